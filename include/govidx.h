@@ -1,0 +1,14 @@
+/*
+ * govidx.h - smart-city governance indices: openness, coverage and
+ * collaboration efficiency over city datasets stored in HDF5.
+ *
+ * Include this header; it includes the per-area headers in govidx/.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_H
+#define GOVIDX_H
+
+#include "govidx/common.h"
+#include "govidx/dataset.h"
+
+#endif /* GOVIDX_H */

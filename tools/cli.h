@@ -1,0 +1,30 @@
+/*
+ * tools/cli.h - the govidx command-line tool: one function per subcommand.
+ *
+ * Each subcommand lives in tools/cmd_<name>.c and is listed in the table of
+ * tools/govidx.c.  Exit codes: 0 success, 1 the input is invalid or the
+ * computation failed, 2 usage error.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_CLI_H
+#define GOVIDX_CLI_H
+
+#define CLI_EXIT_OK 0
+#define CLI_EXIT_FAIL 1
+#define CLI_EXIT_USAGE 2
+
+typedef struct cli_command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
+} cli_command;
+
+/* Print "govidx: <what>: <govidx_last_error() or strerror(rc)>" to stderr. */
+void cli_report(const char *what, int rc);
+
+int cmd_version(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+
+#endif

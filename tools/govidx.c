@@ -1,0 +1,59 @@
+/*
+ * tools/govidx.c - entry point of the govidx command-line tool.
+ * It uses the public API only; see tools/cmd_*.c for the subcommands.
+ * SPDX-License-Identifier: MIT
+ */
+#include "cli.h"
+
+#include <govidx.h>
+#include <stdio.h>
+#include <string.h>
+
+void cli_report(const char *what, int rc)
+{
+    const char *detail = govidx_last_error();
+    fprintf(stderr, "govidx: %s: %s\n", what, detail && *detail ? detail : govidx_strerror(rc));
+}
+
+int cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("govidx %s\n", govidx_version_string());
+    return CLI_EXIT_OK;
+}
+
+/* The subcommands, in the order `govidx help` lists them. */
+static const cli_command commands[] = {
+    {"version", "print the library version", cmd_version},
+};
+
+static void usage(FILE *f)
+{
+    size_t i;
+    fprintf(f, "usage: govidx COMMAND [ARGS...]\n\ncommands:\n");
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nRun 'govidx COMMAND --help' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    size_t i;
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        usage(stdout);
+        return CLI_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version"))
+        return cmd_version(argc - 1, argv + 1);
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "govidx: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return CLI_EXIT_USAGE;
+}
