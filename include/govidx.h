@@ -10,5 +10,7 @@
 
 #include "govidx/common.h"
 #include "govidx/dataset.h"
+#include "govidx/framework.h"
+#include "govidx/method.h"
 
 #endif /* GOVIDX_H */

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Build each example against the staged installation with pkg-config only,
+# then run it on the shipped data.  Called by `make check` (check-examples).
+set -eu
+pc="$STAGE$LIBDIR/pkgconfig"
+export PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$STAGE"
+flags=$(pkg-config --cflags --libs govidx)
+mkdir -p "$OUT"
+fail=0
+for src in "$@"; do
+  name=$(basename "$src" .c)
+  # shellcheck disable=SC2086
+  if ! $CC -std=c11 -Wall -Werror "$SRCDIR/$src" $flags -o "$OUT/$name"; then
+    echo "FAIL: example $name does not build against the installed library"; fail=1; continue
+  fi
+  args=""
+  case "$name" in
+    dataset_summary) args="$SRCDIR/datasets/demo-cities.h5" ;;
+  esac
+  if LD_LIBRARY_PATH="$STAGE$LIBDIR" "$OUT/$name" $args >"$OUT/$name.out" 2>&1; then
+    echo "PASS: example $name"
+  else
+    echo "FAIL: example $name"; cat "$OUT/$name.out"; fail=1
+  fi
+done
+exit $fail

@@ -1,0 +1,93 @@
+/* tests/test_method.c - method specs: defaults, overrides, JSON round trip, errors. */
+#include "govidx.h"
+#include "gxtest.h"
+
+static void test_defaults_and_set(void)
+{
+    govidx_method *m = NULL;
+    GX_ASSERT_OK(govidx_method_new(&m));
+    /* the defaults most composite indices use: min-max 0-100, nominal weights, arithmetic */
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "normalize.method"), "minmax");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "normalize.high"), "100");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "aggregate.method"), "arithmetic");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "weights.pooled"), "yes");
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
+    GX_ASSERT_OK(govidx_method_set(m, "treat.method", "winsorize")); /* US spelling accepted */
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "treat.method"), "winsorise");
+    GX_ASSERT_OK(govidx_method_set_node(m, "Conn", "aggregate.method", "arithmetic"));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Conn", "aggregate.method"), "arithmetic");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Sust", "aggregate.method"), "geometric");
+    GX_ASSERT_OK(govidx_method_set(m, "weights.pooled", "false"));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "weights.pooled"), "no");
+    GX_ASSERT_RC(govidx_method_set(m, "aggregate.method", "median"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set(m, "normalise.method", "minmax"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "abc"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "inf"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set(m, "weights.pooled", "maybe"), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(govidx_method_get(m, NULL, "nonsense"));
+    govidx_method_free(m);
+    govidx_method_free(NULL);
+}
+
+static void test_json_round_trip(void)
+{
+    const char *spec = "{ \"govidx_method\": 1,\n"
+                       "  \"normalize\": { \"method\": \"goalpost\", \"low\": 1, \"high\": 10 },\n"
+                       "  \"aggregate\": \"geometric\",\n"
+                       "  \"weights\": { \"method\": \"entropy\", \"pooled\": false },\n"
+                       "  \"nodes\": { \"Conn\": { \"aggregate\": { \"method\": \"mpi\" } } } }";
+    govidx_method *m = NULL, *m2 = NULL, *m3 = NULL;
+    char *text = NULL, *text2 = NULL;
+    GX_ASSERT_OK(govidx_method_from_json(&m, spec));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "normalize.method"), "goalpost");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "normalize.high"), "10");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "aggregate.method"), "geometric");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "weights.pooled"), "no");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Conn", "aggregate.method"), "mpi");
+    GX_ASSERT_OK(govidx_method_to_json(m, &text));
+    GX_ASSERT_OK(govidx_method_from_json(&m2, text));
+    GX_ASSERT_OK(govidx_method_to_json(m2, &text2));
+    CU_ASSERT_STRING_EQUAL(text, text2); /* canonical form is stable */
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m2, "Conn", "aggregate.method"), "mpi");
+    CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"govidx_method\": 1"));
+    GX_ASSERT_OK(govidx_method_copy(&m3, m2));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m3, NULL, "weights.method"), "entropy");
+    govidx_free(text);
+    govidx_free(text2);
+    govidx_method_free(m);
+    govidx_method_free(m2);
+    govidx_method_free(m3);
+}
+
+static void test_json_errors(void)
+{
+    govidx_method *m = NULL;
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{ \"normalize\": "), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "line 1"));
+    CU_ASSERT_PTR_NULL(m);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "[1,2]"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"colour\": \"red\"}"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"normalize\": {\"method\": \"squash\"}}"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"govidx_method\": 2}"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"nodes\": {\"A\": {\"aggregate\": [1]}}}"), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "node 'A'"));
+    GX_ASSERT_RC(govidx_method_from_file(&m, "/nonexistent/spec.json"), GOVIDX_EIO);
+    GX_ASSERT_RC(govidx_method_from_json(NULL, "{}"), GOVIDX_EINVAL);
+}
+
+static CU_TestInfo tests[] = {
+    {"defaults, set, overrides, bad values", test_defaults_and_set},
+    {"JSON round trip is canonical", test_json_round_trip},
+    {"JSON errors are named", test_json_errors},
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    {"method", NULL, NULL, NULL, NULL, tests},
+    CU_SUITE_INFO_NULL,
+};
+
+int main(void)
+{
+    return gx_run(suites);
+}

@@ -1,0 +1,16 @@
+#!/bin/bash
+# Install the Debian 12 packages govidx needs to build, test and benchmark.
+# Skips apt when everything is already there.
+set -euo pipefail
+pkgs=(build-essential autoconf automake libtool pkg-config autoconf-archive
+      libhdf5-dev hdf5-tools libopenblas-dev liblapacke-dev coinor-libclp-dev
+      libcsv-dev libjansson-dev libcunit1-dev python3 abigail-tools valgrind clang)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
