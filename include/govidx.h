@@ -12,5 +12,8 @@
 #include "govidx/dataset.h"
 #include "govidx/framework.h"
 #include "govidx/method.h"
+#include "govidx/weights.h"
+#include "govidx/aggregate.h"
+#include "govidx/analysis.h"
 
 #endif /* GOVIDX_H */

@@ -19,6 +19,8 @@ typedef struct fw_node {
     int is_leaf;
     int direction;     /* leaves only */
     size_t column;     /* leaves only */
+    double goal_low, goal_high, target; /* leaves only; NaN = unset */
+    size_t denominator; /* leaves only; NONE = unset */
     /* filled by seal */
     size_t parent;
     size_t child_start, n_children;
@@ -100,6 +102,8 @@ static int add_node(govidx_framework *fw, const char *code, const char *parent, 
     nd->is_leaf = is_leaf;
     nd->direction = is_leaf ? direction : 0;
     nd->column = is_leaf ? column : NONE;
+    nd->goal_low = nd->goal_high = nd->target = NAN;
+    nd->denominator = NONE;
     nd->parent = NONE;
     fw->n++;
     fw->n_leaves += is_leaf != 0;
@@ -116,6 +120,76 @@ int govidx_framework_add_aggregate(govidx_framework *fw, const char *code, const
                                    double weight)
 {
     return add_node(fw, code, parent, weight, 0, 0, 0);
+}
+
+int govidx_framework_set_indicator_meta(govidx_framework *fw, const char *code, double goal_low,
+                                        double goal_high, double target, size_t denominator_column)
+{
+    size_t k;
+    int rc;
+    if (!fw || !code)
+        return govidx__fail(GOVIDX_EINVAL, "framework: NULL argument");
+    if ((rc = govidx_framework_find(fw, code, &k)))
+        return rc;
+    if (!fw->nodes[k].is_leaf)
+        return govidx__fail(GOVIDX_EINVAL, "framework: '%s' is an aggregate, not an indicator", code);
+    if (isinf(goal_low) || isinf(goal_high) || isinf(target))
+        return govidx__fail(GOVIDX_EINVAL, "framework: indicator '%s' has an infinite goalpost or target", code);
+    if (isnan(goal_low) != isnan(goal_high) || (!isnan(goal_low) && !(goal_low < goal_high)))
+        return govidx__fail(GOVIDX_EINVAL,
+                            "framework: indicator '%s' goalposts must be both set with low < high (got %g, %g)",
+                            code, goal_low, goal_high);
+    fw->nodes[k].goal_low = goal_low;
+    fw->nodes[k].goal_high = goal_high;
+    fw->nodes[k].target = target;
+    fw->nodes[k].denominator = denominator_column;
+    return GOVIDX_OK;
+}
+
+int govidx_framework_indicator_meta(const govidx_framework *fw, size_t k, double *goal_low,
+                                    double *goal_high, double *target, size_t *denominator_column)
+{
+    if (!fw || k >= fw->n || !fw->nodes[k].is_leaf)
+        return govidx__fail(GOVIDX_EINVAL, "framework: node %zu is not an indicator", k);
+    if (goal_low)
+        *goal_low = fw->nodes[k].goal_low;
+    if (goal_high)
+        *goal_high = fw->nodes[k].goal_high;
+    if (target)
+        *target = fw->nodes[k].target;
+    if (denominator_column)
+        *denominator_column = fw->nodes[k].denominator;
+    return GOVIDX_OK;
+}
+
+int govidx_framework_copy(govidx_framework **out, const govidx_framework *fw)
+{
+    govidx_framework *c = NULL;
+    size_t k;
+    int rc;
+    if (!out || !fw)
+        return govidx__fail(GOVIDX_EINVAL, "framework: NULL argument");
+    if ((rc = govidx_framework_new(&c)))
+        return rc;
+    for (k = 0; k < fw->n && rc == GOVIDX_OK; k++) {
+        const fw_node *nd = &fw->nodes[k];
+        rc = add_node(c, nd->code, nd->parent_code, nd->weight, nd->is_leaf, nd->is_leaf ? nd->direction : 0,
+                      nd->column);
+        if (rc == GOVIDX_OK && nd->is_leaf) {
+            c->nodes[k].goal_low = nd->goal_low;
+            c->nodes[k].goal_high = nd->goal_high;
+            c->nodes[k].target = nd->target;
+            c->nodes[k].denominator = nd->denominator;
+        }
+    }
+    if (rc == GOVIDX_OK && fw->sealed)
+        rc = govidx_framework_seal(c);
+    if (rc) {
+        govidx_framework_free(c);
+        return rc;
+    }
+    *out = c;
+    return GOVIDX_OK;
 }
 
 static int cmp_code(const void *a, const void *b)
@@ -300,6 +374,16 @@ int govidx_framework_from_dataset(govidx_framework **out, const govidx_dataset *
         if (n_nodes > 0 && (!ind.parent || !*ind.parent))
             continue; /* not part of the stored tree */
         rc = govidx_framework_add_indicator(fw, ind.code, ind.parent, ind.weight, ind.direction, j);
+        if (rc == GOVIDX_OK) {
+            size_t den = NONE;
+            if (ind.denominator && *ind.denominator &&
+                govidx_dataset_find_indicator(ds, ind.denominator, &den) != GOVIDX_OK) {
+                rc = govidx__fail(GOVIDX_ENOTFOUND, "framework: indicator '%s' names denominator '%s', "
+                                  "which is not a variable of the dataset", ind.code, ind.denominator);
+                break;
+            }
+            rc = govidx_framework_set_indicator_meta(fw, ind.code, ind.goal_low, ind.goal_high, ind.target, den);
+        }
     }
     for (k = 0; k < n_nodes && rc == GOVIDX_OK; k++) {
         govidx_node node = GOVIDX_NODE_INIT;

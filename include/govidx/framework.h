@@ -40,6 +40,24 @@ GOVIDX_API int govidx_framework_add_indicator(govidx_framework *fw, const char *
                                               int direction, size_t column);
 
 /**
+ * Attach normalisation metadata to an indicator added earlier: goalposts
+ * (values scoring 0 and 1 in "goalpost" normalisation; NaN = none), a target
+ * (for distance to target; NaN = none) and the data column of its
+ * denominator ((size_t)-1 = none).
+ */
+GOVIDX_API int govidx_framework_set_indicator_meta(govidx_framework *fw, const char *code,
+                                                   double goal_low, double goal_high,
+                                                   double target, size_t denominator_column);
+
+/** Goalposts, target and denominator column of leaf k (NaN / (size_t)-1 when unset). */
+GOVIDX_API int govidx_framework_indicator_meta(const govidx_framework *fw, size_t k,
+                                               double *goal_low, double *goal_high,
+                                               double *target, size_t *denominator_column);
+
+/** A deep copy of a framework (sealed if the original is). */
+GOVIDX_API int govidx_framework_copy(govidx_framework **out, const govidx_framework *fw);
+
+/**
  * Add an aggregate node.  `parent` is NULL for a root.  Parents may be added
  * after their children; they are resolved by govidx_framework_seal().
  */

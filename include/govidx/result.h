@@ -1,0 +1,72 @@
+/*
+ * govidx/result.h - scores, ranks and contributions of an executed plan.
+ *
+ * A result holds, for every unit, year and node of the framework (indicators
+ * and aggregates), the score (normalised value for indicators, aggregated
+ * score for aggregates) and its rank among the units of that year
+ * (competition ranking: highest score ranks 1, ties share the lowest rank,
+ * "1224"; missing scores are unranked).  It also holds each indicator's
+ * contribution to its root's score and the flags of treated/imputed cells,
+ * plus the method spec as provenance.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_RESULT_H
+#define GOVIDX_RESULT_H
+
+#include "common.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Release a result; NULL is a no-op. */
+GOVIDX_API void govidx_result_free(govidx_result *r);
+
+GOVIDX_API size_t govidx_result_n_units(const govidx_result *r);
+GOVIDX_API size_t govidx_result_n_years(const govidx_result *r);
+GOVIDX_API size_t govidx_result_n_nodes(const govidx_result *r);
+GOVIDX_API const char *govidx_result_unit_code(const govidx_result *r, size_t unit);
+GOVIDX_API int govidx_result_year(const govidx_result *r, size_t year);
+GOVIDX_API const char *govidx_result_node_code(const govidx_result *r, size_t node);
+
+/** Score of (unit, year, node); NaN when missing or out of range. */
+GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_t year, size_t node);
+/** Rank of (unit, year, node); 0 when unranked (missing score). */
+GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
+
+/**
+ * The scores of one year and node for all units (length n_units), or NULL.
+ * Valid until the result is freed.
+ */
+GOVIDX_API const double *govidx_result_scores(const govidx_result *r, size_t year, size_t node);
+
+/**
+ * Contribution of indicator node `leaf` to the score of its root for (unit,
+ * year): effective weight x normalised value / root score, as a share (the
+ * contributions of a unit sum to 1 when every aggregation on the path is
+ * arithmetic and no child is missing).  NaN for aggregates.
+ */
+GOVIDX_API double govidx_result_contribution(const govidx_result *r, size_t unit, size_t year, size_t leaf);
+
+/** Flag bits (GOVIDX_FLAG_IMPUTED, GOVIDX_FLAG_TREATED, ...) of an indicator cell. */
+GOVIDX_API unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf);
+
+/** The method spec the result was computed with (JSON text owned by the result). */
+GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
+
+/**
+ * Write the result as long-format CSV with the header `unit,year,node,score,rank`
+ * and one row per year, node (in framework order: indicators first, the root
+ * last) and unit.  Scores are printed with 17 significant digits; missing
+ * scores as empty fields and unranked ranks as empty fields.  The file is
+ * written to a temporary file and renamed over `path` (atomic).
+ */
+GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_RESULT_H */

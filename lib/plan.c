@@ -1,0 +1,627 @@
+/*
+ * lib/plan.c - plan / execute for composite indices.
+ *
+ * A plan resolves the method spec for every node of a sealed framework,
+ * freezes the weights of every aggregate (nominal, or derived from the data
+ * once: pooled over years, or per year) and then executes reentrantly:
+ *
+ *   stage_leaves      denominate -> impute -> treat -> normalise, per year
+ *   aggregate_node    children's scores -> node score with frozen weights
+ *   finish_year       ranks and contributions
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+#include "result_internal.h"
+#include "govidx/aggregate.h"
+#include "govidx/analysis.h"
+#include "govidx/plan.h"
+#include "prepare.h"
+#include "govidx/weights.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE ((size_t)-1)
+
+typedef struct plan_leaf {
+    size_t node;          /* framework node */
+    size_t column;        /* panel column */
+    size_t den_column;    /* denominator column or NONE */
+    int direction;
+    govidx__leaf_prep prep; /* resolved treatment + normalisation */
+} plan_leaf;
+
+typedef struct plan_agg {
+    size_t node;
+    size_t n_children;
+    size_t *children;     /* framework nodes */
+    govidx_aggregate_options opts;
+    int weight_method;    /* -1 nominal, else govidx_weight_method */
+    double *weights;      /* n_children x n_weight_sets */
+} plan_agg;
+
+struct govidx_plan {
+    govidx_framework *fw;
+    govidx_method *method;
+    char *method_json;
+    size_t n_units, n_vars, n_years;
+    size_t n_leaves, n_aggs, n_nodes;
+    plan_leaf *leaves;
+    plan_agg *aggs;
+    size_t *leaf_of_node;  /* node -> leaf index or NONE */
+    size_t *agg_of_node;   /* node -> agg index or NONE */
+    size_t *root_of_node;  /* node -> its root */
+    double *eff_weight;    /* node -> nominal effective weight (for contributions) */
+    size_t *output_order;  /* framework order for outputs */
+    int denominate;
+    int impute;            /* govidx__impute_kind */
+    int pooled;            /* data-driven weights pooled over years */
+    size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
+};
+
+/* ------------------------------------------------------------------------ */
+/* resolving the method                                                      */
+
+static int lookup_choice(const char *value, const char *const *names, size_t n, int *out)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (names[i] && !strcmp(value, names[i])) {
+            *out = (int)i;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_EINVAL, "method: unsupported value '%s'", value);
+}
+
+static double num(const govidx_method *m, const char *node, const char *key)
+{
+    return strtod(govidx_method_get(m, node, key), NULL);
+}
+
+static int resolve_aggregation(govidx_plan *p, plan_agg *a)
+{
+    static const char *const names[] = {"arithmetic", "geometric", "harmonic", "generalised", "topsis",
+                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland"};
+    static const char *const wnames[] = {"equal", "entropy", "critic", "critic-abs", "pca"};
+    static const int wcodes[] = {GOVIDX_WEIGHTS_EQUAL, GOVIDX_WEIGHTS_ENTROPY, GOVIDX_WEIGHTS_CRITIC,
+                                 GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
+    const char *code = govidx_framework_node_code(p->fw, a->node);
+    const char *wm;
+    int method, rc, w;
+    govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
+    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 10, &method)))
+        return govidx__fail_context(rc, "node '%s'", code);
+    o.method = (govidx_aggregate_method)method;
+    o.p = num(p->method, code, "aggregate.p");
+    o.floor = num(p->method, code, "aggregate.floor");
+    o.min_share = num(p->method, code, "aggregate.min_share");
+    if (o.floor < 0 || o.min_share < 0 || o.min_share > 1)
+        return govidx__fail(GOVIDX_EINVAL, "node '%s': aggregate.floor must be >= 0 and aggregate.min_share "
+                            "in [0, 1]", code);
+    a->opts = o;
+    wm = govidx_method_get(p->method, code, "weights.method");
+    a->weight_method = -1;
+    if (strcmp(wm, "nominal")) {
+        if ((rc = lookup_choice(wm, wnames, 5, &w)))
+            return govidx__fail_context(rc, "node '%s'", code);
+        a->weight_method = wcodes[w];
+    }
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------------ */
+/* plan construction                                                         */
+
+void govidx_plan_free(govidx_plan *p)
+{
+    size_t i;
+    if (!p)
+        return;
+    for (i = 0; i < p->n_aggs; i++) {
+        govidx__free(p->aggs[i].children);
+        govidx__free(p->aggs[i].weights);
+    }
+    for (i = 0; i < p->n_leaves; i++)
+        govidx__leaf_prep_clear(&p->leaves[i].prep);
+    govidx__free(p->aggs);
+    govidx__free(p->leaves);
+    govidx__free(p->leaf_of_node);
+    govidx__free(p->agg_of_node);
+    govidx__free(p->root_of_node);
+    govidx__free(p->eff_weight);
+    govidx__free(p->output_order);
+    govidx__free(p->method_json);
+    govidx_method_free(p->method);
+    govidx_framework_free(p->fw);
+    govidx__free(p);
+}
+
+static int check_panel(const govidx_panel *panel, size_t *n_units, size_t *n_vars)
+{
+    size_t y;
+    int rc;
+    if (!panel || panel->version != GOVIDX_PANEL_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "panel: NULL or wrong version");
+    if (panel->n_years == 0 || !panel->years)
+        return govidx__fail(GOVIDX_EDIM, "panel: no years");
+    for (y = 0; y < panel->n_years; y++) {
+        if ((rc = govidx_matrix_check(panel->years[y])))
+            return govidx__fail_context(rc, "panel year %zu", y);
+        if (y && (panel->years[y].rows != panel->years[0].rows || panel->years[y].cols != panel->years[0].cols))
+            return govidx__fail(GOVIDX_EDIM, "panel: year %zu is %zu x %zu, year 0 is %zu x %zu", y,
+                                panel->years[y].rows, panel->years[y].cols, panel->years[0].rows,
+                                panel->years[0].cols);
+    }
+    *n_units = panel->years[0].rows;
+    *n_vars = panel->years[0].cols;
+    return GOVIDX_OK;
+}
+
+static int year_label(const govidx_panel *panel, size_t y)
+{
+    return panel->year_labels ? panel->year_labels[y] : (int)y + 1;
+}
+
+/* Fill result labels from the plan and the panel. */
+static int label_result(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
+{
+    size_t i;
+    char buf[32];
+    for (i = 0; i < r->n_units; i++) {
+        if (panel->unit_codes && panel->unit_codes[i])
+            r->unit_codes[i] = govidx__strdup(panel->unit_codes[i]);
+        else {
+            snprintf(buf, sizeof buf, "%zu", i + 1);
+            r->unit_codes[i] = govidx__strdup(buf);
+        }
+        if (!r->unit_codes[i])
+            return govidx__oom();
+    }
+    for (i = 0; i < r->n_years; i++)
+        r->years[i] = year_label(panel, i);
+    for (i = 0; i < r->n_nodes; i++) {
+        r->node_codes[i] = govidx__strdup(govidx_framework_node_code(p->fw, i));
+        if (!r->node_codes[i])
+            return govidx__oom();
+        r->is_leaf[i] = (unsigned char)govidx_framework_is_indicator(p->fw, i);
+    }
+    r->output_order = govidx__mallocarray(r->n_nodes, sizeof *r->output_order);
+    r->method_json = govidx__strdup(p->method_json);
+    if (!r->output_order || !r->method_json)
+        return govidx__oom();
+    memcpy(r->output_order, p->output_order, r->n_nodes * sizeof *r->output_order);
+    return GOVIDX_OK;
+}
+
+int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_panel *panel)
+{
+    size_t n_units, n_vars;
+    govidx_result *r = NULL;
+    int rc;
+    if (!out || !p)
+        return govidx__fail(GOVIDX_EINVAL, "result: NULL argument");
+    *out = NULL;
+    if ((rc = check_panel(panel, &n_units, &n_vars)))
+        return rc;
+    if (n_units != p->n_units || n_vars != p->n_vars)
+        return govidx__fail(GOVIDX_EDIM, "panel is %zu units x %zu variables, the plan was made for %zu x %zu",
+                            n_units, n_vars, p->n_units, p->n_vars);
+    if (!p->pooled && p->n_weight_sets > 1 && panel->n_years != p->n_years)
+        return govidx__fail(GOVIDX_EDIM, "the plan has per-year weights for %zu years, the panel has %zu",
+                            p->n_years, panel->n_years);
+    if ((rc = govidx__result_alloc(&r, n_units, panel->n_years, p->n_nodes)))
+        return rc;
+    if ((rc = label_result(p, panel, r))) {
+        govidx_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return GOVIDX_OK;
+}
+
+/* Raw value of leaf l for unit u in year y, denominated if asked. */
+static double raw_value(const govidx_plan *p, const govidx_matrix_view *v, const plan_leaf *l, size_t u)
+{
+    double x = v->data[u + l->column * v->ld];
+    if (p->denominate && l->den_column != NONE && !isnan(x)) {
+        double d = v->data[u + l->den_column * v->ld];
+        x = isnan(d) ? NAN : x / d;
+    }
+    return x;
+}
+
+/*
+ * Stage the leaves of year y: denominate, impute, treat and normalise each
+ * indicator, writing the normalised values into the result's leaf cells
+ * and their flags.  `work` holds 2 x n_units doubles.
+ */
+static int stage_leaves(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
+                        double *work)
+{
+    const govidx_matrix_view *v = &panel->years[y];
+    double *x = work, *z;
+    size_t li, u;
+    int rc;
+    for (li = 0; li < p->n_leaves; li++) {
+        const plan_leaf *l = &p->leaves[li];
+        const char *code = govidx_framework_node_code(p->fw, l->node);
+        unsigned char *flags = r->flags + GOVIDX__CELL(r, 0, y, l->node);
+        z = r->scores + GOVIDX__CELL(r, 0, y, l->node);
+        for (u = 0; u < p->n_units; u++) {
+            x[u] = raw_value(p, v, l, u);
+            if (isinf(x[u]))
+                return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit %zu in year %d%s",
+                                    code, u + 1, year_label(panel, y),
+                                    p->denominate && l->den_column != NONE ? " (after denomination)" : "");
+            flags[u] = 0;
+        }
+        /* imputation across years looks at the same unit's other years */
+        rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column,
+                                 p->denominate, panel->unit_groups);
+        if (rc == GOVIDX_OK)
+            rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
+        if (rc)
+            return govidx__fail_context(rc, "indicator '%s', year %d", code, year_label(panel, y));
+    }
+    return GOVIDX_OK;
+}
+
+/* Aggregate node a of year y from its children's scores with weights w. */
+static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
+                          govidx_result *r, double *work)
+{
+    size_t c, u;
+    int rc;
+    govidx_matrix_view z;
+    double *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
+    for (c = 0; c < a->n_children; c++)
+        memcpy(work + c * p->n_units, r->scores + GOVIDX__CELL(r, 0, y, a->children[c]),
+               p->n_units * sizeof *work);
+    z = govidx_matrix_view_array(work, p->n_units, a->n_children);
+    rc = govidx_aggregate(out, z, w, &a->opts, NULL);
+    if (rc)
+        return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
+                                    r->years[y]);
+    for (u = 0; u < p->n_units; u++)
+        if (isinf(out[u]))
+            return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
+                                govidx_framework_node_code(p->fw, a->node), r->unit_codes[u], r->years[y]);
+    return GOVIDX_OK;
+}
+
+static const double *agg_weights(const govidx_plan *p, const plan_agg *a, size_t y)
+{
+    return a->weights + (p->n_weight_sets > 1 ? y : 0) * a->n_children;
+}
+
+/* Ranks of every node and contributions of every leaf, year y. */
+static int finish_year(const govidx_plan *p, size_t y, govidx_result *r)
+{
+    size_t k, u;
+    int rc;
+    for (k = 0; k < p->n_nodes; k++) {
+        size_t cell = GOVIDX__CELL(r, 0, y, k);
+        if ((rc = govidx_rank_scores(r->ranks + cell, r->scores + cell, p->n_units, 1)))
+            return govidx__fail_context(rc, "ranking node '%s'", govidx_framework_node_code(p->fw, k));
+    }
+    for (k = 0; k < p->n_leaves; k++) {
+        size_t node = p->leaves[k].node, root = p->root_of_node[node];
+        const double *z = r->scores + GOVIDX__CELL(r, 0, y, node);
+        const double *s = r->scores + GOVIDX__CELL(r, 0, y, root);
+        double *c = r->contrib + GOVIDX__CELL(r, 0, y, node);
+        for (u = 0; u < p->n_units; u++)
+            c[u] = (isnan(z[u]) || isnan(s[u]) || s[u] == 0 || root == node) ? NAN
+                                                                             : p->eff_weight[node] * z[u] / s[u];
+    }
+    return GOVIDX_OK;
+}
+
+static size_t max_children(const govidx_plan *p)
+{
+    size_t a, m = 2;
+    for (a = 0; a < p->n_aggs; a++)
+        if (p->aggs[a].n_children > m)
+            m = p->aggs[a].n_children;
+    return m;
+}
+
+int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r)
+{
+    double *work;
+    size_t i, n_units, n_vars;
+    int rc;
+    if (!p || !r)
+        return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
+    if ((rc = check_panel(panel, &n_units, &n_vars)))
+        return rc;
+    if (n_units != p->n_units || n_vars != p->n_vars || r->n_units != n_units || r->n_nodes != p->n_nodes ||
+        r->n_years != panel->n_years)
+        return govidx__fail(GOVIDX_EDIM, "execute: the panel or result does not match the plan's shape");
+    if (y >= panel->n_years)
+        return govidx__fail(GOVIDX_EINVAL, "execute: year index %zu out of range (%zu years)", y, panel->n_years);
+    work = govidx__mallocarray(n_units, max_children(p) * sizeof *work);
+    if (!work)
+        return govidx__oom();
+    rc = stage_leaves(p, panel, y, r, work);
+    for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++) {
+        size_t k = govidx_framework_order(p->fw, i), a = p->agg_of_node[k];
+        if (a != NONE)
+            rc = aggregate_node(p, &p->aggs[a], y, agg_weights(p, &p->aggs[a], y), r, work);
+    }
+    if (rc == GOVIDX_OK)
+        rc = finish_year(p, y, r);
+    govidx__free(work);
+    return rc;
+}
+
+int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
+{
+    govidx_result *r = NULL;
+    size_t y;
+    int rc;
+    if (!out)
+        return govidx__fail(GOVIDX_EINVAL, "execute: out is NULL");
+    *out = NULL;
+    if ((rc = govidx_result_new(&r, p, panel)))
+        return rc;
+    for (y = 0; y < panel->n_years && rc == GOVIDX_OK; y++)
+        rc = govidx_execute_year(p, panel, y, r);
+    if (rc) {
+        govidx_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return GOVIDX_OK;
+}
+
+/*
+ * Derive the weights of aggregate a from the data: its children's scores,
+ * pooled over all years (complete rows only) or per year.
+ */
+static int derive_weights(govidx_plan *p, plan_agg *a, govidx_result *r)
+{
+    size_t set, y, u, c, rows, n_rows_max = p->n_units * (p->pooled ? r->n_years : 1);
+    double *m = govidx__mallocarray(n_rows_max, a->n_children * sizeof *m);
+    govidx_weights_options wo = GOVIDX_WEIGHTS_OPTIONS_INIT;
+    const char *code = govidx_framework_node_code(p->fw, a->node);
+    int rc = GOVIDX_OK;
+    if (!m)
+        return govidx__oom();
+    wo.method = (govidx_weight_method)a->weight_method;
+    for (set = 0; set < p->n_weight_sets && rc == GOVIDX_OK; set++) {
+        size_t y0 = p->pooled ? 0 : set, y1 = p->pooled ? r->n_years : set + 1;
+        rows = 0;
+        for (y = y0; y < y1; y++)
+            for (u = 0; u < p->n_units; u++) {
+                int complete = 1;
+                for (c = 0; c < a->n_children && complete; c++)
+                    complete = !isnan(r->scores[GOVIDX__CELL(r, u, y, a->children[c])]);
+                if (!complete)
+                    continue;
+                for (c = 0; c < a->n_children; c++)
+                    m[rows + c * n_rows_max] = r->scores[GOVIDX__CELL(r, u, y, a->children[c])];
+                rows++;
+            }
+        if (rows < 2) {
+            rc = govidx__fail(GOVIDX_EMISSING, "node '%s': fewer than 2 units have all %zu children present, "
+                              "so %s weights cannot be derived", code, a->n_children,
+                              govidx_method_get(p->method, code, "weights.method"));
+            break;
+        }
+        {
+            govidx_matrix_view v = {m, rows, a->n_children, n_rows_max};
+            rc = govidx_weights_compute(a->weights + set * a->n_children, v, &wo);
+        }
+        if (rc)
+            rc = govidx__fail_context(rc, "deriving the weights of node '%s'", code);
+    }
+    govidx__free(m);
+    return rc;
+}
+
+/* Lay out leaves and aggregates; resolve the method for each. */
+static int build_nodes(govidx_plan *p)
+{
+    size_t k, i, li = 0, ai = 0, n = p->n_nodes;
+    int rc;
+    p->leaf_of_node = govidx__mallocarray(n, sizeof *p->leaf_of_node);
+    p->agg_of_node = govidx__mallocarray(n, sizeof *p->agg_of_node);
+    p->root_of_node = govidx__mallocarray(n, sizeof *p->root_of_node);
+    p->eff_weight = govidx__mallocarray(n, sizeof *p->eff_weight);
+    p->output_order = govidx__mallocarray(n, sizeof *p->output_order);
+    p->n_leaves = govidx_framework_n_indicators(p->fw);
+    p->n_aggs = n - p->n_leaves;
+    p->leaves = govidx__calloc(p->n_leaves, sizeof *p->leaves);
+    p->aggs = govidx__calloc(p->n_aggs ? p->n_aggs : 1, sizeof *p->aggs);
+    if (!p->leaf_of_node || !p->agg_of_node || !p->root_of_node || !p->eff_weight || !p->output_order ||
+        !p->leaves || !p->aggs)
+        return govidx__oom();
+    if ((rc = govidx_framework_effective_weights(p->fw, p->eff_weight)))
+        return rc;
+    for (i = 0; i < n; i++) {
+        k = govidx_framework_order(p->fw, i);
+        p->output_order[i] = k;
+        p->leaf_of_node[k] = p->agg_of_node[k] = NONE;
+    }
+    for (k = 0; k < n; k++) {
+        size_t r = k;
+        while (govidx_framework_parent(p->fw, r) != NONE)
+            r = govidx_framework_parent(p->fw, r);
+        p->root_of_node[k] = r;
+    }
+    /* leaves first in output order, then aggregates bottom-up */
+    for (i = 0; i < n; i++) {
+        k = govidx_framework_order(p->fw, i);
+        if (govidx_framework_is_indicator(p->fw, k)) {
+            plan_leaf *l = &p->leaves[li];
+            double gl, gh, tg;
+            const char *code = govidx_framework_node_code(p->fw, k);
+            l->node = k;
+            l->column = govidx_framework_column(p->fw, k);
+            l->direction = govidx_framework_direction(p->fw, k);
+            govidx_framework_indicator_meta(p->fw, k, &gl, &gh, &tg, &l->den_column);
+            if (l->column >= p->n_vars)
+                return govidx__fail(GOVIDX_EDIM, "indicator '%s' reads column %zu, the panel has %zu columns",
+                                    code, l->column, p->n_vars);
+            if (l->den_column != NONE && l->den_column >= p->n_vars)
+                return govidx__fail(GOVIDX_EDIM, "indicator '%s' has denominator column %zu, the panel has "
+                                    "%zu columns", code, l->den_column, p->n_vars);
+            if ((rc = govidx__leaf_prep_resolve(&l->prep, p->method, code, l->direction, gl, gh, tg)))
+                return govidx__fail_context(rc, "indicator '%s'", code);
+            p->leaf_of_node[k] = li++;
+        } else {
+            plan_agg *a = &p->aggs[ai];
+            size_t c;
+            a->node = k;
+            a->n_children = govidx_framework_n_children(p->fw, k);
+            a->children = govidx__mallocarray(a->n_children, sizeof *a->children);
+            a->weights = govidx__mallocarray(a->n_children, p->n_weight_sets * sizeof *a->weights);
+            if (!a->children || !a->weights)
+                return govidx__oom();
+            for (c = 0; c < a->n_children; c++) {
+                a->children[c] = govidx_framework_child(p->fw, k, c);
+                a->weights[c] = govidx_framework_weight(p->fw, a->children[c]);
+            }
+            if ((rc = resolve_aggregation(p, a)))
+                return rc;
+            if (a->weight_method < 0) /* nominal: same weights for every set */
+                for (c = 0; c < a->n_children * p->n_weight_sets; c++)
+                    a->weights[c] = a->weights[c % a->n_children];
+            p->agg_of_node[k] = ai++;
+        }
+    }
+    /* leaves before aggregates in the output order */
+    for (i = 0, li = 0; i < n; i++)
+        if (govidx_framework_is_indicator(p->fw, p->output_order[i]))
+            p->output_order[li++] = p->output_order[i];
+    for (i = 0, ai = li; i < n; i++) {
+        k = govidx_framework_order(p->fw, i);
+        if (!govidx_framework_is_indicator(p->fw, k))
+            p->output_order[ai++] = k;
+    }
+    return GOVIDX_OK;
+}
+
+/* Run the pipeline once over the plan's panel, deriving data-driven
+ * weights node by node (children before parents). */
+static int train(govidx_plan *p, const govidx_panel *panel)
+{
+    govidx_result *r = NULL;
+    double *work = NULL;
+    size_t i, y;
+    int rc, any = 0;
+    for (i = 0; i < p->n_aggs; i++)
+        any |= p->aggs[i].weight_method >= 0;
+    if (!any)
+        return GOVIDX_OK;
+    if ((rc = govidx_result_new(&r, p, panel)))
+        return rc;
+    work = govidx__mallocarray(p->n_units, max_children(p) * sizeof *work);
+    if (!work)
+        rc = govidx__oom();
+    for (y = 0; y < panel->n_years && rc == GOVIDX_OK; y++)
+        rc = stage_leaves(p, panel, y, r, work);
+    for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++) {
+        size_t k = govidx_framework_order(p->fw, i), a = p->agg_of_node[k];
+        if (a == NONE)
+            continue;
+        if (p->aggs[a].weight_method >= 0)
+            rc = derive_weights(p, &p->aggs[a], r);
+        for (y = 0; y < panel->n_years && rc == GOVIDX_OK; y++)
+            rc = aggregate_node(p, &p->aggs[a], y, agg_weights(p, &p->aggs[a], y), r, work);
+    }
+    govidx__free(work);
+    govidx_result_free(r);
+    return rc;
+}
+
+int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_method *method,
+                    const govidx_panel *panel)
+{
+    govidx_plan *p;
+    size_t i;
+    int rc, any_data_weights = 0;
+    if (!out || !fw)
+        return govidx__fail(GOVIDX_EINVAL, "plan: NULL argument");
+    *out = NULL;
+    p = govidx__calloc(1, sizeof *p);
+    if (!p)
+        return govidx__oom();
+    rc = check_panel(panel, &p->n_units, &p->n_vars);
+    if (rc == GOVIDX_OK)
+        rc = govidx_framework_copy(&p->fw, fw);
+    if (rc == GOVIDX_OK && govidx_framework_order(p->fw, 0) == NONE)
+        rc = govidx__fail(GOVIDX_EINVAL, "plan: the framework is not sealed");
+    if (rc == GOVIDX_OK)
+        rc = method ? govidx_method_copy(&p->method, method) : govidx_method_new(&p->method);
+    if (rc == GOVIDX_OK)
+        rc = govidx_method_to_json(p->method, &p->method_json);
+    if (rc) {
+        govidx_plan_free(p);
+        return rc;
+    }
+    p->n_years = panel->n_years;
+    p->n_nodes = govidx_framework_n_nodes(p->fw);
+    p->denominate = !strcmp(govidx_method_get(p->method, NULL, "denominate"), "yes");
+    p->pooled = !strcmp(govidx_method_get(p->method, NULL, "weights.pooled"), "yes");
+    rc = govidx__impute_kind(&p->impute, govidx_method_get(p->method, NULL, "impute.method"));
+    /* per-year weights need one set per year, only when some node derives them */
+    for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++)
+        if (!govidx_framework_is_indicator(p->fw, i) &&
+            strcmp(govidx_method_get(p->method, govidx_framework_node_code(p->fw, i), "weights.method"),
+                   "nominal"))
+            any_data_weights = 1;
+    p->n_weight_sets = (!p->pooled && any_data_weights) ? p->n_years : 1;
+    if (rc == GOVIDX_OK && p->impute != 0 && panel->unit_groups == NULL &&
+        govidx__impute_needs_groups(p->impute))
+        rc = govidx__fail(GOVIDX_EINVAL, "plan: impute.method '%s' needs unit groups (impute.group)",
+                          govidx_method_get(p->method, NULL, "impute.method"));
+    if (rc == GOVIDX_OK)
+        rc = build_nodes(p);
+    if (rc == GOVIDX_OK)
+        rc = train(p, panel);
+    if (rc) {
+        govidx_plan_free(p);
+        return rc;
+    }
+    *out = p;
+    return GOVIDX_OK;
+}
+
+const govidx_framework *govidx_plan_framework(const govidx_plan *p)
+{
+    return p ? p->fw : NULL;
+}
+
+double govidx_plan_weight(const govidx_plan *p, size_t node, size_t year)
+{
+    size_t parent, a, c;
+    const double *w;
+    double sum = 0;
+    if (!p || node >= p->n_nodes)
+        return NAN;
+    parent = govidx_framework_parent(p->fw, node);
+    if (parent == NONE)
+        return NAN;
+    a = p->agg_of_node[parent];
+    if (p->n_weight_sets > 1 && year >= p->n_weight_sets)
+        return NAN;
+    w = agg_weights(p, &p->aggs[a], year);
+    for (c = 0; c < p->aggs[a].n_children; c++)
+        sum += w[c];
+    for (c = 0; c < p->aggs[a].n_children; c++)
+        if (p->aggs[a].children[c] == node)
+            return w[c] / sum;
+    return NAN;
+}
+
+int govidx_plan_method_json(const govidx_plan *p, char **out)
+{
+    if (!p || !out)
+        return govidx__fail(GOVIDX_EINVAL, "plan: NULL argument");
+    *out = govidx__strdup(p->method_json);
+    return *out ? GOVIDX_OK : govidx__oom();
+}
