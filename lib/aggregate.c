@@ -15,6 +15,32 @@
 
 #define AT(v, i, j) ((v).data[(i) + (j) * (v).ld])
 
+/* Spec names, indexed by govidx_aggregate_method. */
+static const char *const spec_names[] = {"arithmetic",   "geometric", "harmonic",
+                                         "generalised",  "topsis",    "mpi",
+                                         "mpi-negative", "ampi",      "ampi-negative",
+                                         "copeland"};
+#define N_METHODS (sizeof spec_names / sizeof spec_names[0])
+
+int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name)
+{
+    size_t k;
+    if (!out || !name)
+        return govidx__fail(GOVIDX_EINVAL, "aggregation method: NULL argument");
+    for (k = 0; k < N_METHODS; k++)
+        if (strcmp(name, spec_names[k]) == 0) {
+            *out = (govidx_aggregate_method)k;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_EINVAL, "unknown aggregation method '%s'", name);
+}
+
+const char *govidx_aggregate_method_name(govidx_aggregate_method method)
+{
+    return (unsigned)method < N_METHODS ? spec_names[method] : NULL;
+}
+
+/* Human-readable names for error messages. */
 static const char *method_name(govidx_aggregate_method m)
 {
     switch (m) {
@@ -102,6 +128,11 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
                 acc += wr[j] * pow(x, p);
         }
         out[i] = p == 1.0 ? acc : p == 0.0 ? exp(acc) : p == -1.0 ? 1.0 / acc : pow(acc, 1.0 / p);
+        if (!isfinite(out[i])) { /* e.g. z^p overflowing for a large p */
+            rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = %g)",
+                              method_name(o->method), i, p);
+            goto done;
+        }
     }
 done:
     govidx__free(wr);
@@ -131,6 +162,10 @@ static int aggregate_topsis(double *out, govidx_matrix_view z, const double *w,
     for (j = 0; j < m; j++) {
         double ss = 0.0, hi = -INFINITY, lo = INFINITY;
         size_t n = 0;
+        norm[j] = 1.0; /* a zero-weight child takes no part: v = 0 throughout */
+        best[j] = worst[j] = 0.0;
+        if (w[j] == 0.0)
+            continue;
         for (i = 0; i < z.rows; i++) {
             double x = AT(z, i, j);
             if (isnan(x))
@@ -218,6 +253,9 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
         double sign = o->directions && o->directions[j] < 0 ? -1.0 : 1.0;
         double mean = 0.0, ss = 0.0, lo = INFINITY, hi = -INFINITY, gmin, gmax;
         size_t n = 0;
+        a[j] = b[j] = 0.0;
+        if (w[j] == 0.0)
+            continue; /* a zero-weight child takes no part */
         for (i = 0; i < z.rows; i++) {
             double x = AT(z, i, j);
             if (!isnan(x)) {

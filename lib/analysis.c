@@ -17,6 +17,9 @@
 
 #define AT(v, i, j) ((v).data[(i) + (j) * (v).ld])
 
+/* Largest m for an m x m correlation matrix: m^2 must fit LAPACK's int. */
+#define MAX_SQUARE_ORDER 46340
+
 typedef struct ranked {
     double v;
     size_t i;
@@ -195,7 +198,7 @@ int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr_method met
         return govidx__fail(GOVIDX_EINVAL, "correlation: unknown method %d", (int)method);
     if ((rc = govidx_matrix_check_finite(x, 1)) != GOVIDX_OK)
         return govidx__fail_context(rc, "%s", corr_name(method));
-    if (x.cols > INT32_MAX || x.rows > INT32_MAX)
+    if (x.cols > MAX_SQUARE_ORDER || x.rows > INT32_MAX)
         return govidx__fail(GOVIDX_EDIM, "%s: %zu x %zu exceeds the BLAS index range",
                             corr_name(method), x.rows, x.cols);
     if (x.rows < 2)
@@ -288,6 +291,9 @@ int govidx_pca_variance(double *eigenvalues, double *explained, govidx_matrix_vi
     if ((rc = govidx_matrix_check(x)) != GOVIDX_OK)
         return govidx__fail_context(rc, "PCA variance");
     m = x.cols;
+    if (m > MAX_SQUARE_ORDER)
+        return govidx__fail(GOVIDX_EDIM, "PCA variance: %zu columns exceed %d", m,
+                            MAX_SQUARE_ORDER);
     r = govidx__mallocarray(m * m, sizeof *r);
     lambda = govidx__mallocarray(m, sizeof *lambda);
     isuppz = govidx__mallocarray(2 * m, sizeof *isuppz);

@@ -20,6 +20,31 @@
 /* Reciprocity tolerance of AHP matrices: |a_ij * a_ji - 1|. */
 #define AHP_RECIPROCAL_TOL 1e-6
 
+/* Largest m for an m x m correlation matrix: m^2 must fit LAPACK's int. */
+#define MAX_SQUARE_ORDER 46340
+
+static const char *const weight_method_names[] = {"equal", "entropy", "critic", "critic-abs",
+                                                  "pca"};
+#define N_WEIGHT_METHODS (sizeof weight_method_names / sizeof weight_method_names[0])
+
+int govidx_weight_method_from_name(govidx_weight_method *out, const char *name)
+{
+    size_t k;
+    if (!out || !name)
+        return govidx__fail(GOVIDX_EINVAL, "weighting method: NULL argument");
+    for (k = 0; k < N_WEIGHT_METHODS; k++)
+        if (strcmp(name, weight_method_names[k]) == 0) {
+            *out = (govidx_weight_method)k;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_EINVAL, "unknown weighting method '%s'", name);
+}
+
+const char *govidx_weight_method_name(govidx_weight_method method)
+{
+    return (unsigned)method < N_WEIGHT_METHODS ? weight_method_names[method] : NULL;
+}
+
 int govidx_weights_equal(double *w, size_t n)
 {
     size_t j;
@@ -140,8 +165,11 @@ int govidx_weights_critic(double *w, govidx_matrix_view z, int use_abs)
     m = z.cols;
     if (m == 1)
         return govidx_weights_equal(w, 1);
+    if (m > MAX_SQUARE_ORDER)
+        return govidx__fail(GOVIDX_EDIM, "CRITIC weights: %zu columns exceed %d", m,
+                            MAX_SQUARE_ORDER);
     c = govidx__mallocarray(m, sizeof *c);
-    r = govidx__mallocarray(m * m, sizeof *r); /* m*m addressable: checked by the view */
+    r = govidx__mallocarray(m * m, sizeof *r);
     if (!c || !r) {
         govidx__free(c);
         govidx__free(r);
@@ -185,12 +213,12 @@ done:
  * place), with Kaiser normalisation: rows are scaled to unit communality
  * before rotating and scaled back after.  Each step takes the orthogonal
  * rotation T = U V' from the SVD of  A' (B^3 - B diag(colsums(B^2))/m),
- * B = A T, until the criterion sum of singular values stops growing. */
+ * B = A T, until the rotation stops changing (at most 1000 steps). */
 static int varimax(double *a, size_t m, size_t k)
 {
     double *h, *t, *b, *g, *u, *vt, *s, *superb, *tmp;
     size_t i, j, it;
-    double d = 0.0;
+    double change;
     int rc = GOVIDX_OK;
     size_t mk = m * k, kk = k * k;
 
@@ -220,7 +248,6 @@ static int varimax(double *a, size_t m, size_t k)
     for (j = 0; j < k; j++)
         t[j + j * k] = 1.0;
     for (it = 0; it < 1000; it++) {
-        double dpast = d;
         lapack_int info;
         cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)k, (int)k, 1.0, a,
                     (int)m, t, (int)k, 0.0, b, (int)m);
@@ -242,12 +269,17 @@ static int varimax(double *a, size_t m, size_t k)
                               (int)info);
             goto done;
         }
+        /* g is free again: it receives the new rotation */
         cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)k, (int)k, (int)k, 1.0, u,
-                    (int)k, vt, (int)k, 0.0, t, (int)k);
-        d = 0.0;
-        for (j = 0; j < k; j++)
-            d += s[j];
-        if (it > 0 && d < dpast * (1.0 + 1e-10))
+                    (int)k, vt, (int)k, 0.0, g, (int)k);
+        change = 0.0;
+        for (j = 0; j < kk; j++) {
+            change = fmax(change, fabs(g[j] - t[j]));
+            t[j] = g[j];
+        }
+        /* The criterion is flat at the optimum, so a small gain in it still
+         * leaves an angle error near its square root: stop on the rotation. */
+        if (change < 1e-13)
             break;
     }
     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)k, (int)k, 1.0, a, (int)m,
@@ -293,8 +325,9 @@ int govidx_weights_pca(double *w, size_t *ncomp, govidx_matrix_view data,
     if ((rc = govidx_matrix_check(data)) != GOVIDX_OK)
         return govidx__fail_context(rc, "PCA weights");
     m = data.cols;
-    if (m < 2)
-        return govidx__fail(GOVIDX_EDIM, "PCA weights: need at least 2 columns, got %zu", m);
+    if (m < 2 || m > MAX_SQUARE_ORDER)
+        return govidx__fail(GOVIDX_EDIM, "PCA weights: need 2 to %d columns, got %zu",
+                            MAX_SQUARE_ORDER, m);
 
     r = govidx__mallocarray(m * m, sizeof *r);
     vec = govidx__mallocarray(m * m, sizeof *vec);

@@ -6,6 +6,60 @@
 #include "govidx.h"
 #include "gxtest.h"
 
+/* Allocation-failure injection: the k-th allocation fails, for k = 0, 1, ...
+ * until the call succeeds; every failing run must return GOVIDX_ENOMEM and
+ * free everything it allocated. */
+static long oom_budget = -1, oom_live = 0;
+static void *oom_malloc(void *ctx, size_t n)
+{
+    void *p;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    p = malloc(n);
+    oom_live += p != NULL;
+    return p;
+}
+static void *oom_realloc(void *ctx, void *p, size_t n)
+{
+    void *q;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    q = realloc(p, n);
+    oom_live += q != NULL && p == NULL;
+    return q;
+}
+static void oom_free(void *ctx, void *p)
+{
+    (void)ctx;
+    oom_live -= p != NULL;
+    free(p);
+}
+static void check_oom(int (*call)(void))
+{
+    govidx_allocator a = {GOVIDX_ALLOCATOR_VERSION, oom_malloc, oom_realloc, oom_free, NULL};
+    long k;
+    int rc = -1;
+    for (k = 0; k < 200; k++) {
+        oom_budget = k;
+        oom_live = 0;
+        GX_ASSERT_OK(govidx_set_allocator(&a));
+        rc = call();
+        GX_ASSERT_OK(govidx_set_allocator(NULL));
+        CU_ASSERT_EQUAL(oom_live, 0);
+        if (rc == GOVIDX_OK)
+            break;
+        GX_ASSERT_RC(rc, GOVIDX_ENOMEM);
+    }
+    CU_ASSERT_EQUAL(rc, GOVIDX_OK);
+    CU_ASSERT(k > 0); /* the call allocates at least once */
+}
+
 #include <time.h>
 
 static void test_egdi_e1(void)
@@ -60,6 +114,11 @@ static void test_power_means(void)
     o.p = -1;
     GX_ASSERT_OK(govidx_aggregate(out, v, w, &o, NULL));
     GX_ASSERT_CLOSE(out[0], 1 / 0.34375, 1e-12);
+    /* overflow is reported, not returned as Inf */
+    o.p = 400;
+    z[2] = 1e300;
+    GX_ASSERT_RC(govidx_aggregate(out, v, w, &o, NULL), GOVIDX_ENUMERIC);
+    z[2] = 16;
     /* p -> 0 approaches the geometric mean */
     o.p = 1e-7;
     GX_ASSERT_OK(govidx_aggregate(out, v, w, &o, NULL));
@@ -185,6 +244,12 @@ static void test_mpi_two_columns(void)
     x[2] = x[3] = 4;
     GX_ASSERT_RC(govidx_aggregate(out, govidx_matrix_view_array(x, 2, 2), w, &o, NULL),
                  GOVIDX_ENUMERIC);
+    /* ... unless its weight is 0: it takes no part, and a single child
+     * standardised to 90 / 110 has S = 0, MPI = M */
+    w[1] = 0;
+    GX_ASSERT_OK(govidx_aggregate(out, govidx_matrix_view_array(x, 2, 2), w, &o, NULL));
+    GX_ASSERT_CLOSE(out[0], 90.0, 1e-12);
+    GX_ASSERT_CLOSE(out[1], 110.0, 1e-12);
 }
 
 static void test_ampi(void)
@@ -221,6 +286,15 @@ static void test_ampi_goalposts(void)
     GX_ASSERT_OK(govidx_aggregate(out, govidx_matrix_view_array(x, 2, 2), w, &o, NULL));
     GX_ASSERT_CLOSE(out[0], 100.0, 1e-12);
     GX_ASSERT_CLOSE(out[1], 91.0, 1e-12);
+    /* cost polarity reflects: x = 0 maps to 130, x = 10 to 70 */
+    {
+        int dir[2] = {-1, -1};
+        o.directions = dir;
+        GX_ASSERT_OK(govidx_aggregate(out, govidx_matrix_view_array(x, 2, 2), w, &o, NULL));
+        GX_ASSERT_CLOSE(out[0], 100.0, 1e-12);
+        GX_ASSERT_CLOSE(out[1], 91.0, 1e-12); /* (130, 70): same balance penalty */
+        o.directions = NULL;
+    }
     o.ampi_max = NULL;
     GX_ASSERT_RC(govidx_aggregate(out, govidx_matrix_view_array(x, 2, 2), w, &o, NULL),
                  GOVIDX_EINVAL);
@@ -302,6 +376,40 @@ static void test_bad_input(void)
     GX_ASSERT_RC(govidx_aggregate(out, v, w, NULL, NULL), GOVIDX_ENUMERIC);
 }
 
+static govidx_aggregate_method oom_method;
+static int oom_aggregate(void)
+{
+    /* 3 units x 3 children with one missing cell, positive values */
+    double z[9] = {0.2, NAN, 0.7, 0.4, 0.5, 0.3, 0.6, 0.8, 0.9}, w[3] = {0.5, 0.25, 0.25}, out[3];
+    govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
+    o.method = oom_method;
+    return govidx_aggregate(out, govidx_matrix_view_array(z, 3, 3), w, &o, NULL);
+}
+static void test_oom(void)
+{
+    int m;
+    for (m = GOVIDX_AGG_ARITHMETIC; m <= GOVIDX_AGG_COPELAND; m++) {
+        oom_method = (govidx_aggregate_method)m;
+        check_oom(oom_aggregate);
+    }
+}
+
+static void test_method_names(void)
+{
+    govidx_aggregate_method m = GOVIDX_AGG_ARITHMETIC;
+    int k;
+    GX_ASSERT_OK(govidx_aggregate_method_from_name(&m, "mpi-negative"));
+    CU_ASSERT_EQUAL(m, GOVIDX_AGG_MPI_NEGATIVE);
+    for (k = GOVIDX_AGG_ARITHMETIC; k <= GOVIDX_AGG_COPELAND; k++) {
+        const char *name = govidx_aggregate_method_name((govidx_aggregate_method)k);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(name);
+        GX_ASSERT_OK(govidx_aggregate_method_from_name(&m, name));
+        CU_ASSERT_EQUAL(m, k);
+    }
+    CU_ASSERT_PTR_NULL(govidx_aggregate_method_name((govidx_aggregate_method)10));
+    GX_ASSERT_RC(govidx_aggregate_method_from_name(&m, "median"), GOVIDX_EINVAL);
+}
+
 static CU_TestInfo tests[] = {
     {"EGDI E1", test_egdi_e1},
     {"power means", test_power_means},
@@ -315,6 +423,8 @@ static CU_TestInfo tests[] = {
     {"Copeland", test_copeland},
     {"Copeland 2000 x 50", test_copeland_speed},
     {"bad input", test_bad_input},
+    {"allocation failures", test_oom},
+    {"method names", test_method_names},
     CU_TEST_INFO_NULL,
 };
 static CU_SuiteInfo suites[] = {{"aggregate", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

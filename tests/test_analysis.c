@@ -1,7 +1,284 @@
+/*
+ * tests/test_analysis.c - correlation matrices, Cronbach's alpha, PCA
+ * variance explained, contributions, obstacle degree and ranking.
+ * SPDX-License-Identifier: MIT
+ */
 #include "govidx.h"
 #include "gxtest.h"
 
-static void test_placeholder(void) { CU_ASSERT(1); }
-static CU_TestInfo tests[] = {{"placeholder", test_placeholder}, CU_TEST_INFO_NULL};
+/* Allocation-failure injection: the k-th allocation fails, for k = 0, 1, ...
+ * until the call succeeds; every failing run must return GOVIDX_ENOMEM and
+ * free everything it allocated. */
+static long oom_budget = -1, oom_live = 0;
+static void *oom_malloc(void *ctx, size_t n)
+{
+    void *p;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    p = malloc(n);
+    oom_live += p != NULL;
+    return p;
+}
+static void *oom_realloc(void *ctx, void *p, size_t n)
+{
+    void *q;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    q = realloc(p, n);
+    oom_live += q != NULL && p == NULL;
+    return q;
+}
+static void oom_free(void *ctx, void *p)
+{
+    (void)ctx;
+    oom_live -= p != NULL;
+    free(p);
+}
+static void check_oom(int (*call)(void))
+{
+    govidx_allocator a = {GOVIDX_ALLOCATOR_VERSION, oom_malloc, oom_realloc, oom_free, NULL};
+    long k;
+    int rc = -1;
+    for (k = 0; k < 200; k++) {
+        oom_budget = k;
+        oom_live = 0;
+        GX_ASSERT_OK(govidx_set_allocator(&a));
+        rc = call();
+        GX_ASSERT_OK(govidx_set_allocator(NULL));
+        CU_ASSERT_EQUAL(oom_live, 0);
+        if (rc == GOVIDX_OK)
+            break;
+        GX_ASSERT_RC(rc, GOVIDX_ENOMEM);
+    }
+    CU_ASSERT_EQUAL(rc, GOVIDX_OK);
+    CU_ASSERT(k > 0); /* the call allocates at least once */
+}
+
+/* x = (1..5), y = (2, 1, 4, 3, 6): Pearson r = 10 / sqrt(10 * 14.8)
+ * = 0.8219949365 (hand computation: Sxy = 10, Sxx = 10, Syy = 14.8). */
+static const double xy[10] = {1, 2, 3, 4, 5, 2, 1, 4, 3, 6};
+#define R_XY 0.8219949365267865
+
+static void test_pearson(void)
+{
+    double r[4];
+    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON));
+    GX_ASSERT_CLOSE(r[0], 1.0, 0);
+    GX_ASSERT_CLOSE(r[3], 1.0, 0);
+    GX_ASSERT_CLOSE(r[1], R_XY, 1e-12);
+    GX_ASSERT_CLOSE(r[2], R_XY, 1e-12);
+    GX_ASSERT_CLOSE(10 / sqrt(10 * 14.8), R_XY, 1e-15);
+}
+
+static void test_spearman_ties(void)
+{
+    /* a = (1, 2, 2, 3, 5), b = (3, 1, 2, 2, 4): mid-ranks (1, 2.5, 2.5, 4, 5)
+     * and (4, 1, 2.5, 2.5, 5); Pearson on them = 0.2894736842 (hand /
+     * independent Python computation). */
+    double ab[10] = {1, 2, 2, 3, 5, 3, 1, 2, 2, 4}, r[4];
+    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(ab, 5, 2), GOVIDX_CORR_SPEARMAN));
+    GX_ASSERT_CLOSE(r[1], 0.2894736842105263, 1e-12);
+    /* monotone transform: Spearman of (x, x^3) is 1 */
+    {
+        double c[8] = {1, 2, 3, 4, 1, 8, 27, 64};
+        GX_ASSERT_OK(
+            govidx_correlation(r, govidx_matrix_view_array(c, 4, 2), GOVIDX_CORR_SPEARMAN));
+        GX_ASSERT_CLOSE(r[1], 1.0, 1e-12);
+    }
+}
+
+static void test_pairwise_missing(void)
+{
+    /* The first test's data plus a missing row in y and an extra row:
+     * row 5 (x = 9, y = NaN) is dropped pairwise, so r is unchanged;
+     * the 3-column case checks each pair uses its own complete rows. */
+    double d[18] = {1, 2, 3, 4, 5, 9, 2, 1, 4, 3, 6, NAN, 1, 2, 3, 4, 5, 9};
+    double r[9];
+    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(d, 6, 3), GOVIDX_CORR_PEARSON));
+    GX_ASSERT_CLOSE(r[1], R_XY, 1e-12);     /* (x, y) over 5 rows */
+    GX_ASSERT_CLOSE(r[2], 1.0, 1e-12);      /* (x, x) over 6 rows */
+    GX_ASSERT_CLOSE(r[5], R_XY, 1e-12);     /* (y, x copy) over 5 rows */
+    GX_ASSERT_CLOSE(r[7], r[5], 0);         /* symmetric */
+}
+
+static void test_correlation_errors(void)
+{
+    double flat[6] = {1, 2, 3, 5, 5, 5}, r[4];
+    double sparse[6] = {1, NAN, 3, NAN, 2, NAN};
+    GX_ASSERT_RC(govidx_correlation(r, govidx_matrix_view_array(flat, 3, 2), GOVIDX_CORR_PEARSON),
+                 GOVIDX_ENUMERIC);
+    CU_ASSERT(strstr(govidx_last_error(), "column 1") != NULL);
+    GX_ASSERT_RC(
+        govidx_correlation(r, govidx_matrix_view_array(sparse, 3, 2), GOVIDX_CORR_PEARSON),
+        GOVIDX_EMISSING);
+    GX_ASSERT_RC(govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), (govidx_corr_method)5),
+                 GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_correlation(NULL, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON),
+                 GOVIDX_EINVAL);
+}
+
+static void test_cronbach(void)
+{
+    /* 5 respondents x 3 items: (2,3,3) (4,4,5) (3,5,4) (5,4,5) (1,2,2).
+     * Hand computation: item variances 2.5, 1.3, 1.7 (sum 5.5); totals
+     * 8, 13, 12, 14, 5 with variance 14.3; alpha = 1.5 (1 - 5.5/14.3)
+     * = 0.923077 (= 12/13). */
+    double x[15] = {2, 4, 3, 5, 1, 3, 4, 5, 4, 2, 3, 5, 4, 5, 2}, a;
+    GX_ASSERT_OK(govidx_cronbach_alpha(&a, govidx_matrix_view_array(x, 5, 3)));
+    GX_ASSERT_CLOSE(a, 12.0 / 13.0, 1e-12);
+    GX_ASSERT_RC(govidx_cronbach_alpha(&a, govidx_matrix_view_array(x, 5, 1)), GOVIDX_EDIM);
+    {
+        /* listwise: adding an incomplete row changes nothing */
+        double y[18] = {2, 4, 3, 5, 1, 9, 3, 4, 5, 4, 2, NAN, 3, 5, 4, 5, 2, 9};
+        GX_ASSERT_OK(govidx_cronbach_alpha(&a, govidx_matrix_view_array(y, 6, 3)));
+        GX_ASSERT_CLOSE(a, 12.0 / 13.0, 1e-12);
+    }
+}
+
+static void test_pca_variance(void)
+{
+    /* Two variables with correlation r: the correlation matrix
+     * [[1, r], [r, 1]] has eigenvalues 1 + r and 1 - r. */
+    double ev[2], share[2];
+    GX_ASSERT_OK(govidx_pca_variance(ev, share, govidx_matrix_view_array(xy, 5, 2)));
+    GX_ASSERT_CLOSE(ev[0], 1 + R_XY, 1e-12);
+    GX_ASSERT_CLOSE(ev[1], 1 - R_XY, 1e-12);
+    GX_ASSERT_CLOSE(share[0], (1 + R_XY) / 2, 1e-12);
+    GX_ASSERT_CLOSE(share[0] + share[1], 1.0, 1e-12);
+}
+
+static void test_contributions(void)
+{
+    /* unit 0: z = (0.2, 0.4, 0.6), w = (0.5, 0.25, 0.25): score 0.35,
+     * contributions 0.1/0.35, 0.1/0.35, 0.15/0.35 (hand computation);
+     * unit 1 misses child 0: score over (0.25, 0.25) renormalised. */
+    double z[6] = {0.2, NAN, 0.4, 0.5, 0.6, 0.5}, w[3] = {0.5, 0.25, 0.25}, c[6];
+    GX_ASSERT_OK(govidx_contributions(c, govidx_matrix_view_array(z, 2, 3), w));
+    GX_ASSERT_CLOSE(c[0], 0.1 / 0.35, 1e-12);
+    GX_ASSERT_CLOSE(c[2], 0.1 / 0.35, 1e-12);
+    GX_ASSERT_CLOSE(c[4], 0.15 / 0.35, 1e-12);
+    CU_ASSERT(isnan(c[1]));
+    GX_ASSERT_CLOSE(c[3], 0.5, 1e-12);
+    GX_ASSERT_CLOSE(c[5], 0.5, 1e-12);
+    /* a zero score has no shares: NaN, documented */
+    {
+        double zz[2] = {0, 0}, ww[2] = {0.5, 0.5}, cc[2];
+        GX_ASSERT_OK(govidx_contributions(cc, govidx_matrix_view_array(zz, 1, 2), ww));
+        CU_ASSERT(isnan(cc[0]) && isnan(cc[1]));
+    }
+}
+
+static void test_obstacle(void)
+{
+    /* unit 0: z = (0.2, 0.4, 0.6), w = (0.5, 0.25, 0.25): gaps 0.4, 0.15,
+     * 0.1, sum 0.65 (hand computation).  Unit 1 is at the top everywhere:
+     * no obstacle, all 0.  Values outside [0, 1] are errors. */
+    double z[6] = {0.2, 1, 0.4, 1, 0.6, 1}, w[3] = {0.5, 0.25, 0.25}, o[6];
+    GX_ASSERT_OK(govidx_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3), w));
+    GX_ASSERT_CLOSE(o[0], 0.4 / 0.65, 1e-12);
+    GX_ASSERT_CLOSE(o[2], 0.15 / 0.65, 1e-12);
+    GX_ASSERT_CLOSE(o[4], 0.1 / 0.65, 1e-12);
+    GX_ASSERT_CLOSE(o[1], 0.0, 0);
+    GX_ASSERT_CLOSE(o[5], 0.0, 0);
+    z[3] = 1.5;
+    GX_ASSERT_RC(govidx_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3), w), GOVIDX_EDOMAIN);
+    CU_ASSERT(strstr(govidx_last_error(), "unit 1, child 1") != NULL);
+}
+
+static void test_rank(void)
+{
+    /* competition ranking "1224": 0.9 -> 1, 0.8 and 0.8 -> 2, 0.5 -> 4;
+     * NaN unranked (0) and not counted. */
+    double s[6] = {0.8, 0.9, NAN, 0.5, 0.8, 0.1};
+    size_t r[6];
+    GX_ASSERT_OK(govidx_rank_scores(r, s, 6, 1));
+    CU_ASSERT_EQUAL(r[0], 2);
+    CU_ASSERT_EQUAL(r[1], 1);
+    CU_ASSERT_EQUAL(r[2], 0);
+    CU_ASSERT_EQUAL(r[3], 4);
+    CU_ASSERT_EQUAL(r[4], 2);
+    CU_ASSERT_EQUAL(r[5], 5);
+    /* ascending: 0.1 -> 1, 0.5 -> 2, 0.8 x2 -> 3, 0.9 -> 5 */
+    GX_ASSERT_OK(govidx_rank_scores(r, s, 6, -1));
+    CU_ASSERT_EQUAL(r[5], 1);
+    CU_ASSERT_EQUAL(r[3], 2);
+    CU_ASSERT_EQUAL(r[0], 3);
+    CU_ASSERT_EQUAL(r[4], 3);
+    CU_ASSERT_EQUAL(r[1], 5);
+    CU_ASSERT_EQUAL(r[2], 0);
+    GX_ASSERT_RC(govidx_rank_scores(r, s, 6, 0), GOVIDX_EINVAL);
+    s[0] = INFINITY;
+    GX_ASSERT_RC(govidx_rank_scores(r, s, 6, 1), GOVIDX_ENUMERIC);
+    GX_ASSERT_OK(govidx_rank_scores(r, s, 0, 1));
+    {
+        double all_nan[2] = {NAN, NAN};
+        GX_ASSERT_OK(govidx_rank_scores(r, all_nan, 2, 1));
+        CU_ASSERT(r[0] == 0 && r[1] == 0);
+    }
+}
+
+static int oom_pearson(void)
+{
+    double r[4];
+    return govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON);
+}
+static int oom_spearman_missing(void)
+{
+    double d[6] = {1, 2, 3, 3, NAN, 1}, r[4];
+    return govidx_correlation(r, govidx_matrix_view_array(d, 3, 2), GOVIDX_CORR_SPEARMAN);
+}
+static int oom_spearman(void)
+{
+    double r[4];
+    return govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_SPEARMAN);
+}
+static int oom_alpha(void)
+{
+    double a;
+    return govidx_cronbach_alpha(&a, govidx_matrix_view_array(xy, 5, 2));
+}
+static int oom_pca(void)
+{
+    double ev[2];
+    return govidx_pca_variance(ev, NULL, govidx_matrix_view_array(xy, 5, 2));
+}
+static int oom_rank(void)
+{
+    size_t r[5];
+    return govidx_rank_scores(r, xy, 5, 1);
+}
+static void test_oom(void)
+{
+    check_oom(oom_pearson);
+    check_oom(oom_spearman_missing);
+    check_oom(oom_spearman);
+    check_oom(oom_alpha);
+    check_oom(oom_pca);
+    check_oom(oom_rank);
+}
+
+static CU_TestInfo tests[] = {
+    {"Pearson", test_pearson},
+    {"Spearman with ties", test_spearman_ties},
+    {"pairwise missing", test_pairwise_missing},
+    {"correlation errors", test_correlation_errors},
+    {"Cronbach alpha", test_cronbach},
+    {"PCA variance", test_pca_variance},
+    {"contributions", test_contributions},
+    {"obstacle degree", test_obstacle},
+    {"rank", test_rank},
+    {"allocation failures", test_oom},
+    CU_TEST_INFO_NULL,
+};
 static CU_SuiteInfo suites[] = {{"analysis", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
-int main(void) { return gx_run(suites); }
+
+int main(void)
+{
+    return gx_run(suites);
+}

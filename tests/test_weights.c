@@ -6,6 +6,60 @@
 #include "govidx.h"
 #include "gxtest.h"
 
+/* Allocation-failure injection: the k-th allocation fails, for k = 0, 1, ...
+ * until the call succeeds; every failing run must return GOVIDX_ENOMEM and
+ * free everything it allocated. */
+static long oom_budget = -1, oom_live = 0;
+static void *oom_malloc(void *ctx, size_t n)
+{
+    void *p;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    p = malloc(n);
+    oom_live += p != NULL;
+    return p;
+}
+static void *oom_realloc(void *ctx, void *p, size_t n)
+{
+    void *q;
+    (void)ctx;
+    if (oom_budget == 0)
+        return NULL;
+    if (oom_budget > 0)
+        oom_budget--;
+    q = realloc(p, n);
+    oom_live += q != NULL && p == NULL;
+    return q;
+}
+static void oom_free(void *ctx, void *p)
+{
+    (void)ctx;
+    oom_live -= p != NULL;
+    free(p);
+}
+static void check_oom(int (*call)(void))
+{
+    govidx_allocator a = {GOVIDX_ALLOCATOR_VERSION, oom_malloc, oom_realloc, oom_free, NULL};
+    long k;
+    int rc = -1;
+    for (k = 0; k < 200; k++) {
+        oom_budget = k;
+        oom_live = 0;
+        GX_ASSERT_OK(govidx_set_allocator(&a));
+        rc = call();
+        GX_ASSERT_OK(govidx_set_allocator(NULL));
+        CU_ASSERT_EQUAL(oom_live, 0);
+        if (rc == GOVIDX_OK)
+            break;
+        GX_ASSERT_RC(rc, GOVIDX_ENOMEM);
+    }
+    CU_ASSERT_EQUAL(rc, GOVIDX_OK);
+    CU_ASSERT(k > 0); /* the call allocates at least once */
+}
+
 /* METHODS.md section 5, E7 (input: RMCDA documentation example, 5 phones;
  * conventions pinned there: min-max with price reversed, 0 ln 0 = 0, SD with
  * n - 1, signed r).  Min-max is done here, inline, so this test does not
@@ -176,6 +230,21 @@ static void test_ahp_consistent(void)
     GX_ASSERT_CLOSE(cr, 0.0, 1e-12);
 }
 
+static void test_ahp_small(void)
+{
+    /* n = 2 is always consistent: w = (a12, 1) / (a12 + 1), lambda = 2;
+     * n = 1 is the trivial weight 1 (Saaty 1980). */
+    double a2[4] = {1, 1.0 / 3, 3, 1}, a1[1] = {1}, w[2], lmax, ci, cr;
+    GX_ASSERT_OK(govidx_weights_ahp(w, &lmax, &ci, &cr, a2, 2));
+    GX_ASSERT_CLOSE(w[0], 0.75, 1e-12);
+    GX_ASSERT_CLOSE(w[1], 0.25, 1e-12);
+    GX_ASSERT_CLOSE(lmax, 2.0, 1e-12);
+    GX_ASSERT_CLOSE(cr, 0.0, 1e-12);
+    GX_ASSERT_OK(govidx_weights_ahp(w, &lmax, &ci, &cr, a1, 1));
+    GX_ASSERT_CLOSE(w[0], 1.0, 0);
+    GX_ASSERT_CLOSE(ci, 0.0, 0);
+}
+
 static void test_ahp_errors(void)
 {
     double w[3];
@@ -229,6 +298,55 @@ static void test_pca_blocks(void)
     GX_ASSERT_RC(govidx_weights_pca(w, &k, govidx_matrix_view_array(x, 8, 1), NULL), GOVIDX_EDIM);
 }
 
+/* ASEM connectivity data, first 12 units (AUT ... GRC) and the 8
+ * indicators LPI, Flights, Ship, Bord, Elec, Gas, ConSpeed, Cov4G of
+ * datasets/asem/source/iData.csv (COINr's ASEM example, METHODS.md E8). */
+static const double asem12[8][12] = {
+    {4.097985, 4.108538, 2.807685, 3.160829, 2.999061, 3.674309, 3.815794, 3.363489, 3.920745,
+     3.900953, 4.225967, 3.239516},
+    {29.01725, 31.88546, 9.23588, 9.24529, 8.75467, 15.30953, 32.7705, 3.12946, 18.85806, 97.63489,
+     174.3588, 34.83849},
+    {0, 20.5671215, 7.9193664, 12.4404524, 11.6894955, 0, 14.4070803, 9.1719971, 10.0441551,
+     19.5361146, 20.5012617, 15.6795083},
+    {35, 48, 18, 41, 0, 35, 3, 6, 18, 75, 105, 12},
+    {35.3697298333333, 26.5330466666667, 11.2775841666667, 19.528362, 0.439364333333333,
+     46.7581786666667, 20.103365, 9.49907183333333, 24.4142605, 78.5259303333333,
+     110.179562833333, 2.43086016666667},
+    {0.273, 36.1, 0.312, 0.422, 0.029, 2.7, 0.418, 0.0667, 0.38, 29.9, 48.7, 0.139},
+    {14.1, 16.3, 15.5, 8.6, 6.9, 16.9, 20.1, 11.6, 20.5, 10.8, 15.3, 7.9},
+    {98, 99.89, 56.73, 98, 60, 98.7, 99.99, 100, 99.9, 80, 95.7, 83}};
+
+static void test_pca_varimax_asem(void)
+{
+    /* Expected values from an independent implementation (pure Python:
+     * Jacobi eigen-decomposition and Kaiser's original pairwise-angle
+     * varimax with Kaiser normalisation, not the SVD iteration used in
+     * lib/weights.c).  Eigenvalues 4.5255, 1.8167, 0.7059, ...: two factors
+     * retained (> 1, > 10 %, together 79 %). */
+    static const double rotated[8] = {0.104093312094, 0.152990774877, 0.084080174279,
+                                      0.145043043483, 0.129084447891, 0.153198537385,
+                                      0.112876650262, 0.118633059729};
+    static const double unrotated[8] = {0.111888650482, 0.153563775972, 0.056186623379,
+                                        0.155305622100, 0.156796494977, 0.155913202851,
+                                        0.107849990647, 0.102495639593};
+    double x[96], w[8];
+    size_t k = 0;
+    int i, j;
+    govidx_weights_options o = GOVIDX_WEIGHTS_OPTIONS_INIT;
+    for (j = 0; j < 8; j++)
+        for (i = 0; i < 12; i++)
+            x[i + 12 * j] = asem12[j][i];
+    o.method = GOVIDX_WEIGHTS_PCA;
+    GX_ASSERT_OK(govidx_weights_pca(w, &k, govidx_matrix_view_array(x, 12, 8), &o));
+    CU_ASSERT_EQUAL(k, 2);
+    for (j = 0; j < 8; j++)
+        GX_ASSERT_CLOSE(w[j], rotated[j], 1e-9);
+    o.pca_rotate = 0;
+    GX_ASSERT_OK(govidx_weights_pca(w, &k, govidx_matrix_view_array(x, 12, 8), &o));
+    for (j = 0; j < 8; j++)
+        GX_ASSERT_CLOSE(w[j], unrotated[j], 1e-9);
+}
+
 static void test_renormalise(void)
 {
     /* a unit row of a 2 x 4 column-major matrix: row 1 = (0.5, NaN, 0.2, NaN) */
@@ -263,6 +381,56 @@ static void test_compute_errors(void)
     GX_ASSERT_CLOSE(w[0], 0.5, 0);
 }
 
+static double oom_z[20];
+static int oom_entropy(void)
+{
+    double w[4];
+    return govidx_weights_entropy(w, NULL, govidx_matrix_view_array(oom_z, 5, 4));
+}
+static int oom_critic(void)
+{
+    double w[4];
+    return govidx_weights_critic(w, govidx_matrix_view_array(oom_z, 5, 4), 0);
+}
+static int oom_pca(void)
+{
+    double w[4];
+    govidx_weights_options o = GOVIDX_WEIGHTS_OPTIONS_INIT;
+    o.pca_min_cumulative = 0.9; /* force 2+ factors so varimax runs */
+    return govidx_weights_pca(w, NULL, govidx_matrix_view_array(oom_z, 5, 4), &o);
+}
+static int oom_ahp(void)
+{
+    double a[9] = {1, 1.0 / 3, 1.0 / 5, 3, 1, 1.0 / 3, 5, 3, 1}, w[3];
+    return govidx_weights_ahp(w, NULL, NULL, NULL, a, 3);
+}
+static void test_oom(void)
+{
+    phones_minmax(oom_z);
+    check_oom(oom_entropy);
+    check_oom(oom_critic);
+    check_oom(oom_pca);
+    check_oom(oom_ahp);
+}
+
+static void test_method_names(void)
+{
+    govidx_weight_method m = GOVIDX_WEIGHTS_EQUAL;
+    int k;
+    GX_ASSERT_OK(govidx_weight_method_from_name(&m, "critic-abs"));
+    CU_ASSERT_EQUAL(m, GOVIDX_WEIGHTS_CRITIC_ABS);
+    for (k = GOVIDX_WEIGHTS_EQUAL; k <= GOVIDX_WEIGHTS_PCA; k++) {
+        const char *name = govidx_weight_method_name((govidx_weight_method)k);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(name);
+        GX_ASSERT_OK(govidx_weight_method_from_name(&m, name));
+        CU_ASSERT_EQUAL(m, k);
+    }
+    CU_ASSERT_PTR_NULL(govidx_weight_method_name((govidx_weight_method)5));
+    GX_ASSERT_RC(govidx_weight_method_from_name(&m, "nominal"), GOVIDX_EINVAL);
+    CU_ASSERT(strstr(govidx_last_error(), "'nominal'") != NULL);
+    GX_ASSERT_RC(govidx_weight_method_from_name(&m, NULL), GOVIDX_EINVAL);
+}
+
 static CU_TestInfo tests[] = {
     {"entropy E7", test_entropy_e7},
     {"CRITIC E7", test_critic_e7},
@@ -272,10 +440,14 @@ static CU_TestInfo tests[] = {
     {"equal and expert", test_equal_expert},
     {"AHP 3x3", test_ahp_three},
     {"AHP consistent", test_ahp_consistent},
+    {"AHP n = 1, 2", test_ahp_small},
     {"AHP errors", test_ahp_errors},
     {"PCA blocks", test_pca_blocks},
+    {"PCA varimax ASEM", test_pca_varimax_asem},
     {"renormalise", test_renormalise},
     {"compute errors", test_compute_errors},
+    {"allocation failures", test_oom},
+    {"method names", test_method_names},
     CU_TEST_INFO_NULL,
 };
 static CU_SuiteInfo suites[] = {{"weights", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -43,6 +43,17 @@ typedef enum govidx_aggregate_method {
 } govidx_aggregate_method;
 
 /**
+ * The method called `name` in method specs (method.h, aggregate.method):
+ * "arithmetic", "geometric", "harmonic", "generalised", "topsis", "mpi",
+ * "mpi-negative", "ampi", "ampi-negative" or "copeland".  GOVIDX_EINVAL
+ * naming the text for anything else.
+ */
+GOVIDX_API int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name);
+
+/** The spec name of a method ("topsis", ...), static; NULL for an unknown value. */
+GOVIDX_API const char *govidx_aggregate_method_name(govidx_aggregate_method method);
+
+/**
  * Options of govidx_aggregate().  Initialise with GOVIDX_AGGREGATE_OPTIONS_INIT.
  */
 typedef struct govidx_aggregate_options {

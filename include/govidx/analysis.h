@@ -32,7 +32,8 @@ typedef enum govidx_corr_method {
  * value the matrix comes from one BLAS dsyrk on the centred, scaled data.
  * Errors: GOVIDX_EMISSING (a pair with fewer than 2 complete rows),
  * GOVIDX_ENUMERIC (Inf; a column or pairwise subset with zero variance,
- * naming the columns), GOVIDX_EINVAL, GOVIDX_EDIM, GOVIDX_ENOMEM.
+ * naming the columns), GOVIDX_EINVAL, GOVIDX_EDIM (also for more than
+ * 46340 columns, whose matrix would exceed LAPACK's int range), GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr_method method);
 

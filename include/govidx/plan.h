@@ -67,6 +67,13 @@ GOVIDX_API int govidx_plan_new(govidx_plan **out, const govidx_framework *fw,
 GOVIDX_API int govidx_plan_from_dataset(govidx_plan **out, const govidx_dataset *ds,
                                         const govidx_method *method);
 
+/**
+ * Execute a plan made by govidx_plan_from_dataset on that dataset (or
+ * another of the same shape): units, years and panel come from `ds`.
+ */
+GOVIDX_API int govidx_execute_dataset(const govidx_plan *plan, const govidx_dataset *ds,
+                                      govidx_result **out);
+
 /** Release a plan; NULL is a no-op. */
 GOVIDX_API void govidx_plan_free(govidx_plan *plan);
 

@@ -36,6 +36,17 @@ typedef enum govidx_weight_method {
 } govidx_weight_method;
 
 /**
+ * The method called `name` in method specs (method.h, weights.method):
+ * "equal", "entropy", "critic", "critic-abs" or "pca".  GOVIDX_EINVAL
+ * naming the text for anything else (including "nominal", which is the
+ * framework's own weights and not a computation).
+ */
+GOVIDX_API int govidx_weight_method_from_name(govidx_weight_method *out, const char *name);
+
+/** The spec name of a method ("entropy", ...), static; NULL for an unknown value. */
+GOVIDX_API const char *govidx_weight_method_name(govidx_weight_method method);
+
+/**
  * Options of govidx_weights_compute().  Initialise with
  * GOVIDX_WEIGHTS_OPTIONS_INIT, then change fields.
  */
@@ -108,9 +119,9 @@ GOVIDX_API int govidx_weights_critic(double *w, govidx_matrix_view z, int use_ab
  *      largest; V_k = sum_j a_jk^2 is the factor's explained variance;
  *   5. w_j = (a_jk^2 / V_k) * (V_k / sum_l V_l) for the factor k of j,
  *      then rescaled to sum 1.
- * `ncomp` (may be NULL) receives the number of retained factors.  Needs at
- * least 2 columns.  Errors: GOVIDX_ENUMERIC (zero variance, eigen-solver
- * failure), GOVIDX_EMISSING, GOVIDX_EINVAL for bad options.
+ * `ncomp` (may be NULL) receives the number of retained factors.  Needs 2
+ * to 46340 columns (GOVIDX_EDIM).  Errors: GOVIDX_ENUMERIC (zero variance,
+ * eigen-solver failure), GOVIDX_EMISSING, GOVIDX_EINVAL for bad options.
  */
 GOVIDX_API int govidx_weights_pca(double *w, size_t *ncomp, govidx_matrix_view data,
                                   const govidx_weights_options *opts);

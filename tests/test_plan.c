@@ -1,0 +1,212 @@
+/* tests/test_plan.c - plan / execute on hand-computed examples. */
+#include "govidx.h"
+#include "gxtest.h"
+
+/*
+ * 4 units, 3 indicators in 2 years.  Tree: A = {x1 (w 1), x2 (w 1)},
+ * Index = {A (w 3), x3 (w 1)}; x2 has direction -1.
+ * Year 1 raw:  x1 = 0, 5, 10, NaN; x2 = 1, 2, 3, 4; x3 = 10, 20, 30, 40.
+ * Min-max 0-100 per year: x1 -> 0, 50, 100, NaN; x2 (reversed) -> 100, 66.67,
+ * 33.33, 0; x3 -> 0, 33.33, 66.67, 100.
+ * A = mean of present children: 50, 58.33, 66.67, 0 (unit 4 has only x2).
+ * Index = (3 A + x3) / 4: 37.5, 52.083, 66.667, 25.
+ */
+static const double year1[] = {0, 5, 10, NAN, 1, 2, 3, 4, 10, 20, 30, 40};
+static const double year2[] = {1, 1, 2, 4, 4, 3, 2, 1, 5, 5, 5, 6};
+
+static govidx_framework *tree(void)
+{
+    govidx_framework *fw = NULL;
+    CU_ASSERT_FATAL(govidx_framework_new(&fw) == 0);
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "x1", "A", 1, 1, 0));
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "x2", "A", 1, -1, 1));
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "x3", "Index", 1, 1, 2));
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "A", "Index", 3));
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "Index", NULL, 1));
+    GX_ASSERT_OK(govidx_framework_seal(fw));
+    return fw;
+}
+
+static void make_panel(govidx_panel *p, govidx_matrix_view *v)
+{
+    static const int years[] = {2021, 2022};
+    static const char *codes[] = {"u1", "u2", "u3", "u4"};
+    govidx_panel init = GOVIDX_PANEL_INIT;
+    v[0] = govidx_matrix_view_array(year1, 4, 3);
+    v[1] = govidx_matrix_view_array(year2, 4, 3);
+    *p = init;
+    p->n_years = 2;
+    p->years = v;
+    p->year_labels = years;
+    p->unit_codes = codes;
+}
+
+static size_t node(const govidx_plan *plan, const char *code)
+{
+    size_t k = 0;
+    GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), code, &k));
+    return k;
+}
+
+static void test_default_pipeline(void)
+{
+    govidx_framework *fw = tree();
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    size_t ix, a, x1, x2;
+    make_panel(&panel, v);
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    govidx_framework_free(fw); /* the plan keeps its own copy */
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    ix = node(plan, "Index");
+    a = node(plan, "A");
+    x1 = node(plan, "x1");
+    x2 = node(plan, "x2");
+    CU_ASSERT_EQUAL(govidx_result_n_nodes(res), 5);
+    CU_ASSERT_EQUAL(govidx_result_year(res, 1), 2022);
+    CU_ASSERT_STRING_EQUAL(govidx_result_unit_code(res, 3), "u4");
+    /* normalised leaves */
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, x1), 50, 1e-12);
+    CU_ASSERT(isnan(govidx_result_score(res, 3, 0, x1)));
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, x2), 200.0 / 3, 1e-12);
+    /* aggregates skip missing children and renormalise */
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, a), 50, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, a), 175.0 / 3, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 3, 0, a), 0, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, ix), 37.5, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, ix), (3 * 175.0 / 3 + 100.0 / 3) / 4, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 2, 0, ix), 200.0 / 3, 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 3, 0, ix), 25, 1e-12);
+    /* competition ranks, highest first */
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 2, 0, ix), 1);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 1, 0, ix), 2);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 0, 0, ix), 3);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 3, 0, ix), 4);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 3, 0, x1), 0); /* missing: unranked */
+    /* year 2: x3 = 5,5,5,6 -> 0,0,0,100; ties share rank 2 */
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 0, 1, node(plan, "x3")), 2);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 2, 1, node(plan, "x3")), 2);
+    /* contributions: effective weight x z / score (x1: 3/4 * 1/2) */
+    GX_ASSERT_CLOSE(govidx_result_contribution(res, 2, 0, x1), 0.375 * 100 / (200.0 / 3), 1e-12);
+    /* nominal weights as frozen in the plan */
+    GX_ASSERT_CLOSE(govidx_plan_weight(plan, a, 0), 0.75, 1e-15);
+    CU_ASSERT(isnan(govidx_plan_weight(plan, ix, 0)));
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+}
+
+static void test_geometric_zero_policy(void)
+{
+    govidx_framework *fw = tree();
+    govidx_method *m = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    make_panel(&panel, v);
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    /* min-max produces zeros: without a floor the geometric mean refuses them */
+    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_EDOMAIN);
+    CU_ASSERT_PTR_NULL(res);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "node 'A'"));
+    govidx_plan_free(plan);
+    /* with the documented floor it computes: A(u1) = sqrt(max(0,1) * 100) */
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.floor", "1"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, node(plan, "A")), 10, 1e-12);
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
+static void test_bad_input(void)
+{
+    govidx_framework *fw = tree(), *unsealed = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    double bad[12];
+    make_panel(&panel, v);
+    /* a view narrower than the columns the tree reads */
+    v[1] = govidx_matrix_view_array(year2, 4, 2);
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, NULL, &panel), GOVIDX_EDIM);
+    v[0] = govidx_matrix_view_array(year1, 4, 2);
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, NULL, &panel), GOVIDX_EDIM);
+    CU_ASSERT_PTR_NULL(plan);
+    /* Inf in the data names the indicator and year */
+    make_panel(&panel, v);
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    memcpy(bad, year1, sizeof bad);
+    bad[9] = INFINITY;
+    v[0] = govidx_matrix_view_array(bad, 4, 3);
+    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_ENUMERIC);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "x3"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "2021"));
+    govidx_plan_free(plan);
+    /* unsealed framework */
+    GX_ASSERT_OK(govidx_framework_new(&unsealed));
+    GX_ASSERT_OK(govidx_framework_add_indicator(unsealed, "x1", NULL, 1, 1, 0));
+    make_panel(&panel, v);
+    GX_ASSERT_RC(govidx_plan_new(&plan, unsealed, NULL, &panel), GOVIDX_EINVAL);
+    govidx_framework_free(unsealed);
+    GX_ASSERT_RC(govidx_plan_new(&plan, NULL, NULL, &panel), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, NULL, NULL), GOVIDX_EINVAL);
+    govidx_framework_free(fw);
+    govidx_plan_free(NULL);
+    govidx_result_free(NULL);
+}
+
+static void test_csv(void)
+{
+    govidx_framework *fw = tree();
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    char path[512], line[256];
+    FILE *f;
+    size_t rows = 0;
+    make_panel(&panel, v);
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    gx_buildpath(path, sizeof path, "tests/test_plan.out.csv");
+    GX_ASSERT_OK(govidx_result_write_csv(res, path));
+    f = fopen(path, "r");
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_STRING_EQUAL(line, "unit,year,node,score,rank\n");
+    while (fgets(line, sizeof line, f))
+        rows++;
+    fclose(f);
+    CU_ASSERT_EQUAL(rows, 4 * 2 * 5); /* units x years x nodes */
+    GX_ASSERT_RC(govidx_result_write_csv(res, "/nonexistent-dir/x.csv"), GOVIDX_EIO);
+    remove(path);
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    govidx_framework_free(fw);
+}
+
+static CU_TestInfo tests[] = {
+    {"default pipeline: min-max 0-100, arithmetic, skip missing", test_default_pipeline},
+    {"geometric mean: zeros refused unless floored", test_geometric_zero_policy},
+    {"bad shapes, Inf, unsealed trees", test_bad_input},
+    {"long CSV output", test_csv},
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    {"plan", NULL, NULL, NULL, NULL, tests},
+    CU_SUITE_INFO_NULL,
+};
+
+int main(void)
+{
+    return gx_run(suites);
+}
