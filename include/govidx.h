@@ -12,8 +12,12 @@
 #include "govidx/dataset.h"
 #include "govidx/framework.h"
 #include "govidx/method.h"
+#include "govidx/plan.h"
+#include "govidx/result.h"
+#include "govidx/openness.h"
 #include "govidx/weights.h"
 #include "govidx/aggregate.h"
 #include "govidx/analysis.h"
+#include "govidx/dea.h"
 
 #endif /* GOVIDX_H */

@@ -60,6 +60,8 @@ struct govidx_plan {
     int impute;            /* govidx__impute_kind */
     int pooled;            /* data-driven weights pooled over years */
     size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
+    int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
+    double low, high;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -90,7 +92,7 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
                                  GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
     const char *code = govidx_framework_node_code(p->fw, a->node);
     const char *wm;
-    int method, rc, w;
+    int method = 0, rc, w = 0;
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
     if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 10, &method)))
         return govidx__fail_context(rc, "node '%s'", code);
@@ -285,6 +287,18 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);
+    if (p->rescale_aggregates) {
+        /* EGDI two-stage: z-scored components, min-max rescaled composite */
+        double lo = INFINITY, hi = -INFINITY;
+        for (u = 0; u < p->n_units; u++)
+            if (!isnan(out[u])) {
+                lo = out[u] < lo ? out[u] : lo;
+                hi = out[u] > hi ? out[u] : hi;
+            }
+        if (lo < hi)
+            for (u = 0; u < p->n_units; u++)
+                out[u] = p->low + (p->high - p->low) * (out[u] - lo) / (hi - lo);
+    }
     for (u = 0; u < p->n_units; u++)
         if (isinf(out[u]))
             return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
@@ -567,6 +581,9 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     p->n_nodes = govidx_framework_n_nodes(p->fw);
     p->denominate = !strcmp(govidx_method_get(p->method, NULL, "denominate"), "yes");
     p->pooled = !strcmp(govidx_method_get(p->method, NULL, "weights.pooled"), "yes");
+    p->rescale_aggregates = !strcmp(govidx_method_get(p->method, NULL, "normalize.method"), "zscore-minmax");
+    p->low = strtod(govidx_method_get(p->method, NULL, "normalize.low"), NULL);
+    p->high = strtod(govidx_method_get(p->method, NULL, "normalize.high"), NULL);
     rc = govidx__impute_kind(&p->impute, govidx_method_get(p->method, NULL, "impute.method"));
     /* per-year weights need one set per year, only when some node derives them */
     for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++)
@@ -626,118 +643,3 @@ int govidx_plan_method_json(const govidx_plan *p, char **out)
     return *out ? GOVIDX_OK : govidx__oom();
 }
 
-/* ------------------------------------------------------------------------ */
-/* datasets                                                                  */
-
-typedef struct ds_panel {
-    govidx_panel panel;
-    govidx_matrix_view *views;
-    const char **codes;
-    int *groups;
-} ds_panel;
-
-static void ds_panel_free(ds_panel *d)
-{
-    govidx__free(d->views);
-    govidx__free(d->codes);
-    govidx__free(d->groups);
-}
-
-/* A panel over the dataset's arrays (no copy of the values). */
-static int ds_panel_make(ds_panel *d, const govidx_dataset *ds, const char *group_name)
-{
-    size_t n_years = govidx_dataset_n_years(ds), n_units = govidx_dataset_n_units(ds), y, u, g;
-    int rc;
-    govidx_panel init = GOVIDX_PANEL_INIT;
-    memset(d, 0, sizeof *d);
-    d->panel = init;
-    if (n_years == 0 || n_units == 0)
-        return govidx__fail(GOVIDX_EDIM, "dataset: no units or no years");
-    d->views = govidx__calloc(n_years, sizeof *d->views);
-    d->codes = govidx__calloc(n_units, sizeof *d->codes);
-    if (!d->views || !d->codes) {
-        ds_panel_free(d);
-        return govidx__oom();
-    }
-    for (y = 0; y < n_years; y++)
-        if ((rc = govidx_dataset_panel(ds, y, &d->views[y]))) {
-            ds_panel_free(d);
-            return rc;
-        }
-    for (u = 0; u < n_units; u++)
-        d->codes[u] = govidx_dataset_unit_code(ds, u);
-    if (group_name && *group_name) {
-        size_t n_groups = govidx_dataset_n_groups(ds);
-        for (g = 0; g < n_groups && strcmp(govidx_dataset_group_name(ds, g), group_name); g++)
-            ;
-        if (g == n_groups) {
-            ds_panel_free(d);
-            return govidx__fail(GOVIDX_ENOTFOUND, "dataset: no unit grouping '%s'", group_name);
-        }
-        d->groups = govidx__mallocarray(n_units, sizeof *d->groups);
-        if (!d->groups) {
-            ds_panel_free(d);
-            return govidx__oom();
-        }
-        /* label -> the index of the first unit carrying it */
-        for (u = 0; u < n_units; u++) {
-            const char *label = govidx_dataset_group_label(ds, g, u);
-            size_t v;
-            d->groups[u] = -1;
-            if (!label || !*label)
-                continue;
-            for (v = 0; v <= u; v++)
-                if (!strcmp(govidx_dataset_group_label(ds, g, v), label)) {
-                    d->groups[u] = (int)v;
-                    break;
-                }
-        }
-    }
-    d->panel.n_years = n_years;
-    d->panel.years = d->views;
-    d->panel.year_labels = govidx_dataset_years(ds);
-    d->panel.unit_codes = d->codes;
-    d->panel.unit_groups = d->groups;
-    return GOVIDX_OK;
-}
-
-int govidx_plan_from_dataset(govidx_plan **out, const govidx_dataset *ds, const govidx_method *method)
-{
-    govidx_framework *fw = NULL;
-    govidx_method *def = NULL;
-    ds_panel d;
-    int rc;
-    if (!out || !ds)
-        return govidx__fail(GOVIDX_EINVAL, "plan: NULL argument");
-    *out = NULL;
-    if (!method) {
-        if ((rc = govidx_method_new(&def)))
-            return rc;
-        method = def;
-    }
-    rc = govidx_framework_from_dataset(&fw, ds);
-    if (rc == GOVIDX_OK) {
-        rc = ds_panel_make(&d, ds, govidx_method_get(method, NULL, "impute.group"));
-        if (rc == GOVIDX_OK) {
-            rc = govidx_plan_new(out, fw, method, &d.panel);
-            ds_panel_free(&d);
-        }
-    }
-    govidx_framework_free(fw);
-    govidx_method_free(def);
-    return rc;
-}
-
-int govidx_execute_dataset(const govidx_plan *p, const govidx_dataset *ds, govidx_result **out)
-{
-    ds_panel d;
-    int rc;
-    if (!p || !ds || !out)
-        return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
-    *out = NULL;
-    if ((rc = ds_panel_make(&d, ds, govidx_method_get(p->method, NULL, "impute.group"))))
-        return rc;
-    rc = govidx_execute(p, &d.panel, out);
-    ds_panel_free(&d);
-    return rc;
-}

@@ -1,0 +1,180 @@
+/*
+ * bench/bench_dea.c - large-scale DEA benchmark (make bench-dea).
+ *
+ * Synthetic Cobb-Douglas technology, 3 inputs, 2 outputs, half-normal
+ * inefficiency, fixed seed:  x_k ~ U(1, 10);  y_r = prod_k x_k^0.25 *
+ * u_r * exp(-|N(0, 0.3^2)|) with u_r ~ U(0.5, 1.5) (output mix).
+ * CCR input-oriented efficiency of all DMUs with the frame algorithm on 1
+ * and 2 threads, against the full-LP baseline (one LP with all n DMUs per
+ * DMU, warm-started Clp dual simplex) where that finishes quickly (n <=
+ * BASELINE_MAX; larger n: the baseline is not run, and the line says so).
+ *
+ * Usage: bench_dea [--slacks] [n ...]   (default 1000 5000 20000 100000;
+ *        --slacks adds the max-slack second stage, peers and targets)
+ * SPDX-License-Identifier: MIT
+ */
+#include "govidx.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#define BASELINE_MAX 5000
+
+static unsigned long long state = 0x9E3779B97F4A7C15ULL;
+static double urand(void)
+{
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return ((double)(state >> 11) + 0.5) / 9007199254740992.0;
+}
+static double nrand(void)
+{
+    return sqrt(-2.0 * log(urand())) * cos(6.283185307179586 * urand());
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static double peak_rss_mib(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_maxrss / 1024.0;
+}
+
+static int second_stage;
+
+static int run(const double *X, const double *Y, size_t n, unsigned threads,
+               govidx_dea_algorithm algo, double *secs, govidx_dea_stats *st, double **eff)
+{
+    govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
+    govidx_dea_result *r = NULL;
+    double t0;
+    int rc;
+    size_t i;
+
+    o.threads = threads;
+    o.algorithm = algo;
+    o.second_stage = second_stage;
+    t0 = now();
+    rc = govidx_dea_compute(&r, govidx_matrix_view_array(X, n, 3), govidx_matrix_view_array(Y, n, 2),
+                            &o);
+    *secs = now() - t0;
+    if (rc) {
+        fprintf(stderr, "bench_dea: %s\n", govidx_last_error());
+        return rc;
+    }
+    govidx_dea_result_stats(r, st);
+    *eff = malloc(n * sizeof **eff);
+    for (i = 0; i < n; i++)
+        (*eff)[i] = govidx_dea_efficiency(r)[i];
+    govidx_dea_result_free(r);
+    return 0;
+}
+
+static void make_data(double *X, double *Y, size_t n)
+{
+    size_t i, k;
+    state = 0x9E3779B97F4A7C15ULL ^ (unsigned long long)n; /* same data for both passes */
+    for (i = 0; i < n; i++) {
+        double lx = 0, u = fabs(0.3 * nrand());
+        for (k = 0; k < 3; k++) {
+            X[i + k * n] = 1 + 9 * urand();
+            lx += 0.25 * log(X[i + k * n]);
+        }
+        for (k = 0; k < 2; k++)
+            Y[i + k * n] = exp(lx - u) * (0.5 + urand());
+    }
+}
+
+int main(int argc, char **argv)
+{
+    size_t sizes[16] = {1000, 5000, 20000, 100000}, ns = 4, a, i, base_n = 0;
+    double t1[16], t2[16], tb[16], base_t = 0, maxdiff[16];
+    govidx_dea_stats s1[16], s2[16];
+    double *keep[16] = {NULL};
+
+    for (a = 1; a < (size_t)argc; a++) {
+        if (strcmp(argv[a], "--slacks") == 0) {
+            second_stage = 1; /* also run the max-slack second stage */
+            continue;
+        }
+        if (ns == 4 && sizes[0] == 1000 && a == 1 + (size_t)second_stage)
+            ns = 0;
+        if (ns < 16)
+            sizes[ns++] = (size_t)strtoull(argv[a], NULL, 10);
+    }
+    /* Pass 1: the frame algorithm at every size.  Pass 2: the full-LP
+     * baseline, last, so its large Clp models cannot disturb the heap the
+     * frame runs see.  1-thread times still vary with glibc's heap trimming
+     * (docs/methods/dea.md). */
+    for (a = 0; a < ns; a++) {
+        size_t n = sizes[a];
+        double *X = malloc(n * 3 * sizeof *X), *Y = malloc(n * 2 * sizeof *Y), *e2 = NULL;
+        make_data(X, Y, n);
+        if (run(X, Y, n, 1, GOVIDX_DEA_ALGO_FRAME, &t1[a], &s1[a], &keep[a]) ||
+            run(X, Y, n, 2, GOVIDX_DEA_ALGO_FRAME, &t2[a], &s2[a], &e2))
+            return 1;
+        maxdiff[a] = 0;
+        for (i = 0; i < n; i++)
+            if (fabs(keep[a][i] - e2[i]) > maxdiff[a])
+                maxdiff[a] = fabs(keep[a][i] - e2[i]);
+        free(e2);
+        free(X);
+        free(Y);
+        fprintf(stderr, "bench_dea: n=%zu frame runs done\n", n);
+    }
+    for (a = 0; a < ns; a++) {
+        size_t n = sizes[a];
+        double *X, *Y, *eb = NULL;
+        govidx_dea_stats sb;
+        tb[a] = NAN;
+        if (n > BASELINE_MAX)
+            continue;
+        X = malloc(n * 3 * sizeof *X);
+        Y = malloc(n * 2 * sizeof *Y);
+        make_data(X, Y, n);
+        if (run(X, Y, n, 1, GOVIDX_DEA_ALGO_FULL, &tb[a], &sb, &eb))
+            return 1;
+        for (i = 0; i < n; i++)
+            if (fabs(keep[a][i] - eb[i]) > maxdiff[a])
+                maxdiff[a] = fabs(keep[a][i] - eb[i]);
+        if (n > base_n) {
+            base_n = n;
+            base_t = tb[a];
+        }
+        free(eb);
+        free(X);
+        free(Y);
+    }
+    printf("# CCR input-oriented, m=3, s=2, Cobb-Douglas + half-normal inefficiency, "
+           "second stage %s\n", second_stage ? "on" : "off");
+    printf("# base_s: full-LP baseline (1 thread, warm Clp dual simplex, one LP of n columns per "
+           "DMU);\n# '*' = not run, extrapolated as n^2 from n=%zu; speedup = base_s / time_s; "
+           "max_diff over 1 vs 2 threads and vs the baseline where run\n", base_n);
+    printf("%8s %8s %9s %10s %10s %8s %8s %7s %10s %10s\n", "n", "threads", "time_s", "base_s",
+           "speedup", "frame", "max_cols", "rounds", "LPs", "max_diff");
+    for (a = 0; a < ns; a++) {
+        size_t n = sizes[a];
+        int extrap = isnan(tb[a]) && base_n > 0;
+        double b = extrap ? base_t * ((double)n / (double)base_n) * ((double)n / (double)base_n)
+                          : tb[a];
+        printf("%8zu %8u %9.3f %9.3f%s %10.1f %8zu %8zu %7zu %10zu %10.2g\n", n, 1u, t1[a], b,
+               extrap ? "*" : " ", b / t1[a], s1[a].frame_size, s1[a].max_columns,
+               s1[a].frame_rounds, s1[a].lps_solved, maxdiff[a]);
+        printf("%8zu %8u %9.3f %10s %10.1f %8zu %8zu %7zu %10zu\n", n, 2u, t2[a], "", b / t2[a],
+               s2[a].frame_size, s2[a].max_columns, s2[a].frame_rounds, s2[a].lps_solved);
+        free(keep[a]);
+    }
+    printf("# peak RSS %.1f MiB (getrusage, whole process)\n", peak_rss_mib());
+    return 0;
+}

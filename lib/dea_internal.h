@@ -1,0 +1,14 @@
+/*
+ * lib/dea_internal.h - shared internals of the DEA engine (dea.c, dea_bod.c).
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_DEA_INTERNAL_H
+#define GOVIDX_DEA_INTERNAL_H
+
+#include "internal.h"
+#include "govidx/dea.h"
+
+/** Check a DEA data view: finite and >= 0.  `what` names it in messages. */
+int govidx__dea_check_view(govidx_matrix_view v, const char *what);
+
+#endif /* GOVIDX_DEA_INTERNAL_H */
