@@ -20,6 +20,8 @@
 #include "govidx/weights.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -371,18 +373,81 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
     return rc;
 }
 
+/* Years are independent: govidx_execute spreads them over worker threads
+ * (each year is computed by exactly one thread, so results do not depend on
+ * the number of threads).  Errors are reported for the earliest failing year. */
+typedef struct exec_job {
+    const govidx_plan *p;
+    const govidx_panel *panel;
+    govidx_result *r;
+    size_t first, step;
+    int *rc;          /* per year */
+    char (*msg)[256]; /* per year */
+} exec_job;
+
+static void *exec_worker(void *arg)
+{
+    exec_job *j = arg;
+    size_t y;
+    for (y = j->first; y < j->panel->n_years; y += j->step) {
+        j->rc[y] = govidx_execute_year(j->p, j->panel, y, j->r);
+        if (j->rc[y])
+            snprintf(j->msg[y], sizeof j->msg[y], "%s", govidx_last_error());
+    }
+    return NULL;
+}
+
+static size_t worker_count(size_t n_years)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus > 0 ? (size_t)cpus : 1;
+    if (n > 8)
+        n = 8;
+    return n < n_years ? n : n_years;
+}
+
 int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
 {
     govidx_result *r = NULL;
-    size_t y;
-    int rc;
+    size_t y, t, n_threads, started;
+    pthread_t tid[8];
+    exec_job jobs[8];
+    int rc, *rcs = NULL;
+    char (*msgs)[256] = NULL;
     if (!out)
         return govidx__fail(GOVIDX_EINVAL, "execute: out is NULL");
     *out = NULL;
     if ((rc = govidx_result_new(&r, p, panel)))
         return rc;
-    for (y = 0; y < panel->n_years && rc == GOVIDX_OK; y++)
-        rc = govidx_execute_year(p, panel, y, r);
+    n_threads = worker_count(panel->n_years);
+    rcs = govidx__calloc(panel->n_years, sizeof *rcs);
+    msgs = govidx__calloc(panel->n_years, sizeof *msgs);
+    if (!rcs || !msgs) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (t = 0; t < n_threads; t++) {
+        exec_job j = {p, panel, r, t, n_threads, rcs, msgs};
+        jobs[t] = j;
+    }
+    /* thread 0 is the caller; a job whose thread cannot be started runs
+     * on the caller too */
+    for (started = 1; started < n_threads; started++)
+        if (pthread_create(&tid[started], NULL, exec_worker, &jobs[started]) != 0)
+            break;
+    for (t = started; t < n_threads; t++)
+        exec_worker(&jobs[t]);
+    exec_worker(&jobs[0]);
+    for (t = 1; t < started; t++)
+        pthread_join(tid[t], NULL);
+    for (y = 0; y < panel->n_years; y++)
+        if (rcs[y]) {
+            rc = govidx__fail(rcs[y], "%s", msgs[y]);
+            break;
+        }
+done:
+    govidx__free(rcs);
+    govidx__free(msgs);
     if (rc) {
         govidx_result_free(r);
         return rc;
