@@ -673,6 +673,11 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     return GOVIDX_OK;
 }
 
+const govidx_method *govidx__plan_method(const govidx_plan *p)
+{
+    return p ? p->method : NULL;
+}
+
 const govidx_framework *govidx_plan_framework(const govidx_plan *p)
 {
     return p ? p->fw : NULL;

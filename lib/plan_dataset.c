@@ -5,6 +5,7 @@
  */
 #include "internal.h"
 #include "govidx/plan.h"
+#include "prepare.h"
 
 #include <string.h>
 
@@ -115,7 +116,7 @@ int govidx_execute_dataset(const govidx_plan *p, const govidx_dataset *ds, govid
     if (!p || !ds || !out)
         return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
     *out = NULL;
-    if ((rc = ds_panel_make(&d, ds, govidx_method_get(p->method, NULL, "impute.group"))))
+    if ((rc = ds_panel_make(&d, ds, govidx_method_get(govidx__plan_method(p), NULL, "impute.group"))))
         return rc;
     rc = govidx_execute(p, &d.panel, out);
     ds_panel_free(&d);

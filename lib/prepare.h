@@ -53,4 +53,7 @@ int govidx__impute_leaf(double *x, unsigned char *flags, size_t n, int kind, con
  * KURT: adjusted Fisher-Pearson skewness G1 and excess kurtosis G2). */
 int govidx__skew_kurt(const double *x, size_t n, double *skew, double *kurt);
 
+/* The plan's method spec (for the dataset bridge). */
+const govidx_method *govidx__plan_method(const govidx_plan *p);
+
 #endif

@@ -15,7 +15,7 @@ typedef struct csvfix {
     char ***rows; /* rows[r][c], row 0 = header */
 } csvfix;
 
-static void csvfix_field(void *s, size_t len, void *ctx)
+static inline void csvfix_field(void *s, size_t len, void *ctx)
 {
     csvfix *t = ctx;
     char *c;
@@ -36,7 +36,7 @@ static void csvfix_field(void *s, size_t len, void *ctx)
     t->col++;
 }
 
-static void csvfix_row(int term, void *ctx)
+static inline void csvfix_row(int term, void *ctx)
 {
     csvfix *t = ctx;
     (void)term;
@@ -47,7 +47,7 @@ static void csvfix_row(int term, void *ctx)
 }
 
 /* Load the whole file; NULL when it cannot be read. */
-static csvfix *csvfix_load(const char *path, unsigned char delim)
+static inline csvfix *csvfix_load(const char *path, unsigned char delim)
 {
     char buf[65536];
     struct csv_parser p;
@@ -67,7 +67,7 @@ static csvfix *csvfix_load(const char *path, unsigned char delim)
     return t;
 }
 
-static void csvfix_free(csvfix *t)
+static inline void csvfix_free(csvfix *t)
 {
     size_t r, c;
     if (!t)
@@ -82,7 +82,7 @@ static void csvfix_free(csvfix *t)
 }
 
 /* Column index of a header name, or (size_t)-1. */
-static size_t csvfix_col(const csvfix *t, const char *name)
+static inline size_t csvfix_col(const csvfix *t, const char *name)
 {
     size_t c;
     for (c = 0; c < t->n_cols; c++)
@@ -92,7 +92,7 @@ static size_t csvfix_col(const csvfix *t, const char *name)
 }
 
 /* Cell as a number; NaN for empty or NA. */
-static double csvfix_num(const csvfix *t, size_t r, size_t c)
+static inline double csvfix_num(const csvfix *t, size_t r, size_t c)
 {
     const char *s = t->rows[r][c];
     if (!s || !*s || !strcmp(s, "NA"))

@@ -26,5 +26,6 @@ int cmd_version(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_compute(int argc, char **argv);
 
 #endif

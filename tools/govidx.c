@@ -26,6 +26,9 @@ int cmd_version(int argc, char **argv)
 /* The subcommands, in the order `govidx help` lists them. */
 static const cli_command commands[] = {
     {"version", "print the library version", cmd_version},
+    {"validate", "check a city-dataset file (exit 0 valid, 1 invalid)", cmd_validate},
+    {"summary", "print a short summary of a city-dataset file", cmd_summary},
+    {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
 };
 
 static void usage(FILE *f)

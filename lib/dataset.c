@@ -1,0 +1,1451 @@
+/*
+ * lib/dataset.c - the city dataset in memory: builders, accessors, the
+ * consistency rules (govidx_dataset_validate) and the text summary.
+ * Reading and writing files is in h5io.c.
+ * SPDX-License-Identifier: MIT
+ */
+#include "h5io.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NPOS ((size_t)-1)
+
+/* ------------------------------------------------------------------ */
+/* small helpers                                                        */
+/* ------------------------------------------------------------------ */
+
+int govidx__grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    size_t ncap, bytes;
+    void *p;
+    if (n < *cap)
+        return GOVIDX_OK;
+    ncap = *cap ? *cap * 2 : 8;
+    if (ncap <= n)
+        ncap = n + 1;
+    if (!govidx__mul_ok(ncap, size, &bytes))
+        return govidx__fail(GOVIDX_EDIM, "table too large");
+    p = govidx__realloc(*arr, bytes);
+    if (!p)
+        return govidx__oom();
+    *arr = p;
+    *cap = ncap;
+    return GOVIDX_OK;
+}
+
+char *govidx__strdup0(const char *s)
+{
+    return govidx__strdup(s ? s : "");
+}
+
+void govidx__free_strings(char **s, size_t n)
+{
+    size_t i;
+    if (!s)
+        return;
+    for (i = 0; i < n; i++)
+        govidx__free(s[i]);
+    govidx__free(s);
+}
+
+size_t govidx__find_string(char *const *strs, size_t n, const char *code)
+{
+    size_t i;
+    if (!code)
+        return NPOS;
+    for (i = 0; i < n; i++)
+        if (strs[i] && !strcmp(strs[i], code))
+            return i;
+    return NPOS;
+}
+
+/* "" -> NULL for optional fields */
+static const char *opt(const char *s)
+{
+    return s && *s ? s : NULL;
+}
+
+static int writable(const govidx_dataset *ds)
+{
+    if (!ds)
+        return govidx__fail(GOVIDX_EINVAL, "dataset is NULL");
+    if (ds->readonly)
+        return govidx__fail(GOVIDX_EINVAL, "dataset opened from a file is read-only");
+    return GOVIDX_OK;
+}
+
+/* Duplicate a list of fields; on failure free what was copied. */
+static int dup_fields(char **dst[], const char *const src[], size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        *dst[i] = govidx__strdup0(src[i]);
+        if (!*dst[i]) {
+            while (i-- > 0) {
+                govidx__free(*dst[i]);
+                *dst[i] = NULL;
+            }
+            return govidx__oom();
+        }
+    }
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* life cycle                                                           */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_new(govidx_dataset **out)
+{
+    govidx_dataset *ds;
+    if (!out)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_dataset_new: out is NULL");
+    *out = NULL;
+    ds = govidx__calloc(1, sizeof *ds);
+    if (!ds)
+        return govidx__oom();
+    *out = ds;
+    return GOVIDX_OK;
+}
+
+void govidx_dataset_close(govidx_dataset *ds)
+{
+    size_t i, g;
+    if (!ds)
+        return;
+    govidx__free_strings(ds->attr_names, ds->n_attrs);
+    govidx__free_strings(ds->attr_values, ds->n_attrs);
+    govidx__free_strings(ds->unit_codes, ds->n_units);
+    govidx__free_strings(ds->unit_names, ds->n_units);
+    for (g = 0; g < ds->n_groups; g++)
+        govidx__free_strings(ds->group_labels[g], ds->n_units);
+    govidx__free(ds->group_labels);
+    govidx__free_strings(ds->group_names, ds->n_groups);
+    govidx__free(ds->years);
+    for (i = 0; i < ds->n_ind; i++) {
+        govidx__ind_row *r = &ds->ind[i];
+        govidx__free(r->code); govidx__free(r->name); govidx__free(r->unit);
+        govidx__free(r->parent); govidx__free(r->source); govidx__free(r->denominator);
+    }
+    govidx__free(ds->ind);
+    for (i = 0; i < ds->n_nodes; i++) {
+        govidx__node_row *r = &ds->nodes[i];
+        govidx__free(r->code); govidx__free(r->name);
+        govidx__free(r->parent); govidx__free(r->aggregation);
+    }
+    govidx__free(ds->nodes);
+    govidx__free(ds->values);
+    govidx__free(ds->flags);
+    govidx__free(ds->stderrs);
+    for (i = 0; i < ds->n_districts; i++) {
+        govidx__district_row *r = &ds->districts[i];
+        govidx__free(r->code); govidx__free(r->name);
+        govidx__free(r->unit); govidx__free(r->parent);
+    }
+    govidx__free(ds->districts);
+    govidx__free_strings(ds->dvar_names, ds->n_dvars);
+    govidx__free_strings(ds->dvar_units, ds->n_dvars);
+    govidx__free(ds->population);
+    govidx__free(ds->dvalues);
+    for (i = 0; i < ds->n_inv; i++) {
+        govidx__inv_row *r = &ds->inv[i];
+        govidx__free(r->unit); govidx__free(r->dataset); govidx__free(r->category);
+        govidx__free(r->department); govidx__free(r->format); govidx__free(r->licence);
+        govidx__free(r->last_update); govidx__free(r->update_frequency);
+    }
+    govidx__free(ds->inv);
+    for (i = 0; i < ds->n_actors; i++) {
+        govidx__actor_row *r = &ds->actors[i];
+        govidx__free(r->code); govidx__free(r->name); govidx__free(r->unit);
+        govidx__free(r->sector); govidx__free(r->level);
+    }
+    govidx__free(ds->actors);
+    for (i = 0; i < ds->n_edges; i++) {
+        govidx__edge_row *r = &ds->edges[i];
+        govidx__free(r->unit); govidx__free(r->layer); govidx__free(r->from); govidx__free(r->to);
+    }
+    govidx__free(ds->edges);
+    govidx__free(ds->dea_in);
+    govidx__free(ds->dea_out);
+    govidx__free_strings(ds->run_names, ds->n_runs);
+    govidx__free(ds);
+}
+
+/* ------------------------------------------------------------------ */
+/* root attributes                                                      */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_set_attr(govidx_dataset *ds, const char *name, const char *value)
+{
+    int rc = writable(ds);
+    size_t k;
+    char *v;
+    if (rc)
+        return rc;
+    if (!name || !*name || !value)
+        return govidx__fail(GOVIDX_EINVAL, "attribute name and value must be non-NULL, name non-empty");
+    if (name[0] == '_')
+        return govidx__fail(GOVIDX_EINVAL, "attribute '%s': names starting with '_' are reserved", name);
+    v = govidx__strdup(value);
+    if (!v)
+        return govidx__oom();
+    k = govidx__find_string(ds->attr_names, ds->n_attrs, name);
+    if (k != NPOS) {
+        govidx__free(ds->attr_values[k]);
+        ds->attr_values[k] = v;
+        return GOVIDX_OK;
+    }
+    {
+        size_t cap = ds->cap_attrs;
+        if ((rc = govidx__grow((void **)&ds->attr_names, &cap, ds->n_attrs, sizeof(char *))) ||
+            (rc = govidx__grow((void **)&ds->attr_values, &ds->cap_attrs, ds->n_attrs, sizeof(char *)))) {
+            govidx__free(v);
+            return rc;
+        }
+        /* both arrays now hold at least n+1 */
+    }
+    ds->attr_names[ds->n_attrs] = govidx__strdup(name);
+    if (!ds->attr_names[ds->n_attrs]) {
+        govidx__free(v);
+        return govidx__oom();
+    }
+    ds->attr_values[ds->n_attrs++] = v;
+    return GOVIDX_OK;
+}
+
+const char *govidx_dataset_attr(const govidx_dataset *ds, const char *name)
+{
+    size_t k;
+    if (!ds || !name)
+        return NULL;
+    k = govidx__find_string(ds->attr_names, ds->n_attrs, name);
+    return k == NPOS ? NULL : ds->attr_values[k];
+}
+
+size_t govidx_dataset_n_attrs(const govidx_dataset *ds) { return ds ? ds->n_attrs : 0; }
+
+const char *govidx_dataset_attr_name(const govidx_dataset *ds, size_t k)
+{
+    return ds && k < ds->n_attrs ? ds->attr_names[k] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* units, groups, years                                                 */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_set_units(govidx_dataset *ds, size_t n, const char *const *codes,
+                             const char *const *names)
+{
+    int rc = writable(ds);
+    char **c = NULL, **nm = NULL;
+    size_t i;
+    if (rc)
+        return rc;
+    if (!codes || n == 0)
+        return govidx__fail(GOVIDX_EINVAL, "units: codes NULL or n = 0");
+    if (ds->n_units || ds->n_groups || ds->values || ds->population)
+        return govidx__fail(GOVIDX_EINVAL, "units are already set");
+    c = govidx__calloc(n, sizeof *c);
+    nm = govidx__calloc(n, sizeof *nm);
+    if (!c || !nm)
+        goto oom;
+    for (i = 0; i < n; i++) {
+        c[i] = govidx__strdup0(codes[i]);
+        nm[i] = govidx__strdup0(names && names[i] ? names[i] : codes[i]);
+        if (!c[i] || !nm[i])
+            goto oom;
+    }
+    ds->unit_codes = c;
+    ds->unit_names = nm;
+    ds->n_units = n;
+    return GOVIDX_OK;
+oom:
+    govidx__free_strings(c, c ? n : 0);
+    govidx__free_strings(nm, nm ? n : 0);
+    return govidx__oom();
+}
+
+size_t govidx_dataset_n_units(const govidx_dataset *ds) { return ds ? ds->n_units : 0; }
+
+const char *govidx_dataset_unit_code(const govidx_dataset *ds, size_t u)
+{
+    return ds && u < ds->n_units ? ds->unit_codes[u] : NULL;
+}
+
+const char *govidx_dataset_unit_name(const govidx_dataset *ds, size_t u)
+{
+    return ds && u < ds->n_units ? ds->unit_names[u] : NULL;
+}
+
+int govidx_dataset_find_unit(const govidx_dataset *ds, const char *code, size_t *unit)
+{
+    size_t k;
+    if (!ds || !code)
+        return govidx__fail(GOVIDX_EINVAL, "find_unit: NULL argument");
+    k = govidx__find_string(ds->unit_codes, ds->n_units, code);
+    if (k == NPOS)
+        return govidx__fail(GOVIDX_ENOTFOUND, "unit '%s' not found", code);
+    if (unit)
+        *unit = k;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_add_group(govidx_dataset *ds, const char *name, const char *const *labels)
+{
+    int rc = writable(ds);
+    char **l;
+    size_t i, cap;
+    if (rc)
+        return rc;
+    if (!name || !*name || !labels)
+        return govidx__fail(GOVIDX_EINVAL, "group: name empty or labels NULL");
+    if (!ds->n_units)
+        return govidx__fail(GOVIDX_EINVAL, "group '%s': set the units first", name);
+    if (govidx__find_string(ds->group_names, ds->n_groups, name) != NPOS)
+        return govidx__fail(GOVIDX_EEXIST, "group '%s' already exists", name);
+    cap = ds->cap_groups;
+    if ((rc = govidx__grow((void **)&ds->group_names, &cap, ds->n_groups, sizeof(char *))) ||
+        (rc = govidx__grow((void **)&ds->group_labels, &ds->cap_groups, ds->n_groups, sizeof(char **))))
+        return rc;
+    l = govidx__calloc(ds->n_units, sizeof *l);
+    if (!l)
+        return govidx__oom();
+    for (i = 0; i < ds->n_units; i++)
+        if (!(l[i] = govidx__strdup0(labels[i]))) {
+            govidx__free_strings(l, ds->n_units);
+            return govidx__oom();
+        }
+    ds->group_names[ds->n_groups] = govidx__strdup(name);
+    if (!ds->group_names[ds->n_groups]) {
+        govidx__free_strings(l, ds->n_units);
+        return govidx__oom();
+    }
+    ds->group_labels[ds->n_groups++] = l;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_groups(const govidx_dataset *ds) { return ds ? ds->n_groups : 0; }
+
+const char *govidx_dataset_group_name(const govidx_dataset *ds, size_t g)
+{
+    return ds && g < ds->n_groups ? ds->group_names[g] : NULL;
+}
+
+const char *govidx_dataset_group_label(const govidx_dataset *ds, size_t g, size_t unit)
+{
+    return ds && g < ds->n_groups && unit < ds->n_units ? ds->group_labels[g][unit] : NULL;
+}
+
+int govidx_dataset_set_years(govidx_dataset *ds, size_t n, const int *years)
+{
+    int rc = writable(ds);
+    int *y;
+    size_t i;
+    if (rc)
+        return rc;
+    if (!years || n == 0)
+        return govidx__fail(GOVIDX_EINVAL, "years: NULL or n = 0");
+    if (ds->n_years || ds->values || ds->population)
+        return govidx__fail(GOVIDX_EINVAL, "years are already set");
+    for (i = 1; i < n; i++)
+        if (years[i] <= years[i - 1])
+            return govidx__fail(GOVIDX_EFORMAT, "years: %d follows %d (must be strictly increasing)",
+                                years[i], years[i - 1]);
+    y = govidx__mallocarray(n, sizeof *y);
+    if (!y)
+        return govidx__oom();
+    memcpy(y, years, n * sizeof *y);
+    ds->years = y;
+    ds->n_years = n;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_years(const govidx_dataset *ds) { return ds ? ds->n_years : 0; }
+const int *govidx_dataset_years(const govidx_dataset *ds) { return ds ? ds->years : NULL; }
+
+int govidx_dataset_find_year(const govidx_dataset *ds, int year, size_t *index)
+{
+    size_t i;
+    if (!ds)
+        return govidx__fail(GOVIDX_EINVAL, "find_year: dataset is NULL");
+    for (i = 0; i < ds->n_years; i++)
+        if (ds->years[i] == year) {
+            if (index)
+                *index = i;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_ENOTFOUND, "year %d not found", year);
+}
+
+/* ------------------------------------------------------------------ */
+/* indicators and framework                                             */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *in)
+{
+    int rc = writable(ds);
+    govidx__ind_row r;
+    if (rc)
+        return rc;
+    if (!in || in->version != GOVIDX_INDICATOR_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL or bad version");
+    if (!in->code || !*in->code)
+        return govidx__fail(GOVIDX_EINVAL, "indicator %zu: empty code", ds->n_ind);
+    if (ds->values)
+        return govidx__fail(GOVIDX_EINVAL, "indicator '%s': indicators must precede panel values", in->code);
+    if ((rc = govidx__grow((void **)&ds->ind, &ds->cap_ind, ds->n_ind, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.code, &r.name, &r.unit, &r.parent, &r.source, &r.denominator};
+        const char *const src[] = {in->code, in->name, in->unit, in->parent, in->source, in->denominator};
+        if ((rc = dup_fields(dst, src, 6)))
+            return rc;
+    }
+    r.direction = in->direction;
+    r.type = in->type;
+    r.weight = in->weight;
+    r.goal_low = in->goal_low;
+    r.goal_high = in->goal_high;
+    r.target = in->target;
+    ds->ind[ds->n_ind++] = r;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_indicators(const govidx_dataset *ds) { return ds ? ds->n_ind : 0; }
+
+int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out)
+{
+    const govidx__ind_row *r;
+    if (!ds || !out || out->version != GOVIDX_INDICATOR_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL argument or bad version");
+    if (j >= ds->n_ind)
+        return govidx__fail(GOVIDX_EINVAL, "indicator %zu out of range (%zu)", j, ds->n_ind);
+    r = &ds->ind[j];
+    out->code = r->code;
+    out->name = r->name;
+    out->unit = r->unit;
+    out->parent = opt(r->parent);
+    out->source = r->source;
+    out->denominator = opt(r->denominator);
+    out->direction = r->direction;
+    out->type = r->type;
+    out->weight = r->weight;
+    out->goal_low = r->goal_low;
+    out->goal_high = r->goal_high;
+    out->target = r->target;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j)
+{
+    size_t i;
+    if (!ds || !code)
+        return govidx__fail(GOVIDX_EINVAL, "find_indicator: NULL argument");
+    for (i = 0; i < ds->n_ind; i++)
+        if (!strcmp(ds->ind[i].code, code)) {
+            if (j)
+                *j = i;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_ENOTFOUND, "indicator '%s' not found", code);
+}
+
+int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *in)
+{
+    int rc = writable(ds);
+    govidx__node_row r;
+    if (rc)
+        return rc;
+    if (!in || in->version != GOVIDX_NODE_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "node: NULL or bad version");
+    if (!in->code || !*in->code)
+        return govidx__fail(GOVIDX_EINVAL, "node %zu: empty code", ds->n_nodes);
+    if ((rc = govidx__grow((void **)&ds->nodes, &ds->cap_nodes, ds->n_nodes, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.code, &r.name, &r.parent, &r.aggregation};
+        const char *const src[] = {in->code, in->name, in->parent, in->aggregation};
+        if ((rc = dup_fields(dst, src, 4)))
+            return rc;
+    }
+    r.level = in->level;
+    r.weight = in->weight;
+    ds->nodes[ds->n_nodes++] = r;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_nodes(const govidx_dataset *ds) { return ds ? ds->n_nodes : 0; }
+
+int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out)
+{
+    const govidx__node_row *r;
+    if (!ds || !out || out->version != GOVIDX_NODE_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "node: NULL argument or bad version");
+    if (k >= ds->n_nodes)
+        return govidx__fail(GOVIDX_EINVAL, "node %zu out of range (%zu)", k, ds->n_nodes);
+    r = &ds->nodes[k];
+    out->code = r->code;
+    out->name = r->name;
+    out->parent = opt(r->parent);
+    out->aggregation = opt(r->aggregation);
+    out->level = r->level;
+    out->weight = r->weight;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k)
+{
+    size_t i;
+    if (!ds || !code)
+        return govidx__fail(GOVIDX_EINVAL, "find_node: NULL argument");
+    for (i = 0; i < ds->n_nodes; i++)
+        if (!strcmp(ds->nodes[i].code, code)) {
+            if (k)
+                *k = i;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_ENOTFOUND, "node '%s' not found", code);
+}
+
+/* ------------------------------------------------------------------ */
+/* panel                                                                */
+/* ------------------------------------------------------------------ */
+
+static int panel_cells(const govidx_dataset *ds, size_t *n)
+{
+    size_t a;
+    if (!govidx__mul_ok(ds->n_units, ds->n_years, &a) || !govidx__mul_ok(a, ds->n_ind, n))
+        return govidx__fail(GOVIDX_EDIM, "panel too large");
+    return GOVIDX_OK;
+}
+
+static size_t cell(const govidx_dataset *ds, size_t u, size_t y, size_t i)
+{
+    return u + ds->n_units * (i + ds->n_ind * y);
+}
+
+static int cell_check(govidx_dataset *ds, size_t u, size_t y, size_t i)
+{
+    int rc = writable(ds);
+    if (rc)
+        return rc;
+    if (!ds->n_units || !ds->n_years || !ds->n_ind)
+        return govidx__fail(GOVIDX_EINVAL, "panel: set units, years and indicators first");
+    if (u >= ds->n_units || y >= ds->n_years || i >= ds->n_ind)
+        return govidx__fail(GOVIDX_EINVAL, "panel cell (%zu, %zu, %zu) out of range", u, y, i);
+    return GOVIDX_OK;
+}
+
+static int alloc_nan(double **p, size_t n)
+{
+    size_t k;
+    double *a = govidx__mallocarray(n, sizeof *a);
+    if (!a)
+        return govidx__oom();
+    for (k = 0; k < n; k++)
+        a[k] = NAN;
+    *p = a;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_set_value(govidx_dataset *ds, size_t u, size_t y, size_t i, double value)
+{
+    int rc = cell_check(ds, u, y, i);
+    size_t n = 0;
+    if (rc)
+        return rc;
+    if (!ds->values) {
+        if ((rc = panel_cells(ds, &n)) || (rc = alloc_nan(&ds->values, n)))
+            return rc;
+    }
+    ds->values[cell(ds, u, y, i)] = value;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_set_cell_meta(govidx_dataset *ds, size_t u, size_t y, size_t i, uint8_t flags,
+                                 double stderr_value)
+{
+    int rc = cell_check(ds, u, y, i);
+    size_t n = 0;
+    if (rc)
+        return rc;
+    if ((rc = panel_cells(ds, &n)))
+        return rc;
+    if (!ds->values && (rc = alloc_nan(&ds->values, n)))
+        return rc;
+    if (!ds->flags && flags) {
+        ds->flags = govidx__calloc(n, 1);
+        if (!ds->flags)
+            return govidx__oom();
+    }
+    if (!ds->stderrs && !isnan(stderr_value) && (rc = alloc_nan(&ds->stderrs, n)))
+        return rc;
+    if (ds->flags)
+        ds->flags[cell(ds, u, y, i)] = flags;
+    if (ds->stderrs)
+        ds->stderrs[cell(ds, u, y, i)] = stderr_value;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_panel(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+{
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "panel: NULL argument");
+    if (y >= ds->n_years)
+        return govidx__fail(GOVIDX_EINVAL, "panel: year index %zu out of range (%zu years)", y, ds->n_years);
+    if (!ds->values)
+        return govidx__fail(GOVIDX_ENOTFOUND, "the dataset has no panel");
+    out->data = ds->values + cell(ds, 0, y, 0);
+    out->rows = ds->n_units;
+    out->cols = ds->n_ind;
+    out->ld = ds->n_units;
+    return GOVIDX_OK;
+}
+
+const uint8_t *govidx_dataset_panel_flags(const govidx_dataset *ds, size_t y)
+{
+    if (!ds || !ds->flags || y >= ds->n_years)
+        return NULL;
+    return ds->flags + cell(ds, 0, y, 0);
+}
+
+int govidx_dataset_panel_stderr(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+{
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "panel_stderr: NULL argument");
+    if (y >= ds->n_years)
+        return govidx__fail(GOVIDX_EINVAL, "panel_stderr: year index %zu out of range", y);
+    if (!ds->stderrs)
+        return govidx__fail(GOVIDX_ENOTFOUND, "the dataset has no standard errors");
+    out->data = ds->stderrs + cell(ds, 0, y, 0);
+    out->rows = ds->n_units;
+    out->cols = ds->n_ind;
+    out->ld = ds->n_units;
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* districts                                                            */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *in)
+{
+    int rc = writable(ds);
+    govidx__district_row r;
+    if (rc)
+        return rc;
+    if (!in || in->version != GOVIDX_DISTRICT_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "district: NULL or bad version");
+    if (!in->code || !*in->code)
+        return govidx__fail(GOVIDX_EINVAL, "district %zu: empty code", ds->n_districts);
+    if (!ds->n_units)
+        return govidx__fail(GOVIDX_EINVAL, "district '%s': set the units first", in->code);
+    if (ds->population || ds->dvalues)
+        return govidx__fail(GOVIDX_EINVAL, "district '%s': districts must precede district populations and values",
+                            in->code);
+    if ((rc = govidx__grow((void **)&ds->districts, &ds->cap_districts, ds->n_districts, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.code, &r.name, &r.unit, &r.parent};
+        const char *const src[] = {in->code, in->name, in->unit, in->parent};
+        if ((rc = dup_fields(dst, src, 4)))
+            return rc;
+    }
+    r.level = in->level;
+    r.area = in->area;
+    ds->districts[ds->n_districts++] = r;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_add_district_var(govidx_dataset *ds, const char *name, const char *uom)
+{
+    int rc = writable(ds);
+    size_t cap;
+    char *n, *u;
+    if (rc)
+        return rc;
+    if (!name || !*name)
+        return govidx__fail(GOVIDX_EINVAL, "district variable: empty name");
+    if (ds->dvalues)
+        return govidx__fail(GOVIDX_EINVAL, "district variable '%s': variables must precede district values", name);
+    if (govidx__find_string(ds->dvar_names, ds->n_dvars, name) != NPOS)
+        return govidx__fail(GOVIDX_EEXIST, "district variable '%s' already exists", name);
+    cap = ds->cap_dvars;
+    if ((rc = govidx__grow((void **)&ds->dvar_names, &cap, ds->n_dvars, sizeof(char *))) ||
+        (rc = govidx__grow((void **)&ds->dvar_units, &ds->cap_dvars, ds->n_dvars, sizeof(char *))))
+        return rc;
+    n = govidx__strdup(name);
+    u = govidx__strdup0(uom);
+    if (!n || !u) {
+        govidx__free(n);
+        govidx__free(u);
+        return govidx__oom();
+    }
+    ds->dvar_names[ds->n_dvars] = n;
+    ds->dvar_units[ds->n_dvars++] = u;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_districts(const govidx_dataset *ds) { return ds ? ds->n_districts : 0; }
+
+int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out)
+{
+    const govidx__district_row *r;
+    if (!ds || !out || out->version != GOVIDX_DISTRICT_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "district: NULL argument or bad version");
+    if (d >= ds->n_districts)
+        return govidx__fail(GOVIDX_EINVAL, "district %zu out of range (%zu)", d, ds->n_districts);
+    r = &ds->districts[d];
+    out->code = r->code;
+    out->name = r->name;
+    out->unit = r->unit;
+    out->parent = opt(r->parent);
+    out->level = r->level;
+    out->area = r->area;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d)
+{
+    if (!ds || d >= ds->n_districts)
+        return NPOS;
+    return govidx__find_string(ds->unit_codes, ds->n_units, ds->districts[d].unit);
+}
+
+static size_t find_district(const govidx_dataset *ds, const char *code)
+{
+    size_t i;
+    if (!code || !*code)
+        return NPOS;
+    for (i = 0; i < ds->n_districts; i++)
+        if (!strcmp(ds->districts[i].code, code))
+            return i;
+    return NPOS;
+}
+
+size_t govidx_dataset_district_parent(const govidx_dataset *ds, size_t d)
+{
+    if (!ds || d >= ds->n_districts)
+        return NPOS;
+    return find_district(ds, ds->districts[d].parent);
+}
+
+size_t govidx_dataset_n_district_vars(const govidx_dataset *ds) { return ds ? ds->n_dvars : 0; }
+
+const char *govidx_dataset_district_var_name(const govidx_dataset *ds, size_t k)
+{
+    return ds && k < ds->n_dvars ? ds->dvar_names[k] : NULL;
+}
+
+int govidx_dataset_find_district_var(const govidx_dataset *ds, const char *name, size_t *k)
+{
+    size_t i;
+    if (!ds || !name)
+        return govidx__fail(GOVIDX_EINVAL, "find_district_var: NULL argument");
+    i = govidx__find_string(ds->dvar_names, ds->n_dvars, name);
+    if (i == NPOS)
+        return govidx__fail(GOVIDX_ENOTFOUND, "district variable '%s' not found", name);
+    if (k)
+        *k = i;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_set_district_population(govidx_dataset *ds, size_t d, size_t y, double pop)
+{
+    int rc = writable(ds);
+    size_t n = 0;
+    if (rc)
+        return rc;
+    if (d >= ds->n_districts || y >= ds->n_years)
+        return govidx__fail(GOVIDX_EINVAL, "district population (%zu, %zu) out of range", d, y);
+    if (!ds->population) {
+        if (!govidx__mul_ok(ds->n_districts, ds->n_years, &n))
+            return govidx__fail(GOVIDX_EDIM, "district population too large");
+        if ((rc = alloc_nan(&ds->population, n)))
+            return rc;
+    }
+    ds->population[d + ds->n_districts * y] = pop;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_set_district_value(govidx_dataset *ds, size_t d, size_t y, size_t v, double value)
+{
+    int rc = writable(ds);
+    size_t n, a;
+    if (rc)
+        return rc;
+    if (d >= ds->n_districts || y >= ds->n_years || v >= ds->n_dvars)
+        return govidx__fail(GOVIDX_EINVAL, "district value (%zu, %zu, %zu) out of range", d, y, v);
+    if (!ds->dvalues) {
+        if (!govidx__mul_ok(ds->n_districts, ds->n_years, &a) || !govidx__mul_ok(a, ds->n_dvars, &n))
+            return govidx__fail(GOVIDX_EDIM, "district values too large");
+        if ((rc = alloc_nan(&ds->dvalues, n)))
+            return rc;
+    }
+    ds->dvalues[d + ds->n_districts * (v + ds->n_dvars * y)] = value;
+    return GOVIDX_OK;
+}
+
+const double *govidx_dataset_district_population(const govidx_dataset *ds, size_t y)
+{
+    if (!ds || !ds->population || y >= ds->n_years)
+        return NULL;
+    return ds->population + ds->n_districts * y;
+}
+
+int govidx_dataset_district_values(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+{
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "district_values: NULL argument");
+    if (y >= ds->n_years)
+        return govidx__fail(GOVIDX_EINVAL, "district_values: year index %zu out of range", y);
+    if (!ds->dvalues)
+        return govidx__fail(GOVIDX_ENOTFOUND, "the dataset has no district values");
+    out->data = ds->dvalues + ds->n_districts * ds->n_dvars * y;
+    out->rows = ds->n_districts;
+    out->cols = ds->n_dvars;
+    out->ld = ds->n_districts;
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* inventory                                                            */
+/* ------------------------------------------------------------------ */
+
+static const char *const criterion_names[GOVIDX_N_CRITERIA] = {
+    "exists", "digital", "public", "free", "online", "machinereadable",
+    "bulk", "openlicence", "uptodate", "registrationfree", "api", "metadatastandard"};
+
+const char *govidx_criterion_name(int c)
+{
+    return c >= 0 && c < GOVIDX_N_CRITERIA ? criterion_names[c] : NULL;
+}
+
+int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entry *e)
+{
+    int rc = writable(ds);
+    govidx__inv_row r;
+    if (rc)
+        return rc;
+    if (!e || e->version != GOVIDX_INVENTORY_ENTRY_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "inventory entry: NULL or bad version");
+    if ((rc = govidx__grow((void **)&ds->inv, &ds->cap_inv, ds->n_inv, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.unit, &r.dataset, &r.category, &r.department,
+                        &r.format, &r.licence, &r.last_update, &r.update_frequency};
+        const char *const src[] = {e->unit, e->dataset, e->category, e->department,
+                                   e->format, e->licence, e->last_update, e->update_frequency};
+        if ((rc = dup_fields(dst, src, 8)))
+            return rc;
+    }
+    r.year = e->year;
+    memcpy(r.answers, e->answers, sizeof r.answers);
+    ds->inv[ds->n_inv++] = r;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_inventory(const govidx_dataset *ds) { return ds ? ds->n_inv : 0; }
+
+int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out)
+{
+    const govidx__inv_row *r;
+    if (!ds || !out || out->version != GOVIDX_INVENTORY_ENTRY_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "inventory: NULL argument or bad version");
+    if (k >= ds->n_inv)
+        return govidx__fail(GOVIDX_EINVAL, "inventory entry %zu out of range (%zu)", k, ds->n_inv);
+    r = &ds->inv[k];
+    out->unit = r->unit;
+    out->year = r->year;
+    out->dataset = r->dataset;
+    out->category = r->category;
+    out->department = r->department;
+    out->format = r->format;
+    out->licence = r->licence;
+    out->last_update = opt(r->last_update);
+    out->update_frequency = opt(r->update_frequency);
+    memcpy(out->answers, r->answers, sizeof r->answers);
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* networks                                                             */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a)
+{
+    int rc = writable(ds);
+    govidx__actor_row r;
+    if (rc)
+        return rc;
+    if (!a || a->version != GOVIDX_ACTOR_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "actor: NULL or bad version");
+    if (!a->code || !*a->code)
+        return govidx__fail(GOVIDX_EINVAL, "actor %zu: empty code", ds->n_actors);
+    if ((rc = govidx__grow((void **)&ds->actors, &ds->cap_actors, ds->n_actors, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.code, &r.name, &r.unit, &r.sector, &r.level};
+        const char *const src[] = {a->code, a->name, a->unit, a->sector, a->level};
+        if ((rc = dup_fields(dst, src, 5)))
+            return rc;
+    }
+    ds->actors[ds->n_actors++] = r;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e)
+{
+    int rc = writable(ds);
+    govidx__edge_row r;
+    if (rc)
+        return rc;
+    if (!e || e->version != GOVIDX_EDGE_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "edge: NULL or bad version");
+    if ((rc = govidx__grow((void **)&ds->edges, &ds->cap_edges, ds->n_edges, sizeof r)))
+        return rc;
+    memset(&r, 0, sizeof r);
+    {
+        char **dst[] = {&r.unit, &r.layer, &r.from, &r.to};
+        const char *const src[] = {e->unit, e->layer, e->from, e->to};
+        if ((rc = dup_fields(dst, src, 4)))
+            return rc;
+    }
+    r.year = e->year;
+    r.weight = e->weight;
+    ds->edges[ds->n_edges++] = r;
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_actors(const govidx_dataset *ds) { return ds ? ds->n_actors : 0; }
+size_t govidx_dataset_n_edges(const govidx_dataset *ds) { return ds ? ds->n_edges : 0; }
+
+int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out)
+{
+    const govidx__actor_row *r;
+    if (!ds || !out || out->version != GOVIDX_ACTOR_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "actor: NULL argument or bad version");
+    if (k >= ds->n_actors)
+        return govidx__fail(GOVIDX_EINVAL, "actor %zu out of range (%zu)", k, ds->n_actors);
+    r = &ds->actors[k];
+    out->code = r->code;
+    out->name = r->name;
+    out->unit = r->unit;
+    out->sector = r->sector;
+    out->level = opt(r->level);
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out)
+{
+    const govidx__edge_row *r;
+    if (!ds || !out || out->version != GOVIDX_EDGE_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "edge: NULL argument or bad version");
+    if (k >= ds->n_edges)
+        return govidx__fail(GOVIDX_EINVAL, "edge %zu out of range (%zu)", k, ds->n_edges);
+    r = &ds->edges[k];
+    out->unit = r->unit;
+    out->year = r->year;
+    out->layer = r->layer;
+    out->from = r->from;
+    out->to = r->to;
+    out->weight = r->weight;
+    return GOVIDX_OK;
+}
+
+static size_t find_actor(const govidx_dataset *ds, const char *code)
+{
+    size_t i;
+    for (i = 0; i < ds->n_actors; i++)
+        if (!strcmp(ds->actors[i].code, code))
+            return i;
+    return NPOS;
+}
+
+int govidx_dataset_edge_ends(const govidx_dataset *ds, size_t k, size_t *from, size_t *to)
+{
+    size_t f, t;
+    if (!ds || !from || !to)
+        return govidx__fail(GOVIDX_EINVAL, "edge_ends: NULL argument");
+    if (k >= ds->n_edges)
+        return govidx__fail(GOVIDX_EINVAL, "edge %zu out of range (%zu)", k, ds->n_edges);
+    f = find_actor(ds, ds->edges[k].from);
+    t = find_actor(ds, ds->edges[k].to);
+    if (f == NPOS || t == NPOS)
+        return govidx__fail(GOVIDX_ENOTFOUND, "edge %zu: actor '%s' not found", k,
+                            f == NPOS ? ds->edges[k].from : ds->edges[k].to);
+    *from = f;
+    *to = t;
+    return GOVIDX_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* DEA                                                                  */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_add_dea_var(govidx_dataset *ds, const char *code, int is_output, unsigned flags)
+{
+    int rc = writable(ds);
+    size_t j;
+    govidx__dea_row r;
+    if (rc)
+        return rc;
+    if (!code)
+        return govidx__fail(GOVIDX_EINVAL, "DEA variable: code is NULL");
+    if ((rc = govidx_dataset_find_indicator(ds, code, &j)))
+        return govidx__fail_context(rc, "DEA variable");
+    r.indicator = j;
+    r.flags = flags;
+    if (is_output) {
+        if ((rc = govidx__grow((void **)&ds->dea_out, &ds->cap_dea_out, ds->n_dea_out, sizeof r)))
+            return rc;
+        ds->dea_out[ds->n_dea_out++] = r;
+    } else {
+        if ((rc = govidx__grow((void **)&ds->dea_in, &ds->cap_dea_in, ds->n_dea_in, sizeof r)))
+            return rc;
+        ds->dea_in[ds->n_dea_in++] = r;
+    }
+    return GOVIDX_OK;
+}
+
+size_t govidx_dataset_n_dea_inputs(const govidx_dataset *ds) { return ds ? ds->n_dea_in : 0; }
+size_t govidx_dataset_n_dea_outputs(const govidx_dataset *ds) { return ds ? ds->n_dea_out : 0; }
+
+static int dea_get(const govidx__dea_row *rows, size_t n, size_t k, size_t *ind, unsigned *flags,
+                   const char *what)
+{
+    if (k >= n)
+        return govidx__fail(GOVIDX_EINVAL, "DEA %s %zu out of range (%zu)", what, k, n);
+    if (ind)
+        *ind = rows[k].indicator;
+    if (flags)
+        *flags = rows[k].flags;
+    return GOVIDX_OK;
+}
+
+int govidx_dataset_dea_input(const govidx_dataset *ds, size_t k, size_t *ind, unsigned *flags)
+{
+    if (!ds)
+        return govidx__fail(GOVIDX_EINVAL, "dea_input: dataset is NULL");
+    return dea_get(ds->dea_in, ds->n_dea_in, k, ind, flags, "input");
+}
+
+int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, size_t *ind, unsigned *flags)
+{
+    if (!ds)
+        return govidx__fail(GOVIDX_EINVAL, "dea_output: dataset is NULL");
+    return dea_get(ds->dea_out, ds->n_dea_out, k, ind, flags, "output");
+}
+
+/* ------------------------------------------------------------------ */
+/* validation                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct vctx {
+    govidx_problem_fn report;
+    void *ctx;
+    int first;
+    char obj[256];
+} vctx;
+
+static void problem(vctx *v, int status, const char *object, const char *fmt, ...) GOVIDX__PRINTF(4, 5);
+
+static void problem(vctx *v, int status, const char *object, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!v->first) {
+        v->first = status;
+        govidx__fail(status, "%s: %s", object, msg);
+    }
+    if (v->report)
+        v->report(v->ctx, object, msg);
+}
+
+static const char *objname(vctx *v, const char *what, const char *code)
+{
+    snprintf(v->obj, sizeof v->obj, "%s '%s'", what, code);
+    return v->obj;
+}
+
+typedef struct keyref {
+    const char *key;
+    size_t index;
+} keyref;
+
+static int keycmp(const void *a, const void *b)
+{
+    const keyref *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Report every non-empty code that occurs more than once (sort-based, O(n log n)). */
+static int check_unique(vctx *v, const char *what, const char *const *keys, size_t n, size_t stride)
+{
+    keyref *k;
+    size_t i;
+    if (n < 2)
+        return GOVIDX_OK;
+    k = govidx__mallocarray(n, sizeof *k);
+    if (!k)
+        return govidx__oom();
+    for (i = 0; i < n; i++) {
+        k[i].key = *(const char *const *)((const char *)keys + i * stride);
+        k[i].index = i;
+    }
+    qsort(k, n, sizeof *k, keycmp);
+    for (i = 1; i < n; i++)
+        if (!strcmp(k[i].key, k[i - 1].key) && (i < 2 || strcmp(k[i].key, k[i - 2].key)))
+            problem(v, GOVIDX_EFORMAT, objname(v, what, k[i].key),
+                    "duplicate code (rows %zu and %zu)", k[i - 1].index, k[i].index);
+    govidx__free(k);
+    return GOVIDX_OK;
+}
+
+static int year_known(const govidx_dataset *ds, int year)
+{
+    size_t i;
+    for (i = 0; i < ds->n_years; i++)
+        if (ds->years[i] == year)
+            return 1;
+    return 0;
+}
+
+static size_t node_index(const govidx_dataset *ds, const char *code)
+{
+    size_t i;
+    for (i = 0; i < ds->n_nodes; i++)
+        if (!strcmp(ds->nodes[i].code, code))
+            return i;
+    return NPOS;
+}
+
+/* Follow parent links from node k; report a cycle once (at its smallest index). */
+static void check_node_cycle(vctx *v, const govidx_dataset *ds, size_t k)
+{
+    size_t steps = 0, p = k, q;
+    char path[512];
+    size_t len;
+    while (p != NPOS && steps <= ds->n_nodes) {
+        p = node_index(ds, ds->nodes[p].parent);
+        steps++;
+        if (p == k)
+            break;
+    }
+    if (p != k)
+        return;
+    /* k lies on a cycle: report it only from its smallest member */
+    for (q = node_index(ds, ds->nodes[k].parent); q != k; q = node_index(ds, ds->nodes[q].parent))
+        if (q < k)
+            return;
+    len = (size_t)snprintf(path, sizeof path, "%s", ds->nodes[k].code);
+    for (q = node_index(ds, ds->nodes[k].parent);; q = node_index(ds, ds->nodes[q].parent)) {
+        if (len < sizeof path)
+            len += (size_t)snprintf(path + len, sizeof path - len, " -> %s", ds->nodes[q].code);
+        if (q == k)
+            break;
+    }
+    problem(v, GOVIDX_ECYCLE, objname(v, "node", ds->nodes[k].code), "the framework has a cycle: %s", path);
+}
+
+static void check_district_cycle(vctx *v, const govidx_dataset *ds, size_t k)
+{
+    size_t steps = 0, p = k;
+    while (steps <= ds->n_districts) {
+        p = find_district(ds, ds->districts[p].parent);
+        if (p == NPOS)
+            return;
+        if (p == k) {
+            problem(v, GOVIDX_ECYCLE, objname(v, "district", ds->districts[k].code),
+                    "the district hierarchy has a cycle through this district");
+            return;
+        }
+        steps++;
+    }
+}
+
+static int finite_nonneg(double w) { return isfinite(w) && w >= 0; }
+
+int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, void *ctx)
+{
+    vctx v;
+    size_t i, k, n = 0;
+    int rc;
+    if (!ds)
+        return govidx__fail(GOVIDX_EINVAL, "validate: dataset is NULL");
+    memset(&v, 0, sizeof v);
+    v.report = report;
+    v.ctx = ctx;
+
+    if (!ds->n_units)
+        problem(&v, GOVIDX_EFORMAT, "/units", "the dataset has no units");
+    if (!ds->n_years)
+        problem(&v, GOVIDX_EFORMAT, "/years", "the dataset has no years");
+    for (i = 0; i < ds->n_units; i++)
+        if (!*ds->unit_codes[i])
+            problem(&v, GOVIDX_EFORMAT, "/units/code", "unit %zu has an empty code", i);
+    if ((rc = check_unique(&v, "unit", (const char *const *)ds->unit_codes, ds->n_units, sizeof(char *))))
+        return rc;
+    for (i = 1; i < ds->n_years; i++)
+        if (ds->years[i] <= ds->years[i - 1])
+            problem(&v, GOVIDX_EFORMAT, "/years", "year %d follows %d (must be strictly increasing)",
+                    ds->years[i], ds->years[i - 1]);
+
+    /* indicators */
+    if ((rc = check_unique(&v, "indicator", (const char *const *)&ds->ind[0].code, ds->n_ind,
+                           sizeof(govidx__ind_row))))
+        return rc;
+    for (i = 0; i < ds->n_ind; i++) {
+        const govidx__ind_row *r = &ds->ind[i];
+        const char *o = objname(&v, "indicator", r->code);
+        if (!*r->code)
+            problem(&v, GOVIDX_EFORMAT, "/indicators/code", "indicator %zu has an empty code", i);
+        if (r->direction != 1 && r->direction != -1)
+            problem(&v, GOVIDX_EFORMAT, o, "direction is %d (must be +1 or -1)", r->direction);
+        if (r->type < 0 || r->type > GOVIDX_VAR_OTHER)
+            problem(&v, GOVIDX_EFORMAT, o, "type is %d (must be 0, 1 or 2)", r->type);
+        if (!finite_nonneg(r->weight))
+            problem(&v, GOVIDX_ENUMERIC, o, "weight %g is not finite and >= 0", r->weight);
+        if (isnan(r->goal_low) != isnan(r->goal_high))
+            problem(&v, GOVIDX_EFORMAT, o, "only one goalpost is set (set both or none)");
+        else if (!isnan(r->goal_low) &&
+                 (!isfinite(r->goal_low) || !isfinite(r->goal_high) || !(r->goal_low < r->goal_high)))
+            problem(&v, GOVIDX_ENUMERIC, o, "goalposts %g, %g must be finite with low < high",
+                    r->goal_low, r->goal_high);
+        if (isinf(r->target))
+            problem(&v, GOVIDX_ENUMERIC, o, "target is infinite");
+        if (*r->parent && node_index(ds, r->parent) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "parent '%s' is not a framework node", r->parent);
+        if (*r->denominator) {
+            size_t d;
+            if (govidx_dataset_find_indicator(ds, r->denominator, &d))
+                problem(&v, GOVIDX_ENOTFOUND, o, "denominator '%s' is not a panel variable", r->denominator);
+            else if (ds->ind[d].type != GOVIDX_VAR_DENOMINATOR)
+                problem(&v, GOVIDX_EFORMAT, o, "denominator '%s' is not of type denominator", r->denominator);
+        }
+    }
+
+    /* framework */
+    if ((rc = check_unique(&v, "node", (const char *const *)&ds->nodes[0].code, ds->n_nodes,
+                           sizeof(govidx__node_row))))
+        return rc;
+    for (i = 0; i < ds->n_nodes; i++) {
+        const govidx__node_row *r = &ds->nodes[i];
+        const char *o = objname(&v, "node", r->code);
+        if (!*r->code)
+            problem(&v, GOVIDX_EFORMAT, "/framework/code", "node %zu has an empty code", i);
+        for (k = 0; k < ds->n_ind; k++)
+            if (!strcmp(ds->ind[k].code, r->code))
+                problem(&v, GOVIDX_EFORMAT, o, "code is also an indicator code");
+        if (!finite_nonneg(r->weight))
+            problem(&v, GOVIDX_ENUMERIC, o, "weight %g is not finite and >= 0", r->weight);
+        if (*r->parent && node_index(ds, r->parent) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "parent '%s' is not a framework node", r->parent);
+    }
+    for (i = 0; i < ds->n_nodes; i++)
+        if (*ds->nodes[i].parent)
+            check_node_cycle(&v, ds, i);
+
+    /* panel */
+    if (ds->values && !panel_cells(ds, &n)) {
+        for (k = 0; k < n; k++)
+            if (isinf(ds->values[k]) || (ds->stderrs && (isinf(ds->stderrs[k]) || ds->stderrs[k] < 0)))
+                break;
+        if (k < n) {
+            size_t u = k % ds->n_units, j = (k / ds->n_units) % ds->n_ind, y = k / ds->n_units / ds->n_ind;
+            problem(&v, GOVIDX_ENUMERIC, isinf(ds->values[k]) ? "/panel/values" : "/panel/stderr",
+                    "cell (unit '%s', year %d, indicator '%s') is infinite or a negative standard error",
+                    ds->unit_codes[u], ds->years[y], ds->ind[j].code);
+        }
+    }
+
+    /* districts */
+    if ((rc = check_unique(&v, "district", (const char *const *)&ds->districts[0].code, ds->n_districts,
+                           sizeof(govidx__district_row))))
+        return rc;
+    for (i = 0; i < ds->n_districts; i++) {
+        const govidx__district_row *r = &ds->districts[i];
+        const char *o = objname(&v, "district", r->code);
+        if (!*r->code)
+            problem(&v, GOVIDX_EFORMAT, "/districts/code", "district %zu has an empty code", i);
+        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
+        if (*r->parent && find_district(ds, r->parent) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "parent district '%s' does not exist", r->parent);
+        if (r->level < 1)
+            problem(&v, GOVIDX_EFORMAT, o, "level %d (must be >= 1)", r->level);
+        if (!isnan(r->area) && !finite_nonneg(r->area))
+            problem(&v, GOVIDX_ENUMERIC, o, "area %g is not finite and >= 0", r->area);
+    }
+    for (i = 0; i < ds->n_districts; i++)
+        check_district_cycle(&v, ds, i);
+    if (ds->population) {
+        for (k = 0; k < ds->n_districts * ds->n_years; k++) {
+            double p = ds->population[k];
+            if (!isnan(p) && !finite_nonneg(p)) {
+                problem(&v, GOVIDX_ENUMERIC,
+                        objname(&v, "district", ds->districts[k % ds->n_districts].code),
+                        "population %g in %d is negative or infinite", p,
+                        ds->years[k / ds->n_districts]);
+            }
+        }
+    }
+    for (i = 0; i < ds->n_dvars; i++)
+        if (govidx__find_string(ds->dvar_names, i, ds->dvar_names[i]) != NPOS)
+            problem(&v, GOVIDX_EFORMAT, objname(&v, "district variable", ds->dvar_names[i]), "duplicate name");
+
+    /* inventory */
+    for (i = 0; i < ds->n_inv; i++) {
+        const govidx__inv_row *r = &ds->inv[i];
+        char o[320];
+        snprintf(o, sizeof o, "inventory entry %zu ('%s', %d, '%s')", i, r->unit, r->year, r->dataset);
+        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
+        if (!year_known(ds, r->year))
+            problem(&v, GOVIDX_ENOTFOUND, o, "year %d is not one of the dataset's years", r->year);
+        if (!*r->dataset)
+            problem(&v, GOVIDX_EFORMAT, o, "empty dataset code");
+        for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+            if (r->answers[k] < GOVIDX_ANSWER_MISSING || r->answers[k] > GOVIDX_ANSWER_UNSURE)
+                problem(&v, GOVIDX_EFORMAT, o, "answer %d for '%s' (must be -1, 0, 1 or 2)",
+                        r->answers[k], criterion_names[k]);
+    }
+    if (ds->n_inv > 1) {
+        /* (unit, year, dataset) unique: compare joined keys */
+        char **keys = govidx__calloc(ds->n_inv, sizeof *keys);
+        int bad = 0;
+        if (!keys)
+            return govidx__oom();
+        for (i = 0; i < ds->n_inv && !bad; i++) {
+            size_t len = strlen(ds->inv[i].unit) + strlen(ds->inv[i].dataset) + 32;
+            keys[i] = govidx__malloc(len);
+            if (!keys[i])
+                bad = 1;
+            else
+                snprintf(keys[i], len, "%s\x1f%d\x1f%s", ds->inv[i].unit, ds->inv[i].year, ds->inv[i].dataset);
+        }
+        if (!bad)
+            rc = check_unique(&v, "inventory key", (const char *const *)keys, ds->n_inv, sizeof(char *));
+        govidx__free_strings(keys, ds->n_inv);
+        if (bad)
+            return govidx__oom();
+        if (rc)
+            return rc;
+    }
+
+    /* networks */
+    if ((rc = check_unique(&v, "actor", (const char *const *)&ds->actors[0].code, ds->n_actors,
+                           sizeof(govidx__actor_row))))
+        return rc;
+    for (i = 0; i < ds->n_edges; i++) {
+        const govidx__edge_row *r = &ds->edges[i];
+        char o[64];
+        snprintf(o, sizeof o, "edge %zu", i);
+        if (find_actor(ds, r->from) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (from) does not exist", r->from);
+        if (find_actor(ds, r->to) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (to) does not exist", r->to);
+        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+            problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
+        if (!year_known(ds, r->year))
+            problem(&v, GOVIDX_ENOTFOUND, o, "year %d is not one of the dataset's years", r->year);
+        if (!*r->layer)
+            problem(&v, GOVIDX_EFORMAT, o, "empty layer");
+        if (!(isfinite(r->weight) && r->weight > 0))
+            problem(&v, GOVIDX_ENUMERIC, o, "weight %g must be finite and > 0", r->weight);
+    }
+
+    /* DEA */
+    for (i = 0; i < ds->n_dea_in + ds->n_dea_out; i++) {
+        int out = i >= ds->n_dea_in;
+        const govidx__dea_row *r = out ? &ds->dea_out[i - ds->n_dea_in] : &ds->dea_in[i];
+        const char *o;
+        if (r->indicator >= ds->n_ind) {
+            problem(&v, GOVIDX_ENOTFOUND, "/dea", "variable %zu is not a panel indicator", i);
+            continue;
+        }
+        o = objname(&v, out ? "DEA output" : "DEA input", ds->ind[r->indicator].code);
+        if (r->flags & ~(GOVIDX_DEA_UNDESIRABLE | GOVIDX_DEA_NONDISCRETIONARY))
+            problem(&v, GOVIDX_EFORMAT, o, "unknown flags 0x%x", r->flags);
+        else if (!out && (r->flags & GOVIDX_DEA_UNDESIRABLE))
+            problem(&v, GOVIDX_EFORMAT, o, "only outputs can be undesirable");
+        else if (out && (r->flags & GOVIDX_DEA_NONDISCRETIONARY))
+            problem(&v, GOVIDX_EFORMAT, o, "only inputs can be non-discretionary");
+        for (k = 0; k < i; k++) {
+            const govidx__dea_row *s = k >= ds->n_dea_in ? &ds->dea_out[k - ds->n_dea_in] : &ds->dea_in[k];
+            if (s->indicator == r->indicator)
+                problem(&v, GOVIDX_EFORMAT, o, "declared twice as a DEA variable");
+        }
+    }
+    return v.first;
+}
+
+/* ------------------------------------------------------------------ */
+/* summary                                                              */
+/* ------------------------------------------------------------------ */
+
+int govidx_dataset_summary(const govidx_dataset *ds, char **out)
+{
+    govidx__buf b = {0};
+    size_t i, n = 0, miss = 0;
+    const char *keys[] = {"title", "source", "licence", "synthetic"};
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "summary: NULL argument");
+    *out = NULL;
+    for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const char *s = govidx_dataset_attr(ds, keys[i]);
+        if (s)
+            govidx__buf_printf(&b, "%-12s %s\n", keys[i], s);
+    }
+    govidx__buf_printf(&b, "units        %zu", ds->n_units);
+    if (ds->n_groups)
+        govidx__buf_printf(&b, " (%zu groupings)", ds->n_groups);
+    govidx__buf_printf(&b, "\nyears        %zu", ds->n_years);
+    if (ds->n_years)
+        govidx__buf_printf(&b, " (%d-%d)", ds->years[0], ds->years[ds->n_years - 1]);
+    govidx__buf_printf(&b, "\nindicators   %zu\nnodes        %zu\n", ds->n_ind, ds->n_nodes);
+    if (ds->values && !panel_cells(ds, &n) && n) {
+        for (i = 0; i < n; i++)
+            miss += isnan(ds->values[i]) != 0;
+        govidx__buf_printf(&b, "panel        %zu cells, %.1f%% missing%s%s\n", n, 100.0 * (double)miss / (double)n,
+                           ds->flags ? ", flags" : "", ds->stderrs ? ", standard errors" : "");
+    } else {
+        govidx__buf_printf(&b, "panel        none\n");
+    }
+    if (ds->n_districts)
+        govidx__buf_printf(&b, "districts    %zu (%zu variables%s)\n", ds->n_districts, ds->n_dvars,
+                           ds->population ? ", population" : "");
+    if (ds->n_inv)
+        govidx__buf_printf(&b, "inventory    %zu entries\n", ds->n_inv);
+    if (ds->n_actors || ds->n_edges) {
+        size_t layers = 0, k;
+        for (i = 0; i < ds->n_edges; i++) {
+            for (k = 0; k < i; k++)
+                if (!strcmp(ds->edges[k].layer, ds->edges[i].layer))
+                    break;
+            layers += k == i;
+        }
+        govidx__buf_printf(&b, "networks     %zu actors, %zu edges, %zu layers\n", ds->n_actors, ds->n_edges, layers);
+    }
+    if (ds->n_dea_in || ds->n_dea_out)
+        govidx__buf_printf(&b, "DEA          %zu inputs, %zu outputs\n", ds->n_dea_in, ds->n_dea_out);
+    if (ds->n_runs) {
+        govidx__buf_printf(&b, "runs         %zu:", ds->n_runs);
+        for (i = 0; i < ds->n_runs; i++)
+            govidx__buf_printf(&b, " %s", ds->run_names[i]);
+        govidx__buf_printf(&b, "\n");
+    }
+    return govidx__buf_finish(&b, out);
+}

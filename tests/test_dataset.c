@@ -1,0 +1,668 @@
+/*
+ * tests/test_dataset.c - the city dataset: builders and accessors, the
+ * consistency rules, the HDF5 round trip of every block, schema checks on
+ * files broken with raw HDF5 calls, the hostile files, refusal to
+ * overwrite and atomic writes under injected allocation failures.
+ *
+ * Expected values are the values put in by the test itself (an exact round
+ * trip), so each comparison is exact.
+ * SPDX-License-Identifier: MIT
+ */
+#include "gxtest.h"
+
+#include <govidx.h>
+#include <hdf5.h>
+
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char tmpdir[1024];
+
+static const char *tpath(char *buf, size_t n, const char *name)
+{
+    snprintf(buf, n, "%s/%s", tmpdir, name);
+    return buf;
+}
+
+/* problem counter for the validators */
+typedef struct probs {
+    int n;
+    char last[1024];
+} probs;
+
+static void count_problem(void *ctx, const char *object, const char *message)
+{
+    probs *p = ctx;
+    p->n++;
+    snprintf(p->last, sizeof p->last, "%s: %s", object, message);
+}
+
+static const char *const unit_codes[] = {"BJ", "SH", "GZ"};
+static const char *const unit_names[] = {"北京", "上海", "广州"};
+static const int years[] = {2020, 2021};
+
+static double cellval(size_t u, size_t y, size_t i) { return (double)u + 10.0 * (double)y + 100.0 * (double)i + 0.25; }
+
+/* A dataset using every block. */
+static govidx_dataset *build(void)
+{
+    govidx_dataset *ds = NULL;
+    const char *const size_labels[] = {"large", "large", NULL};
+    govidx_indicator in = GOVIDX_INDICATOR_INIT;
+    govidx_node nd = GOVIDX_NODE_INIT;
+    govidx_district d = GOVIDX_DISTRICT_INIT;
+    govidx_inventory_entry e;
+    govidx_actor a = {GOVIDX_ACTOR_VERSION, "A", "Bureau of Big Data", "BJ", "gov-dept", "municipal"};
+    govidx_edge ed = {GOVIDX_EDGE_VERSION, "BJ", 2021, "data", "A", "B", 2.0};
+    size_t u, y, i;
+
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_attr(ds, "title", "Test cities"));
+    GX_ASSERT_OK(govidx_dataset_set_attr(ds, "source", "govidx tests"));
+    GX_ASSERT_OK(govidx_dataset_set_attr(ds, "licence", "CC0-1.0"));
+    GX_ASSERT_RC(govidx_dataset_set_attr(ds, "_format", "x"), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, unit_names));
+    GX_ASSERT_OK(govidx_dataset_add_group(ds, "size", size_labels));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+
+    nd.code = "ROOT"; nd.name = "Index"; nd.level = 3;
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+    nd.code = "OPEN"; nd.name = "Openness"; nd.parent = "ROOT"; nd.level = 2; nd.weight = 0.6;
+    nd.aggregation = "geometric";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+
+    in.code = "LPI"; in.name = "Licence and portal index"; in.unit = "Percent"; in.parent = "OPEN";
+    in.source = "portal audit"; in.weight = 0.5; in.goal_low = 0; in.goal_high = 100; in.target = 90;
+    GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+    in = (govidx_indicator)GOVIDX_INDICATOR_INIT;
+    in.code = "POP"; in.name = "Population"; in.unit = "persons"; in.type = GOVIDX_VAR_DENOMINATOR;
+    GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+    in = (govidx_indicator)GOVIDX_INDICATOR_INIT;
+    in.code = "CRIME"; in.name = "Crimes"; in.parent = "OPEN"; in.direction = -1; in.denominator = "POP";
+    in.weight = 2.5;
+    GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+
+    for (u = 0; u < 3; u++)
+        for (y = 0; y < 2; y++)
+            for (i = 0; i < 3; i++)
+                GX_ASSERT_OK(govidx_dataset_set_value(ds, u, y, i, cellval(u, y, i)));
+    GX_ASSERT_OK(govidx_dataset_set_value(ds, 1, 0, 0, NAN));
+    GX_ASSERT_OK(govidx_dataset_set_cell_meta(ds, 0, 1, 2, GOVIDX_FLAG_IMPUTED | GOVIDX_FLAG_ESTIMATED, 0.5));
+    GX_ASSERT_RC(govidx_dataset_add_indicator(ds, &in), GOVIDX_EINVAL); /* after values */
+
+    d.code = "D1"; d.name = "东城区"; d.unit = "BJ"; d.area = 41.84;
+    GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
+    d.code = "D1a"; d.name = "东华门街道"; d.parent = "D1"; d.level = 2; d.area = NAN;
+    GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "broadband_share", "Percent"));
+    GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 0, 0, 1000.0));
+    GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 1, 1, 250.5));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 0, 87.5));
+
+    memset(&e, 0, sizeof e);
+    e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+    e.unit = "BJ"; e.year = 2021; e.dataset = "budget"; e.category = "finance"; e.department = "Finance Bureau";
+    e.format = "CSV"; e.licence = "CC-BY-4.0"; e.last_update = "2021-06-30"; e.update_frequency = "yearly";
+    for (i = 0; i < GOVIDX_N_CRITERIA; i++)
+        e.answers[i] = (signed char)((int)(i % 4) - 1); /* -1, 0, 1, 2, ... */
+    GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
+    e.unit = "SH"; e.last_update = NULL; e.update_frequency = NULL;
+    GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
+
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    a.code = "B"; a.name = "Tencent"; a.sector = "enterprise"; a.level = NULL;
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    a.code = "C"; a.name = "Residents' committee"; a.sector = "social-org";
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
+    ed.from = "B"; ed.to = "C"; ed.layer = "project"; ed.weight = 1.5; ed.year = 2020; ed.unit = "SH";
+    GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
+
+    GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "POP", 0, GOVIDX_DEA_NONDISCRETIONARY));
+    GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "LPI", 1, 0));
+    GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "CRIME", 1, GOVIDX_DEA_UNDESIRABLE));
+    GX_ASSERT_RC(govidx_dataset_add_dea_var(ds, "NOPE", 1, 0), GOVIDX_ENOTFOUND);
+    return ds;
+}
+
+static void check_content(const govidx_dataset *ds)
+{
+    govidx_indicator in = GOVIDX_INDICATOR_INIT;
+    govidx_node nd = GOVIDX_NODE_INIT;
+    govidx_district d = GOVIDX_DISTRICT_INIT;
+    govidx_inventory_entry e;
+    govidx_actor a = {GOVIDX_ACTOR_VERSION, NULL, NULL, NULL, NULL, NULL};
+    govidx_edge ed = {GOVIDX_EDGE_VERSION, NULL, 0, NULL, NULL, NULL, 0};
+    govidx_matrix_view v;
+    size_t u, y, i, k, f, t;
+    unsigned fl;
+    const uint8_t *flags;
+
+    memset(&e, 0, sizeof e);
+    e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_attr(ds, "title"), "Test cities");
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_attr(ds, "licence"), "CC0-1.0");
+    CU_ASSERT_EQUAL(govidx_dataset_n_attrs(ds), 3);
+    CU_ASSERT_EQUAL(govidx_dataset_n_units(ds), 3);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_name(ds, 0), "北京");
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_code(ds, 2), "GZ");
+    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "SH", &u));
+    CU_ASSERT_EQUAL(u, 1);
+    CU_ASSERT_EQUAL(govidx_dataset_n_groups(ds), 1);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_group_name(ds, 0), "size");
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_group_label(ds, 0, 1), "large");
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_group_label(ds, 0, 2), "");
+    CU_ASSERT_EQUAL(govidx_dataset_n_years(ds), 2);
+    CU_ASSERT_EQUAL(govidx_dataset_years(ds)[1], 2021);
+    GX_ASSERT_OK(govidx_dataset_find_year(ds, 2021, &y));
+    CU_ASSERT_EQUAL(y, 1);
+    GX_ASSERT_RC(govidx_dataset_find_year(ds, 1999, &y), GOVIDX_ENOTFOUND);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 3);
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, 0, &in));
+    CU_ASSERT_STRING_EQUAL(in.code, "LPI");
+    CU_ASSERT_STRING_EQUAL(in.unit, "Percent");
+    CU_ASSERT_STRING_EQUAL(in.parent, "OPEN");
+    CU_ASSERT_STRING_EQUAL(in.source, "portal audit");
+    CU_ASSERT_PTR_NULL(in.denominator);
+    CU_ASSERT_EQUAL(in.direction, 1);
+    GX_ASSERT_CLOSE(in.weight, 0.5, 0);
+    GX_ASSERT_CLOSE(in.goal_low, 0, 0);
+    GX_ASSERT_CLOSE(in.goal_high, 100, 0);
+    GX_ASSERT_CLOSE(in.target, 90, 0);
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, 2, &in));
+    CU_ASSERT_EQUAL(in.direction, -1);
+    CU_ASSERT_STRING_EQUAL(in.denominator, "POP");
+    GX_ASSERT_CLOSE(in.weight, 2.5, 0);
+    CU_ASSERT(isnan(in.goal_low) && isnan(in.target));
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, 1, &in));
+    CU_ASSERT_EQUAL(in.type, GOVIDX_VAR_DENOMINATOR);
+    CU_ASSERT_PTR_NULL(in.parent);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 2);
+    GX_ASSERT_OK(govidx_dataset_node(ds, 1, &nd));
+    CU_ASSERT_STRING_EQUAL(nd.code, "OPEN");
+    CU_ASSERT_STRING_EQUAL(nd.parent, "ROOT");
+    CU_ASSERT_STRING_EQUAL(nd.aggregation, "geometric");
+    CU_ASSERT_EQUAL(nd.level, 2);
+    GX_ASSERT_CLOSE(nd.weight, 0.6, 0);
+    GX_ASSERT_OK(govidx_dataset_node(ds, 0, &nd));
+    CU_ASSERT_PTR_NULL(nd.parent);
+    CU_ASSERT_PTR_NULL(nd.aggregation);
+
+    for (y = 0; y < 2; y++) {
+        GX_ASSERT_OK(govidx_dataset_panel(ds, y, &v));
+        CU_ASSERT_EQUAL(v.rows, 3);
+        CU_ASSERT_EQUAL(v.cols, 3);
+        for (u = 0; u < 3; u++)
+            for (i = 0; i < 3; i++)
+                GX_ASSERT_CLOSE(v.data[u + v.ld * i], (u == 1 && y == 0 && i == 0) ? NAN : cellval(u, y, i), 0);
+    }
+    flags = govidx_dataset_panel_flags(ds, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(flags);
+    CU_ASSERT_EQUAL(flags[0 + 3 * 2], GOVIDX_FLAG_IMPUTED | GOVIDX_FLAG_ESTIMATED);
+    CU_ASSERT_EQUAL(flags[1 + 3 * 2], 0);
+    GX_ASSERT_OK(govidx_dataset_panel_stderr(ds, 1, &v));
+    GX_ASSERT_CLOSE(v.data[0 + 3 * 2], 0.5, 0);
+    GX_ASSERT_CLOSE(v.data[1], NAN, 0);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_districts(ds), 2);
+    GX_ASSERT_OK(govidx_dataset_district(ds, 1, &d));
+    CU_ASSERT_STRING_EQUAL(d.name, "东华门街道");
+    CU_ASSERT_STRING_EQUAL(d.parent, "D1");
+    CU_ASSERT_EQUAL(d.level, 2);
+    CU_ASSERT(isnan(d.area));
+    GX_ASSERT_OK(govidx_dataset_district(ds, 0, &d));
+    GX_ASSERT_CLOSE(d.area, 41.84, 0);
+    CU_ASSERT_EQUAL(govidx_dataset_district_unit(ds, 1), 0);
+    CU_ASSERT_EQUAL(govidx_dataset_district_parent(ds, 1), 0);
+    CU_ASSERT_EQUAL(govidx_dataset_district_parent(ds, 0), (size_t)-1);
+    CU_ASSERT_EQUAL(govidx_dataset_n_district_vars(ds), 1);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_district_var_name(ds, 0), "broadband_share");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(govidx_dataset_district_population(ds, 0));
+    GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 0)[0], 1000.0, 0);
+    GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 0)[1], NAN, 0);
+    GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 1)[1], 250.5, 0);
+    GX_ASSERT_OK(govidx_dataset_district_values(ds, 1, &v));
+    GX_ASSERT_CLOSE(v.data[1], 87.5, 0);
+    GX_ASSERT_CLOSE(v.data[0], NAN, 0);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_inventory(ds), 2);
+    GX_ASSERT_OK(govidx_dataset_inventory(ds, 0, &e));
+    CU_ASSERT_STRING_EQUAL(e.department, "Finance Bureau");
+    CU_ASSERT_STRING_EQUAL(e.last_update, "2021-06-30");
+    CU_ASSERT_EQUAL(e.year, 2021);
+    for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+        CU_ASSERT_EQUAL(e.answers[k], (int)(k % 4) - 1);
+    GX_ASSERT_OK(govidx_dataset_inventory(ds, 1, &e));
+    CU_ASSERT_STRING_EQUAL(e.unit, "SH");
+    CU_ASSERT_PTR_NULL(e.last_update);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_actors(ds), 3);
+    GX_ASSERT_OK(govidx_dataset_actor(ds, 0, &a));
+    CU_ASSERT_STRING_EQUAL(a.level, "municipal");
+    GX_ASSERT_OK(govidx_dataset_actor(ds, 2, &a));
+    CU_ASSERT_STRING_EQUAL(a.sector, "social-org");
+    CU_ASSERT_PTR_NULL(a.level);
+    CU_ASSERT_EQUAL(govidx_dataset_n_edges(ds), 2);
+    GX_ASSERT_OK(govidx_dataset_edge(ds, 1, &ed));
+    CU_ASSERT_STRING_EQUAL(ed.layer, "project");
+    CU_ASSERT_EQUAL(ed.year, 2020);
+    GX_ASSERT_CLOSE(ed.weight, 1.5, 0);
+    GX_ASSERT_OK(govidx_dataset_edge_ends(ds, 1, &f, &t));
+    CU_ASSERT_EQUAL(f, 1);
+    CU_ASSERT_EQUAL(t, 2);
+
+    CU_ASSERT_EQUAL(govidx_dataset_n_dea_inputs(ds), 1);
+    CU_ASSERT_EQUAL(govidx_dataset_n_dea_outputs(ds), 2);
+    GX_ASSERT_OK(govidx_dataset_dea_input(ds, 0, &i, &fl));
+    CU_ASSERT_EQUAL(i, 1);
+    CU_ASSERT_EQUAL(fl, GOVIDX_DEA_NONDISCRETIONARY);
+    GX_ASSERT_OK(govidx_dataset_dea_output(ds, 1, &i, &fl));
+    CU_ASSERT_EQUAL(i, 2);
+    CU_ASSERT_EQUAL(fl, GOVIDX_DEA_UNDESIRABLE);
+}
+
+static void test_build_and_validate(void)
+{
+    govidx_dataset *ds = build();
+    probs p = {0};
+    check_content(ds);
+    GX_ASSERT_OK(govidx_dataset_validate(ds, count_problem, &p));
+    CU_ASSERT_EQUAL(p.n, 0);
+    govidx_dataset_close(ds);
+}
+
+/* Read a whole file (for byte-identical checks); caller frees. */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long len;
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)len + 1);
+    if (buf && fread(buf, 1, (size_t)len, f) != (size_t)len) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *n = (size_t)len;
+    return buf;
+}
+
+static int same_bytes(const char *path, const char *want, size_t wn)
+{
+    size_t n;
+    char *got = slurp(path, &n);
+    int same = got && n == wn && !memcmp(got, want, n);
+    free(got);
+    return same;
+}
+
+static int count_tempfiles(void)
+{
+    DIR *d = opendir(tmpdir);
+    struct dirent *e;
+    int n = 0;
+    if (!d)
+        return -1;
+    while ((e = readdir(d)))
+        n += strstr(e->d_name, ".tmp") != NULL;
+    closedir(d);
+    return n;
+}
+
+static void test_roundtrip(void)
+{
+    char path[1200];
+    govidx_dataset *ds = build(), *back = NULL;
+    char *sum = NULL;
+    tpath(path, sizeof path, "full.h5");
+    unlink(path);
+    GX_ASSERT_OK(govidx_dataset_write(ds, path, 0));
+    GX_ASSERT_OK(govidx_dataset_open(&back, path, NULL));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(back);
+    check_content(back);
+    /* opened datasets are read-only */
+    GX_ASSERT_RC(govidx_dataset_set_attr(back, "title", "x"), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_dataset_summary(back, &sum));
+    CU_ASSERT_PTR_NOT_NULL(strstr(sum, "units        3"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(sum, "5.6% missing")); /* 1 of 18 cells */
+    CU_ASSERT_PTR_NOT_NULL(strstr(sum, "3 actors, 2 edges, 2 layers"));
+    govidx_free(sum);
+    /* a re-write of the opened copy gives the same content again */
+    GX_ASSERT_OK(govidx_dataset_write(back, path, GOVIDX_WRITE_REPLACE));
+    govidx_dataset_close(back);
+    back = NULL;
+    GX_ASSERT_OK(govidx_dataset_open(&back, path, NULL));
+    check_content(back);
+    govidx_dataset_close(back);
+    govidx_dataset_close(ds);
+    CU_ASSERT_EQUAL(count_tempfiles(), 0);
+}
+
+static void test_refuse_overwrite(void)
+{
+    char path[1200], *orig;
+    size_t n;
+    govidx_dataset *ds = build();
+    tpath(path, sizeof path, "exists.h5");
+    unlink(path);
+    GX_ASSERT_OK(govidx_dataset_write(ds, path, 0));
+    orig = slurp(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
+    GX_ASSERT_RC(govidx_dataset_write(ds, path, 0), GOVIDX_EEXIST);
+    CU_ASSERT(same_bytes(path, orig, n));
+    free(orig);
+    govidx_dataset_close(ds);
+}
+
+/* Allocator failing the Nth allocation (counted from install). */
+static long alloc_count, alloc_fail_at;
+static void *fail_malloc(void *ctx, size_t n) { (void)ctx; return ++alloc_count == alloc_fail_at ? NULL : malloc(n); }
+static void *fail_realloc(void *ctx, void *p, size_t n) { (void)ctx; return ++alloc_count == alloc_fail_at ? NULL : realloc(p, n); }
+static void fail_free(void *ctx, void *p) { (void)ctx; free(p); }
+
+static void test_atomic_write(void)
+{
+    char path[1200], *orig;
+    size_t n;
+    long k;
+    int rc = -1, failures = 0;
+    govidx_allocator al = {GOVIDX_ALLOCATOR_VERSION, fail_malloc, fail_realloc, fail_free, NULL};
+    govidx_dataset *ds = build(), *small = NULL;
+    /* the original: a different, smaller dataset */
+    GX_ASSERT_OK(govidx_dataset_new(&small));
+    GX_ASSERT_OK(govidx_dataset_set_units(small, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(small, 2, years));
+    tpath(path, sizeof path, "atomic.h5");
+    unlink(path);
+    GX_ASSERT_OK(govidx_dataset_write(small, path, 0));
+    orig = slurp(path, &n);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
+    for (k = 1; k < 10000; k++) {
+        alloc_count = 0;
+        alloc_fail_at = k;
+        govidx_set_allocator(&al);
+        rc = govidx_dataset_write(ds, path, GOVIDX_WRITE_REPLACE);
+        govidx_set_allocator(NULL);
+        if (rc == GOVIDX_OK)
+            break;
+        failures++;
+        CU_ASSERT_EQUAL(rc, GOVIDX_ENOMEM);
+        CU_ASSERT(same_bytes(path, orig, n));
+        CU_ASSERT_EQUAL(count_tempfiles(), 0);
+    }
+    GX_ASSERT_OK(rc);
+    CU_ASSERT(failures >= 10); /* allocation happens all through validation and writing */
+    free(orig);
+    govidx_dataset_close(small);
+    govidx_dataset_close(ds);
+}
+
+/* Each consistency rule, broken once. */
+static void test_rules(void)
+{
+    static const char *const dup[] = {"BJ", "BJ", "GZ"};
+    govidx_dataset *ds = NULL;
+    govidx_indicator in = GOVIDX_INDICATOR_INIT;
+    govidx_node nd = GOVIDX_NODE_INIT;
+    govidx_district d = GOVIDX_DISTRICT_INIT;
+    govidx_edge ed = {GOVIDX_EDGE_VERSION, "BJ", 2020, "data", "A", "Z", 1.0};
+    govidx_actor a = {GOVIDX_ACTOR_VERSION, "A", "a", "BJ", "gov-dept", NULL};
+    probs p = {0};
+    const int bad_years[] = {2021, 2020};
+    char path[1200];
+
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, dup, NULL));
+    GX_ASSERT_RC(govidx_dataset_set_years(ds, 2, bad_years), GOVIDX_EFORMAT);
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(p.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "unit 'BJ': duplicate code"));
+    /* an invalid dataset is not written */
+    tpath(path, sizeof path, "never.h5");
+    unlink(path);
+    GX_ASSERT_RC(govidx_dataset_write(ds, path, 0), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(access(path, F_OK), -1);
+    govidx_dataset_close(ds);
+
+    /* direction 0, unknown parent, negative weight, goalposts reversed */
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    in.code = "X"; in.direction = 0; in.parent = "NOWHERE"; in.weight = -1; in.goal_low = 5; in.goal_high = 1;
+    GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(p.n, 4);
+    /* cycle A -> B -> A */
+    nd.code = "A"; nd.parent = "B";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+    nd.code = "B"; nd.parent = "A";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(p.n, 5);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "cycle: A -> B -> A"));
+    govidx_dataset_close(ds);
+
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    nd.code = "A"; nd.parent = "B";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+    nd.code = "B"; nd.parent = "A";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &nd));
+    GX_ASSERT_RC(govidx_dataset_validate(ds, NULL, NULL), GOVIDX_ECYCLE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "A -> B -> A"));
+    govidx_dataset_close(ds);
+
+    /* negative population, missing edge endpoint */
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    d.code = "D"; d.unit = "BJ";
+    GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
+    GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 0, 1, -5.0));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_ENUMERIC);
+    CU_ASSERT_EQUAL(p.n, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "population -5 in 2021"));
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_ENUMERIC);
+    CU_ASSERT_EQUAL(p.n, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "actor 'Z' (to) does not exist"));
+    govidx_dataset_close(ds);
+}
+
+/* Copy a good file, then damage it with raw HDF5 calls. */
+typedef enum damage { PANEL_WIDTH, WRONG_CLASS, RANK3, HUGE_DIMS, BAD_VERSION } damage;
+
+static void make_damaged(const char *good, const char *path, damage what)
+{
+    size_t n;
+    char *bytes = slurp(good, &n);
+    FILE *f = fopen(path, "wb");
+    hid_t file, s, d, dcpl;
+    hsize_t dims[3], chunk[3] = {1, 1, 1};
+    CU_ASSERT_PTR_NOT_NULL_FATAL(bytes);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_EQUAL(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+    free(bytes);
+    file = H5Fopen(path, H5F_ACC_RDWR, H5P_DEFAULT);
+    CU_ASSERT_FATAL(file >= 0);
+    switch (what) {
+    case PANEL_WIDTH: /* 3 units x 2 years x 4 indicators, but 3 indicators declared */
+        H5Ldelete(file, "/panel/values", H5P_DEFAULT);
+        dims[0] = 3; dims[1] = 2; dims[2] = 4;
+        s = H5Screate_simple(3, dims, NULL);
+        d = H5Dcreate2(file, "/panel/values", H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        H5Dclose(d);
+        H5Sclose(s);
+        break;
+    case WRONG_CLASS: /* unit codes as numbers */
+        H5Ldelete(file, "/units/code", H5P_DEFAULT);
+        dims[0] = 3;
+        s = H5Screate_simple(1, dims, NULL);
+        d = H5Dcreate2(file, "/units/code", H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        H5Dclose(d);
+        H5Sclose(s);
+        break;
+    case RANK3: /* population[district, year] given rank 3 */
+        H5Ldelete(file, "/districts/population", H5P_DEFAULT);
+        dims[0] = 2; dims[1] = 2; dims[2] = 1;
+        s = H5Screate_simple(3, dims, NULL);
+        d = H5Dcreate2(file, "/districts/population", H5T_IEEE_F64LE, s, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        H5Dclose(d);
+        H5Sclose(s);
+        break;
+    case HUGE_DIMS: /* 2^40 x 2 x 2^40 doubles declared, nothing written */
+        H5Ldelete(file, "/panel/values", H5P_DEFAULT);
+        dims[0] = (hsize_t)1 << 40; dims[1] = 2; dims[2] = (hsize_t)1 << 40;
+        s = H5Screate_simple(3, dims, NULL);
+        dcpl = H5Pcreate(H5P_DATASET_CREATE);
+        H5Pset_chunk(dcpl, 3, chunk);
+        d = H5Dcreate2(file, "/panel/values", H5T_IEEE_F64LE, s, H5P_DEFAULT, dcpl, H5P_DEFAULT);
+        H5Pclose(dcpl);
+        H5Dclose(d);
+        H5Sclose(s);
+        break;
+    case BAD_VERSION: {
+        int v = 99;
+        hid_t a = H5Aopen(file, "_format_version", H5P_DEFAULT);
+        H5Awrite(a, H5T_NATIVE_INT, &v);
+        H5Aclose(a);
+        break;
+    }
+    }
+    H5Fclose(file);
+}
+
+static void test_damaged_files(void)
+{
+    struct { damage what; int status; const char *object; const char *text; } cases[] = {
+        {PANEL_WIDTH, GOVIDX_EDIM, "/panel/values", "shape [3, 2, 4], expected [3, 2, 3]"},
+        {WRONG_CLASS, GOVIDX_EFORMAT, "/units/code", "wrong type class"},
+        {RANK3, GOVIDX_EFORMAT, "/districts/population", "rank 3 (expected 2)"},
+        {HUGE_DIMS, GOVIDX_EDIM, "/panel/values", "limit"},
+        {BAD_VERSION, GOVIDX_EFORMAT, "/", "_format_version is 99"},
+    };
+    char good[1200], path[1200];
+    size_t k;
+    govidx_dataset *ds = build();
+    tpath(good, sizeof good, "good.h5");
+    tpath(path, sizeof path, "damaged.h5");
+    unlink(good);
+    GX_ASSERT_OK(govidx_dataset_write(ds, good, 0));
+    govidx_dataset_close(ds);
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        govidx_dataset *back = (govidx_dataset *)1;
+        probs p = {0};
+        make_damaged(good, path, cases[k].what);
+        GX_ASSERT_RC(govidx_dataset_open(&back, path, NULL), cases[k].status);
+        CU_ASSERT_PTR_NULL(back);
+        CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), cases[k].object));
+        CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), cases[k].text));
+        GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p), cases[k].status);
+        CU_ASSERT_EQUAL(p.n, 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(p.last, cases[k].text));
+        unlink(path);
+    }
+    /* the good file passes both ways */
+    {
+        probs p = {0};
+        GX_ASSERT_OK(govidx_file_validate(good, GOVIDX_VALIDATE_ISOLATED, count_problem, &p));
+        GX_ASSERT_OK(govidx_file_validate(good, 0, count_problem, &p));
+        CU_ASSERT_EQUAL(p.n, 0);
+    }
+    /* max_bytes caps the total */
+    {
+        govidx_open_options o = GOVIDX_OPEN_OPTIONS_INIT;
+        govidx_dataset *back = NULL;
+        o.max_bytes = 64;
+        GX_ASSERT_RC(govidx_dataset_open(&back, good, &o), GOVIDX_EDIM);
+    }
+}
+
+static void test_hostile(void)
+{
+    static const struct { const char *file; int in_process; const char *text; } files[] = {
+        {"tests/data/hostile/not-hdf5.h5", 1, "cannot open as an HDF5 file"},
+        {"tests/data/hostile/declares-2e40-by-2e40.h5", 1, "_format is missing"},
+        {"tests/data/hostile/corrupt-length-huge-alloc.h5", 0, ""},
+        {"tests/data/hostile/segfaults-hdf5-on-lookup.h5", 0, ""},
+    };
+    char path[1200];
+    size_t k;
+    for (k = 0; k < sizeof files / sizeof files[0]; k++) {
+        probs p = {0};
+        int rc;
+        gx_srcpath(path, sizeof path, files[k].file);
+        rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p);
+        CU_ASSERT(rc < 0);
+        CU_ASSERT(p.n >= 1);
+        CU_ASSERT_PTR_NOT_NULL(strstr(p.last, files[k].text));
+        if (files[k].in_process) {
+            govidx_dataset *ds = NULL;
+            CU_ASSERT(govidx_dataset_open(&ds, path, NULL) < 0);
+            CU_ASSERT_PTR_NULL(ds);
+        }
+    }
+    /* a missing file */
+    {
+        probs p = {0};
+        GX_ASSERT_RC(govidx_file_validate("/nonexistent/x.h5", GOVIDX_VALIDATE_ISOLATED, count_problem, &p),
+                     GOVIDX_EIO);
+        CU_ASSERT_EQUAL(p.n, 1);
+    }
+}
+
+static void test_crash_message(void)
+{
+    char path[1200];
+    probs p = {0};
+    gx_srcpath(path, sizeof path, "tests/data/hostile/segfaults-hdf5-on-lookup.h5");
+    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "the HDF5 library crashed (signal 11)"));
+}
+
+static int setup(void)
+{
+    char buf[900];
+    snprintf(tmpdir, sizeof tmpdir, "%s", gx_buildpath(buf, sizeof buf, "tests/dataset-tmp"));
+    mkdir(tmpdir, 0755);
+    return 0;
+}
+
+static CU_TestInfo tests[] = {
+    {"build, accessors, validate", test_build_and_validate},
+    {"round trip of every block", test_roundtrip},
+    {"refuse overwrite (EEXIST)", test_refuse_overwrite},
+    {"atomic write under allocation failures", test_atomic_write},
+    {"consistency rules", test_rules},
+    {"files damaged with raw HDF5", test_damaged_files},
+    {"hostile files", test_hostile},
+    {"HDF5 crash is reported", test_crash_message},
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    {"dataset", setup, NULL, NULL, NULL, tests},
+    CU_SUITE_INFO_NULL,
+};
+
+int main(void)
+{
+    H5Eset_auto2(H5E_DEFAULT, NULL, NULL); /* the test's own raw HDF5 calls stay quiet */
+    return gx_run(suites);
+}
