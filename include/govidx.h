@@ -10,6 +10,7 @@
 
 #include "govidx/common.h"
 #include "govidx/dataset.h"
+#include "govidx/run.h"
 #include "govidx/framework.h"
 #include "govidx/method.h"
 #include "govidx/plan.h"

@@ -1204,7 +1204,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
                     ds->years[i], ds->years[i - 1]);
 
     /* indicators */
-    if ((rc = check_unique(&v, "indicator", (const char *const *)&ds->ind[0].code, ds->n_ind,
+    if ((rc = check_unique(&v, "indicator", ds->ind ? (const char *const *)&ds->ind[0].code : NULL, ds->n_ind,
                            sizeof(govidx__ind_row))))
         return rc;
     for (i = 0; i < ds->n_ind; i++) {
@@ -1238,7 +1238,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
     }
 
     /* framework */
-    if ((rc = check_unique(&v, "node", (const char *const *)&ds->nodes[0].code, ds->n_nodes,
+    if ((rc = check_unique(&v, "node", ds->nodes ? (const char *const *)&ds->nodes[0].code : NULL, ds->n_nodes,
                            sizeof(govidx__node_row))))
         return rc;
     for (i = 0; i < ds->n_nodes; i++) {
@@ -1272,7 +1272,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
     }
 
     /* districts */
-    if ((rc = check_unique(&v, "district", (const char *const *)&ds->districts[0].code, ds->n_districts,
+    if ((rc = check_unique(&v, "district", ds->districts ? (const char *const *)&ds->districts[0].code : NULL, ds->n_districts,
                            sizeof(govidx__district_row))))
         return rc;
     for (i = 0; i < ds->n_districts; i++) {
@@ -1346,7 +1346,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
     }
 
     /* networks */
-    if ((rc = check_unique(&v, "actor", (const char *const *)&ds->actors[0].code, ds->n_actors,
+    if ((rc = check_unique(&v, "actor", ds->actors ? (const char *const *)&ds->actors[0].code : NULL, ds->n_actors,
                            sizeof(govidx__actor_row))))
         return rc;
     for (i = 0; i < ds->n_edges; i++) {

@@ -101,6 +101,29 @@ struct govidx_dataset {
     char **run_names;
 };
 
+/* A results run (run.c builds it; h5io.c reads and writes it). */
+struct govidx_run {
+    int readonly;
+    char *name;
+    size_t n_units, n_years, n_nodes;
+    char **unit_codes, **node_codes;
+    int *years;
+    size_t n_arrays, cap_arrays;
+    char **array_names;
+    double **arrays; /* each n_units * n_years * n_nodes, panel layout */
+    size_t n_attrs, cap_attrs;
+    char **attr_names, **attr_values;
+};
+
+/** Check a run or array name: 1-200 bytes, no '/', not starting with '.' or '_'. */
+int govidx__check_name(const char *what, const char *name);
+/** Allocate an empty run (no attributes set). */
+int govidx__run_alloc(govidx_run **out, const char *name, size_t nu, size_t ny, size_t nn,
+                      const char *const *units, const int *years, const char *const *nodes);
+/** Add or replace an attribute / array without the read-only or reserved-name checks. */
+int govidx__run_put_attr(govidx_run *run, const char *key, const char *text);
+int govidx__run_put_array(govidx_run *run, const char *name, const double *data);
+
 /** Grow an array of `size`-byte elements to hold at least n+1 elements. */
 int govidx__grow(void **arr, size_t *cap, size_t n, size_t size);
 /** strdup(s ? s : ""); NULL on allocation failure. */

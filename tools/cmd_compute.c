@@ -37,6 +37,8 @@ static void compute_usage(FILE *f)
             "  --node NODE:KEY=VALUE    per-node override, e.g. --node Conn:aggregate.method=geometric\n"
             "  --set KEY=VALUE          any method key, e.g. --set aggregate.floor=0.01\n"
             "  --denominate             divide indicators by their denominators\n"
+            "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
+            "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n");
 }
 
@@ -78,9 +80,25 @@ static void print_problem(void *ctx, const char *object, const char *message)
     fprintf(stderr, "%s: %s: %s\n", (const char *)ctx, object, message);
 }
 
+/* Store the result in the input file as /results/<name> (atomically). */
+static int write_run(const char *file, const govidx_result *res, const char *name, unsigned flags)
+{
+    govidx_run *run = NULL;
+    int rc = govidx_result_to_run(&run, res, name);
+    if (!rc)
+        rc = govidx_run_set_input_checksum(run, file);
+    if (!rc)
+        rc = govidx_file_add_run(file, run, flags);
+    if (rc)
+        cli_report(name, rc);
+    govidx_run_free(run);
+    return rc;
+}
+
 int cmd_compute(int argc, char **argv)
 {
-    const char *file = NULL, *csv = NULL, *spec = NULL;
+    const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL;
+    unsigned write_flags = 0;
     govidx_method *m = NULL;
     govidx_dataset *ds = NULL;
     govidx_plan *plan = NULL;
@@ -105,6 +123,8 @@ int cmd_compute(int argc, char **argv)
         int takes = 1;
         if (!strcmp(a, "--csv") && v)
             csv = v;
+        else if (!strcmp(a, "--write") && v)
+            run_name = v;
         else if (!strcmp(a, "--method") && v)
             ;
         else if (!strcmp(a, "--normalize") && v)
@@ -142,6 +162,8 @@ int cmd_compute(int argc, char **argv)
                 rc = set_key(m, "weights.pooled", "no");
             else if (!strcmp(a, "--denominate"))
                 rc = set_key(m, "denominate", "yes");
+            else if (!strcmp(a, "--replace"))
+                write_flags |= GOVIDX_WRITE_REPLACE;
             else if (!strcmp(a, "--print-method"))
                 print_method = 1;
             else if (a[0] == '-' || file) {
@@ -166,8 +188,8 @@ int cmd_compute(int argc, char **argv)
         govidx_method_free(m);
         return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
     }
-    if (!file || !csv) {
-        fprintf(stderr, "govidx compute: a FILE.h5 and --csv OUT.csv are required\n");
+    if (!file || (!csv && !run_name)) {
+        fprintf(stderr, "govidx compute: a FILE.h5 and --csv OUT.csv (or --write RUN) are required\n");
         compute_usage(stderr);
         govidx_method_free(m);
         return CLI_EXIT_USAGE;
@@ -182,8 +204,10 @@ int cmd_compute(int argc, char **argv)
         cli_report("plan", rc);
     else if ((rc = govidx_execute_dataset(plan, ds, &res)))
         cli_report("execute", rc);
-    else if ((rc = govidx_result_write_csv(res, csv)))
+    else if (csv && (rc = govidx_result_write_csv(res, csv)))
         cli_report(csv, rc);
+    else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
+        ;
     else
         status = CLI_EXIT_OK;
 

@@ -16,6 +16,7 @@
 
 #include "common.h"
 #include "plan.h"
+#include "run.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -64,6 +65,14 @@ GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
  * written to a temporary file and renamed over `path` (atomic).
  */
 GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path);
+
+/**
+ * Package the result as a results run called `name`, ready for
+ * govidx_file_add_run(): arrays "scores", "ranks" (NaN = unranked),
+ * "contrib" and "flags", and the attribute "method" (the method spec as
+ * JSON).  Release with govidx_run_free().
+ */
+GOVIDX_API int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *name);
 
 #ifdef __cplusplus
 }
