@@ -1054,6 +1054,7 @@ typedef struct vctx {
     void *ctx;
     int first;
     char obj[256];
+    char first_msg[1024]; /* set as the thread's error at the end: lookups may overwrite it */
 } vctx;
 
 static void problem(vctx *v, int status, const char *object, const char *fmt, ...) GOVIDX__PRINTF(4, 5);
@@ -1067,7 +1068,7 @@ static void problem(vctx *v, int status, const char *object, const char *fmt, ..
     va_end(ap);
     if (!v->first) {
         v->first = status;
-        govidx__fail(status, "%s: %s", object, msg);
+        snprintf(v->first_msg, sizeof v->first_msg, "%s: %s", object, msg);
     }
     if (v->report)
         v->report(v->ctx, object, msg);
@@ -1389,7 +1390,9 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
                 problem(&v, GOVIDX_EFORMAT, o, "declared twice as a DEA variable");
         }
     }
-    return v.first;
+    if (v.first)
+        return govidx__fail(v.first, "%s", v.first_msg);
+    return GOVIDX_OK;
 }
 
 /* ------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include <hdf5.h>
 
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -360,6 +361,39 @@ static void test_fixture(void)
     govidx_dataset_close(ds);
     GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p));
     CU_ASSERT_EQUAL(p.n, 0);
+}
+
+/* Several threads opening the same file at once (HDF5 calls are serialised
+ * by govidx when the HDF5 build is not thread-safe). */
+static void *open_worker(void *arg)
+{
+    govidx_dataset *ds = NULL;
+    govidx_matrix_view v;
+    long ok = 0;
+    int k;
+    for (k = 0; k < 5; k++) {
+        if (govidx_dataset_open(&ds, arg, NULL) == 0 && govidx_dataset_n_units(ds) == 3 &&
+            govidx_dataset_panel(ds, 1, &v) == 0 && v.data[2 + 3 * 1] == cellval(2, 1, 1))
+            ok++;
+        govidx_dataset_close(ds);
+        ds = NULL;
+    }
+    return (void *)ok;
+}
+
+static void test_threads(void)
+{
+    char path[1200];
+    pthread_t t[4];
+    void *res;
+    int k;
+    gx_srcpath(path, sizeof path, "tests/data/dataset/small-v1.h5");
+    for (k = 0; k < 4; k++)
+        CU_ASSERT_EQUAL_FATAL(pthread_create(&t[k], NULL, open_worker, path), 0);
+    for (k = 0; k < 4; k++) {
+        pthread_join(t[k], &res);
+        CU_ASSERT_EQUAL((long)res, 5);
+    }
 }
 
 static void test_refuse_overwrite(void)
@@ -798,6 +832,7 @@ static CU_TestInfo tests[] = {
     {"build, accessors, validate", test_build_and_validate},
     {"round trip of every block", test_roundtrip},
     {"format-v1 fixture file", test_fixture},
+    {"four threads open one file", test_threads},
     {"refuse overwrite (EEXIST)", test_refuse_overwrite},
     {"atomic write under allocation failures", test_atomic_write},
     {"consistency rules", test_rules},

@@ -1,7 +1,7 @@
 #!/bin/bash
 # The main job on a fresh Debian 12 machine: install the dependencies, build
 # govidx, then check and summarise the shipped demo dataset and compute its
-# indices.  Outputs go to build/demo/.
+# index tree.  Outputs go to build/demo/.
 set -euo pipefail
 top="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$top"
@@ -15,5 +15,16 @@ data="$top/datasets/demo-cities.h5"
 mkdir -p demo
 echo "== govidx validate $data"
 ./tools/govidx validate "$data"
+echo
 echo "== govidx summary $data"
 ./tools/govidx summary "$data"
+echo
+echo "== govidx compute $data --csv demo/scores.csv"
+echo "   (min-max 0-100 per year, weighted arithmetic means up the index tree)"
+./tools/govidx compute "$data" --csv demo/scores.csv
+echo "wrote build/demo/scores.csv: $(($(wc -l < demo/scores.csv) - 1)) rows (unit,year,node,score,rank)"
+root=$(tail -n 1 demo/scores.csv | cut -d, -f3)
+last=$(tail -n 1 demo/scores.csv | cut -d, -f2)
+echo
+echo "== top 5 units on '$root' in $last"
+grep ",$last,$root," demo/scores.csv | sort -t, -k5,5n | head -n 5
