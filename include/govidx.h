@@ -10,6 +10,8 @@
 
 #include "govidx/common.h"
 #include "govidx/dataset.h"
+#include "govidx/import.h"
+#include "govidx/table.h"
 #include "govidx/run.h"
 #include "govidx/framework.h"
 #include "govidx/method.h"

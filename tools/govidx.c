@@ -28,6 +28,7 @@ static const cli_command commands[] = {
     {"version", "print the library version", cmd_version},
     {"validate", "check a city-dataset file (exit 0 valid, 1 invalid)", cmd_validate},
     {"summary", "print a short summary of a city-dataset file", cmd_summary},
+    {"import", "build a city-dataset file from CSV (COINr iData/iMeta accepted)", cmd_import},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
 };
 

@@ -1,0 +1,268 @@
+/*
+ * tests/test_import.c - CSV tables and the CSV importer: quoting, BOM,
+ * CRLF, missing values, ragged rows, duplicate codes, unknown parents,
+ * non-numeric cells, wide vs long, COINr's ASEM files as they are, GODI's
+ * entries as an inventory.
+ */
+#include "govidx.h"
+#include "gxtest.h"
+
+#include <unistd.h>
+
+static const char *write_tmp(char *path, size_t n, const char *name, const char *text)
+{
+    FILE *f;
+    gx_buildpath(path, n, name);
+    f = fopen(path, "wb");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+static void test_table_quoting_lines_bom(void)
+{
+    /* BOM, CRLF, a quoted field with a comma, an escaped quote and a line
+     * break, a blank line, NA and empty cells */
+    const char *text = "\xEF\xBB\xBFunit,name,x\r\n"
+                       "a,\"Hangzhou, Zhejiang\",1.5\r\n"
+                       "b,\"say \"\"hi\"\"\nsecond line\",NA\r\n"
+                       "\r\n"
+                       "c,plain,\r\n";
+    govidx_table *t = NULL;
+    double x;
+    size_t c;
+    GX_ASSERT_OK(govidx_table_parse_csv(&t, "t.csv", text, strlen(text), NULL));
+    CU_ASSERT_EQUAL(govidx_table_n_rows(t), 3);
+    CU_ASSERT_EQUAL(govidx_table_n_cols(t), 3);
+    CU_ASSERT_STRING_EQUAL(govidx_table_col_name(t, 0), "unit"); /* BOM stripped */
+    CU_ASSERT_STRING_EQUAL(govidx_table_cell(t, 0, 1), "Hangzhou, Zhejiang");
+    CU_ASSERT_STRING_EQUAL(govidx_table_cell(t, 1, 1), "say \"hi\"\nsecond line");
+    CU_ASSERT_EQUAL(govidx_table_line(t, 0), 2);
+    CU_ASSERT_EQUAL(govidx_table_line(t, 1), 3);
+    CU_ASSERT_EQUAL(govidx_table_line(t, 2), 6); /* after the embedded break and the blank line */
+    GX_ASSERT_OK(govidx_table_number(t, 0, 2, &x));
+    GX_ASSERT_CLOSE(x, 1.5, 0);
+    GX_ASSERT_OK(govidx_table_number(t, 1, 2, &x));
+    CU_ASSERT(isnan(x));
+    GX_ASSERT_OK(govidx_table_number(t, 2, 2, &x));
+    CU_ASSERT(isnan(x));
+    CU_ASSERT(govidx_table_is_missing(t, 2, 2));
+    GX_ASSERT_OK(govidx_table_find_col_nocase(t, "NAME", &c));
+    CU_ASSERT_EQUAL(c, 1);
+    GX_ASSERT_RC(govidx_table_find_col(t, "NAME", &c), GOVIDX_ENOTFOUND);
+    /* a text cell is not a number, and the message names file:line:column */
+    GX_ASSERT_RC(govidx_table_number(t, 2, 1, &x), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "t.csv:6:2"));
+    govidx_table_free(t);
+}
+
+static void test_table_errors(void)
+{
+    govidx_table *t = NULL;
+    const char *ragged = "a,b\n1,2\n3\n";
+    const char *semi = "a;b\n1;2\n";
+    const char *badq = "a,b\n1,\"x\"y\n";
+    GX_ASSERT_RC(govidx_table_parse_csv(&t, "r.csv", ragged, strlen(ragged), NULL), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "r.csv:3"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "expected 2 fields"));
+    CU_ASSERT_PTR_NULL(t);
+    GX_ASSERT_RC(govidx_table_parse_csv(&t, "e.csv", "", 0, NULL), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_table_parse_csv(&t, "d.csv", "a,a\n1,2\n", 8, NULL), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "twice"));
+    GX_ASSERT_RC(govidx_table_parse_csv(&t, "q.csv", badq, strlen(badq), NULL), GOVIDX_EFORMAT);
+    /* the semicolon dialect (PFT 1981 copy) is detected from the header */
+    GX_ASSERT_OK(govidx_table_parse_csv(&t, "s.csv", semi, strlen(semi), NULL));
+    CU_ASSERT_EQUAL(govidx_table_n_cols(t), 2);
+    govidx_table_free(t);
+    t = NULL;
+    GX_ASSERT_RC(govidx_table_read_csv(&t, "/nonexistent/x.csv", NULL), GOVIDX_EIO);
+    govidx_table_free(NULL);
+}
+
+static const char *META =
+    "Level,iCode,iName,Direction,Weight,Unit,Target,Denominator,Parent,Type\n"
+    "1,x1,First,1,1,pct,NA,NA,P,Indicator\n"
+    "1,x2,Second,-1,2,days,NA,NA,P,Indicator\n"
+    "2,P,Pillar,1,1,NA,NA,NA,NA,Aggregate\n"
+    "NA,region,Region,NA,NA,NA,NA,NA,NA,Group\n";
+
+static void test_wide_equals_long(void)
+{
+    char pm[512], pw[512], pl[512];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *wide = NULL, *lng = NULL;
+    govidx_matrix_view a, b;
+    size_t y, i;
+    write_tmp(pm, sizeof pm, "tests/imp_meta.csv", META);
+    write_tmp(pw, sizeof pw, "tests/imp_wide.csv",
+              "uCode,uName,region,Time,x1,x2\nhz,杭州,east,2022,1,10\ncd,成都,west,2022,2,NA\n"
+              "hz,杭州,east,2023,3,30\ncd,成都,west,2023,,40\n");
+    write_tmp(pl, sizeof pl, "tests/imp_long.csv",
+              "unit,name,region,year,indicator,value\nhz,杭州,east,2022,x1,1\nhz,杭州,east,2022,x2,10\n"
+              "cd,成都,west,2022,x1,2\nhz,杭州,east,2023,x1,3\nhz,杭州,east,2023,x2,30\ncd,成都,west,2023,x2,40\n");
+    src.meta = pm;
+    src.data = pw;
+    GX_ASSERT_OK(govidx_import_csv(&wide, &src, NULL, NULL));
+    src.data = pl;
+    GX_ASSERT_OK(govidx_import_csv(&lng, &src, NULL, NULL));
+    CU_ASSERT_FATAL(wide && lng);
+    CU_ASSERT_EQUAL(govidx_dataset_n_units(wide), 2);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_name(wide, 1), "成都");
+    CU_ASSERT_EQUAL(govidx_dataset_n_years(wide), 2);
+    CU_ASSERT_EQUAL(govidx_dataset_n_groups(wide), 1);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_group_label(wide, 0, 1), "west");
+    for (y = 0; y < 2; y++) {
+        GX_ASSERT_OK(govidx_dataset_panel(wide, y, &a));
+        GX_ASSERT_OK(govidx_dataset_panel(lng, y, &b));
+        for (i = 0; i < 4; i++)
+            GX_ASSERT_CLOSE(a.data[i % 2 + (i / 2) * a.ld], b.data[i % 2 + (i / 2) * b.ld], 0);
+    }
+    GX_ASSERT_OK(govidx_dataset_panel(wide, 1, &a));
+    CU_ASSERT(isnan(a.data[1])); /* cd x1 2023 was empty */
+    GX_ASSERT_CLOSE(a.data[1 + a.ld], 40, 0);
+    govidx_dataset_close(wide);
+    govidx_dataset_close(lng);
+    unlink(pm);
+    unlink(pw);
+    unlink(pl);
+}
+
+typedef struct collected {
+    char text[4096];
+    int n;
+} collected;
+
+static void collect(void *ctx, const char *object, const char *message)
+{
+    collected *c = ctx;
+    size_t len = strlen(c->text);
+    snprintf(c->text + len, sizeof c->text - len, "%s: %s\n", object, message);
+    c->n++;
+}
+
+static void test_bad_files_named(void)
+{
+    char pm[512], pd[512];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    collected c;
+    src.meta = write_tmp(pm, sizeof pm, "tests/imp_meta.csv", META);
+    src.data = write_tmp(pd, sizeof pd, "tests/imp_bad.csv",
+                         "uCode,region,Time,x1,x2\nhz,east,2022,1,abc\ncd,west,2022,2,3\ncd,west,2022,4,5\n");
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NULL(ds);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_bad.csv:2:5: 'abc' is not a number"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_bad.csv:4: a second row for unit 'cd' in year 2022"));
+    CU_ASSERT_EQUAL(c.n, 2);
+    /* unknown parent and duplicate code in the meta */
+    write_tmp(pm, sizeof pm, "tests/imp_meta.csv",
+              "iCode,Direction,Weight,Parent,Type\nx1,1,1,Nowhere,Indicator\nx1,1,1,NA,Indicator\n");
+    write_tmp(pd, sizeof pd, "tests/imp_bad.csv", "unit,year,x1\na,2020,1\n");
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_meta.csv:3:1: code 'x1' is used twice (first at line 2)"));
+    write_tmp(pm, sizeof pm, "tests/imp_meta.csv", "iCode,Direction,Weight,Parent,Type\nx1,2,1,Nowhere,Indicator\n");
+    memset(&c, 0, sizeof c);
+    CU_ASSERT(govidx_import_csv(&ds, &src, collect, &c) != GOVIDX_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "parent 'Nowhere' of 'x1' is not in the meta file"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "direction of 'x1' must be 1 or -1"));
+    /* a data column the meta does not describe */
+    write_tmp(pm, sizeof pm, "tests/imp_meta.csv", "iCode,Direction,Weight,Parent,Type\nx1,1,1,NA,Indicator\n");
+    write_tmp(pd, sizeof pd, "tests/imp_bad.csv", "unit,year,x1,mystery\na,2020,1,2\n");
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_bad.csv:1:4: column 'mystery' is not described"));
+    /* required arguments */
+    src.data = NULL;
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, NULL, NULL), GOVIDX_EINVAL);
+    unlink(pm);
+    unlink(pd);
+}
+
+static void test_asem_as_is(void)
+{
+    char pd[1024], pm[1024];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    govidx_indicator in = GOVIDX_INDICATOR_INIT;
+    govidx_matrix_view v;
+    size_t u, j, n_den = 0;
+    src.data = gx_srcpath(pd, sizeof pd, "datasets/asem/source/iData.csv");
+    src.meta = gx_srcpath(pm, sizeof pm, "datasets/asem/source/iMeta.csv");
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    CU_ASSERT_EQUAL(govidx_dataset_n_units(ds), 51);
+    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 49 + 4);
+    CU_ASSERT_EQUAL(govidx_dataset_n_groups(ds), 4);
+    CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 11);
+    CU_ASSERT_EQUAL(govidx_dataset_years(ds)[0], 2018);
+    for (j = 0; j < govidx_dataset_n_indicators(ds); j++) {
+        GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+        n_den += in.type == GOVIDX_VAR_DENOMINATOR;
+    }
+    CU_ASSERT_EQUAL(n_den, 4);
+    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "AUT", &u));
+    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "LPI", &j));
+    GX_ASSERT_OK(govidx_dataset_panel(ds, 0, &v));
+    GX_ASSERT_CLOSE(v.data[u + j * v.ld], 4.097985, 0); /* iData.csv, AUT, LPI */
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    CU_ASSERT_STRING_EQUAL(in.parent, "Physical");
+    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "CostImpEx", &j));
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    CU_ASSERT_EQUAL(in.direction, -1);
+    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "Flights", &j));
+    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    CU_ASSERT_STRING_EQUAL(in.denominator, "Population");
+    govidx_dataset_close(ds);
+}
+
+static void test_godi_inventory(void)
+{
+    char pd[1024], pm[1024], pi[1024];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    govidx_inventory_entry e;
+    size_t k, found = 0;
+    src.data = gx_srcpath(pd, sizeof pd, "datasets/godi/data.csv");
+    src.meta = gx_srcpath(pm, sizeof pm, "datasets/godi/meta.csv");
+    src.inventory = gx_srcpath(pi, sizeof pi, "datasets/godi/inventory.csv");
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    CU_ASSERT_EQUAL(govidx_dataset_n_inventory(ds), 3112);
+    /* entries_2013_2015.csv: fr 2013 timetables = 1,1,1,(unsure),(unsure),1,1,1,1 */
+    for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
+        e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+        GX_ASSERT_OK(govidx_dataset_inventory(ds, k, &e));
+        if (!strcmp(e.unit, "fr") && e.year == 2013 && !strcmp(e.dataset, "timetables")) {
+            found++;
+            CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_EXISTS], GOVIDX_ANSWER_YES);
+            CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_ONLINE], GOVIDX_ANSWER_UNSURE);
+            CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_FREE], GOVIDX_ANSWER_UNSURE);
+            CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_OPEN_LICENCE], GOVIDX_ANSWER_YES);
+        }
+    }
+    CU_ASSERT_EQUAL(found, 1);
+    govidx_dataset_close(ds);
+}
+
+static CU_TestInfo tests[] = {
+    {"CSV: quotes, embedded newlines, BOM, CRLF, NA, line numbers", test_table_quoting_lines_bom},
+    {"CSV: ragged rows, empty, duplicate header, bad quotes, ';' dialect", test_table_errors},
+    {"import: wide and long give the same dataset", test_wide_equals_long},
+    {"import: bad cells, duplicates, unknown parents are named", test_bad_files_named},
+    {"import: COINr ASEM iData/iMeta as they are", test_asem_as_is},
+    {"import: GODI entries as an open-data inventory", test_godi_inventory},
+    CU_TEST_INFO_NULL,
+};
+
+static CU_SuiteInfo suites[] = {
+    {"import", NULL, NULL, NULL, NULL, tests},
+    CU_SUITE_INFO_NULL,
+};
+
+int main(void)
+{
+    return gx_run(suites);
+}
