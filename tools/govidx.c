@@ -29,6 +29,7 @@ static const cli_command commands[] = {
     {"validate", "check a city-dataset file (exit 0 valid, 1 invalid)", cmd_validate},
     {"summary", "print a short summary of a city-dataset file", cmd_summary},
     {"import", "build a city-dataset file from CSV (COINr iData/iMeta accepted)", cmd_import},
+    {"dea", "DEA efficiency (CCR/BCC/SBM/super) of a CSV table or a dataset year", cmd_dea},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
 };
 
