@@ -19,7 +19,7 @@
 static const char *const spec_names[] = {"arithmetic",   "geometric", "harmonic",
                                          "generalised",  "topsis",    "mpi",
                                          "mpi-negative", "ampi",      "ampi-negative",
-                                         "copeland"};
+                                         "copeland",     "sum"};
 #define N_METHODS (sizeof spec_names / sizeof spec_names[0])
 
 int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name)
@@ -54,6 +54,7 @@ static const char *method_name(govidx_aggregate_method m)
     case GOVIDX_AGG_AMPI: return "AMPI";
     case GOVIDX_AGG_AMPI_NEGATIVE: return "AMPI (negative)";
     case GOVIDX_AGG_COPELAND: return "Copeland";
+    case GOVIDX_AGG_SUM: return "weighted sum";
     }
     return "aggregation";
 }
@@ -88,6 +89,30 @@ static int power_value(double *out, double x, size_t i, size_t j, int strict,
                             method_name(o->method), x, i, j,
                             strict ? "not positive" : "negative");
     *out = x;
+    return GOVIDX_OK;
+}
+
+/* Additive scorecard: the weighted sum of the present children with the
+ * weights as given (no renormalisation); a unit below min_share is missing. */
+static int aggregate_sum(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *o,
+                         govidx_aggregate_info *info)
+{
+    size_t i, j;
+    for (i = 0; i < z.rows; i++) {
+        double acc = 0.0;
+        size_t present = 0;
+        for (j = 0; j < z.cols; j++)
+            if (!isnan(AT(z, i, j))) {
+                acc += w[j] * AT(z, i, j);
+                present++;
+            }
+        if (present == 0 || (double)present < o->min_share * (double)z.cols) {
+            out[i] = NAN;
+            info->n_missing++;
+        } else {
+            out[i] = acc;
+        }
+    }
     return GOVIDX_OK;
 }
 
@@ -423,7 +448,7 @@ int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
     if (info && info->version != GOVIDX_AGGREGATE_INFO_VERSION)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: info version %u, expected %u",
                             info->version, GOVIDX_AGGREGATE_INFO_VERSION);
-    if ((unsigned)opts->method > (unsigned)GOVIDX_AGG_COPELAND)
+    if ((unsigned)opts->method > (unsigned)GOVIDX_AGG_SUM)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     if (!isfinite(opts->p) || !isfinite(opts->floor) || opts->floor < 0.0)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: p = %g and floor = %g must be finite, "
@@ -469,6 +494,8 @@ int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
     case GOVIDX_AGG_AMPI:
     case GOVIDX_AGG_AMPI_NEGATIVE:
         return aggregate_mpi(out, z, w, opts, info);
+    case GOVIDX_AGG_SUM:
+        return aggregate_sum(out, z, w, opts, info);
     case GOVIDX_AGG_COPELAND:
         return aggregate_copeland(out, z, w, opts, info);
     }

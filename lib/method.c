@@ -32,7 +32,7 @@ static const char *const weight_methods[] = {"nominal", "equal", "entropy", "cri
                                              "pca", NULL};
 static const char *const aggregate_methods[] = {"arithmetic", "geometric", "harmonic", "generalised",
                                                 "topsis", "mpi", "mpi-negative", "ampi",
-                                                "ampi-negative", "copeland", NULL};
+                                                "ampi-negative", "copeland", "sum", NULL};
 
 static const key_def keys[] = {
     {"denominate", "no", KIND_BOOL, yes_no},

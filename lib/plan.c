@@ -88,7 +88,7 @@ static double num(const govidx_method *m, const char *node, const char *key)
 static int resolve_aggregation(govidx_plan *p, plan_agg *a)
 {
     static const char *const names[] = {"arithmetic", "geometric", "harmonic", "generalised", "topsis",
-                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland"};
+                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum"};
     static const char *const wnames[] = {"equal", "entropy", "critic", "critic-abs", "pca"};
     static const int wcodes[] = {GOVIDX_WEIGHTS_EQUAL, GOVIDX_WEIGHTS_ENTROPY, GOVIDX_WEIGHTS_CRITIC,
                                  GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
@@ -96,7 +96,7 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     const char *wm;
     int method = 0, rc, w = 0;
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
-    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 10, &method)))
+    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 11, &method)))
         return govidx__fail_context(rc, "node '%s'", code);
     o.method = (govidx_aggregate_method)method;
     o.p = num(p->method, code, "aggregate.p");

@@ -39,7 +39,10 @@ typedef enum govidx_aggregate_method {
     GOVIDX_AGG_MPI_NEGATIVE = 6,  /**< MPI, negative phenomenon: M + S cv */
     GOVIDX_AGG_AMPI = 7,          /**< adjusted MPI (Mazziotta & Pareto 2016), positive */
     GOVIDX_AGG_AMPI_NEGATIVE = 8, /**< adjusted MPI, negative phenomenon */
-    GOVIDX_AGG_COPELAND = 9       /**< Copeland score of weighted pairwise majorities */
+    GOVIDX_AGG_COPELAND = 9,      /**< Copeland score of weighted pairwise majorities */
+    GOVIDX_AGG_SUM = 10           /**< sum_j w_j z_ij with the weights as given and missing
+                                       children contributing 0 (additive scorecards: GB/T 33356,
+                                       EU Open Data Maturity points) */
 } govidx_aggregate_method;
 
 /**

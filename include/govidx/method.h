@@ -32,7 +32,7 @@
  *                       all years pooled) | "no" (per year)
  *   aggregate.method    "arithmetic" (default) | "geometric" | "harmonic" |
  *                       "generalised" | "topsis" | "mpi" | "mpi-negative" |
- *                       "ampi" | "ampi-negative" | "copeland"
+ *                       "ampi" | "ampi-negative" | "copeland" | "sum"
  *   aggregate.p         order of the generalised mean (default 1)
  *   aggregate.floor     floor for geometric/harmonic means (default 0 = none:
  *                       zeros and negatives are an error)
