@@ -400,17 +400,31 @@ static void test_method_names(void)
     int k;
     GX_ASSERT_OK(govidx_aggregate_method_from_name(&m, "mpi-negative"));
     CU_ASSERT_EQUAL(m, GOVIDX_AGG_MPI_NEGATIVE);
-    for (k = GOVIDX_AGG_ARITHMETIC; k <= GOVIDX_AGG_COPELAND; k++) {
+    for (k = GOVIDX_AGG_ARITHMETIC; k <= GOVIDX_AGG_SUM; k++) {
         const char *name = govidx_aggregate_method_name((govidx_aggregate_method)k);
         CU_ASSERT_PTR_NOT_NULL_FATAL(name);
         GX_ASSERT_OK(govidx_aggregate_method_from_name(&m, name));
         CU_ASSERT_EQUAL(m, k);
     }
-    CU_ASSERT_PTR_NULL(govidx_aggregate_method_name((govidx_aggregate_method)10));
+    CU_ASSERT_PTR_NULL(govidx_aggregate_method_name((govidx_aggregate_method)11));
     GX_ASSERT_RC(govidx_aggregate_method_from_name(&m, "median"), GOVIDX_EINVAL);
 }
 
+/* Additive scorecard: 2*1 + 3*NaN(0) + 1*4 = 6; a unit with no child is missing. */
+static void test_weighted_sum(void)
+{
+    const double z[] = {1, NAN, NAN, NAN, 4, NAN};
+    const double w[] = {2, 3, 1};
+    double out[2];
+    govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
+    o.method = GOVIDX_AGG_SUM;
+    GX_ASSERT_OK(govidx_aggregate(out, govidx_matrix_view_array(z, 2, 3), w, &o, NULL));
+    GX_ASSERT_CLOSE(out[0], 6, 0);
+    CU_ASSERT(isnan(out[1]));
+}
+
 static CU_TestInfo tests[] = {
+    {"weighted sum (additive scorecard)", test_weighted_sum},
     {"EGDI E1", test_egdi_e1},
     {"power means", test_power_means},
     {"geometric zero", test_geometric_zero},
