@@ -138,9 +138,10 @@ int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one, govid
                     : lrc == GOVIDX_EINFEASIBLE ? GOVIDX_DEA_INFEASIBLE
                     : lrc == GOVIDX_EUNBOUNDED  ? GOVIDX_DEA_UNBOUNDED
                                                 : GOVIDX_DEA_FAILED;
-        if (lrc == GOVIDX_OK && nshare > 0 && -govidx__lp_objective(lp) <= 1e-12) {
+        if (lrc == GOVIDX_OK && nshare > 0 && -govidx__lp_objective(lp) <= 1e-7) {
             /* Share restrictions are homogeneous, so w = 0 always satisfies
-             * them; an optimum of 0 for a unit with a positive indicator
+             * them; an optimum of 0 (up to the LP tolerance; CI is in [0, 1])
+             * for a unit with a positive indicator
              * means they admit no positive CI: report, never a silent 0. */
             int positive = 0;
             for (j = 0; j < m; j++)

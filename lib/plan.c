@@ -15,6 +15,7 @@
 #include "result_internal.h"
 #include "govidx/aggregate.h"
 #include "govidx/analysis.h"
+#include "govidx/dea.h"
 #include "govidx/plan.h"
 #include "prepare.h"
 #include "govidx/weights.h"
@@ -42,6 +43,8 @@ typedef struct plan_agg {
     size_t *children;     /* framework nodes */
     govidx_aggregate_options opts;
     int weight_method;    /* -1 nominal, else govidx_weight_method */
+    int bod;              /* benefit-of-the-doubt node (DEA), not govidx_aggregate */
+    double bod_share_min, bod_share_max;
     double *weights;      /* n_children x n_weight_sets */
 } plan_agg;
 
@@ -88,7 +91,7 @@ static double num(const govidx_method *m, const char *node, const char *key)
 static int resolve_aggregation(govidx_plan *p, plan_agg *a)
 {
     static const char *const names[] = {"arithmetic", "geometric", "harmonic", "generalised", "topsis",
-                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum"};
+                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum", "bod"};
     static const char *const wnames[] = {"equal", "entropy", "critic", "critic-abs", "pca"};
     static const int wcodes[] = {GOVIDX_WEIGHTS_EQUAL, GOVIDX_WEIGHTS_ENTROPY, GOVIDX_WEIGHTS_CRITIC,
                                  GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
@@ -96,9 +99,14 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     const char *wm;
     int method = 0, rc, w = 0;
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
-    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 11, &method)))
+    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 12, &method)))
         return govidx__fail_context(rc, "node '%s'", code);
-    o.method = (govidx_aggregate_method)method;
+    a->bod = method == 11;
+    a->bod_share_min = num(p->method, code, "aggregate.bod_share_min");
+    a->bod_share_max = num(p->method, code, "aggregate.bod_share_max");
+    if (a->bod && !(a->bod_share_min >= 0 && a->bod_share_min <= a->bod_share_max && a->bod_share_max <= 1))
+        return govidx__fail(GOVIDX_EINVAL, "node '%s': BoD share bounds must satisfy 0 <= min <= max <= 1", code);
+    o.method = a->bod ? GOVIDX_AGG_ARITHMETIC : (govidx_aggregate_method)method;
     o.p = num(p->method, code, "aggregate.p");
     o.floor = num(p->method, code, "aggregate.floor");
     o.min_share = num(p->method, code, "aggregate.min_share");
@@ -273,6 +281,64 @@ static int stage_leaves(const govidx_plan *p, const govidx_panel *panel, size_t 
     return GOVIDX_OK;
 }
 
+/*
+ * Benefit of the doubt (Cherchye et al. 2007) over the units with every
+ * child present: each unit's most favourable weights, by DEA (lib/dea_bod.c).
+ * Units with a missing child are missing.  An infeasible restriction set is
+ * an error naming the unit, never a silent 0.
+ */
+static int bod_node(const govidx_plan *p, const plan_agg *a, govidx_matrix_view z, double *out,
+                    const govidx_result *r, size_t y)
+{
+    size_t n = z.rows, m = z.cols, i, j, k = 0, *row = govidx__mallocarray(n, sizeof *row);
+    double *zc = govidx__mallocarray(n, m * sizeof *zc), *ci = govidx__mallocarray(n, sizeof *ci);
+    double *lo = govidx__mallocarray(m, sizeof *lo), *hi = govidx__mallocarray(m, sizeof *hi);
+    int *status = govidx__mallocarray(n, sizeof *status), all_one = 0, rc = GOVIDX_OK;
+    govidx_bod_options bo = GOVIDX_BOD_OPTIONS_INIT;
+    if (!row || !zc || !ci || !lo || !hi || !status) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        int complete = 1;
+        out[i] = NAN;
+        for (j = 0; j < m && complete; j++)
+            complete = !isnan(z.data[i + j * z.ld]);
+        if (complete)
+            row[k++] = i;
+    }
+    if (k == 0)
+        goto done;
+    for (j = 0; j < m; j++) {
+        lo[j] = a->bod_share_min;
+        hi[j] = a->bod_share_max;
+        for (i = 0; i < k; i++)
+            zc[i + j * k] = z.data[row[i] + j * z.ld];
+    }
+    if (a->bod_share_min > 0 || a->bod_share_max < 1) {
+        bo.share_lower = lo;
+        bo.share_upper = hi;
+    }
+    rc = govidx_dea_bod(ci, NULL, status, &all_one, govidx_matrix_view_array(zc, k, m), &bo);
+    for (i = 0; i < k && rc == GOVIDX_OK; i++) {
+        if (status[i] != GOVIDX_DEA_OPTIMAL)
+            rc = govidx__fail(GOVIDX_EINFEASIBLE, "benefit of the doubt: the LP of unit '%s' is %s",
+                              r->unit_codes[row[i]],
+                              status[i] == GOVIDX_DEA_INFEASIBLE ? "infeasible (weight restrictions)" : "not solved");
+        else /* the LP's feasibility tolerance can put a frontier unit a hair above 1 */
+            out[row[i]] = p->high * (ci[i] > 1 && ci[i] < 1 + 1e-6 ? 1 : ci[i]);
+    }
+    (void)y;
+done:
+    govidx__free(row);
+    govidx__free(zc);
+    govidx__free(ci);
+    govidx__free(lo);
+    govidx__free(hi);
+    govidx__free(status);
+    return rc;
+}
+
 /* Aggregate node a of year y from its children's scores with weights w. */
 static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
                           govidx_result *r, double *work)
@@ -285,7 +351,7 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
         memcpy(work + c * p->n_units, r->scores + GOVIDX__CELL(r, 0, y, a->children[c]),
                p->n_units * sizeof *work);
     z = govidx_matrix_view_array(work, p->n_units, a->n_children);
-    rc = govidx_aggregate(out, z, w, &a->opts, NULL);
+    rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx_aggregate(out, z, w, &a->opts, NULL);
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);

@@ -193,7 +193,50 @@ static void test_csv(void)
     govidx_framework_free(fw);
 }
 
+/*
+ * Benefit of the doubt (Cherchye et al. 2007) at a node, by hand: children
+ * (100, 0), (0, 100), (40, 40).  Units 1 and 2 are on the frontier (CI 1);
+ * unit 3: max 40 w1 + 40 w2 s.t. 100 w1 <= 1, 100 w2 <= 1, 40 w1 + 40 w2
+ * <= 1 -> w = (0.01, 0.01), CI = 0.8, scored 100 x CI = 80.
+ */
+static void test_bod_node(void)
+{
+    static const double z[] = {100, 0, 40, 0, 100, 40};
+    govidx_framework *fw = NULL;
+    govidx_method *m = NULL;
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    govidx_matrix_view v = govidx_matrix_view_array(z, 3, 2);
+    size_t k;
+    GX_ASSERT_OK(govidx_framework_new(&fw));
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "a", "B", 1, 1, 0));
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "b", "B", 1, 1, 1));
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "B", NULL, 1));
+    GX_ASSERT_OK(govidx_framework_seal(fw));
+    GX_ASSERT_OK(govidx_method_from_json(&m, "{\"normalize\": \"none\", \"aggregate\": \"bod\"}"));
+    panel.n_years = 1;
+    panel.years = &v;
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_framework_find(fw, "B", &k));
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, k), 100, 1e-9);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, k), 100, 1e-9);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 2, 0, k), 80, 1e-7);
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    /* a share restriction that unit 1 cannot meet (its b is 0): named, not a silent 0 */
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.bod_share_min", "0.2"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_EINFEASIBLE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "unit '1'"));
+    govidx_plan_free(plan);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
 static CU_TestInfo tests[] = {
+    {"benefit of the doubt at a node", test_bod_node},
     {"default pipeline: min-max 0-100, arithmetic, skip missing", test_default_pipeline},
     {"geometric mean: zeros refused unless floored", test_geometric_zero_policy},
     {"bad shapes, Inf, unsealed trees", test_bad_input},

@@ -32,10 +32,16 @@
  *                       all years pooled) | "no" (per year)
  *   aggregate.method    "arithmetic" (default) | "geometric" | "harmonic" |
  *                       "generalised" | "topsis" | "mpi" | "mpi-negative" |
- *                       "ampi" | "ampi-negative" | "copeland" | "sum"
+ *                       "ampi" | "ampi-negative" | "copeland" | "sum" |
+ *                       "bod" (benefit of the doubt, Cherchye et al. 2007:
+ *                       each unit's most favourable weights, via DEA; the
+ *                       score is normalize.high x CI)
  *   aggregate.p         order of the generalised mean (default 1)
  *   aggregate.floor     floor for geometric/harmonic means (default 0 = none:
  *                       zeros and negatives are an error)
+ *   aggregate.bod_share_min, aggregate.bod_share_max
+ *                       bounds on each child's share w_j z_ij / CI_i in a
+ *                       "bod" node (defaults 0 and 1: unrestricted)
  *   aggregate.min_share minimum share of a node's children (by count) that must
  *                       be present for the node to be computed (default 0:
  *                       any one child suffices)
