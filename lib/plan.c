@@ -132,11 +132,11 @@ void govidx_plan_free(govidx_plan *p)
     size_t i;
     if (!p)
         return;
-    for (i = 0; i < p->n_aggs; i++) {
+    for (i = 0; p->aggs && i < p->n_aggs; i++) {
         govidx__free(p->aggs[i].children);
         govidx__free(p->aggs[i].weights);
     }
-    for (i = 0; i < p->n_leaves; i++)
+    for (i = 0; p->leaves && i < p->n_leaves; i++)
         govidx__leaf_prep_clear(&p->leaves[i].prep);
     govidx__free(p->aggs);
     govidx__free(p->leaves);

@@ -1,6 +1,7 @@
 /* tests/test_plan.c - plan / execute on hand-computed examples. */
 #include "govidx.h"
 #include "gxtest.h"
+#include "gxoom.h"
 
 /*
  * 4 units, 3 indicators in 2 years.  Tree: A = {x1 (w 1), x2 (w 1)},
@@ -235,7 +236,42 @@ static void test_bod_node(void)
     govidx_framework_free(fw);
 }
 
+/* Every allocation of plan + execute + CSV export can fail cleanly. */
+static int plan_and_execute(void)
+{
+    govidx_framework *fw = NULL;
+    govidx_method *m = NULL;
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    int rc;
+    make_panel(&panel, v);
+    rc = govidx_framework_new(&fw);
+    if (!rc) rc = govidx_framework_add_indicator(fw, "x1", "A", 1, 1, 0);
+    if (!rc) rc = govidx_framework_add_indicator(fw, "x2", "A", 1, -1, 1);
+    if (!rc) rc = govidx_framework_add_indicator(fw, "x3", "Index", 1, 1, 2);
+    if (!rc) rc = govidx_framework_add_aggregate(fw, "A", "Index", 3);
+    if (!rc) rc = govidx_framework_add_aggregate(fw, "Index", NULL, 1);
+    if (!rc) rc = govidx_framework_seal(fw);
+    if (!rc) rc = govidx_method_new(&m);
+    if (!rc) rc = govidx_method_set(m, "weights.method", "entropy");
+    if (!rc) rc = govidx_plan_new(&plan, fw, m, &panel);
+    if (!rc) rc = govidx_execute(plan, &panel, &res);
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+    return rc;
+}
+
+static void test_allocation_failures(void)
+{
+    check_oom(plan_and_execute);
+}
+
 static CU_TestInfo tests[] = {
+    {"allocation failures in framework, method, plan and execute", test_allocation_failures},
     {"benefit of the doubt at a node", test_bod_node},
     {"default pipeline: min-max 0-100, arithmetic, skip missing", test_default_pipeline},
     {"geometric mean: zeros refused unless floored", test_geometric_zero_policy},

@@ -34,7 +34,7 @@ typedef enum govidx_norm_method {
     GOVIDX_NORM_BEST,         /**< distance to best: x/max; dir -1: min/x (needs positive data) */
     GOVIDX_NORM_RANK,         /**< rank, 1 = worst, ties "min" (COINr/R rank ties.method="min"); dir -1 ranks descending */
     GOVIDX_NORM_PERCENTILE,   /**< percentile rank (r-1)/(n-1)*(hi-lo)+lo with average ties */
-    GOVIDX_NORM_STDRANK,      /**< standardised rank r/max(r)*100 (min ties) scaled to [lo,hi] as r/max(r)*hi */
+    GOVIDX_NORM_STDRANK,      /**< standardised rank lo+(hi-lo) r/max(r) (min ties; 0-100 gives r/max(r)*100) */
     GOVIDX_NORM_VECTOR        /**< TOPSIS vector x/sqrt(sum x^2); dir -1 negates */
 } govidx_norm_method;
 
