@@ -198,8 +198,11 @@ int govidx_table_parse_csv(govidx_table **out, const char *name, const char *tex
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (text + pos)) + 1 : len - pos;
         if (csv_parse(&p, text + pos, n, on_field, on_row, t) != n) {
-            set_failure(t, govidx__fail(GOVIDX_EFORMAT, "%s:%zu: malformed CSV (%s)", name, t->cur_line,
-                                        csv_strerror(csv_error(&p))));
+            if (csv_error(&p) == CSV_ENOMEM)
+                set_failure(t, govidx__oom());
+            else
+                set_failure(t, govidx__fail(GOVIDX_EFORMAT, "%s:%zu: malformed CSV (%s)", name, t->cur_line,
+                                            csv_strerror(csv_error(&p))));
             break;
         }
         pos += n;
@@ -207,7 +210,7 @@ int govidx_table_parse_csv(govidx_table **out, const char *name, const char *tex
             t->cur_line++;
     }
     if (!t->failed && csv_fini(&p, on_field, on_row, t) != 0)
-        set_failure(t, govidx__fail(GOVIDX_EFORMAT, "%s:%zu: malformed CSV at the end of the file (%s)", name,
+        set_failure(t, csv_error(&p) == CSV_ENOMEM ? govidx__oom() : govidx__fail(GOVIDX_EFORMAT, "%s:%zu: malformed CSV at the end of the file (%s)", name,
                                     t->cur_line, csv_strerror(csv_error(&p))));
     csv_free(&p);
     rc = t->failed;

@@ -6,6 +6,7 @@
  */
 #include "govidx.h"
 #include "gxtest.h"
+#include "gxoom.h"
 
 #include <unistd.h>
 
@@ -247,7 +248,33 @@ static void test_godi_inventory(void)
     govidx_dataset_close(ds);
 }
 
+/* Every allocation of reading CSV and building the dataset can fail cleanly. */
+static int import_small(void)
+{
+    char pd[512], pm[512];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    int rc;
+    src.meta = gx_buildpath(pm, sizeof pm, "tests/imp_oom_meta.csv");
+    src.data = gx_buildpath(pd, sizeof pd, "tests/imp_oom_data.csv");
+    rc = govidx_import_csv(&ds, &src, NULL, NULL);
+    govidx_dataset_close(ds);
+    return rc;
+}
+
+static void test_import_allocation_failures(void)
+{
+    char pm[512], pd[512];
+    write_tmp(pm, sizeof pm, "tests/imp_oom_meta.csv", META);
+    write_tmp(pd, sizeof pd, "tests/imp_oom_data.csv",
+              "uCode,uName,region,Time,x1,x2\nhz,杭州,east,2022,1,10\ncd,成都,west,2022,2,NA\n");
+    check_oom(import_small);
+    unlink(pm);
+    unlink(pd);
+}
+
 static CU_TestInfo tests[] = {
+    {"allocation failures while importing", test_import_allocation_failures},
     {"CSV: quotes, embedded newlines, BOM, CRLF, NA, line numbers", test_table_quoting_lines_bom},
     {"CSV: ragged rows, empty, duplicate header, bad quotes, ';' dialect", test_table_errors},
     {"import: wide and long give the same dataset", test_wide_equals_long},
