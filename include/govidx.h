@@ -22,5 +22,8 @@
 #include "govidx/aggregate.h"
 #include "govidx/analysis.h"
 #include "govidx/dea.h"
+#include "govidx/normalize.h"
+#include "govidx/treat.h"
+#include "govidx/impute.h"
 
 #endif /* GOVIDX_H */

@@ -26,8 +26,8 @@ static const char *const impute_methods[] = {"none", "mean", "median", "group-me
                                              "carry-forward", "carry-backward", NULL};
 static const char *const treat_methods[] = {"none", "winsorise", "log", "boxcox", NULL};
 static const char *const normalize_methods[] = {"minmax", "goalpost", "zscore", "zscore-minmax",
-                                                "target", "best", "rank", "percentile", "stdrank",
-                                                "vector", "none", NULL};
+                                                "target", "dist2targ", "best", "rank", "percentile",
+                                                "stdrank", "vector", "none", NULL};
 static const char *const weight_methods[] = {"nominal", "equal", "entropy", "critic", "critic-abs",
                                              "pca", NULL};
 static const char *const aggregate_methods[] = {"arithmetic", "geometric", "harmonic", "generalised",

@@ -9,6 +9,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static const char *col_name(const char *const *names, size_t j, char *buf, size_t len)
 {

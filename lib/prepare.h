@@ -10,12 +10,6 @@
 #include "govidx/method.h"
 #include "govidx/plan.h"
 
-enum govidx__norm {
-    GOVIDX__NORM_MINMAX, GOVIDX__NORM_GOALPOST, GOVIDX__NORM_ZSCORE, GOVIDX__NORM_ZSCORE_MINMAX,
-    GOVIDX__NORM_TARGET, GOVIDX__NORM_BEST, GOVIDX__NORM_RANK, GOVIDX__NORM_PERCENTILE,
-    GOVIDX__NORM_STDRANK, GOVIDX__NORM_VECTOR, GOVIDX__NORM_NONE
-};
-enum govidx__treat { GOVIDX__TREAT_NONE, GOVIDX__TREAT_WINSORISE, GOVIDX__TREAT_LOG, GOVIDX__TREAT_BOXCOX };
 enum govidx__impute {
     GOVIDX__IMPUTE_NONE, GOVIDX__IMPUTE_MEAN, GOVIDX__IMPUTE_MEDIAN, GOVIDX__IMPUTE_GROUP_MEAN,
     GOVIDX__IMPUTE_GROUP_MEDIAN, GOVIDX__IMPUTE_CARRY_FORWARD, GOVIDX__IMPUTE_CARRY_BACKWARD
@@ -23,9 +17,9 @@ enum govidx__impute {
 
 /* What the plan resolved for one indicator. */
 typedef struct govidx__leaf_prep {
-    int treat;
+    int treat;                         /* govidx_treat_method */
     double winmax, skew_thresh, kurt_thresh, lambda;
-    int norm;
+    int norm;                          /* govidx_norm_method */
     double low, high;                  /* output scale */
     double goal_low, goal_high, target;
     int direction;
@@ -48,10 +42,6 @@ int govidx__impute_needs_groups(int kind);
  * denominator when denominate is set). */
 int govidx__impute_leaf(double *x, unsigned char *flags, size_t n, int kind, const govidx_panel *panel,
                         size_t y, size_t column, size_t den_column, int denominate, const int *groups);
-
-/* Sample statistics over the non-missing values of x (Excel's SKEW and
- * KURT: adjusted Fisher-Pearson skewness G1 and excess kurtosis G2). */
-int govidx__skew_kurt(const double *x, size_t n, double *skew, double *kurt);
 
 /* The plan's method spec (for the dataset bridge). */
 const govidx_method *govidx__plan_method(const govidx_plan *p);

@@ -8,6 +8,12 @@
 
 #include <stddef.h>
 
+#include "govidx/common.h"
+
+/** Prep functions' shared argument check: shapes match, out does not
+ * overlap in, no Inf in `in` (normalize.c). */
+int govidx__prep_check(govidx_matrix out, govidx_matrix_view in);
+
 /** Copy the non-missing values of x (stride 1, n values) into dst; returns their count. */
 size_t govidx__stat_compact(double *dst, const double *x, size_t n);
 /** Mean of the non-missing values; NaN when none. *count (optional) gets their number. */

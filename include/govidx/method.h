@@ -22,7 +22,7 @@
  *   treat.kurt          kurtosis threshold (default 3.5)
  *   treat.lambda        Box-Cox lambda (default 0)
  *   normalize.method    "minmax" (default) | "goalpost" | "zscore" |
- *                       "zscore-minmax" | "target" | "best" | "rank" |
+ *                       "zscore-minmax" | "target" | "dist2targ" | "best" | "rank" |
  *                       "percentile" | "stdrank" | "vector" | "none"
  *   normalize.low       lower end of the scale (default 0)
  *   normalize.high      upper end of the scale (default 100)

@@ -1,0 +1,120 @@
+/*
+ * lib/treat.c - outlier treatment and transforms (COINr Treat() default
+ * rule: winsorise up to winmax points while |skew| > 2 and kurt > 3.5,
+ * else the log_CT transform).  docs/methods/prep.md.
+ * SPDX-License-Identifier: MIT
+ */
+#include "internal.h"
+#include "stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int over(const govidx_treat_options *o, double skew, double kurt)
+{
+    /* COINr check_SkewKurt fails only when BOTH limits are exceeded. */
+    return fabs(skew) > o->skew_thresh && kurt > o->kurt_thresh;
+}
+
+static void name_of(char *buf, size_t len, const govidx_treat_options *o, size_t j)
+{
+    if (o->names && o->names[j])
+        snprintf(buf, len, "indicator %zu ('%s')", j, o->names[j]);
+    else
+        snprintf(buf, len, "indicator %zu", j);
+}
+
+/* Winsorise z (n values, NaN missing) in place; returns points winsorised
+ * and whether the thresholds are still exceeded. */
+static size_t winsorise(const govidx_treat_options *o, double *z, size_t n, int *still)
+{
+    size_t k = 0;
+    double skew, kurt;
+    govidx__stat_skew_kurt(z, n, &skew, &kurt);
+    while (over(o, skew, kurt) && k < o->winmax) {
+        /* the most extreme point on the skewed side takes the next value inward */
+        size_t ext = n;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(z[i]) && (ext == n || (skew > 0 ? z[i] > z[ext] : z[i] < z[ext])))
+                ext = i;
+        double next = NAN;
+        for (size_t i = 0; i < n; i++)
+            if (!isnan(z[i]) && z[i] != z[ext] && (isnan(next) || (skew > 0 ? z[i] > next : z[i] < next)))
+                next = z[i];
+        if (isnan(next))
+            break;
+        z[ext] = next;
+        k++;
+        govidx__stat_skew_kurt(z, n, &skew, &kurt);
+    }
+    *still = over(o, skew, kurt);
+    return k;
+}
+
+static int transform(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j)
+{
+    char nb[128];
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i] + o->offset;
+        if (isnan(x[i])) {
+            z[i] = NAN;
+            continue;
+        }
+        if (!(v > 0)) {
+            name_of(nb, sizeof nb, o, j);
+            return govidx__fail(GOVIDX_EDOMAIN, "%s, unit %zu: %s of %g (value %g + offset %g) is undefined", nb, i,
+                                o->method == GOVIDX_TREAT_LOG ? "log" : "Box-Cox", v, x[i], o->offset);
+        }
+        z[i] = (o->method == GOVIDX_TREAT_LOG || o->lambda == 0) ? log(v) : (pow(v, o->lambda) - 1) / o->lambda;
+    }
+    return GOVIDX_OK;
+}
+
+int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report, govidx_matrix_view in,
+                 const govidx_treat_options *opt)
+{
+    static const govidx_treat_options defaults = GOVIDX_TREAT_OPTIONS_INIT;
+    const govidx_treat_options *o = opt ? opt : &defaults;
+    if (o->version != GOVIDX_TREAT_OPTIONS_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_treat_options version %u, expected %u", o->version,
+                            GOVIDX_TREAT_OPTIONS_VERSION);
+    if ((unsigned)o->method > GOVIDX_TREAT_BOXCOX || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
+        !isfinite(o->lambda) || !isfinite(o->offset))
+        return govidx__fail(GOVIDX_EINVAL, "invalid treatment options");
+    int rc = govidx__prep_check(out, in);
+    if (rc)
+        return rc;
+    for (size_t j = 0; j < in.cols; j++) {
+        const double *x = in.data + j * in.ld;
+        double *z = out.data + j * out.ld;
+        govidx_treat_report r = {0};
+        memcpy(z, x, in.rows * sizeof *z);
+        govidx__stat_skew_kurt(x, in.rows, &r.skew_before, &r.kurt_before);
+        if (o->method == GOVIDX_TREAT_WINSORISE) {
+            int still;
+            r.n_winsorised = winsorise(o, z, in.rows, &still);
+            if (still && o->log_fallback) {
+                /* revert and apply COINr log_CT: ln(x - min + 0.01 (max - min)) */
+                double mn, mx;
+                govidx__stat_range(x, in.rows, &mn, &mx);
+                for (size_t i = 0; i < in.rows; i++)
+                    z[i] = log(x[i] - mn + 0.01 * (mx - mn));
+                r.n_winsorised = 0;
+                r.log_applied = 1;
+            }
+        } else if (o->method != GOVIDX_TREAT_NONE) {
+            rc = transform(o, z, x, in.rows, j);
+            if (rc)
+                return rc;
+        }
+        if (flags)
+            for (size_t i = 0; i < in.rows; i++)
+                if (!isnan(x[i]) && (z[i] != x[i] || r.log_applied || o->method > GOVIDX_TREAT_WINSORISE))
+                    flags[i + j * in.rows] |= GOVIDX_FLAG_TREATED;
+        govidx__stat_skew_kurt(z, in.rows, &r.skew_after, &r.kurt_after);
+        if (report)
+            report[j] = r;
+    }
+    return GOVIDX_OK;
+}
