@@ -25,5 +25,6 @@
 #include "govidx/normalize.h"
 #include "govidx/treat.h"
 #include "govidx/impute.h"
+#include "govidx/coupling.h"
 
 #endif /* GOVIDX_H */

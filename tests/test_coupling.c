@@ -1,0 +1,80 @@
+/* Tests of the coupling-coordination module (METHODS.md section 2.3, E3). */
+#include <math.h>
+#include <govidx.h>
+#include "govidx/coupling.h"
+#include "gxtest.h"
+
+/* Table E3: Mathematical Problems in Engineering 2022, article 2969206, Table 4
+ * (year, Uu, Ur, C pub, T pub, D pub) plus govidx's own C_Wang, D_Wang per METHODS.md.
+ * Levels are published to 3 dp, so agreement is asserted to +-0.0015. */
+static const double e3[10][8] = {
+    {2011, 0.101, 0.280, 0.882, 0.190, 0.410, 0.544, 0.322},
+    {2012, 0.165, 0.406, 0.906, 0.286, 0.509, 0.555, 0.398},
+    {2013, 0.187, 0.427, 0.920, 0.307, 0.532, 0.577, 0.421},
+    {2014, 0.238, 0.511, 0.931, 0.374, 0.590, 0.582, 0.467},
+    {2015, 0.424, 0.421, 1.000, 0.422, 0.650, 0.995, 0.648},
+    {2016, 0.538, 0.407, 0.990, 0.473, 0.684, 0.811, 0.619},
+    {2017, 0.591, 0.466, 0.993, 0.528, 0.724, 0.831, 0.663},
+    {2018, 0.694, 0.581, 0.996, 0.638, 0.797, 0.862, 0.741},
+    {2019, 0.892, 0.662, 0.989, 0.777, 0.877, 0.756, 0.766},
+    {2020, 0.879, 0.637, 0.987, 0.758, 0.865, 0.741, 0.750},
+};
+
+static void test_e3_table(void)
+{
+    for (int y = 0; y < 10; y++) {
+        double u[2] = {e3[y][1], e3[y][2]}, c, t, d;
+        GX_ASSERT_OK(govidx_coordination(u, NULL, 2, 0, &c, &t, &d));
+        GX_ASSERT_CLOSE(c, e3[y][3], 0.0015);
+        GX_ASSERT_CLOSE(t, e3[y][4], 0.0015);
+        GX_ASSERT_CLOSE(d, e3[y][5], 0.0015);
+        GX_ASSERT_OK(govidx_coordination(u, NULL, 2, 1, &c, &t, &d));
+        GX_ASSERT_CLOSE(c, e3[y][6], 0.0015);
+        GX_ASSERT_CLOSE(d, e3[y][7], 0.0015);
+    }
+}
+
+/* METHODS.md 2.3 n = 3 check: U = (0.2, 0.5, 0.8). */
+static void test_three_subsystems(void)
+{
+    double u[3] = {0.2, 0.5, 0.8}, c;
+    GX_ASSERT_OK(govidx_coupling_traditional(u, 3, &c));
+    GX_ASSERT_CLOSE(c, 0.861774, 1e-6);
+    GX_ASSERT_OK(govidx_coupling_wang(u, 3, &c));
+    GX_ASSERT_CLOSE(c, 0.487002, 1e-6);
+}
+
+static void test_bands(void)
+{
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.0), 0);
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.0999), 0);
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.1), 1);
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.3), 3);
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.5), 5);
+    CU_ASSERT_EQUAL(govidx_coordination_band(0.9), 9);
+    CU_ASSERT_EQUAL(govidx_coordination_band(1.0), 9);
+    GX_ASSERT_RC(govidx_coordination_band(1.01), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coordination_band(NAN), GOVIDX_EDOMAIN);
+    CU_ASSERT_STRING_EQUAL(govidx_coordination_band_name_en(4), "on the verge of imbalance");
+    CU_ASSERT_STRING_EQUAL(govidx_coordination_band_name_zh(9), "优质协调");
+    CU_ASSERT_PTR_NULL(govidx_coordination_band_name_en(10));
+}
+
+static void test_errors(void)
+{
+    double c, u0[2] = {0.0, 0.5}, un[2] = {NAN, 0.5}, ok[2] = {0.4, 0.6}, bad_w[2] = {0.7, 0.7};
+    GX_ASSERT_RC(govidx_coupling_traditional(u0, 2, &c), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coupling_wang(un, 2, &c), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coupling_wang(ok, 1, &c), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_coupling_wang(NULL, 2, &c), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coordination(ok, bad_w, 2, 1, &c, NULL, NULL), GOVIDX_EINVAL);
+}
+
+static CU_TestInfo tests[] = {{"e3_table", test_e3_table},
+                              {"three_subsystems", test_three_subsystems},
+                              {"bands", test_bands},
+                              {"errors", test_errors},
+                              CU_TEST_INFO_NULL};
+static CU_SuiteInfo suites[] = {{"coupling", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+int main(void) { return gx_run(suites); }
