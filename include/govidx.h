@@ -18,6 +18,7 @@
 #include "govidx/plan.h"
 #include "govidx/result.h"
 #include "govidx/openness.h"
+#include "govidx/coverage.h"
 #include "govidx/weights.h"
 #include "govidx/aggregate.h"
 #include "govidx/analysis.h"
@@ -26,5 +27,6 @@
 #include "govidx/treat.h"
 #include "govidx/impute.h"
 #include "govidx/coupling.h"
+#include "govidx/inequality.h"
 
 #endif /* GOVIDX_H */

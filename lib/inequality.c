@@ -145,7 +145,7 @@ static int theil_sub(const double *y, const double *p, size_t n, const int *grou
     for (size_t i = 0; i < n; i++) {
         if (group && group[i] != g)
             continue;
-        double v;
+        double v = 0.0;
         int rc = logval(y[i], i, o, &v, nfl);
         if (rc)
             return rc;

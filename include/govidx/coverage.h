@@ -1,0 +1,72 @@
+/*
+ * govidx/coverage.h - the coverage index of a city: how completely and how
+ * evenly a service reaches its population, from district/community values.
+ *
+ * For one city, year and district variable c (a share in [0, 1]) over the
+ * city's leaf districts (those without sub-districts) with a population:
+ *
+ *   V1 level      population-weighted mean  sum p c / sum p   (and the
+ *                 unweighted mean of the shares, the UVA SDAD method)
+ *   V2 equity     Gini, Theil T (with its exact within/between split over the
+ *                 parent districts), Theil L, Atkinson(eps), weighted CV
+ *   V3 continuity share of the population in communities with c >= theta,
+ *                 and the number of "white-zone" communities (c = 0)
+ *   adjusted      (1 - A_eps) x level, the inequality-adjusted headline
+ *                 (UNDP IHDI logic)
+ *
+ * Zeros are floored (documented, counted) where logarithms need it; see
+ * inequality.h.  Sources and formulas: docs/methods.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_COVERAGE_H
+#define GOVIDX_COVERAGE_H
+
+#include "common.h"
+#include "dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct govidx_coverage_options {
+    unsigned version;     /**< GOVIDX_COVERAGE_OPTIONS_VERSION */
+    const char *variable; /**< district variable holding the coverage share (required) */
+    double epsilon;       /**< Atkinson inequality aversion, default 1 */
+    double theta;         /**< continuity threshold, default 0.5 */
+    double floor;         /**< floor for zeros in Theil/Atkinson, default 0.001 */
+} govidx_coverage_options;
+#define GOVIDX_COVERAGE_OPTIONS_VERSION 1
+#define GOVIDX_COVERAGE_OPTIONS_INIT { GOVIDX_COVERAGE_OPTIONS_VERSION, NULL, 1.0, 0.5, 0.001 }
+
+/** Coverage of one city in one year. */
+typedef struct govidx_coverage_city {
+    unsigned version;        /**< GOVIDX_COVERAGE_CITY_VERSION (set by the caller) */
+    size_t n_communities;    /**< leaf districts with a value and a population > 0 */
+    double population;       /**< their total population */
+    double level;            /**< V1: population-weighted mean share */
+    double level_unweighted; /**< mean of the shares (each community counts once) */
+    double gini, theil_t, theil_within, theil_between, theil_l, atkinson, cv;
+    double adjusted;         /**< (1 - atkinson) x level */
+    double continuity;       /**< share of the population with c >= theta */
+    size_t white_zones;      /**< communities with c = 0 */
+    size_t n_floored;        /**< values raised to the floor for Theil/Atkinson */
+    size_t worst[3];         /**< the three lowest-covered communities (district indices; (size_t)-1 = none) */
+} govidx_coverage_city;
+#define GOVIDX_COVERAGE_CITY_VERSION 1
+
+/**
+ * Coverage of every unit (city) of the dataset in `year` (out: one element
+ * per unit, each with its version set).  A city without communities gets
+ * n_communities 0 and NaN measures.  Errors: GOVIDX_ENOTFOUND (year or
+ * variable), GOVIDX_EDOMAIN (a share outside [0, 1] or a negative
+ * population, naming the district), GOVIDX_EINVAL.
+ */
+GOVIDX_API int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, int year,
+                                      const govidx_coverage_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_COVERAGE_H */
