@@ -28,5 +28,6 @@
 #include "govidx/impute.h"
 #include "govidx/coupling.h"
 #include "govidx/inequality.h"
+#include "govidx/access.h"
 
 #endif /* GOVIDX_H */

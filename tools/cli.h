@@ -19,6 +19,19 @@ typedef struct cli_command {
     int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
 } cli_command;
 
+#include <stdio.h>
+
+/* CSV output (tools/csvout.c): quoted fields and atomic files. */
+typedef struct csv_out {
+    const char *path;
+    char tmp[4096];
+    FILE *f;
+} csv_out;
+void csv_field(FILE *f, const char *s);
+FILE *csv_open(csv_out *o, const char *path);
+/* Flush, fsync and rename over the target when ok; else remove. 0 on success. */
+int csv_close(csv_out *o, int ok);
+
 /* Print "govidx: <what>: <govidx_last_error() or strerror(rc)>" to stderr. */
 void cli_report(const char *what, int rc);
 

@@ -183,21 +183,6 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
     return GOVIDX_OK;
 }
 
-static void put_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static const char *status_name(int st)
 {
     switch (st) {
@@ -210,19 +195,14 @@ static const char *status_name(int st)
 
 static int write_csv(const char *path, const dea_input *d, const govidx_dea_result *r)
 {
-    char tmp[4096];
+    csv_out out;
     const double *eff = govidx_dea_efficiency(r), *sx = govidx_dea_input_slacks(r);
     const double *sy = govidx_dea_output_slacks(r);
     const int *st = govidx_dea_status(r);
     size_t i, k, p;
-    FILE *f;
-    int fd;
-    snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0 || !(f = fdopen(fd, "w"))) {
-        fprintf(stderr, "govidx dea: cannot write next to %s\n", path);
+    FILE *f = csv_open(&out, path);
+    if (!f)
         return GOVIDX_EIO;
-    }
     fputs("dmu,efficiency,status", f);
     for (k = 0; k < d->m; k++)
         fprintf(f, ",slack_%s", d->in_names[k]);
@@ -233,7 +213,7 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
         const size_t *idx;
         const double *w;
         size_t np = govidx_dea_peers(r, i, &idx, &w);
-        put_field(f, d->dmu[i]);
+        csv_field(f, d->dmu[i]);
         if (isnan(eff[i]))
             fprintf(f, ",,%s", status_name(st[i]));
         else
@@ -253,12 +233,7 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
             fprintf(f, "%s%.10g", p ? ";" : "", w[p]);
         fputc('\n', f);
     }
-    if (fflush(f) || ferror(f) || fsync(fileno(f)) || fclose(f) || rename(tmp, path)) {
-        unlink(tmp);
-        fprintf(stderr, "govidx dea: writing %s failed\n", path);
-        return GOVIDX_EIO;
-    }
-    return GOVIDX_OK;
+    return csv_close(&out, 1) ? GOVIDX_EIO : GOVIDX_OK;
 }
 
 int cmd_dea(int argc, char **argv)
