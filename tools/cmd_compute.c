@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <govidx.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +40,16 @@ static void compute_usage(FILE *f)
             "  --denominate             divide indicators by their denominators\n"
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
-            "  --print-method           print the method spec as JSON and exit\n");
+            "  --print-method           print the method spec as JSON and exit\n"
+            "  --index openness|coverage  compute a headline index instead of the file's tree:\n"
+            "                           openness: GODI checklist place scores from the inventory\n"
+            "                           (nodes openness.score, openness.fully_open);\n"
+            "                           coverage: from the district variable --variable NAME\n"
+            "                           (nodes coverage.level, .level_unweighted, .gini, .theil_t,\n"
+            "                           .theil_within, .theil_between, .atkinson, .cv, .continuity,\n"
+            "                           .white_zones, .adjusted)\n"
+            "  --variable NAME          coverage: the district variable (default: the first)\n"
+            "  --epsilon E, --theta T   coverage: Atkinson aversion (1), continuity threshold (0.5)\n");
 }
 
 static int set_key(govidx_method *m, const char *key, const char *value)
@@ -80,6 +90,111 @@ static void print_problem(void *ctx, const char *object, const char *message)
     fprintf(stderr, "%s: %s: %s\n", (const char *)ctx, object, message);
 }
 
+/* One row per unit of a headline-index node: ranks are competition ranks,
+ * highest first unless lower_is_better. */
+static void index_rows(FILE *f, const govidx_dataset *ds, int year, const char *node, const double *v,
+                       int lower_is_better)
+{
+    size_t n = govidx_dataset_n_units(ds), u;
+    size_t *rank = calloc(n ? n : 1, sizeof *rank);
+    if (rank)
+        govidx_rank_scores(rank, v, n, lower_is_better ? -1 : 1);
+    for (u = 0; u < n; u++) {
+        csv_field(f, govidx_dataset_unit_code(ds, u));
+        fprintf(f, ",%d,%s,", year, node);
+        if (v[u] == v[u])
+            fprintf(f, "%.17g", v[u]);
+        fputc(',', f);
+        if (rank && rank[u])
+            fprintf(f, "%zu", rank[u]);
+        fputc('\n', f);
+    }
+    free(rank);
+}
+
+/* `govidx compute --index openness|coverage`: the headline indices. */
+static int headline_index(const govidx_dataset *ds, const char *index, const char *csv, const char *variable,
+                          double epsilon, double theta)
+{
+    size_t n = govidx_dataset_n_units(ds), y, u;
+    const int *years = govidx_dataset_years(ds);
+    double *v = calloc(n ? 11 * n : 1, sizeof *v);
+    csv_out out;
+    FILE *f;
+    int rc = GOVIDX_OK;
+    if (!v)
+        return GOVIDX_ENOMEM;
+    if (!(f = csv_open(&out, csv))) {
+        free(v);
+        return GOVIDX_EIO;
+    }
+    fputs("unit,year,node,score,rank\n", f);
+    for (y = 0; y < govidx_dataset_n_years(ds) && rc == GOVIDX_OK; y++) {
+        if (!strcmp(index, "openness")) {
+            govidx_checklist cl;
+            govidx_openness_place *pl = calloc(n ? n : 1, sizeof *pl);
+            size_t k;
+            for (u = 0; pl && u < n; u++)
+                pl[u].version = GOVIDX_OPENNESS_PLACE_VERSION;
+            for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
+                govidx_inventory_entry e;
+                e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+                if (govidx_dataset_inventory(ds, k, &e) == GOVIDX_OK && e.year == years[y])
+                    break;
+            }
+            if (!pl)
+                rc = GOVIDX_ENOMEM;
+            else if (k == govidx_dataset_n_inventory(ds))
+                ; /* no audit that year */
+            else if ((rc = govidx_checklist_godi(&cl)) == GOVIDX_OK &&
+                     (rc = govidx_openness_places(pl, ds, years[y], &cl, NULL, 0, 0)) == GOVIDX_OK) {
+                for (u = 0; u < n; u++) {
+                    v[u] = pl[u].score;
+                    v[n + u] = pl[u].fully_open;
+                }
+                index_rows(f, ds, years[y], "openness.score", v, 0);
+                index_rows(f, ds, years[y], "openness.fully_open", v + n, 0);
+            }
+            free(pl);
+        } else {
+            govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
+            govidx_coverage_city *c = calloc(n ? n : 1, sizeof *c);
+            static const char *const nodes[] = {"coverage.level", "coverage.level_unweighted", "coverage.gini",
+                                                "coverage.theil_t", "coverage.theil_within",
+                                                "coverage.theil_between", "coverage.atkinson", "coverage.cv",
+                                                "coverage.continuity", "coverage.white_zones",
+                                                "coverage.adjusted"};
+            static const int lower[] = {0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0};
+            size_t k;
+            o.variable = variable ? variable : govidx_dataset_district_var_name(ds, 0);
+            o.epsilon = epsilon;
+            o.theta = theta;
+            for (u = 0; c && u < n; u++)
+                c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
+            if (!c)
+                rc = GOVIDX_ENOMEM;
+            else if ((rc = govidx_coverage_cities(c, ds, years[y], &o)) == GOVIDX_OK) {
+                for (u = 0; u < n; u++) {
+                    double row[11] = {c[u].level, c[u].level_unweighted, c[u].gini, c[u].theil_t,
+                                      c[u].theil_within, c[u].theil_between, c[u].atkinson, c[u].cv,
+                                      c[u].continuity, (double)c[u].white_zones, c[u].adjusted};
+                    for (k = 0; k < 11; k++)
+                        v[k * n + u] = c[u].n_communities ? row[k] : NAN;
+                }
+                for (k = 0; k < 11; k++)
+                    index_rows(f, ds, years[y], nodes[k], v + k * n, lower[k]);
+            }
+            free(c);
+        }
+    }
+    free(v);
+    if (rc)
+        cli_report(index, rc);
+    if (csv_close(&out, rc == GOVIDX_OK) && rc == GOVIDX_OK)
+        rc = GOVIDX_EIO;
+    return rc;
+}
+
 /* Store the result in the input file as /results/<name> (atomically). */
 static int write_run(const char *file, const govidx_result *res, const char *name, unsigned flags)
 {
@@ -97,7 +212,8 @@ static int write_run(const char *file, const govidx_result *res, const char *nam
 
 int cmd_compute(int argc, char **argv)
 {
-    const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL;
+    const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
+    double epsilon = 1, theta = 0.5;
     unsigned write_flags = 0;
     govidx_method *m = NULL;
     govidx_dataset *ds = NULL;
@@ -125,6 +241,18 @@ int cmd_compute(int argc, char **argv)
             csv = v;
         else if (!strcmp(a, "--write") && v)
             run_name = v;
+        else if (!strcmp(a, "--index") && v) {
+            index = v;
+            if (strcmp(v, "openness") && strcmp(v, "coverage")) {
+                fprintf(stderr, "govidx compute: --index takes openness or coverage\n");
+                rc = GOVIDX_EINVAL;
+            }
+        } else if (!strcmp(a, "--variable") && v)
+            variable = v;
+        else if (!strcmp(a, "--epsilon") && v)
+            epsilon = atof(v);
+        else if (!strcmp(a, "--theta") && v)
+            theta = atof(v);
         else if (!strcmp(a, "--method") && v)
             ;
         else if (!strcmp(a, "--normalize") && v)
@@ -200,7 +328,13 @@ int cmd_compute(int argc, char **argv)
         fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
     else if ((rc = govidx_dataset_open(&ds, file, NULL)))
         cli_report(file, rc);
-    else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
+    else if (index) {
+        if (!csv) {
+            fprintf(stderr, "govidx compute: --index needs --csv OUT.csv\n");
+            rc = GOVIDX_EINVAL;
+        } else if (!(rc = headline_index(ds, index, csv, variable, epsilon, theta)))
+            status = CLI_EXIT_OK;
+    } else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
     else if ((rc = govidx_execute_dataset(plan, ds, &res)))
         cli_report("execute", rc);
