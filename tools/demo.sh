@@ -28,3 +28,14 @@ last=$(tail -n 1 demo/scores.csv | cut -d, -f2)
 echo
 echo "== top 5 units on '$root' in $last"
 grep ",$last,$root," demo/scores.csv | sort -t, -k5,5n | head -n 5
+echo
+echo "== headline indices: govidx compute --index openness|coverage"
+./tools/govidx compute "$data" --index openness --csv demo/openness.csv
+./tools/govidx compute "$data" --index coverage --csv demo/coverage.csv
+echo "wrote build/demo/openness.csv and build/demo/coverage.csv"
+echo "coverage (inequality-adjusted level) in $last, best 5:"
+grep ",$last,coverage.adjusted," demo/coverage.csv | sort -t, -k5,5n | head -n 5
+echo
+echo "== DEA efficiency of the cities in $last: govidx dea"
+./tools/govidx dea "$data" --year "$last" --csv demo/dea.csv
+echo "wrote build/demo/dea.csv ($(($(wc -l < demo/dea.csv) - 1)) DMUs, $(awk -F, 'NR>1 && $2 == 1' demo/dea.csv | wc -l) efficient)"
