@@ -19,7 +19,7 @@ static void dea_usage(FILE *f)
             "       govidx dea FILE.h5 [--year Y] [--inputs ... --outputs ...] [options] --csv OUT.csv\n"
             "\n"
             "One row per DMU: dmu (the first column of DATA.csv, or the unit code), efficiency,\n"
-            "status, slack_<input>..., slack_<output>..., peers (';'-separated), lambdas.\n"
+            "slack_<input>..., slack_<output>..., peers (';'-separated), lambdas, status.\n"
             "With FILE.h5 the inputs and outputs default to the file's DEA block.\n"
             "\n"
             "options:\n"
@@ -203,21 +203,21 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
     FILE *f = csv_open(&out, path);
     if (!f)
         return GOVIDX_EIO;
-    fputs("dmu,efficiency,status", f);
+    fputs("dmu,efficiency", f);
     for (k = 0; k < d->m; k++)
         fprintf(f, ",slack_%s", d->in_names[k]);
     for (k = 0; k < d->s; k++)
         fprintf(f, ",slack_%s", d->out_names[k]);
-    fputs(",peers,lambdas\n", f);
+    fputs(",peers,lambdas,status\n", f);
     for (i = 0; i < d->n; i++) {
         const size_t *idx;
         const double *w;
         size_t np = govidx_dea_peers(r, i, &idx, &w);
         csv_field(f, d->dmu[i]);
         if (isnan(eff[i]))
-            fprintf(f, ",,%s", status_name(st[i]));
+            fputc(',', f);
         else
-            fprintf(f, ",%.10g,%s", eff[i], status_name(st[i]));
+            fprintf(f, ",%.10g", eff[i]);
         for (k = 0; k < d->m; k++)
             fprintf(f, ",%.10g", sx ? sx[i + k * d->n] : 0.0);
         for (k = 0; k < d->s; k++)
@@ -231,7 +231,7 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
         fputc(',', f);
         for (p = 0; p < np; p++)
             fprintf(f, "%s%.10g", p ? ";" : "", w[p]);
-        fputc('\n', f);
+        fprintf(f, ",%s\n", status_name(st[i]));
     }
     return csv_close(&out, 1) ? GOVIDX_EIO : GOVIDX_OK;
 }
