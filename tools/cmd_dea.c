@@ -30,7 +30,10 @@ static void dea_usage(FILE *f)
             "  --nondiscretionary x1   inputs the DMUs cannot control (comma-separated)\n"
             "  --undesirable y2        undesirable outputs (comma-separated)\n"
             "  --no-second-stage       slacks of the radial LP, no max-slack stage\n"
-            "  --threads N             worker threads (default 1)\n");
+            "  --threads N             worker threads (default 1)\n"
+            "  --malmquist             FILE.h5 only: Malmquist index between consecutive years\n"
+            "                          (radial model and orientation as given); columns\n"
+            "                          dmu,year_from,year_to,effch,techch,tfpch,status\n");
 }
 
 /* Split a comma list into at most max items (modifies s). */
@@ -236,12 +239,100 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
     return csv_close(&out, 1) ? GOVIDX_EIO : GOVIDX_OK;
 }
 
+/* Malmquist index between consecutive years of a dataset's DEA block. */
+static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, size_t s, const govidx_dea_options *o,
+                        const char *csv)
+{
+    govidx_dataset *ds = NULL;
+    size_t col[2 * MAXV], n, y, i, k, T;
+    double *X[2] = {NULL, NULL}, *Y[2] = {NULL, NULL}, *eff = NULL, *tech = NULL, *tfp = NULL;
+    int *st = NULL, rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    csv_out out;
+    FILE *f = NULL;
+    if (!rc)
+        rc = govidx_dataset_open(&ds, path, NULL);
+    if (!rc && !m && !s) {
+        m = govidx_dataset_n_dea_inputs(ds);
+        s = govidx_dataset_n_dea_outputs(ds);
+        for (k = 0; k < m + s && !rc && k < 2 * MAXV; k++)
+            rc = k < m ? govidx_dataset_dea_input(ds, k, &col[k], NULL)
+                       : govidx_dataset_dea_output(ds, k - m, &col[k], NULL);
+    } else
+        for (k = 0; k < m + s && !rc; k++)
+            rc = govidx_dataset_find_indicator(ds, k < m ? ins[k] : outs[k - m], &col[k]);
+    if (!rc && (m == 0 || s == 0 || m + s > 2 * MAXV || govidx_dataset_n_years(ds) < 2))
+        rc = GOVIDX_EINVAL;
+    if (rc) {
+        cli_report(path, rc ? rc : GOVIDX_EINVAL);
+        govidx_dataset_close(ds);
+        return CLI_EXIT_FAIL;
+    }
+    n = govidx_dataset_n_units(ds);
+    T = govidx_dataset_n_years(ds);
+    for (i = 0; i < 2; i++) {
+        X[i] = calloc(n * m, sizeof(double));
+        Y[i] = calloc(n * s, sizeof(double));
+    }
+    eff = calloc(n, sizeof *eff);
+    tech = calloc(n, sizeof *tech);
+    tfp = calloc(n, sizeof *tfp);
+    st = calloc(n, sizeof *st);
+    f = csv_open(&out, csv);
+    if (!f || !X[0] || !X[1] || !Y[0] || !Y[1] || !eff || !tech || !tfp || !st)
+        rc = GOVIDX_ENOMEM;
+    if (f)
+        fputs("dmu,year_from,year_to,effch,techch,tfpch,status\n", f);
+    for (y = 1; y < T && !rc; y++) {
+        for (i = 0; i < 2 && !rc; i++) {
+            govidx_matrix_view v;
+            size_t u;
+            if ((rc = govidx_dataset_panel(ds, y - 1 + i, &v)))
+                break;
+            for (u = 0; u < n; u++)
+                for (k = 0; k < m + s; k++) {
+                    double x = v.data[u + col[k] * v.ld];
+                    if (k < m)
+                        X[i][u + k * n] = x;
+                    else
+                        Y[i][u + (k - m) * n] = x;
+                }
+        }
+        if (!rc)
+            rc = govidx_dea_malmquist(eff, tech, tfp, st, govidx_matrix_view_array(X[0], n, m),
+                                      govidx_matrix_view_array(Y[0], n, s), govidx_matrix_view_array(X[1], n, m),
+                                      govidx_matrix_view_array(Y[1], n, s), o);
+        for (i = 0; i < n && !rc; i++) {
+            csv_field(f, govidx_dataset_unit_code(ds, i));
+            fprintf(f, ",%d,%d,", govidx_dataset_years(ds)[y - 1], govidx_dataset_years(ds)[y]);
+            if (st[i] == GOVIDX_DEA_OPTIMAL)
+                fprintf(f, "%.10g,%.10g,%.10g", eff[i], tech[i], tfp[i]);
+            else
+                fputs(",,", f);
+            fprintf(f, ",%s\n", status_name(st[i]));
+        }
+    }
+    if (rc)
+        cli_report("malmquist", rc);
+    if (f && csv_close(&out, rc == 0) && !rc)
+        rc = GOVIDX_EIO;
+    for (i = 0; i < 2; i++) {
+        free(X[i]);
+        free(Y[i]);
+    }
+    free(eff);
+    free(tech);
+    free(tfp);
+    free(st);
+    govidx_dataset_close(ds);
+    return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+}
+
 int cmd_dea(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *model = "ccr", *orient = "in", *category = NULL;
     char *ins[MAXV], *outs[MAXV], *nd[MAXV], *und[MAXV];
     size_t m = 0, s = 0, n_nd = 0, n_und = 0, k, j;
-    int i, year = 0, rc, second = 1, threads = 1;
+    int i, year = 0, rc, second = 1, threads = 1, malmquist = 0;
     dea_input d;
     govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
     govidx_dea_result *r = NULL;
@@ -255,6 +346,9 @@ int cmd_dea(int argc, char **argv)
             return CLI_EXIT_OK;
         } else if (!strcmp(a, "--no-second-stage")) {
             second = 0;
+            continue;
+        } else if (!strcmp(a, "--malmquist")) {
+            malmquist = 1;
             continue;
         } else if (!v && a[0] == '-') {
             fprintf(stderr, "govidx dea: %s needs a value\n", a);
@@ -309,6 +403,13 @@ int cmd_dea(int argc, char **argv)
     {
         size_t len = strlen(file);
         int is_h5 = len > 3 && !strcmp(file + len - 3, ".h5");
+        if (malmquist) {
+            if (!is_h5) {
+                fprintf(stderr, "govidx dea: --malmquist needs a FILE.h5 panel\n");
+                return CLI_EXIT_USAGE;
+            }
+            return malmquist_h5(file, ins, m, outs, s, &o, csv);
+        }
         if (!is_h5 && (!m || !s)) {
             fprintf(stderr, "govidx dea: --inputs and --outputs are required for CSV data\n");
             return CLI_EXIT_USAGE;
