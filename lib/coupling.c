@@ -113,3 +113,46 @@ const char *govidx_coordination_band_name_en(int band)
 {
     return band >= 0 && band < 10 ? band_en[band] : NULL;
 }
+
+int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const double *alpha)
+{
+    size_t i, j, n_sat = 0;
+    double *u;
+    int rc;
+    if (!out || out->version != GOVIDX_COUPLING_OUT_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "coupling: NULL output or wrong version");
+    if ((rc = govidx_matrix_check(U)))
+        return rc;
+    if (U.cols < 2)
+        return govidx__fail(GOVIDX_EDIM, "coupling: %zu subsystem(s); at least 2 are needed", U.cols);
+    u = govidx__mallocarray(U.cols, sizeof *u);
+    if (!u)
+        return govidx__oom();
+    for (i = 0; i < U.rows; i++) {
+        double c, cw, t, d, dw, mean = 0, var = 0;
+        for (j = 0; j < U.cols; j++)
+            u[j] = U.data[i + j * U.ld];
+        if ((rc = govidx_coordination(u, alpha, U.cols, 0, &c, &t, &d)) ||
+            (rc = govidx_coordination(u, alpha, U.cols, 1, &cw, NULL, &dw))) {
+            rc = govidx__fail_context(rc, "coupling of unit %zu", i + 1);
+            break;
+        }
+        for (j = 0; j < U.cols; j++)
+            mean += u[j] / (double)U.cols;
+        for (j = 0; j < U.cols; j++)
+            var += (u[j] - mean) * (u[j] - mean) / (double)U.cols;
+        n_sat += c > 0.9;
+        if (out->c) out->c[i] = c;
+        if (out->c_wang) out->c_wang[i] = cw;
+        if (out->t) out->t[i] = t;
+        if (out->d) out->d[i] = d;
+        if (out->d_wang) out->d_wang[i] = dw;
+        if (out->balance) out->balance[i] = 1 - sqrt(var) / mean;
+    }
+    govidx__free(u);
+    if (rc)
+        return rc;
+    out->saturated_share = (double)n_sat / (double)U.rows;
+    out->saturated = out->saturated_share > 0.5;
+    return GOVIDX_OK;
+}

@@ -70,7 +70,37 @@ static void test_errors(void)
     GX_ASSERT_RC(govidx_coordination(ok, bad_w, 2, 1, &c, NULL, NULL), GOVIDX_EINVAL);
 }
 
+/* The E3 table as 10 units x 2 subsystems: the same C, T, D per unit; C > 0.9
+ * for 9 of 10 years, so the traditional C is flagged as saturated; balance
+ * 1 - CV: 2015 (0.424, 0.421) gives 1 - 0.0015/0.4225. */
+static void test_units_saturation_balance(void)
+{
+    double U[20], c[10], cw[10], t[10], d[10], dw[10], bal[10];
+    govidx_coupling_out out = {GOVIDX_COUPLING_OUT_VERSION, c, cw, t, d, dw, bal, 0, 0};
+    int y;
+    for (y = 0; y < 10; y++) {
+        U[y] = e3[y][1];
+        U[10 + y] = e3[y][2];
+    }
+    GX_ASSERT_OK(govidx_coupling_units(&out, govidx_matrix_view_array(U, 10, 2), NULL));
+    for (y = 0; y < 10; y++) {
+        GX_ASSERT_CLOSE(c[y], e3[y][3], 0.0015);
+        GX_ASSERT_CLOSE(t[y], e3[y][4], 0.0015);
+        GX_ASSERT_CLOSE(d[y], e3[y][5], 0.0015);
+        GX_ASSERT_CLOSE(cw[y], e3[y][6], 0.0015);
+        GX_ASSERT_CLOSE(dw[y], e3[y][7], 0.0015);
+    }
+    GX_ASSERT_CLOSE(out.saturated_share, 0.9, 1e-12);
+    CU_ASSERT_EQUAL(out.saturated, 1);
+    GX_ASSERT_CLOSE(bal[4], 1 - 0.0015 / 0.4225, 1e-12);
+    U[3] = 0; /* a subsystem at 0: named, not a silent number */
+    GX_ASSERT_RC(govidx_coupling_units(&out, govidx_matrix_view_array(U, 10, 2), NULL), GOVIDX_EDOMAIN);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "unit 4"));
+    GX_ASSERT_RC(govidx_coupling_units(&out, govidx_matrix_view_array(U, 10, 1), NULL), GOVIDX_EDIM);
+}
+
 static CU_TestInfo tests[] = {{"e3_table", test_e3_table},
+                               {"units x subsystems, saturation, balance", test_units_saturation_balance},
                               {"three_subsystems", test_three_subsystems},
                               {"bands", test_bands},
                               {"errors", test_errors},

@@ -34,6 +34,31 @@ GOVIDX_API int govidx_coordination_band(double d);
 GOVIDX_API const char *govidx_coordination_band_name_zh(int band);
 GOVIDX_API const char *govidx_coordination_band_name_en(int band);
 
+/** Outputs of govidx_coupling_units: caller arrays of U.rows values each (any may be NULL). */
+typedef struct govidx_coupling_out {
+    unsigned version;   /**< GOVIDX_COUPLING_OUT_VERSION */
+    double *c;          /**< traditional coupling degree C */
+    double *c_wang;     /**< corrected C (Wang et al. 2021) */
+    double *t;          /**< coordination index T = sum alpha_i U_i */
+    double *d;          /**< D = sqrt(C T) with the traditional C */
+    double *d_wang;     /**< D with the corrected C */
+    double *balance;    /**< 1 - CV of the unit's U_i (population CV), a balance measure free of
+                             the physics analogy */
+    double saturated_share; /**< set: share of units with traditional C > 0.9 */
+    int saturated;      /**< set: 1 when that share is above one half (most units): the
+                             traditional C no longer discriminates; report both formulas */
+} govidx_coupling_out;
+#define GOVIDX_COUPLING_OUT_VERSION 1
+
+/**
+ * Coupling coordination of every unit: U is units x subsystems (column-major,
+ * every U in (0, 1]); alpha as for govidx_coordination (NULL = equal).
+ * Errors name the unit and subsystem (GOVIDX_EDOMAIN for U outside (0, 1] or
+ * NaN), GOVIDX_EINVAL for bad alpha or version, GOVIDX_EDIM for fewer than 2
+ * subsystems.
+ */
+GOVIDX_API int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const double *alpha);
+
 #ifdef __cplusplus
 }
 #endif
