@@ -45,7 +45,8 @@ typedef struct govidx_treat_options {
 #define GOVIDX_TREAT_OPTIONS_INIT \
     { GOVIDX_TREAT_OPTIONS_VERSION, GOVIDX_TREAT_WINSORISE, 2.0, 3.5, 5u, 1, 1.0, 0.0, NULL }
 
-/** What govidx_treat did to one column. */
+/** What treatment did to one indicator.  Frozen: the layout never changes (the
+ *  library writes arrays of it); more detail will come through new functions. */
 typedef struct govidx_treat_report {
     size_t n_winsorised;  /**< points winsorised (0 if reverted to log) */
     int log_applied;      /**< 1 when the COINr log_CT fallback replaced the winsorisation */
