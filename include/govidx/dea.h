@@ -114,7 +114,8 @@ typedef struct govidx_dea_options {
 /** Opaque result of govidx_dea_compute(). */
 typedef struct govidx_dea_result govidx_dea_result;
 
-/** Work counters of a DEA run.  Frozen: the layout never changes; further
+/** Work counters of a run (Koronakos, Dula & Despotis 2024 compare algorithms
+ *  by these).  Frozen: the layout never changes; further
  *  counters will come through new functions. */
 typedef struct govidx_dea_stats {
     size_t lps_solved;   /**< LPs solved, all phases */

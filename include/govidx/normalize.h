@@ -82,8 +82,9 @@ GOVIDX_API int govidx_normalize(govidx_matrix out, govidx_matrix_view in, const 
  */
 GOVIDX_API int govidx_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double hi);
 
-/** Per-indicator statistics.  Frozen: the layout never changes (the library
- *  writes arrays of it); further statistics will come through new functions. */
+/** Per-indicator summary for evaluators, over the non-missing values.  Frozen:
+ *  the layout never changes (the library
+ *  writes arrays of it); more statistics will come through new functions. */
 typedef struct govidx_indicator_stats {
     size_t n;          /**< non-missing values */
     double missing;    /**< share missing, 0..1 */
