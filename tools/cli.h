@@ -41,5 +41,6 @@ int cmd_import(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_compute(int argc, char **argv);
 int cmd_dea(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 #endif

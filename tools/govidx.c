@@ -30,6 +30,7 @@ static const cli_command commands[] = {
     {"summary", "print a short summary of a city-dataset file", cmd_summary},
     {"import", "build a city-dataset file from CSV (COINr iData/iMeta accepted)", cmd_import},
     {"dea", "DEA efficiency (CCR/BCC/SBM/super) of a CSV table or a dataset year", cmd_dea},
+    {"stats", "per-indicator statistics (missing share, moments, outlier flag) per year", cmd_stats},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
 };
 
