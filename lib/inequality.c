@@ -292,3 +292,65 @@ int govidx_theil_decompose(const double *y, const double *p, const int *group, s
         *floored = nfl;
     return GOVIDX_OK;
 }
+
+/* Share of the total sum p y held by the population between the cumulative
+ * population shares lo and hi (units sorted by y ascending; a unit that
+ * straddles a boundary contributes the part of its population inside). */
+static double band_share(const struct ys *v, size_t n, double lo, double hi, double mean)
+{
+    double before = 0.0, acc = 0.0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        double a = before, b = before + v[i].s;
+        double l = a > lo ? a : lo, h = b < hi ? b : hi;
+        if (h > l)
+            acc += (h - l) * v[i].y;
+        before = b;
+    }
+    return acc / mean;
+}
+
+int govidx_quantile_share(const double *y, const double *p, size_t n, double lo, double hi, double *share)
+{
+    double s, mean;
+    struct ys *v;
+    size_t i, bytes;
+    int rc = govidx_weighted_mean(y, p, n, &mean);
+    if (rc)
+        return rc;
+    if (!share)
+        return govidx__fail(GOVIDX_EINVAL, "inequality: output is NULL");
+    if (!(lo >= 0 && lo < hi && hi <= 1))
+        return govidx__fail(GOVIDX_EINVAL, "quantile share: need 0 <= lo < hi <= 1 (got %g, %g)", lo, hi);
+    if (!(mean > 0))
+        return govidx__fail(GOVIDX_EDOMAIN, "quantile share: the total is 0");
+    check(y, p, n, &s);
+    if (!govidx__mul_ok(n, sizeof(struct ys), &bytes))
+        return govidx__fail(GOVIDX_EDIM, "inequality: %zu elements overflow", n);
+    v = govidx__malloc(bytes);
+    if (!v)
+        return govidx__oom();
+    for (i = 0; i < n; i++) {
+        v[i].y = y[i];
+        v[i].s = p[i] / s;
+    }
+    qsort(v, n, sizeof *v, cmp_ys);
+    *share = band_share(v, n, lo, hi, mean);
+    govidx__free(v);
+    return GOVIDX_OK;
+}
+
+int govidx_palma(const double *y, const double *p, size_t n, double *palma)
+{
+    double top, bottom;
+    int rc;
+    if (!palma)
+        return govidx__fail(GOVIDX_EINVAL, "inequality: output is NULL");
+    if ((rc = govidx_quantile_share(y, p, n, 0.9, 1.0, &top)) ||
+        (rc = govidx_quantile_share(y, p, n, 0.0, 0.4, &bottom)))
+        return rc;
+    if (!(bottom > 0))
+        return govidx__fail(GOVIDX_EDOMAIN, "Palma ratio: the bottom 40%% hold nothing");
+    *palma = top / bottom;
+    return GOVIDX_OK;
+}

@@ -116,7 +116,40 @@ static void test_zeros_and_errors(void)
     GX_ASSERT_RC(govidx_atkinson(z, p, 3, -1.0, NULL, &v, NULL, NULL), GOVIDX_EINVAL);
 }
 
-static CU_TestInfo tests[] = {{"e5_firms", test_e5_firms},
+/* Palma ratio and quantile shares, by hand: y = 1..10 with equal
+ * populations (total 55): bottom 40% = (1+2+3+4)/55, top 10% = 10/55, Palma
+ * = 1; equal values: 0.1/0.4 = 0.25; a unit straddling a boundary counts
+ * with its inside part: y = (1, 3), p = (1, 1): the bottom 40% is 0.4 of
+ * the first unit, share 0.4 * 1 / 2 (mean 2) = 0.2. */
+static void test_palma_quantile_shares(void)
+{
+    double y[10], p[10], s, palma;
+    int i;
+    for (i = 0; i < 10; i++) {
+        y[i] = 10 - i; /* any order */
+        p[i] = 1;
+    }
+    GX_ASSERT_OK(govidx_quantile_share(y, p, 10, 0, 0.4, &s));
+    GX_ASSERT_CLOSE(s, 10.0 / 55, 1e-12);
+    GX_ASSERT_OK(govidx_palma(y, p, 10, &palma));
+    GX_ASSERT_CLOSE(palma, 1.0, 1e-12);
+    for (i = 0; i < 10; i++)
+        y[i] = 7;
+    GX_ASSERT_OK(govidx_palma(y, p, 10, &palma));
+    GX_ASSERT_CLOSE(palma, 0.25, 1e-12);
+    y[0] = 1;
+    y[1] = 3;
+    GX_ASSERT_OK(govidx_quantile_share(y, p, 2, 0, 0.4, &s));
+    GX_ASSERT_CLOSE(s, 0.2, 1e-12);
+    GX_ASSERT_RC(govidx_quantile_share(y, p, 2, 0.5, 0.4, &s), GOVIDX_EINVAL);
+    y[0] = 0;
+    y[1] = 5;
+    GX_ASSERT_RC(govidx_palma(y, p, 2, &palma), GOVIDX_EDOMAIN);
+}
+
+static CU_TestInfo tests[] = {
+    {"Palma ratio and quantile shares", test_palma_quantile_shares},
+                              {"e5_firms", test_e5_firms},
                               {"e5_decomposition", test_e5_decomposition},
                               {"e9", test_e9},
                               {"invariance", test_invariance},

@@ -56,6 +56,23 @@ GOVIDX_API int govidx_theil_decompose(const double *y, const double *p, const in
                                       char kind, const govidx_ineq_options *opt, double *total,
                                       double *within, double *between, size_t *floored);
 
+/**
+ * Share of the total (sum p y) held by the part of the population between
+ * the cumulative population shares lo and hi, units ordered by y (a unit on
+ * a boundary counts with the part of its population inside the band).
+ * 0 <= lo < hi <= 1, else GOVIDX_EINVAL; a zero total is GOVIDX_EDOMAIN.
+ */
+GOVIDX_API int govidx_quantile_share(const double *y, const double *p, size_t n, double lo, double hi,
+                                     double *share);
+
+/**
+ * Palma ratio: the share of the top 10% of the population divided by the
+ * share of the bottom 40% (Palma 2011; Cobham & Sumner 2013), with the
+ * boundary rule of govidx_quantile_share.  GOVIDX_EDOMAIN when the bottom
+ * 40% hold nothing.
+ */
+GOVIDX_API int govidx_palma(const double *y, const double *p, size_t n, double *palma);
+
 #ifdef __cplusplus
 }
 #endif
