@@ -36,16 +36,20 @@ static uint64_t sort_key(double v)
     return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
 }
 
-/* Sort ascending by v: an LSD radix sort on the 64-bit keys, 8 bits a
- * pass, skipping the passes where every key has the same byte.  O(n), and
- * several times faster than qsort with a comparator for the per-node,
- * per-year rankings a plan computes.  Stable, so equal values keep their
- * order.  GOVIDX_ENOMEM when the scratch buffer cannot be allocated. */
+/* Sort ascending by v: an LSD radix sort on the 64-bit keys, 11 bits a
+ * pass (6 passes), skipping the passes where every key has the same digit;
+ * all histograms come from one read of the keys.  O(n), and several times
+ * faster than qsort with a comparator for the per-node, per-year rankings
+ * a plan computes.  Stable, so equal values keep their order.
+ * GOVIDX_ENOMEM when the scratch buffers cannot be allocated. */
+#define RADIX_BITS 11
+#define RADIX_SIZE (1u << RADIX_BITS)
+#define RADIX_PASSES 6
 static int sort_ranked(ranked *a, size_t n)
 {
     ranked *tmp, *src = a, *dst;
     uint64_t *key, *ktmp, *ksrc, *kdst;
-    size_t count[256], i, pass;
+    size_t *count, i, pass;
     if (n < 64) { /* insertion sort: small inputs */
         for (i = 1; i < n; i++) {
             ranked x = a[i];
@@ -60,32 +64,35 @@ static int sort_ranked(ranked *a, size_t n)
     }
     tmp = govidx__mallocarray(n, sizeof *tmp);
     key = govidx__mallocarray(n, 2 * sizeof *key);
-    if (!tmp || !key) {
+    count = govidx__calloc(RADIX_PASSES * RADIX_SIZE, sizeof *count);
+    if (!tmp || !key || !count) {
         govidx__free(tmp);
         govidx__free(key);
+        govidx__free(count);
         return govidx__oom();
     }
     ktmp = key + n;
-    for (i = 0; i < n; i++)
-        key[i] = sort_key(a[i].v);
+    for (i = 0; i < n; i++) {
+        uint64_t k = sort_key(a[i].v);
+        key[i] = k;
+        for (pass = 0; pass < RADIX_PASSES; pass++)
+            count[pass * RADIX_SIZE + ((k >> (RADIX_BITS * pass)) & (RADIX_SIZE - 1))]++;
+    }
     ksrc = key;
     dst = tmp;
     kdst = ktmp;
-    for (pass = 0; pass < 8; pass++) {
-        unsigned shift = (unsigned)(8 * pass);
-        size_t sum = 0, c;
-        memset(count, 0, sizeof count);
-        for (i = 0; i < n; i++)
-            count[(ksrc[i] >> shift) & 0xFF]++;
-        if (count[(ksrc[0] >> shift) & 0xFF] == n)
-            continue; /* every key has this byte: nothing to do */
-        for (c = 0; c < 256; c++) {
-            size_t t = count[c];
-            count[c] = sum;
+    for (pass = 0; pass < RADIX_PASSES; pass++) {
+        unsigned shift = (unsigned)(RADIX_BITS * pass);
+        size_t *c = count + pass * RADIX_SIZE, sum = 0, d;
+        if (c[(ksrc[0] >> shift) & (RADIX_SIZE - 1)] == n)
+            continue; /* every key has this digit: nothing to do */
+        for (d = 0; d < RADIX_SIZE; d++) {
+            size_t t = c[d];
+            c[d] = sum;
             sum += t;
         }
         for (i = 0; i < n; i++) {
-            size_t to = count[(ksrc[i] >> shift) & 0xFF]++;
+            size_t to = c[(ksrc[i] >> shift) & (RADIX_SIZE - 1)]++;
             dst[to] = src[i];
             kdst[to] = ksrc[i];
         }
@@ -96,6 +103,7 @@ static int sort_ranked(ranked *a, size_t n)
         memcpy(a, src, n * sizeof *a);
     govidx__free(tmp);
     govidx__free(key);
+    govidx__free(count);
     return GOVIDX_OK;
 }
 
