@@ -213,9 +213,13 @@ typedef struct govidx_node {
 #define GOVIDX_NODE_VERSION 1
 #define GOVIDX_NODE_INIT { GOVIDX_NODE_VERSION, NULL, NULL, NULL, NULL, 0, 1.0 }
 
+/** Append a framework node (copied).  Parents are resolved by validation. */
 GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *node);
+/** Number of framework nodes. */
 GOVIDX_API size_t govidx_dataset_n_nodes(const govidx_dataset *ds);
+/** Fill *out with node k (out->version must be set).  Strings point into ds. */
 GOVIDX_API int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out);
+/** Index of the node with this code; GOVIDX_ENOTFOUND when absent. */
 GOVIDX_API int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k);
 
 /* ------------------------------------------------------------------ */
@@ -366,10 +370,14 @@ typedef struct govidx_edge {
 } govidx_edge;
 #define GOVIDX_EDGE_VERSION 1
 
+/** Append an actor (copied); codes are unique.  Units must be set. */
 GOVIDX_API int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a);
+/** Append an edge (copied); its unit, year and both actors must exist, weight > 0. */
 GOVIDX_API int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e);
+/** Number of actors, and actor k (out->version must be set; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_actors(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out);
+/** Number of edges, and edge k (out->version must be set; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_edges(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out);
 /** Index of edge k's endpoints in the actor list (fast path for network code). */

@@ -25,6 +25,8 @@ extern "C" {
 /** Release a result; NULL is a no-op. */
 GOVIDX_API void govidx_result_free(govidx_result *r);
 
+/** Shape and labels of a result: units, years and framework nodes (0 / NULL
+ *  for a NULL result or an index out of range). */
 GOVIDX_API size_t govidx_result_n_units(const govidx_result *r);
 GOVIDX_API size_t govidx_result_n_years(const govidx_result *r);
 GOVIDX_API size_t govidx_result_n_nodes(const govidx_result *r);
