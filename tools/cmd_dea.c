@@ -63,6 +63,7 @@ typedef struct dea_input {
     char **dmu;
     int *category;
     const char *in_names[MAXV], *out_names[MAXV];
+    int names_owned; /* the names were copied (dataset input) and are freed here */
 } dea_input;
 
 static void free_input(dea_input *d)
@@ -71,6 +72,12 @@ static void free_input(dea_input *d)
     free(d->X);
     free(d->Y);
     free(d->category);
+    if (d->names_owned) {
+        for (i = 0; i < d->m; i++)
+            free((char *)d->in_names[i]);
+        for (i = 0; i < d->s; i++)
+            free((char *)d->out_names[i]);
+    }
     if (d->dmu)
         for (i = 0; i < d->n; i++)
             free(d->dmu[i]);
@@ -176,12 +183,13 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
     for (k = 0; k < m + s; k++) {
         govidx_indicator in = GOVIDX_INDICATOR_INIT;
         govidx_dataset_indicator(ds, col[k], &in);
-        /* the names live as long as ds: keep ds open by leaking nothing - copy */
+        /* copied: the dataset is closed below */
         if (k < m)
             d->in_names[k] = strdup(in.code);
         else
             d->out_names[k - m] = strdup(in.code);
     }
+    d->names_owned = 1;
     govidx_dataset_close(ds);
     return GOVIDX_OK;
 }
