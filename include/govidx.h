@@ -29,5 +29,6 @@
 #include "govidx/coupling.h"
 #include "govidx/inequality.h"
 #include "govidx/access.h"
+#include "govidx/network.h"
 
 #endif /* GOVIDX_H */

@@ -43,5 +43,6 @@ int cmd_compute(int argc, char **argv);
 int cmd_dea(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_network(int argc, char **argv);
 
 #endif

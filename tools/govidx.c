@@ -33,6 +33,7 @@ static const cli_command commands[] = {
     {"stats", "per-indicator statistics (missing share, moments, outlier flag) per year", cmd_stats},
     {"report", "coverage report per city: level, inequality, worst communities", cmd_report},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
+    {"network", "structure of actor networks: density, E-I, silos, centralisation, hierarchy", cmd_network},
 };
 
 static void usage(FILE *f)
