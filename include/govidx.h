@@ -30,5 +30,6 @@
 #include "govidx/inequality.h"
 #include "govidx/access.h"
 #include "govidx/network.h"
+#include "govidx/collaboration.h"
 
 #endif /* GOVIDX_H */

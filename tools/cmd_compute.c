@@ -41,7 +41,7 @@ static void compute_usage(FILE *f)
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
-            "  --index openness|coverage  compute a headline index instead of the file's tree:\n"
+            "  --index openness|coverage|collaboration  compute a headline index instead of the file's tree:\n"
             "                           openness: GODI checklist place scores from the inventory\n"
             "                           (nodes openness.score, openness.fully_open);\n"
             "                           coverage: from the district variable --variable NAME\n"
@@ -49,7 +49,16 @@ static void compute_usage(FILE *f)
             "                           .theil_within, .theil_between, .atkinson, .cv, .continuity,\n"
             "                           .white_zones, .adjusted)\n"
             "  --variable NAME          coverage: the district variable (default: the first)\n"
-            "  --epsilon E, --theta T   coverage: Atkinson aversion (1), continuity threshold (0.5)\n");
+            "  --epsilon E, --theta T   coverage: Atkinson aversion (1), continuity threshold (0.5)\n"
+            "                           collaboration: layers C1 network, C2 process, C3 DEA, C4\n"
+            "                           coupling coordination and CE (docs/methods/collaboration.md);\n"
+            "                           --write RUN stores them too\n"
+            "  --ce-layer NAME          collaboration: network layer for C1 (default: all merged)\n"
+            "  --departments LIST       collaboration: sectors that can be data silos (gov-dept)\n"
+            "  --gov-sectors LIST       collaboration: government sectors (gov-dept,district-gov)\n"
+            "  --ce-aggregation geometric|arithmetic   collaboration: layer mean (geometric)\n"
+            "  --dea-rts crs|vrs        collaboration: C3 technology (crs)\n"
+            "  --coupling wang|traditional   collaboration: C4 coupling degree (wang)\n");
 }
 
 static int set_key(govidx_method *m, const char *key, const char *value)
@@ -220,6 +229,8 @@ int cmd_compute(int argc, char **argv)
     govidx_plan *plan = NULL;
     govidx_result *res = NULL;
     int i, rc = 0, print_method = 0, status = CLI_EXIT_FAIL;
+    govidx_collaboration_options ce = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    govidx_network_options net = GOVIDX_NETWORK_OPTIONS_INIT;
 
     for (i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -243,12 +254,40 @@ int cmd_compute(int argc, char **argv)
             run_name = v;
         else if (!strcmp(a, "--index") && v) {
             index = v;
-            if (strcmp(v, "openness") && strcmp(v, "coverage")) {
-                fprintf(stderr, "govidx compute: --index takes openness or coverage\n");
+            if (strcmp(v, "openness") && strcmp(v, "coverage") && strcmp(v, "collaboration")) {
+                fprintf(stderr, "govidx compute: --index takes openness, coverage or collaboration\n");
                 rc = GOVIDX_EINVAL;
             }
         } else if (!strcmp(a, "--variable") && v)
             variable = v;
+        else if (!strcmp(a, "--ce-layer") && v)
+            ce.network_layer = v;
+        else if (!strcmp(a, "--departments") && v)
+            net.department_sectors = v;
+        else if (!strcmp(a, "--gov-sectors") && v)
+            net.gov_sectors = v;
+        else if (!strcmp(a, "--ce-aggregation") && v) {
+            if (!strcmp(v, "geometric") || !strcmp(v, "arithmetic"))
+                ce.aggregation = !strcmp(v, "geometric") ? GOVIDX_CE_GEOMETRIC : GOVIDX_CE_ARITHMETIC;
+            else {
+                fprintf(stderr, "govidx compute: --ce-aggregation takes geometric or arithmetic\n");
+                rc = GOVIDX_EINVAL;
+            }
+        } else if (!strcmp(a, "--dea-rts") && v) {
+            if (!strcmp(v, "crs") || !strcmp(v, "vrs"))
+                ce.dea_rts = !strcmp(v, "crs") ? GOVIDX_DEA_CRS : GOVIDX_DEA_VRS;
+            else {
+                fprintf(stderr, "govidx compute: --dea-rts takes crs or vrs\n");
+                rc = GOVIDX_EINVAL;
+            }
+        } else if (!strcmp(a, "--coupling") && v) {
+            if (!strcmp(v, "wang") || !strcmp(v, "traditional"))
+                ce.coupling_traditional = !strcmp(v, "traditional");
+            else {
+                fprintf(stderr, "govidx compute: --coupling takes wang or traditional\n");
+                rc = GOVIDX_EINVAL;
+            }
+        }
         else if (!strcmp(a, "--epsilon") && v)
             epsilon = atof(v);
         else if (!strcmp(a, "--theta") && v)
@@ -328,7 +367,17 @@ int cmd_compute(int argc, char **argv)
         fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
     else if ((rc = govidx_dataset_open(&ds, file, NULL)))
         cli_report(file, rc);
-    else if (index) {
+    else if (index && !strcmp(index, "collaboration")) {
+        ce.network = &net;
+        if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
+            cli_report("collaboration", rc);
+        else if (csv && (rc = govidx_result_write_csv(res, csv)))
+            cli_report(csv, rc);
+        else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
+            ;
+        else
+            status = CLI_EXIT_OK;
+    } else if (index) {
         if (!csv) {
             fprintf(stderr, "govidx compute: --index needs --csv OUT.csv\n");
             rc = GOVIDX_EINVAL;

@@ -16,12 +16,12 @@ same sources.
 Provenance markers: a value marked [R] is recalled from the literature and
 not re-read in a stored copy; [P] marks govidx's own proposal.
 HEAD
-  for f in pipeline prep weights-aggregation openness-checklist coverage inequality coupling network dea import; do
+  for f in pipeline prep weights-aggregation openness-checklist coverage inequality coupling network collaboration dea import; do
     [ -f "$top/docs/methods/$f.md" ] && { printf '\n---\n\n'; cat "$top/docs/methods/$f.md"; }
   done
   for p in "$top"/docs/methods/*.md; do
     b=$(basename "$p" .md)
-    case " pipeline prep weights-aggregation openness-checklist coverage inequality coupling network dea import " in
+    case " pipeline prep weights-aggregation openness-checklist coverage inequality coupling network collaboration dea import " in
       *" $b "*) ;;
       *) printf '\n---\n\n'; cat "$p" ;;
     esac

@@ -1,0 +1,303 @@
+/*
+ * Tests of the collaboration-efficiency index (METHODS.md 2.2): a synthetic
+ * multi-year panel with all four layers, every number derived here from the
+ * definitions (docs/methods/collaboration.md), independently of the library:
+ *  - C1 from network measures validated against sna/igraph in test_network.c;
+ *  - C2 and C4 goalpost scores and the corrected coupling degree (Wang et
+ *    al. 2021, METHODS.md 2.3) written out in this file;
+ *  - C3 with one input and one output: the CCR input-oriented score is the
+ *    city's output/input ratio over the best ratio of the year (Charnes,
+ *    Cooper & Rhodes 1978), and the CRS Malmquist TFP change is the ratio of
+ *    the city's productivity in the two years (Faere et al. 1994), exact.
+ */
+#include <math.h>
+#include <string.h>
+#include <govidx.h>
+#define GXOOM_LIMIT 2000
+#include "gxoom.h"
+
+#define NU 5
+#define NY 3
+static const char *const units[NU] = {"A", "B", "C", "D", "E"};
+static const int years[NY] = {2020, 2021, 2022};
+
+/* Panel values [year][unit]. */
+static const double fulfil[NY][NU] = {{50, 80, 90, 20, 60}, {55, 85, 95, 30, NAN}, {60, 90, 99, 40, 70}};
+static const double latency[NY][NU] = {{30, 10, 6, 60, 45}, {24, 9, 3, 50, 40}, {18, 6, 3, 70, 30}};
+static const double online[NY][NU] = {{40, 90, 70, 10, 55}, {50, 92, 75, 20, 60}, {60, 95, 80, 30, 65}};
+static const double entproj[NY][NU] = {{20, 60, 80, 5, 30}, {25, 65, 85, 10, 35}, {30, 70, 90, 15, 40}};
+static const double partic[NY][NU] = {{3, 15, 24, 1.5, 6}, {6, 18, 27, 3, 9}, {9, 21, 30, 4.5, 12}};
+static const double budget[NY][NU] = {{10, 20, 15, 8, 12}, {11, 21, 15, 8, 12}, {12, 22, 16, NAN, 12}};
+static const double services[NY][NU] = {{50, 120, 90, 20, 48}, {60, 126, 105, 24, 60}, {66, 132, 112, 30, 72}};
+
+/* Ties per unit (4 actors: 0 gov-dept, 1 gov-dept, 2 enterprise, 3 social-org);
+ * unit E has no actors, so no C1. */
+static void add_network(govidx_dataset *ds, int u, int year)
+{
+    static const int ties[4][6][2] = {
+        {{0, 1}, {1, 0}, {0, 2}, {2, 3}, {-1, -1}},            /* A */
+        {{0, 1}, {1, 0}, {0, 2}, {2, 0}, {1, 3}, {3, 1}},      /* B: all reciprocated */
+        {{0, 2}, {1, 2}, {2, 3}, {3, 0}, {-1, -1}},            /* C */
+        {{2, 3}, {-1, -1}},                                    /* D: both depts are silos */
+    };
+    char from[16], to[16];
+    int k;
+    for (k = 0; k < 6 && ties[u][k][0] >= 0; k++) {
+        govidx_edge e = {.version = GOVIDX_EDGE_VERSION};
+        snprintf(from, sizeof from, "%s%d", units[u], ties[u][k][0]);
+        snprintf(to, sizeof to, "%s%d", units[u], ties[u][k][1]);
+        e.unit = units[u];
+        e.year = year;
+        e.layer = "data";
+        e.from = from;
+        e.to = to;
+        e.weight = 1;
+        GX_ASSERT_OK(govidx_dataset_add_edge(ds, &e));
+    }
+}
+
+static govidx_dataset *make_panel(void)
+{
+    static const char *const codes[] = {"request_fulfilment", "request_latency_days", "services_online_rate",
+                                        "enterprise_projects_share", "consultation_participation", "budget",
+                                        "services"};
+    const double(*vals[])[NU] = {fulfil, latency, online, entproj, partic, budget, services};
+    static const char *const sectors[4] = {"gov-dept", "gov-dept", "enterprise", "social-org"};
+    govidx_dataset *ds = NULL;
+    size_t j, u, y;
+    CU_ASSERT_FATAL(govidx_dataset_new(&ds) == GOVIDX_OK);
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, NU, units, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, NY, years));
+    for (j = 0; j < 7; j++) {
+        govidx_indicator in = GOVIDX_INDICATOR_INIT;
+        in.code = codes[j];
+        in.name = codes[j];
+        in.type = GOVIDX_VAR_OTHER;
+        GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+    }
+    for (j = 0; j < 7; j++) {
+        for (y = 0; y < NY; y++)
+            for (u = 0; u < NU; u++)
+                GX_ASSERT_OK(govidx_dataset_set_value(ds, u, y, j, vals[j][y][u]));
+    }
+    GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "budget", 0, 0));
+    GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "services", 1, 0));
+    for (u = 0; u < 4; u++)
+        for (j = 0; j < 4; j++) {
+            char code[16];
+            govidx_actor a = {.version = GOVIDX_ACTOR_VERSION};
+            snprintf(code, sizeof code, "%s%zu", units[u], j);
+            a.code = code;
+            a.name = code;
+            a.unit = units[u];
+            a.sector = sectors[j];
+            GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+        }
+    for (y = 0; y < NY; y++)
+        for (u = 0; u < 4; u++)
+            add_network(ds, (int)u, years[y]);
+    return ds;
+}
+
+static size_t node_of(const govidx_result *r, const char *code)
+{
+    size_t k;
+    for (k = 0; k < govidx_result_n_nodes(r); k++)
+        if (!strcmp(govidx_result_node_code(r, k), code))
+            return k;
+    CU_FAIL("node not found");
+    return 0;
+}
+
+static double clip01(double z) { return z < 0 ? 0 : z > 1 ? 1 : z; }
+
+/* Corrected coupling degree of three levels (Wang et al. 2021, METHODS.md 2.3). */
+static double coupling_wang3(const double *u)
+{
+    double mx = fmax(u[0], fmax(u[1], u[2]));
+    double spread = (fabs(u[0] - u[1]) + fabs(u[0] - u[2]) + fabs(u[1] - u[2])) / 3.0;
+    return sqrt((1 - spread) * pow(u[0] / mx * u[1] / mx * u[2] / mx, 1.0 / 2.0));
+}
+
+static void test_all_layers(void)
+{
+    govidx_dataset *ds = make_panel();
+    govidx_result *r = NULL;
+    size_t u, y;
+    size_t nce, nl, n1, n2, n3, n4, ntfp, nu1, n2f;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, NULL));
+    CU_ASSERT_FATAL(r != NULL);
+    nce = node_of(r, "CE"), nl = node_of(r, "CE.layers"), n1 = node_of(r, "CE.C1"), n2 = node_of(r, "CE.C2");
+    n3 = node_of(r, "CE.C3"), n4 = node_of(r, "CE.C4"), ntfp = node_of(r, "CE.C3.tfpch");
+    nu1 = node_of(r, "CE.C4.U1"), n2f = node_of(r, "CE.C2.request_fulfilment");
+    for (y = 0; y < NY; y++) {
+        double best = 0;
+        for (u = 0; u < NU; u++)
+            if (!isnan(budget[y][u]))
+                best = fmax(best, services[y][u] / budget[y][u]);
+        for (u = 0; u < NU; u++) {
+            double c1 = NAN, c2, c3, c4, uu[3], ce, acc = 0;
+            int layers = 0;
+            /* C1 from the validated network measures */
+            if (u < 4) {
+                govidx_network *net = NULL;
+                double v[GOVIDX_NET_N_MEASURES];
+                GX_ASSERT_OK(govidx_network_from_dataset(&net, ds, units[u], years[y], NULL));
+                GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+                c1 = (v[GOVIDX_NET_DENSITY] + v[GOVIDX_NET_CROSS_SECTOR_SHARE] + (v[GOVIDX_NET_EI_INDEX] + 1) / 2 +
+                      (1 - v[GOVIDX_NET_SILO_SHARE]) + v[GOVIDX_NET_RECIPROCITY] +
+                      v[GOVIDX_NET_LARGEST_WEAK_SHARE]) / 6;
+                govidx_network_free(net);
+            }
+            /* C2: fulfilment on [0, 100]; latency on [0, 60] with direction -1 */
+            if (isnan(fulfil[y][u]))
+                c2 = 1 - clip01(latency[y][u] / 60);
+            else
+                c2 = (fulfil[y][u] / 100 + 1 - clip01(latency[y][u] / 60)) / 2;
+            /* C3: ratio over the best ratio; D's budget is missing in 2022 */
+            c3 = isnan(budget[y][u]) ? NAN : services[y][u] / budget[y][u] / best;
+            /* C4: goalposts [0,100], [0,100], [0,30]; floor 0.01 */
+            uu[0] = 0.01 + 0.99 * online[y][u] / 100;
+            uu[1] = 0.01 + 0.99 * entproj[y][u] / 100;
+            uu[2] = 0.01 + 0.99 * clip01(partic[y][u] / 30);
+            c4 = sqrt(coupling_wang3(uu) * (uu[0] + uu[1] + uu[2]) / 3);
+            if (!isnan(c1))
+                acc += log(c1), layers++;
+            acc += log(c2) + log(c4), layers += 2;
+            if (!isnan(c3))
+                acc += log(c3), layers++;
+            ce = exp(acc / layers);
+            if (u == 4) {
+                CU_ASSERT(isnan(govidx_result_score(r, u, y, n1)));
+            } else {
+                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n1), c1, 1e-12);
+            }
+            GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n2), c2, 1e-12);
+            if (isnan(c3)) {
+                CU_ASSERT(isnan(govidx_result_score(r, u, y, n3)));
+            } else {
+                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n3), c3, 1e-9);
+            }
+            GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n4), c4, 1e-12);
+            GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nu1), online[y][u] / 100, 1e-12);
+            if (!isnan(fulfil[y][u]))
+                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n2f), fulfil[y][u] / 100, 1e-12);
+            GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nl), layers, 0);
+            GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nce), ce, 1e-9);
+            /* Malmquist TFP change with one input and one output = productivity ratio */
+            if (y == 0 || isnan(budget[y][u])) {
+                CU_ASSERT(isnan(govidx_result_score(r, u, y, ntfp)));
+            } else {
+                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, ntfp),
+                                (services[y][u] / budget[y][u]) / (services[y - 1][u] / budget[y - 1][u]), 1e-9);
+            }
+        }
+    }
+    /* ranks: competition ranking of CE within each year, 1 = best */
+    for (y = 0; y < NY; y++)
+        for (u = 0; u < NU; u++) {
+            size_t better = 0, v;
+            for (v = 0; v < NU; v++)
+                better += govidx_result_score(r, v, y, nce) > govidx_result_score(r, u, y, nce);
+            CU_ASSERT_EQUAL(govidx_result_rank(r, u, y, nce), better + 1);
+        }
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_result_method_json(r), "\"aggregation\":\"geometric\""));
+    govidx_result_free(r);
+    govidx_dataset_close(ds);
+}
+
+/* Arithmetic aggregation with weights (2, 1, 1, 0): C4 drops out. */
+static void test_arithmetic_weights(void)
+{
+    govidx_dataset *ds = make_panel();
+    govidx_result *r = NULL;
+    govidx_collaboration_options o = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    static const double w[4] = {2, 1, 1, 0};
+    size_t u, nce, n1, n2, n3;
+    o.aggregation = GOVIDX_CE_ARITHMETIC;
+    o.layer_weights = w;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
+    CU_ASSERT_FATAL(r != NULL);
+    nce = node_of(r, "CE"), n1 = node_of(r, "CE.C1"), n2 = node_of(r, "CE.C2"), n3 = node_of(r, "CE.C3");
+    for (u = 0; u < 4; u++) {
+        double c1 = govidx_result_score(r, u, 0, n1), c2 = govidx_result_score(r, u, 0, n2),
+               c3 = govidx_result_score(r, u, 0, n3);
+        GX_ASSERT_CLOSE(govidx_result_score(r, u, 0, nce), (2 * c1 + c2 + c3) / 4, 1e-12);
+    }
+    govidx_result_free(r);
+    govidx_dataset_close(ds);
+}
+
+static void test_errors(void)
+{
+    govidx_dataset *ds = make_panel(), *empty = NULL;
+    govidx_result *r = NULL;
+    govidx_collaboration_options o = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    static const double zero[4] = {0, 0, 0, 0}, neg[4] = {1, -1, 1, 1};
+    GX_ASSERT_RC(govidx_collaboration_compute(NULL, ds, NULL), GOVIDX_EINVAL);
+    o.layer_weights = zero;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    o.layer_weights = neg;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    o.layer_weights = NULL;
+    o.coupling_floor = 1;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    o.coupling_floor = NAN;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    o = (govidx_collaboration_options)GOVIDX_COLLABORATION_OPTIONS_INIT;
+    o.version = 7;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(r);
+    /* a dataset with none of the layers' data */
+    GX_ASSERT_OK(govidx_dataset_new(&empty));
+    GX_ASSERT_OK(govidx_dataset_set_units(empty, 2, units, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(empty, 1, years));
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, empty, NULL), GOVIDX_EMISSING);
+    CU_ASSERT_PTR_NULL(r);
+    govidx_dataset_close(empty);
+    govidx_dataset_close(ds);
+}
+
+/* The shipped framework: codes unique, goalposts ordered, layers 2 or 4. */
+static void test_framework_table(void)
+{
+    const govidx_ce_indicator *fw = NULL;
+    size_t n = govidx_collaboration_framework(&fw), i, j, sub[4] = {0, 0, 0, 0};
+    CU_ASSERT_FATAL(n >= 10 && fw != NULL);
+    for (i = 0; i < n; i++) {
+        CU_ASSERT(fw[i].goal_high > fw[i].goal_low);
+        CU_ASSERT(fw[i].layer == 2 || fw[i].layer == 4);
+        CU_ASSERT(fw[i].direction == 1 || fw[i].direction == -1);
+        if (fw[i].layer == 4)
+            sub[fw[i].subsystem]++;
+        for (j = 0; j < i; j++)
+            CU_ASSERT(strcmp(fw[i].code, fw[j].code) != 0);
+    }
+    CU_ASSERT(sub[1] > 0 && sub[2] > 0 && sub[3] > 0);
+}
+
+static govidx_dataset *oom_ds;
+static int oom_call(void)
+{
+    govidx_result *r = NULL;
+    int rc = govidx_collaboration_compute(&r, oom_ds, NULL);
+    govidx_result_free(r);
+    return rc;
+}
+
+static void test_oom(void)
+{
+    oom_ds = make_panel();
+    check_oom(oom_call);
+    govidx_dataset_close(oom_ds);
+}
+
+static CU_TestInfo tests[] = {{"all four layers on a 3-year panel", test_all_layers},
+                              {"arithmetic aggregation, layer weights", test_arithmetic_weights},
+                              {"errors", test_errors},
+                              {"framework table", test_framework_table},
+                              {"allocation failures", test_oom},
+                              CU_TEST_INFO_NULL};
+static CU_SuiteInfo suites[] = {{"collaboration", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+int main(void) { return gx_run(suites); }
