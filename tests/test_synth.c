@@ -74,8 +74,10 @@ static void test_sizes_and_validity(void)
     CU_ASSERT_EQUAL(govidx_dataset_n_years(ds), 4);
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[0], 2020);
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[3], 2023);
-    /* 20 index indicators + population + 7 DEA variables. */
-    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 28);
+    /* 20 index indicators + population + 7 DEA variables + the 16 process and
+     * subsystem variables of the collaboration framework. */
+    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 28 + govidx_collaboration_framework(NULL));
+    CU_ASSERT_EQUAL(govidx_collaboration_framework(NULL), 16);
     /* root + 3 sub-indices + 9 pillars. */
     CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 13);
     CU_ASSERT_EQUAL(govidx_dataset_n_groups(ds), 2);

@@ -49,7 +49,7 @@ static uint64_t mix64(uint64_t z)
 /* Stream tags: one per kind of draw, so streams never collide. */
 enum {
     T_CITY = 1, T_CITYIND, T_CELL, T_MISS, T_FLAG, T_POP, T_DEA, T_DIST, T_DISTY, T_WHITE,
-    T_INV, T_ACTOR, T_EDGE, T_EDGEW, T_SURVEY, T_AREA
+    T_INV, T_ACTOR, T_EDGE, T_EDGEW, T_SURVEY, T_AREA, T_CE
 };
 
 static uint64_t draw(uint64_t seed, unsigned tag, uint64_t a, uint64_t b, uint64_t c)
@@ -327,6 +327,7 @@ typedef struct synth {
     size_t n_ind;      /* index indicators (tree leaves) */
     size_t j_pop;      /* panel column of population */
     size_t j_dea;      /* first panel column of the DEA variables */
+    size_t j_ce;       /* first panel column of the collaboration framework's variables */
     int *ind_pillar;   /* per index indicator: pillar number */
     int *ind_slot;     /* per index indicator: template slot 0..3 */
     int *ind_variant;  /* per index indicator: 0 or a variant number */
@@ -560,7 +561,42 @@ static int make_indicators(synth *s)
     for (k = 0; k < N_DEA; k++)
         CHECK(govidx_dataset_add_dea_var(s->ds, dea_vars[k].code, dea_vars[k].is_output, 0u),
               "DEA variable list");
+    /* The collaboration index's process and subsystem indicators
+     * (govidx_collaboration_framework), carried as "other" variables. */
+    {
+        const govidx_ce_indicator *fw = NULL;
+        size_t nf = govidx_collaboration_framework(&fw);
+        s->j_ce = s->j_dea + N_DEA;
+        for (k = 0; k < nf; k++) {
+            govidx_indicator ind = GOVIDX_INDICATOR_INIT;
+            ind.code = fw[k].code;
+            ind.name = fw[k].name;
+            ind.unit = fw[k].unit;
+            ind.source = fw[k].layer == 2 ? "administrative records" : "survey and administrative records";
+            ind.type = GOVIDX_VAR_OTHER;
+            ind.direction = fw[k].direction;
+            ind.weight = 0;
+            CHECK(govidx_dataset_add_indicator(s->ds, &ind), "collaboration variable");
+        }
+    }
     return GOVIDX_OK;
+}
+
+/* A collaboration-framework cell: like indicator_value, driven by the
+ * city's collaboration level, the trend and noise, on the framework's
+ * goalpost range (reversed for direction -1). */
+static double ce_value(const synth *s, size_t c, size_t t, size_t k)
+{
+    const govidx_ce_indicator *fw = NULL;
+    uint64_t seed = s->p->seed;
+    double z, sc, v;
+    govidx_collaboration_framework(&fw);
+    z = 1.2 * (0.8 * s->cs[c].lat[2] + 0.6 * gauss(seed, T_CE, c, k, 0)) + trend(s, t) +
+        0.25 * gauss(seed, T_CE, c, t, k + 100);
+    sc = 0.05 + 0.9 * logistic(z);
+    v = fw[k].direction > 0 ? fw[k].goal_low + sc * (fw[k].goal_high - fw[k].goal_low)
+                            : fw[k].goal_high - sc * (fw[k].goal_high - fw[k].goal_low);
+    return round(v * 100.0) / 100.0;
 }
 
 /* One index-indicator cell.  The score s in (0,1) rises with the city's
@@ -647,6 +683,10 @@ static int make_panel(synth *s)
             for (k = 0; k < N_DEA; k++)
                 CHECK(govidx_dataset_set_value(s->ds, c, t, s->j_dea + k, dea_value(s, c, t, k)),
                       "DEA value");
+            for (k = 0; k < govidx_collaboration_framework(NULL); k++)
+                if (unif(seed, T_CE, c, t, k + 200) >= 0.03) /* 3% missing */
+                    CHECK(govidx_dataset_set_value(s->ds, c, t, s->j_ce + k, ce_value(s, c, t, k)),
+                          "collaboration value");
         }
     }
     return GOVIDX_OK;
