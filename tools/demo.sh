@@ -36,6 +36,13 @@ echo "wrote build/demo/openness.csv and build/demo/coverage.csv"
 echo "coverage (inequality-adjusted level) in $last, best 5:"
 grep ",$last,coverage.adjusted," demo/coverage.csv | sort -t, -k5,5n | head -n 5
 echo
+echo "== collaboration efficiency: govidx compute --index collaboration, govidx network"
+./tools/govidx compute "$data" --index collaboration --csv demo/collaboration.csv
+./tools/govidx network "$data" --year "$last" --csv demo/networks.csv
+echo "wrote build/demo/collaboration.csv (CE and its four layers) and build/demo/networks.csv"
+echo "collaboration efficiency (CE) in $last, best 5:"
+grep ",$last,CE," demo/collaboration.csv | sort -t, -k5,5n | head -n 5
+echo
 echo "== DEA efficiency of the cities in $last: govidx dea"
 ./tools/govidx dea "$data" --year "$last" --csv demo/dea.csv
 echo "wrote build/demo/dea.csv ($(($(wc -l < demo/dea.csv) - 1)) DMUs, $(awk -F, 'NR>1 && $2 == 1' demo/dea.csv | wc -l) efficient)"
