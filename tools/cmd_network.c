@@ -228,9 +228,64 @@ static const char *cell(const govidx_table *t, size_t r, size_t c)
     return s ? s : "";
 }
 
+static int reported; /* the error was already printed with its file:line */
+
 static void bad_cell(const govidx_table *t, size_t r, const char *what)
 {
+    reported = 1;
     fprintf(stderr, "govidx network: %s:%zu: %s\n", govidx_table_name(t), govidx_table_line(t, r), what);
+}
+
+/* Actor rows sorted by (unit, code), for lookups by binary search. */
+typedef struct actor_index {
+    const govidx_table *t;
+    size_t cu, ca, n, *row;
+} actor_index;
+
+static const actor_index *sort_ctx;
+
+static int cmp_actor_rows(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(cell(sort_ctx->t, x, sort_ctx->cu), cell(sort_ctx->t, y, sort_ctx->cu));
+    return c ? c : strcmp(cell(sort_ctx->t, x, sort_ctx->ca), cell(sort_ctx->t, y, sort_ctx->ca));
+}
+
+/* Build the index; a repeated (unit, actor) pair is an error. */
+static int index_actors(actor_index *ix)
+{
+    size_t r;
+    if (!(ix->row = malloc((ix->n ? ix->n : 1) * sizeof *ix->row)))
+        return GOVIDX_ENOMEM;
+    for (r = 0; r < ix->n; r++)
+        ix->row[r] = r;
+    sort_ctx = ix;
+    qsort(ix->row, ix->n, sizeof *ix->row, cmp_actor_rows);
+    for (r = 1; r < ix->n; r++)
+        if (!cmp_actor_rows(&ix->row[r - 1], &ix->row[r])) {
+            bad_cell(ix->t, ix->row[r], "this actor is listed twice for its unit");
+            return GOVIDX_EFORMAT;
+        }
+    return GOVIDX_OK;
+}
+
+/* Row of actor `code` of `unit`, or SIZE_MAX. */
+static size_t find_actor(const actor_index *ix, const char *unit, const char *code)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, r = ix->row[mid];
+        int c = strcmp(cell(ix->t, r, ix->cu), unit);
+        if (!c)
+            c = strcmp(cell(ix->t, r, ix->ca), code);
+        if (!c)
+            return r;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (size_t)-1;
 }
 
 /* Networks of two CSV files (see the usage text). */
@@ -245,14 +300,17 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
     govidx_table *ta = NULL, *te = NULL;
     size_t ca, cu, cs, cn, eu, ey, el, ef, et, ew, r, k, na, ne;
     size_t *local = NULL; /* actor row -> index within its unit */
+    actor_index ix = {NULL, 0, 0, 0, NULL};
     int rc;
     if ((rc = govidx_table_read_csv(&ta, actors_csv, NULL)) || (rc = govidx_table_read_csv(&te, edges_csv, NULL)))
         goto done;
     ca = find_col(ta, c_actor), cu = find_col(ta, c_unit), cs = find_col(ta, c_sector), cn = find_col(ta, c_name);
     eu = find_col(te, c_unit), ey = find_col(te, c_year), el = find_col(te, c_layer);
     ef = find_col(te, c_from), et = find_col(te, c_to), ew = find_col(te, c_weight);
+    govidx_clear_error(); /* optional columns that are absent are not errors */
     if (ca == (size_t)-1 || cu == (size_t)-1 || eu == (size_t)-1 || ef == (size_t)-1 || et == (size_t)-1) {
         fprintf(stderr, "govidx network: the actors need columns actor and unit, the edges unit, from and to\n");
+        reported = 1;
         rc = GOVIDX_EFORMAT;
         goto done;
     }
@@ -262,6 +320,9 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
         rc = GOVIDX_ENOMEM;
         goto done;
     }
+    ix.t = ta, ix.cu = cu, ix.ca = ca, ix.n = na;
+    if ((rc = index_actors(&ix)))
+        goto done;
     /* Keys (unit, year, layer) in order of first appearance among the edges. */
     for (r = 0; r < ne && !rc; r++) {
         const char *unit = cell(te, r, eu), *lay = cell(te, r, el);
@@ -300,6 +361,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
                 local[r] = n++;
         if (n == 0) {
             fprintf(stderr, "govidx network: unit '%s' has edges but no actors in %s\n", row->unit, actors_csv);
+            reported = 1;
             rc = GOVIDX_ENOTFOUND;
             break;
         }
@@ -311,7 +373,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
                 rc = govidx_network_set_name(row->net, local[r], *cell(ta, r, cn) ? cell(ta, r, cn) : cell(ta, r, ca));
         for (r = 0; r < ne && !rc; r++) {
             const char *from = cell(te, r, ef), *to = cell(te, r, et);
-            size_t a, fi = (size_t)-1, ti = (size_t)-1;
+            size_t fi, ti;
             double yv = 0, w = 1;
             int hy = ey != (size_t)-1 && !govidx_table_is_missing(te, r, ey);
             if (hy)
@@ -319,12 +381,10 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
             if (strcmp(cell(te, r, eu), row->unit) || strcmp(cell(te, r, el), row->layer) || hy != row->has_year ||
                 (hy && (int)yv != row->year))
                 continue;
-            for (a = 0; a < na; a++) {
-                if (!strcmp(cell(ta, a, ca), from) && !strcmp(cell(ta, a, cu), row->unit))
-                    fi = local[a];
-                if (!strcmp(cell(ta, a, ca), to) && !strcmp(cell(ta, a, cu), row->unit))
-                    ti = local[a];
-            }
+            fi = find_actor(&ix, row->unit, from);
+            ti = find_actor(&ix, row->unit, to);
+            fi = fi == (size_t)-1 ? fi : local[fi];
+            ti = ti == (size_t)-1 ? ti : local[ti];
             if (fi == (size_t)-1 || ti == (size_t)-1) {
                 bad_cell(te, r, "an end of this tie is not an actor of its unit");
                 rc = GOVIDX_ENOTFOUND;
@@ -341,6 +401,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
     }
 done:
     free(local);
+    free(ix.row);
     govidx_table_free(ta);
     govidx_table_free(te);
     return rc;
@@ -407,7 +468,8 @@ int cmd_network(int argc, char **argv)
         rc = write_rows(&l, &o, csv);
     list_free(&l);
     if (rc) {
-        cli_report("network", rc);
+        if (!reported)
+            cli_report("network", rc);
         return CLI_EXIT_FAIL;
     }
     return CLI_EXIT_OK;
