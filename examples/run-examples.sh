@@ -16,6 +16,9 @@ for src in "$@"; do
   args=""
   case "$name" in
     dataset_summary) args="$SRCDIR/datasets/demo-cities.h5" ;;
+    dataset_index) cp "$SRCDIR/datasets/demo-cities.h5" "$OUT/city.h5"; chmod u+w "$OUT/city.h5"
+                   args="$OUT/city.h5" ;;
+    collaboration) args="$SRCDIR/datasets/demo-cities.h5 beijing" ;;
   esac
   if LD_LIBRARY_PATH="$STAGE$LIBDIR" "$OUT/$name" $args >"$OUT/$name.out" 2>&1; then
     echo "PASS: example $name"
