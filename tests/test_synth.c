@@ -75,8 +75,10 @@ static void test_sizes_and_validity(void)
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[0], 2020);
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[3], 2023);
     /* 20 index indicators + population + 7 DEA variables + the 16 process and
-     * subsystem variables of the collaboration framework. */
-    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 28 + govidx_collaboration_framework(NULL));
+     * subsystem variables of the collaboration framework + the openness
+     * framework's indicators but its checklist score (from the inventory). */
+    CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds),
+                    28 + govidx_collaboration_framework(NULL) + govidx_openness_framework(NULL) - 1);
     CU_ASSERT_EQUAL(govidx_collaboration_framework(NULL), 16);
     /* root + 3 sub-indices + 9 pillars. */
     CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 13);

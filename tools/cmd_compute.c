@@ -43,7 +43,8 @@ static void compute_usage(FILE *f)
             "  --print-method           print the method spec as JSON and exit\n"
             "  --index openness|coverage|collaboration  compute a headline index instead of the file's tree:\n"
             "                           openness: GODI checklist place scores from the inventory\n"
-            "                           (nodes openness.score, openness.fully_open);\n"
+            "                           (nodes openness.score, openness.fully_open) and the O1-O5\n"
+            "                           framework (openness.O, openness.O1..O5, openness.<indicator>);\n"
             "                           coverage: from the district variable --variable NAME\n"
             "                           (nodes coverage.level, .level_unweighted, .gini, .theil_t,\n"
             "                           .theil_within, .theil_between, .atkinson, .cv, .continuity,\n"
@@ -130,11 +131,21 @@ static int headline_index(const govidx_dataset *ds, const char *index, const cha
     double *v = calloc(n ? 11 * n : 1, sizeof *v);
     csv_out out;
     FILE *f;
+    govidx_result *ofw = NULL; /* the O1-O5 framework, when the file has its data */
     int rc = GOVIDX_OK;
     if (!v)
         return GOVIDX_ENOMEM;
+    if (!strcmp(index, "openness") && (rc = govidx_openness_compute(&ofw, ds, NULL))) {
+        if (rc != GOVIDX_EMISSING) {
+            cli_report("openness framework", rc);
+            free(v);
+            return rc;
+        }
+        rc = GOVIDX_OK; /* neither framework indicators nor an inventory */
+    }
     if (!(f = csv_open(&out, csv))) {
         free(v);
+        govidx_result_free(ofw);
         return GOVIDX_EIO;
     }
     fputs("unit,year,node,score,rank\n", f);
@@ -165,6 +176,22 @@ static int headline_index(const govidx_dataset *ds, const char *index, const cha
                 index_rows(f, ds, years[y], "openness.fully_open", v + n, 0);
             }
             free(pl);
+            for (k = 0; ofw && k < govidx_result_n_nodes(ofw); k++) {
+                char node[256];
+                snprintf(node, sizeof node, "openness.%s", govidx_result_node_code(ofw, k));
+                for (u = 0; u < n; u++) {
+                    double sc = govidx_result_score(ofw, u, y, k);
+                    size_t rk = govidx_result_rank(ofw, u, y, k);
+                    csv_field(f, govidx_dataset_unit_code(ds, u));
+                    fprintf(f, ",%d,%s,", years[y], node);
+                    if (sc == sc)
+                        fprintf(f, "%.17g", sc);
+                    fputc(',', f);
+                    if (rk)
+                        fprintf(f, "%zu", rk);
+                    fputc('\n', f);
+                }
+            }
         } else {
             govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
             govidx_coverage_city *c = calloc(n ? n : 1, sizeof *c);
@@ -197,6 +224,7 @@ static int headline_index(const govidx_dataset *ds, const char *index, const cha
         }
     }
     free(v);
+    govidx_result_free(ofw);
     if (rc)
         cli_report(index, rc);
     if (csv_close(&out, rc == GOVIDX_OK) && rc == GOVIDX_OK)

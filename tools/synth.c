@@ -49,7 +49,7 @@ static uint64_t mix64(uint64_t z)
 /* Stream tags: one per kind of draw, so streams never collide. */
 enum {
     T_CITY = 1, T_CITYIND, T_CELL, T_MISS, T_FLAG, T_POP, T_DEA, T_DIST, T_DISTY, T_WHITE,
-    T_INV, T_ACTOR, T_EDGE, T_EDGEW, T_SURVEY, T_AREA, T_CE
+    T_INV, T_ACTOR, T_EDGE, T_EDGEW, T_SURVEY, T_AREA, T_CE, T_OI
 };
 
 static uint64_t draw(uint64_t seed, unsigned tag, uint64_t a, uint64_t b, uint64_t c)
@@ -328,6 +328,7 @@ typedef struct synth {
     size_t j_pop;      /* panel column of population */
     size_t j_dea;      /* first panel column of the DEA variables */
     size_t j_ce;       /* first panel column of the collaboration framework's variables */
+    size_t j_oi;       /* first panel column of the openness framework's variables */
     int *ind_pillar;   /* per index indicator: pillar number */
     int *ind_slot;     /* per index indicator: template slot 0..3 */
     int *ind_variant;  /* per index indicator: 0 or a variant number */
@@ -578,8 +579,47 @@ static int make_indicators(synth *s)
             ind.weight = 0;
             CHECK(govidx_dataset_add_indicator(s->ds, &ind), "collaboration variable");
         }
+        /* The openness framework O1-O5 (govidx_openness_framework), also
+         * "other" variables; its checklist score comes from the inventory. */
+        {
+            const govidx_openness_indicator *oi = NULL;
+            size_t no = govidx_openness_framework(&oi), q;
+            s->j_oi = s->j_ce + nf;
+            for (q = 0; q < no; q++) {
+                govidx_indicator ind = GOVIDX_INDICATOR_INIT;
+                if (!strcmp(oi[q].code, "checklist_score"))
+                    continue;
+                ind.code = oi[q].code;
+                ind.name = oi[q].name;
+                ind.unit = oi[q].unit;
+                ind.source = oi[q].pillar == 1 ? "document review" : "portal audit";
+                ind.type = GOVIDX_VAR_OTHER;
+                ind.direction = oi[q].direction;
+                ind.weight = 0;
+                CHECK(govidx_dataset_add_indicator(s->ds, &ind), "openness variable");
+            }
+        }
     }
     return GOVIDX_OK;
+}
+
+/* An openness-framework cell, driven by the city's openness level; flags
+ * (goalposts 0-1 with unit "0/1") are 0 or 1, the regulation level 0, 0.5
+ * or 1. */
+static double oi_value(const synth *s, size_t c, size_t t, const govidx_openness_indicator *oi, size_t q)
+{
+    uint64_t seed = s->p->seed;
+    double z = 1.2 * (0.8 * s->cs[c].lat[0] + 0.6 * gauss(seed, T_OI, c, q, 0)) + trend(s, t) +
+               0.25 * gauss(seed, T_OI, c, t, q + 100);
+    double sc = logistic(z), v;
+    if (!strcmp(oi->unit, "0/1"))
+        return sc > 0.5 ? 1.0 : 0.0;
+    if (!strcmp(oi->code, "open_data_regulation"))
+        return sc < 0.35 ? 0.0 : sc < 0.7 ? 0.5 : 1.0;
+    sc = 0.03 + 0.94 * sc;
+    v = oi->direction > 0 ? oi->goal_low + sc * (oi->goal_high - oi->goal_low)
+                          : oi->goal_high - sc * (oi->goal_high - oi->goal_low);
+    return oi->goal_high > 1 ? round(v * 100.0) / 100.0 : round(v * 1000.0) / 1000.0;
 }
 
 /* A collaboration-framework cell: like indicator_value, driven by the
@@ -687,6 +727,18 @@ static int make_panel(synth *s)
                 if (unif(seed, T_CE, c, t, k + 200) >= 0.03) /* 3% missing */
                     CHECK(govidx_dataset_set_value(s->ds, c, t, s->j_ce + k, ce_value(s, c, t, k)),
                           "collaboration value");
+            {
+                const govidx_openness_indicator *oi = NULL;
+                size_t no = govidx_openness_framework(&oi), q, col = s->j_oi;
+                for (q = 0; q < no; q++) {
+                    if (!strcmp(oi[q].code, "checklist_score"))
+                        continue;
+                    if (unif(seed, T_OI, c, t, q + 200) >= 0.03) /* 3% missing */
+                        CHECK(govidx_dataset_set_value(s->ds, c, t, col, oi_value(s, c, t, &oi[q], q)),
+                              "openness value");
+                    col++;
+                }
+            }
         }
     }
     return GOVIDX_OK;

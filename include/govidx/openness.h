@@ -17,6 +17,8 @@
 
 #include "common.h"
 #include "dataset.h"
+#include "method.h"
+#include "result.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,6 +82,49 @@ typedef struct govidx_openness_place {
 GOVIDX_API int govidx_openness_places(govidx_openness_place *out, const govidx_dataset *ds, int year,
                                       const govidx_checklist *cl, const char *const *index_datasets,
                                       size_t n_index, int round_digits);
+
+/* ------------------------------------------------------------------ */
+/* The openness framework O1-O5 (METHODS.md 1.3)                        */
+/* ------------------------------------------------------------------ */
+
+/** One indicator of the shipped openness framework. */
+typedef struct govidx_openness_indicator {
+    const char *code;     /**< panel indicator code, e.g. "open_licence_share" */
+    const char *name;     /**< English name */
+    const char *unit;
+    int pillar;           /**< 1 Readiness, 2 Availability, 3 Accessibility/quality,
+                               4 Platform & participation, 5 Use */
+    int direction;        /**< +1 higher is better, -1 lower is better */
+    double goal_low;      /**< goalposts: the value scoring 0 ... */
+    double goal_high;     /**< ... and the value scoring 100 (direction +1) */
+} govidx_openness_indicator;
+
+/** The shipped framework: sets *out to a static table and returns its length.
+ *  The indicator "checklist_score" (pillar 3) is computed from the dataset's
+ *  open-data inventory (GODI checklist, govidx_openness_places, unrounded)
+ *  when the panel does not carry it. */
+GOVIDX_API size_t govidx_openness_framework(const govidx_openness_indicator **out);
+
+/** Pillar codes "O1".."O5" and names; NULL outside 1..5. */
+GOVIDX_API const char *govidx_openness_pillar_name(int pillar);
+
+/**
+ * Compute the openness framework for every unit and year of a dataset with
+ * the composite engine (plan/execute): the framework's indicators found in
+ * the panel (plus the inventory's checklist score) become leaves of pillars
+ * O1..O5 under the root "O"; goalposts and directions come from the
+ * framework (a panel indicator's own goalposts win).  `method` NULL means
+ * the default of METHODS.md 1.3: goalpost normalisation to 0-100,
+ * arithmetic means within pillars, the geometric mean of the pillars at "O"
+ * with a floor of 1 (a pillar at 0 does not zero the city), equal weights.
+ * Any method spec can replace it (entropy or CRITIC weights, TOPSIS or MPI
+ * at "O", ...; node codes O, O1..O5 and the indicator codes).  Pillars
+ * without any indicator in the dataset are left out of the tree.
+ * Errors: GOVIDX_EINVAL (NULL), GOVIDX_EMISSING (no indicator of the
+ * framework and no inventory), plan/execute errors, GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds,
+                                       const govidx_method *method);
 
 #ifdef __cplusplus
 }
