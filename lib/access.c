@@ -3,6 +3,8 @@
 #include "govidx/access.h"
 #include "internal.h"
 
+#include <string.h>
+
 /* Decay weight of a cost; 0 when out of the catchment or unreachable. */
 static double decay(double c, double d0, const double *bound, const double *weight, size_t nz)
 {
@@ -55,4 +57,66 @@ int govidx_access_2sfca(const double *demand, size_t n_d, const double *supply, 
             access[d] += ratio * decay(col[d], d0, bound, weight, n_zones);
     }
     return GOVIDX_OK;
+}
+
+/* The coverage view of 2SFCA accessibility (coverage.h). */
+int govidx_coverage_access(govidx_coverage_access_result *out, double *access, const double *population,
+                           size_t n_d, const double *supply, size_t n_s, const double *cost, size_t ld,
+                           double d0, const double *bound, const double *weight, size_t n_zones,
+                           double standard, double epsilon)
+{
+    double *a = NULL, *rel = NULL, total = 0, reached = 0, above = 0, mean;
+    size_t d;
+    int rc;
+    if (!out || !population)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: NULL argument");
+    if (out->version != GOVIDX_COVERAGE_ACCESS_VERSION)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: result version %u (expected %u)",
+                            out->version, GOVIDX_COVERAGE_ACCESS_VERSION);
+    if (!(epsilon >= 0) || !isfinite(epsilon))
+        return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: epsilon %g (must be >= 0)", epsilon);
+    if (n_d == 0)
+        return govidx__fail(GOVIDX_EDIM, "govidx_coverage_access: no communities");
+    a = access ? access : govidx__mallocarray(n_d, sizeof *a);
+    rel = govidx__mallocarray(n_d, sizeof *rel);
+    if (!a || !rel) {
+        rc = govidx__oom();
+        goto done;
+    }
+    if ((rc = govidx_access_2sfca(population, n_d, supply, n_s, cost, ld, d0, bound, weight, n_zones, a)))
+        goto done;
+    for (d = 0; d < n_d; d++) {
+        total += population[d];
+        reached += a[d] > 0 ? population[d] : 0;
+        above += standard > 0 && a[d] >= standard ? population[d] : 0;
+    }
+    if (!(total > 0)) {
+        rc = govidx__fail(GOVIDX_EDOMAIN, "govidx_coverage_access: the communities have no population");
+        goto done;
+    }
+    memset((char *)out + sizeof out->version, 0, sizeof *out - sizeof out->version);
+    out->reached = reached / total;
+    out->above = standard > 0 ? above / total : NAN;
+    for (d = 0; d < n_d; d++)
+        out->unreached += a[d] == 0;
+    if ((rc = govidx_weighted_mean(a, population, n_d, &mean)))
+        goto done;
+    out->mean = mean;
+    if (!(mean > 0)) { /* nobody reaches any service: no inequality to measure */
+        out->gini = out->atkinson = NAN;
+        out->adjusted = 0;
+        goto done;
+    }
+    /* Scale-free measures on A / mean, so the floor for zeros is relative. */
+    for (d = 0; d < n_d; d++)
+        rel[d] = a[d] / mean;
+    if ((rc = govidx_gini(rel, population, n_d, &out->gini)) ||
+        (rc = govidx_atkinson(rel, population, n_d, epsilon, NULL, &out->atkinson, NULL, &out->n_floored)))
+        goto done;
+    out->adjusted = (1 - out->atkinson) * mean;
+done:
+    if (a != access)
+        govidx__free(a);
+    govidx__free(rel);
+    return rc;
 }

@@ -45,7 +45,74 @@ static void test_errors(void)
     GX_ASSERT_RC(govidx_access_2sfca(NULL, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, a), GOVIDX_EINVAL);
 }
 
+/* The coverage view of the 2SFCA example above: A = (0.2, 0, 0.2) for
+ * P = (100, 200, 50).  Population-weighted mean 30/350 = sum S / sum P
+ * (every service point has demand in reach, so 2SFCA conserves supply:
+ * Luo & Wang 2003); 150 of 350 people reach a service; the distribution is
+ * two-valued (4/7 of the population at 0), so Gini = 4/7 and
+ * Atkinson(0.5) = 1 - (3/7 sqrt(7/3))^2 = 4/7; adjusted = (3/7)(30/350). */
+static void test_coverage_access(void)
+{
+    govidx_coverage_access_result r = {GOVIDX_COVERAGE_ACCESS_VERSION};
+    double a[3];
+    GX_ASSERT_OK(govidx_coverage_access(&r, a, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0.1, 0.5));
+    GX_ASSERT_CLOSE(a[0], 0.2, 1e-12);
+    GX_ASSERT_CLOSE(r.mean, 30.0 / 350.0, 1e-12);
+    GX_ASSERT_CLOSE(r.reached, 150.0 / 350.0, 1e-12);
+    GX_ASSERT_CLOSE(r.above, 150.0 / 350.0, 1e-12);
+    CU_ASSERT_EQUAL(r.unreached, 1);
+    GX_ASSERT_CLOSE(r.gini, 4.0 / 7.0, 1e-12);
+    GX_ASSERT_CLOSE(r.atkinson, 4.0 / 7.0, 1e-12);
+    GX_ASSERT_CLOSE(r.adjusted, 3.0 / 7.0 * 30.0 / 350.0, 1e-12);
+    /* a standard above everyone's access; no standard */
+    GX_ASSERT_OK(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0.5, 1.0));
+    GX_ASSERT_CLOSE(r.above, 0.0, 1e-15);
+    GX_ASSERT_OK(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1.0));
+    CU_ASSERT(isnan(r.above));
+    /* errors */
+    GX_ASSERT_RC(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, -1), GOVIDX_EINVAL);
+    r.version = 9;
+    GX_ASSERT_RC(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1), GOVIDX_EINVAL);
+    r.version = GOVIDX_COVERAGE_ACCESS_VERSION;
+    {
+        const double zero[3] = {0, 0, 0};
+        GX_ASSERT_RC(govidx_coverage_access(&r, NULL, zero, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1),
+                     GOVIDX_EDOMAIN);
+    }
+}
+
+/* Supply conservation on a larger random case: sum_d P_d A_d = sum_s S_s
+ * whenever every service point has demand within d0. */
+static void test_conservation(void)
+{
+    enum { ND = 40, NS = 7 };
+    double p[ND], sup[NS], cost[ND * NS], a[ND], lhs = 0, rhs = 0;
+    govidx_coverage_access_result r = {GOVIDX_COVERAGE_ACCESS_VERSION};
+    unsigned x = 12345;
+    int d, s;
+    for (d = 0; d < ND; d++) {
+        x = x * 1103515245u + 12345u;
+        p[d] = 100 + (x >> 16) % 900;
+    }
+    for (s = 0; s < NS; s++) {
+        x = x * 1103515245u + 12345u;
+        sup[s] = 1 + (x >> 16) % 20;
+        for (d = 0; d < ND; d++) {
+            x = x * 1103515245u + 12345u;
+            cost[d + s * ND] = d == s ? 1.0 : (double)((x >> 16) % 60); /* community s is near point s */
+        }
+    }
+    GX_ASSERT_OK(govidx_coverage_access(&r, a, p, ND, sup, NS, cost, ND, 30.0, NULL, NULL, 0, 0, 1));
+    for (d = 0; d < ND; d++)
+        lhs += p[d] * a[d];
+    for (s = 0; s < NS; s++)
+        rhs += sup[s];
+    GX_ASSERT_CLOSE(lhs, rhs, 1e-9 * rhs);
+}
+
 static CU_TestInfo tests[] = {{"2sfca", test_2sfca}, {"e2sfca", test_e2sfca},
+                              {"coverage view of 2SFCA", test_coverage_access},
+                              {"supply conservation", test_conservation},
                               {"errors", test_errors}, CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"access", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
 

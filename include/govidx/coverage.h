@@ -65,6 +65,46 @@ typedef struct govidx_coverage_city {
 GOVIDX_API int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, int year,
                                       const govidx_coverage_options *opts);
 
+/* ------------------------------------------------------------------ */
+/* Accessibility within coverage: 2SFCA / E2SFCA per city               */
+/* ------------------------------------------------------------------ */
+
+/** Accessibility of one city's communities to its service points. */
+typedef struct govidx_coverage_access_result {
+    unsigned version;     /**< GOVIDX_COVERAGE_ACCESS_VERSION (set by the caller) */
+    double mean;          /**< population-weighted mean accessibility sum P_d A_d / sum P_d (supply per
+                               person; with every service point reaching some demand it equals
+                               sum S / sum P) */
+    double gini;          /**< population-weighted Gini of A */
+    double atkinson;      /**< Atkinson(epsilon) of A / mean (zeros floored at 0.001 x mean) */
+    double adjusted;      /**< (1 - atkinson) x mean, the inequality-adjusted accessibility */
+    double reached;       /**< share of the population with A_d > 0 (some service in reach) */
+    double above;         /**< share of the population with A_d >= standard (NaN when standard <= 0) */
+    size_t unreached;     /**< communities with A_d = 0 */
+    size_t n_floored;     /**< values floored for Atkinson */
+} govidx_coverage_access_result;
+#define GOVIDX_COVERAGE_ACCESS_VERSION 1
+
+/**
+ * Spatial accessibility of a city's n_d communities (populations P, > 0 for
+ * at least one) to n_s service points (capacities S) through a precomputed
+ * cost matrix (travel time or distance; column-major n_d x n_s, leading
+ * dimension ld; NaN/Inf = unreachable): A_d by the two-step floating
+ * catchment area method with catchment d0 (Luo & Wang 2003) or, with
+ * n_zones > 0, its enhanced form with distance-decay weights per zone (Luo
+ * & Qi 2009), as govidx_access_2sfca() computes it; then the coverage view
+ * of A: its population-weighted mean, Gini, Atkinson(epsilon) and
+ * inequality-adjusted mean, and the population shares reached and at or
+ * above `standard` (e.g. 1 doctor per 1,000 = 0.001).  access (n_d, may be
+ * NULL) receives A_d.  Errors as govidx_access_2sfca(), GOVIDX_EINVAL for
+ * epsilon < 0 or a bad version, GOVIDX_EDOMAIN when the total population
+ * is 0.
+ */
+GOVIDX_API int govidx_coverage_access(govidx_coverage_access_result *out, double *access,
+                                      const double *population, size_t n_d, const double *supply, size_t n_s,
+                                      const double *cost, size_t ld, double d0, const double *bound,
+                                      const double *weight, size_t n_zones, double standard, double epsilon);
+
 #ifdef __cplusplus
 }
 #endif
