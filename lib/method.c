@@ -32,7 +32,8 @@ static const char *const weight_methods[] = {"nominal", "equal", "entropy", "cri
                                              "pca", NULL};
 static const char *const aggregate_methods[] = {"arithmetic", "geometric", "harmonic", "generalised",
                                                 "topsis", "mpi", "mpi-negative", "ampi",
-                                                "ampi-negative", "copeland", "sum", "bod", NULL};
+                                                "ampi-negative", "copeland", "sum", "bod",
+                                                "bod-directional", "bod-robust", NULL};
 
 static const key_def keys[] = {
     {"denominate", "no", KIND_BOOL, yes_no},
@@ -54,6 +55,7 @@ static const key_def keys[] = {
     {"aggregate.min_share", "0", KIND_NUMBER, NULL},
     {"aggregate.bod_share_min", "0", KIND_NUMBER, NULL},
     {"aggregate.bod_share_max", "1", KIND_NUMBER, NULL},
+    {"aggregate.bod_m", "25", KIND_NUMBER, NULL},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 

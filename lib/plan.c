@@ -43,7 +43,9 @@ typedef struct plan_agg {
     size_t *children;     /* framework nodes */
     govidx_aggregate_options opts;
     int weight_method;    /* -1 nominal, else govidx_weight_method */
-    int bod;              /* benefit-of-the-doubt node (DEA), not govidx_aggregate */
+    int bod;              /* benefit-of-the-doubt node (DEA), not govidx_aggregate: 1 radial,
+                             2 directional (g = 1), 3 robust order-m */
+    double bod_m;         /* order m of the robust variant */
     double bod_share_min, bod_share_max;
     double *weights;      /* n_children x n_weight_sets */
 } plan_agg;
@@ -91,7 +93,8 @@ static double num(const govidx_method *m, const char *node, const char *key)
 static int resolve_aggregation(govidx_plan *p, plan_agg *a)
 {
     static const char *const names[] = {"arithmetic", "geometric", "harmonic", "generalised", "topsis",
-                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum", "bod"};
+                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum", "bod",
+                                        "bod-directional", "bod-robust"};
     static const char *const wnames[] = {"equal", "entropy", "critic", "critic-abs", "pca"};
     static const int wcodes[] = {GOVIDX_WEIGHTS_EQUAL, GOVIDX_WEIGHTS_ENTROPY, GOVIDX_WEIGHTS_CRITIC,
                                  GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
@@ -99,9 +102,12 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     const char *wm;
     int method = 0, rc, w = 0;
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
-    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 12, &method)))
+    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 14, &method)))
         return govidx__fail_context(rc, "node '%s'", code);
-    a->bod = method == 11;
+    a->bod = method >= 11 ? method - 10 : 0;
+    a->bod_m = num(p->method, code, "aggregate.bod_m");
+    if (a->bod == 3 && !(a->bod_m >= 1 && a->bod_m <= 1e9 && a->bod_m == floor(a->bod_m)))
+        return govidx__fail(GOVIDX_EINVAL, "node '%s': aggregate.bod_m must be a whole number >= 1", code);
     a->bod_share_min = num(p->method, code, "aggregate.bod_share_min");
     a->bod_share_max = num(p->method, code, "aggregate.bod_share_max");
     if (a->bod && !(a->bod_share_min >= 0 && a->bod_share_min <= a->bod_share_max && a->bod_share_max <= 1))
@@ -319,12 +325,26 @@ static int bod_node(const govidx_plan *p, const plan_agg *a, govidx_matrix_view 
         bo.share_lower = lo;
         bo.share_upper = hi;
     }
-    rc = govidx_dea_bod(ci, NULL, status, &all_one, govidx_matrix_view_array(zc, k, m), &bo);
+    if (a->bod == 2) { /* directional, g = 1 on every child (Fusco 2015) */
+        double *g = lo;
+        for (j = 0; j < m; j++)
+            g[j] = 1.0;
+        rc = govidx_dea_bod_directional(ci, NULL, status, govidx_matrix_view_array(zc, k, m), g);
+    } else if (a->bod == 3) { /* robust order-m, exact expectation */
+        govidx_bod_robust_options ro = GOVIDX_BOD_ROBUST_OPTIONS_INIT;
+        ro.m = (size_t)a->bod_m;
+        rc = govidx_dea_bod_robust(ci, govidx_matrix_view_array(zc, k, m), &ro);
+        for (i = 0; i < k; i++)
+            status[i] = GOVIDX_DEA_OPTIMAL;
+    } else
+        rc = govidx_dea_bod(ci, NULL, status, &all_one, govidx_matrix_view_array(zc, k, m), &bo);
     for (i = 0; i < k && rc == GOVIDX_OK; i++) {
         if (status[i] != GOVIDX_DEA_OPTIMAL)
             rc = govidx__fail(GOVIDX_EINFEASIBLE, "benefit of the doubt: the LP of unit '%s' is %s",
                               r->unit_codes[row[i]],
                               status[i] == GOVIDX_DEA_INFEASIBLE ? "infeasible (weight restrictions)" : "not solved");
+        else if (a->bod == 3) /* order-m scores may exceed 1 by design */
+            out[row[i]] = p->high * ci[i];
         else /* the LP's feasibility tolerance can put a frontier unit a hair above 1 */
             out[row[i]] = p->high * (ci[i] > 1 && ci[i] < 1 + 1e-6 ? 1 : ci[i]);
     }

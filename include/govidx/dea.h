@@ -28,6 +28,7 @@
 #ifndef GOVIDX_DEA_H
 #define GOVIDX_DEA_H
 
+#include <stdint.h>
 #include "common.h"
 
 #ifdef __cplusplus
@@ -221,6 +222,56 @@ typedef struct govidx_bod_options {
  */
 GOVIDX_API int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one,
                               govidx_matrix_view Z, const govidx_bod_options *opts);
+
+/**
+ * Directional benefit of the doubt (Fusco 2015, "Enhancing non-compensatory
+ * composite indicators: a directional proposal", European Journal of
+ * Operational Research 242(2):620-630): the BoD technology (one unit input,
+ * constant returns) expanded along a direction g >= 0 of indicator space.
+ * For unit o:  beta_o = max beta  s.t.  sum_k lambda_k z_kr >= z_or + beta g_r
+ * for every indicator r,  sum_k lambda_k <= 1,  lambda >= 0;  and
+ * ci_o = 1 / (1 + beta_o) in (0, 1].  `direction` has m entries (>= 0, not
+ * all 0; g_r = 0 keeps indicator r from worsening without expanding it) or
+ * is NULL for each unit's own values (g = z_o), which gives exactly the
+ * radial BoD score of govidx_dea_bod().  beta (n, may be NULL) receives
+ * beta_o; status (n) each LP's outcome (NaN scores where not optimal).
+ * Compind's ci_bod_dir multiplies both the data and the direction by dir,
+ * so there only the zero pattern of dir matters; with dir = (1, ..., 1) its
+ * scores are these.  Errors as govidx_dea_bod(), GOVIDX_EINVAL for a
+ * negative or all-zero direction.
+ */
+GOVIDX_API int govidx_dea_bod_directional(double *ci, double *beta, int *status, govidx_matrix_view Z,
+                                          const double *direction);
+
+/** Options of govidx_dea_bod_robust(). */
+typedef struct govidx_bod_robust_options {
+    unsigned version;   /**< GOVIDX_BOD_ROBUST_OPTIONS_VERSION */
+    size_t m;           /**< order m: size of each reference sample (>= 1; default 25) */
+    size_t draws;       /**< Monte Carlo samples B; 0 (default) = the exact expectation */
+    uint64_t seed;      /**< seed of the Monte Carlo draws */
+} govidx_bod_robust_options;
+#define GOVIDX_BOD_ROBUST_OPTIONS_VERSION 1
+#define GOVIDX_BOD_ROBUST_OPTIONS_INIT { GOVIDX_BOD_ROBUST_OPTIONS_VERSION, 25, 0, 20231 }
+
+/**
+ * Robust (order-m) benefit of the doubt (Cazals, Florens & Simar 2002,
+ * "Nonparametric frontier estimation: a robust approach", Journal of
+ * Econometrics 106:1-25; for composite indicators Vidoli, Fusco & Mazziotta
+ * 2015, Social Indicators Research 122:635-652, Compind ci_rbod): unit o is
+ * compared with m units drawn at random (with replacement) instead of all,
+ * so one outlier cannot set everyone's frontier.  With d_k = min_r z_kr /
+ * z_or (how far unit k dominates o; indicators with z_or = 0 are skipped),
+ * the order-m output efficiency is lambda_o = E[max of d over m draws] and
+ * ci_o = 1 / lambda_o, which may exceed 1 (o beats its expected m-frontier).
+ * draws = 0 computes the expectation exactly over the empirical distribution,
+ * E = sum_k d_(k) [(k/n)^m - ((k-1)/n)^m] with d sorted ascending; draws = B
+ * averages B seeded Monte Carlo samples as nonparaeff::orderm does (the
+ * same definition; results depend only on the seed).  As m grows, ci
+ * tends to the free-disposal-hull BoD score 1 / max_k d_k.
+ * Errors: GOVIDX_EINVAL (NULL, m = 0, version), GOVIDX_EDIM, GOVIDX_ENUMERIC,
+ * GOVIDX_EDOMAIN (a negative value, or a unit whose indicators are all 0).
+ */
+GOVIDX_API int govidx_dea_bod_robust(double *ci, govidx_matrix_view Z, const govidx_bod_robust_options *opts);
 
 #ifdef __cplusplus
 }

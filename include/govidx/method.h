@@ -35,13 +35,17 @@
  *                       "ampi" | "ampi-negative" | "copeland" | "sum" |
  *                       "bod" (benefit of the doubt, Cherchye et al. 2007:
  *                       each unit's most favourable weights, via DEA; the
- *                       score is normalize.high x CI)
+ *                       score is normalize.high x CI) | "bod-directional"
+ *                       (Fusco 2015, direction 1 on every child) |
+ *                       "bod-robust" (order-m, Cazals et al. 2002; may
+ *                       exceed normalize.high)
  *   aggregate.p         order of the generalised mean (default 1)
  *   aggregate.floor     floor for geometric/harmonic means (default 0 = none:
  *                       zeros and negatives are an error)
  *   aggregate.bod_share_min, aggregate.bod_share_max
  *                       bounds on each child's share w_j z_ij / CI_i in a
  *                       "bod" node (defaults 0 and 1: unrestricted)
+ *   aggregate.bod_m     order m of "bod-robust" (default 25)
  *   aggregate.min_share minimum share of a node's children (by count) that must
  *                       be present for the node to be computed (default 0:
  *                       any one child suffices)
