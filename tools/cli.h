@@ -44,5 +44,7 @@ int cmd_dea(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_network(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_strengths(int argc, char **argv);
 
 #endif

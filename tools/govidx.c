@@ -34,6 +34,8 @@ static const cli_command commands[] = {
     {"report", "coverage report per city: level, inequality, worst communities", cmd_report},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
     {"network", "structure of actor networks: density, E-I, silos, centralisation, hierarchy", cmd_network},
+    {"compare", "two method variants of the index tree: score and rank differences per unit", cmd_compare},
+    {"strengths", "each unit's best and worst indicators by rank, per year", cmd_strengths},
 };
 
 static void usage(FILE *f)

@@ -76,6 +76,49 @@ GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path)
  */
 GOVIDX_API int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *name);
 
+/* ------------------------------------------------------------------ */
+/* Reading a result: strengths and weaknesses, two method variants       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Strengths and weaknesses of one unit in one year (COINr's idea of
+ * per-unit "strengths and weaknesses"): among the result's indicators
+ * (leaves) with a score for the unit, the k where its rank among units is
+ * best and the k where it is worst (ranks are competition ranks of the
+ * normalised values, 1 = best; ties in rank keep framework order).  strong
+ * and weak receive up to k leaf node indices each (best first / worst
+ * first); *n_strong and *n_weak their counts (fewer than k when fewer
+ * indicators have a value).  Errors: GOVIDX_EINVAL (NULL, unit/year out of
+ * range), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, size_t k,
+                                       size_t *strong, size_t *n_strong, size_t *weak, size_t *n_weak);
+
+/** Summary of how a node's ranking moves between two method variants. */
+typedef struct govidx_rank_shift {
+    unsigned version;   /**< GOVIDX_RANK_SHIFT_VERSION (set by the caller) */
+    size_t n;           /**< units ranked in both results */
+    double mean_abs;    /**< mean |rank_b - rank_a| over those units */
+    size_t max_abs;     /**< largest |rank_b - rank_a| */
+    double share_moved; /**< share of those units whose rank moves by more than `threshold` */
+    double spearman;    /**< Spearman correlation of the two score vectors (NaN when n < 2 or constant) */
+    double mean_abs_score; /**< mean |score_b - score_a| */
+} govidx_rank_shift;
+#define GOVIDX_RANK_SHIFT_VERSION 1
+
+/**
+ * Compare node `node` (by code, present in both) in year `year` (by label)
+ * of two results over the same units (matched by code, in any order):
+ * the summary in *out and, when non-NULL, per unit of `a` the score
+ * difference b - a (dscore, NaN if either is missing) and rank difference
+ * rank_b - rank_a (drank, 0 if either is unranked; a positive value means
+ * the unit falls).  Errors: GOVIDX_EINVAL (NULL, version),
+ * GOVIDX_ENOTFOUND (node, year or a unit missing from b), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank,
+                                     const govidx_result *a, const govidx_result *b, const char *node,
+                                     int year, size_t threshold);
+
 #ifdef __cplusplus
 }
 #endif
