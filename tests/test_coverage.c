@@ -141,7 +141,75 @@ static void test_acs_uva_method(void)
     govidx_dataset_close(ds);
 }
 
+/* The synthetic demo panel, every city and all five years: the level, the
+ * unweighted level, continuity (theta = 0.5) and white zones recomputed
+ * here from the district table (leaf districts = those no district names
+ * as parent, with a value and a population > 0), and Theil's exact
+ * within/between split. */
+static void test_demo_all_years(void)
+{
+    char path[1024];
+    govidx_dataset *ds = NULL;
+    govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
+    govidx_coverage_city *c;
+    size_t nd, nu, y, d, u, e, var;
+    unsigned char *leaf;
+    GX_ASSERT_OK(govidx_dataset_open(&ds, gx_srcpath(path, sizeof path, "datasets/demo-cities.h5"), NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    nd = govidx_dataset_n_districts(ds);
+    nu = govidx_dataset_n_units(ds);
+    leaf = malloc(nd);
+    c = calloc(nu, sizeof *c);
+    CU_ASSERT_FATAL(leaf && c);
+    for (d = 0; d < nd; d++)
+        leaf[d] = 1;
+    for (e = 0; e < nd; e++) { /* e's parent is not a leaf */
+        govidx_district de = GOVIDX_DISTRICT_INIT;
+        GX_ASSERT_OK(govidx_dataset_district(ds, e, &de));
+        for (d = 0; de.parent && d < nd; d++) {
+            govidx_district di = GOVIDX_DISTRICT_INIT;
+            if (govidx_dataset_district(ds, d, &di) == GOVIDX_OK && !strcmp(de.parent, di.code))
+                leaf[d] = 0;
+        }
+    }
+    o.variable = govidx_dataset_district_var_name(ds, 0);
+    GX_ASSERT_OK(govidx_dataset_find_district_var(ds, o.variable, &var));
+    for (y = 0; y < govidx_dataset_n_years(ds); y++) {
+        const double *pop = govidx_dataset_district_population(ds, y);
+        govidx_matrix_view v;
+        GX_ASSERT_OK(govidx_dataset_district_values(ds, y, &v));
+        for (u = 0; u < nu; u++)
+            c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
+        GX_ASSERT_OK(govidx_coverage_cities(c, ds, govidx_dataset_years(ds)[y], &o));
+        for (u = 0; u < nu; u++) {
+            double sp = 0, spc = 0, sc = 0, above = 0;
+            size_t n = 0, white = 0;
+            for (d = 0; d < nd; d++) {
+                double p = pop[d], x = v.data[d + var * v.ld];
+                if (!leaf[d] || govidx_dataset_district_unit(ds, d) != u || !(p > 0) || isnan(x))
+                    continue;
+                sp += p, spc += p * x, sc += x, n++;
+                above += x >= 0.5 ? p : 0;
+                white += x == 0;
+            }
+            CU_ASSERT_EQUAL(c[u].n_communities, n);
+            if (!n)
+                continue;
+            GX_ASSERT_CLOSE(c[u].level, spc / sp, 1e-12);
+            GX_ASSERT_CLOSE(c[u].level_unweighted, sc / (double)n, 1e-12);
+            GX_ASSERT_CLOSE(c[u].continuity, above / sp, 1e-12);
+            CU_ASSERT_EQUAL(c[u].white_zones, white);
+            GX_ASSERT_CLOSE(c[u].theil_within + c[u].theil_between, c[u].theil_t, 1e-9);
+            GX_ASSERT_CLOSE(c[u].adjusted, (1 - c[u].atkinson) * c[u].level, 1e-12);
+        }
+    }
+    free(leaf);
+    free(c);
+    govidx_dataset_close(ds);
+}
+
 static CU_TestInfo tests[] = {
+    {"demo panel, every city and year", test_demo_all_years},
     {"METHODS.md E9: level, Gini, Theil, Atkinson, adjusted level", test_e9},
     {"ACS B28002: unweighted (UVA SDAD) and household-weighted levels", test_acs_uva_method},
     CU_TEST_INFO_NULL,
