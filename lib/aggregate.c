@@ -382,7 +382,8 @@ done:
  * x86-64 an AVX2 clone is chosen at load time when the CPU has it.  The
  * sum per pair is the same in every clone (one term per child, in order),
  * so results are bit-identical. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__)
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__) && \
+    !defined(__SANITIZE_THREAD__)
 __attribute__((target_clones("avx2", "default"), optimize("O3", "no-trapping-math")))
 #elif defined(__GNUC__) && !defined(__clang__)
 __attribute__((optimize("O3", "no-trapping-math")))
