@@ -78,6 +78,19 @@ static inline int gx_run(CU_SuiteInfo *suites)
 
 #define GX_ASSERT_OK(call) GX_ASSERT_RC(call, 0)
 
+#ifdef GOVIDX_H
+/* Index of the result node with this code (a failed assertion and 0 when absent). */
+static inline size_t gx_result_node(const govidx_result *r, const char *code)
+{
+    size_t k;
+    for (k = 0; k < govidx_result_n_nodes(r); k++)
+        if (!strcmp(govidx_result_node_code(r, k), code))
+            return k;
+    CU_FAIL("result node not found");
+    return 0;
+}
+#endif
+
 /* Path of a file in the source tree: $GOVIDX_SRCDIR/rel (static buffer per call site). */
 static inline const char *gx_srcpath(char *buf, size_t n, const char *rel)
 {

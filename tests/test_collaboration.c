@@ -99,15 +99,6 @@ static govidx_dataset *make_panel(void)
     return ds;
 }
 
-static size_t node_of(const govidx_result *r, const char *code)
-{
-    size_t k;
-    for (k = 0; k < govidx_result_n_nodes(r); k++)
-        if (!strcmp(govidx_result_node_code(r, k), code))
-            return k;
-    CU_FAIL("node not found");
-    return 0;
-}
 
 static double clip01(double z) { return z < 0 ? 0 : z > 1 ? 1 : z; }
 
@@ -127,9 +118,9 @@ static void test_all_layers(void)
     size_t nce, nl, n1, n2, n3, n4, ntfp, nu1, n2f;
     GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, NULL));
     CU_ASSERT_FATAL(r != NULL);
-    nce = node_of(r, "CE"), nl = node_of(r, "CE.layers"), n1 = node_of(r, "CE.C1"), n2 = node_of(r, "CE.C2");
-    n3 = node_of(r, "CE.C3"), n4 = node_of(r, "CE.C4"), ntfp = node_of(r, "CE.C3.tfpch");
-    nu1 = node_of(r, "CE.C4.U1"), n2f = node_of(r, "CE.C2.request_fulfilment");
+    nce = gx_result_node(r, "CE"), nl = gx_result_node(r, "CE.layers"), n1 = gx_result_node(r, "CE.C1"), n2 = gx_result_node(r, "CE.C2");
+    n3 = gx_result_node(r, "CE.C3"), n4 = gx_result_node(r, "CE.C4"), ntfp = gx_result_node(r, "CE.C3.tfpch");
+    nu1 = gx_result_node(r, "CE.C4.U1"), n2f = gx_result_node(r, "CE.C2.request_fulfilment");
     for (y = 0; y < NY; y++) {
         double best = 0;
         for (u = 0; u < NU; u++)
@@ -218,7 +209,7 @@ static void test_arithmetic_weights(void)
     o.layer_weights = w;
     GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
     CU_ASSERT_FATAL(r != NULL);
-    nce = node_of(r, "CE"), n1 = node_of(r, "CE.C1"), n2 = node_of(r, "CE.C2"), n3 = node_of(r, "CE.C3");
+    nce = gx_result_node(r, "CE"), n1 = gx_result_node(r, "CE.C1"), n2 = gx_result_node(r, "CE.C2"), n3 = gx_result_node(r, "CE.C3");
     for (u = 0; u < 4; u++) {
         double c1 = govidx_result_score(r, u, 0, n1), c2 = govidx_result_score(r, u, 0, n2),
                c3 = govidx_result_score(r, u, 0, n3);

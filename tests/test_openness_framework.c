@@ -73,15 +73,6 @@ static govidx_dataset *make(int with_inventory)
     return ds;
 }
 
-static size_t node(const govidx_result *r, const char *code)
-{
-    size_t k;
-    for (k = 0; k < govidx_result_n_nodes(r); k++)
-        if (!strcmp(govidx_result_node_code(r, k), code))
-            return k;
-    CU_FAIL("node not found");
-    return 0;
-}
 
 static double gp(double x, double lo, double hi, int dir)
 {
@@ -97,7 +88,7 @@ static void test_pillars_and_index(void)
     size_t y, u, nO, n1, n3, n5;
     GX_ASSERT_OK(govidx_openness_compute(&r, ds, NULL));
     CU_ASSERT_FATAL(r != NULL);
-    nO = node(r, "O"), n1 = node(r, "O1"), n3 = node(r, "O3"), n5 = node(r, "O5");
+    nO = gx_result_node(r, "O"), n1 = gx_result_node(r, "O1"), n3 = gx_result_node(r, "O3"), n5 = gx_result_node(r, "O5");
     CU_ASSERT_EQUAL(govidx_result_n_nodes(r), 4 + 1 + 3 + 1); /* 4 panel leaves + checklist, 3 pillars, O */
     for (y = 0; y < 2; y++)
         for (u = 0; u < 3; u++) {
@@ -122,7 +113,7 @@ static void test_pillars_and_index(void)
             GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n5), o5, 1e-9);
             GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nO), o, 1e-9);
             if (!isnan(checklist))
-                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, node(r, "checklist_score")), checklist, 1e-9);
+                GX_ASSERT_CLOSE(govidx_result_score(r, u, y, gx_result_node(r, "checklist_score")), checklist, 1e-9);
         }
     govidx_result_free(r);
     govidx_dataset_close(ds);
@@ -141,9 +132,9 @@ static void test_method_switch(void)
     GX_ASSERT_OK(govidx_openness_compute(&def, ds, NULL));
     CU_ASSERT_FATAL(r && def);
     for (u = 0; u < 3; u++) {
-        double o1 = govidx_result_score(def, u, 0, node(def, "O1")), o3 = govidx_result_score(def, u, 0, node(def, "O3")),
-               o5 = govidx_result_score(def, u, 0, node(def, "O5"));
-        GX_ASSERT_CLOSE(govidx_result_score(r, u, 0, node(r, "O")), (o1 + o3 + o5) / 3, 1e-9);
+        double o1 = govidx_result_score(def, u, 0, gx_result_node(def, "O1")), o3 = govidx_result_score(def, u, 0, gx_result_node(def, "O3")),
+               o5 = govidx_result_score(def, u, 0, gx_result_node(def, "O5"));
+        GX_ASSERT_CLOSE(govidx_result_score(r, u, 0, gx_result_node(r, "O")), (o1 + o3 + o5) / 3, 1e-9);
     }
     govidx_result_free(r);
     govidx_result_free(def);
@@ -191,8 +182,8 @@ static void test_godi(void)
     CU_ASSERT_FATAL(r != NULL);
     GX_ASSERT_OK(govidx_dataset_find_unit(ds, "gb", &u));
     GX_ASSERT_OK(govidx_dataset_find_year(ds, 2014, &y));
-    GX_ASSERT_CLOSE(govidx_result_score(r, u, y, node(r, "O")), 97.0, 1e-9);
-    GX_ASSERT_CLOSE(govidx_result_score(r, u, y, node(r, "O3")), 97.0, 1e-9);
+    GX_ASSERT_CLOSE(govidx_result_score(r, u, y, gx_result_node(r, "O")), 97.0, 1e-9);
+    GX_ASSERT_CLOSE(govidx_result_score(r, u, y, gx_result_node(r, "O3")), 97.0, 1e-9);
     govidx_result_free(r);
     govidx_dataset_close(ds);
 }
