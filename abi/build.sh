@@ -12,6 +12,11 @@ abi_build()
     mkdir -p "$abi_dir"
     (
         cd "$abi_dir"
+        # a govidx build directory configured from another source tree starts afresh
+        if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
+        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+            rm -rf ./* ./.[!.]* 2>/dev/null || true
+        fi
         if [ ! -f Makefile ]; then
             "$srcdir/configure" -q --prefix=/usr/local CFLAGS='-g -O0'
         fi

@@ -33,6 +33,11 @@ export ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS GOVIDX_QUICK
 
 mkdir -p "$builddir"
 cd "$builddir"
+# a govidx build directory configured from another source tree starts afresh
+if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
+        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+    rm -rf ./* ./.[!.]* 2>/dev/null || true
+fi
 if [ ! -f Makefile ]; then
     # The sanitizer flags go into CC too: `make check` also builds the
     # examples against the installed library with plain $(CC) (mk/examples.am),

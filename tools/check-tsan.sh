@@ -28,6 +28,11 @@ export TSAN_OPTIONS OPENBLAS_NUM_THREADS
 
 mkdir -p "$builddir"
 cd "$builddir"
+# a govidx build directory configured from another source tree starts afresh
+if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
+        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+    rm -rf ./* ./.[!.]* 2>/dev/null || true
+fi
 if [ ! -f Makefile ]; then
     "$srcdir/configure" -q CC="${CC:-gcc} -fsanitize=thread" CFLAGS="-O1 -g -fno-omit-frame-pointer" \
         LDFLAGS="-fsanitize=thread"

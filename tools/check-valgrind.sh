@@ -26,6 +26,11 @@ jobs=${JOBS:-2}
 
 mkdir -p "$builddir"
 cd "$builddir"
+# a govidx build directory configured from another source tree starts afresh
+if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
+        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+    rm -rf ./* ./.[!.]* 2>/dev/null || true
+fi
 if [ ! -f Makefile ]; then
     "$srcdir/configure" -q CFLAGS="-O1 -g"
 fi

@@ -18,6 +18,11 @@ jobs=${JOBS:-2}
 command -v gcovr >/dev/null || { echo "coverage: gcovr is not installed (apt-get install gcovr)" >&2; exit 2; }
 mkdir -p "$builddir"
 cd "$builddir"
+# a govidx build directory configured from another source tree starts afresh
+if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
+        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+    rm -rf ./* ./.[!.]* 2>/dev/null || true
+fi
 if [ ! -f Makefile ]; then
     "$srcdir/configure" -q CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage"
 fi
