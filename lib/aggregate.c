@@ -71,6 +71,75 @@ static int unit_weights(double *wr, govidx_matrix_view z, size_t i, const double
     return ok;
 }
 
+/* One unit's weighted arithmetic mean, unit by unit: weights renormalised
+ * over its present children (govidx_weights_renormalise), then summed in
+ * child order.  NaN when it is not available.  Returns 0 when it is not
+ * available, 1 when out is set. */
+static int arithmetic_unit(double *out, govidx_matrix_view z, size_t i, const double *w, double min_share)
+{
+    size_t j, m = z.cols, present = 0;
+    double sum = 0.0, acc = 0.0;
+    for (j = 0; j < m; j++)
+        if (!isnan(AT(z, i, j))) {
+            present++;
+            sum += w[j];
+        }
+    if (!(present > 0 && (double)present >= min_share * (double)m && sum > 0.0))
+        return 0;
+    for (j = 0; j < m; j++) {
+        double x = AT(z, i, j), wr = w[j] / sum;
+        if (!isnan(x) && wr != 0.0)
+            acc += wr * x;
+    }
+    *out = acc;
+    return 1;
+}
+
+/*
+ * Weighted arithmetic means, in blocks of units.  The units with every child
+ * present (most of them) share one set of renormalised weights, w_j / sum
+ * w, so their means are accumulated child by child over the block
+ * (contiguous reads the compiler vectorises, no division); a NaN in the sum
+ * marks a unit with a missing child, which is then done unit by unit while
+ * the block is in cache.  Both follow the operations and order of the
+ * unit-by-unit definition, so the scores are the same to the last bit.
+ */
+static int arithmetic_means(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *o,
+                            govidx_aggregate_info *info)
+{
+    enum { BLOCK = 512 };
+    double acc[BLOCK], *wfull = govidx__mallocarray(z.cols, sizeof *wfull), total = 0.0;
+    size_t i0, i, j, m = z.cols, nb;
+    int rc = GOVIDX_OK;
+    if (!wfull)
+        return govidx__oom();
+    for (j = 0; j < m; j++)
+        total += w[j];
+    for (j = 0; j < m; j++)
+        wfull[j] = w[j] / total;
+    for (i0 = 0; i0 < z.rows && rc == GOVIDX_OK; i0 += BLOCK) {
+        nb = z.rows - i0 < BLOCK ? z.rows - i0 : BLOCK;
+        for (i = 0; i < nb; i++)
+            acc[i] = 0.0;
+        for (j = 0; j < m; j++) /* a zero weight adds 0: the child takes no part */
+            govidx__kernel_axpy(acc, z.data + i0 + j * z.ld, nb, wfull[j]);
+        for (i = 0; i < nb; i++) {
+            double *dst = &out[i0 + i];
+            *dst = acc[i];
+            if (isnan(acc[i]) && !arithmetic_unit(dst, z, i0 + i, w, o->min_share)) {
+                *dst = NAN;
+                info->n_missing++;
+            } else if (!isfinite(*dst)) {
+                rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = 1)",
+                                  method_name(o->method), i0 + i);
+                break;
+            }
+        }
+    }
+    govidx__free(wfull);
+    return rc;
+}
+
 /* Power means: value of child j of unit i after the domain check/floor.
  * `strict`: the method needs z > 0 (geometric, harmonic, p < 0); otherwise
  * z >= 0 (p > 0, p != 1). */
@@ -124,9 +193,11 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
                : o->method == GOVIDX_AGG_GEOMETRIC  ? 0.0
                : o->method == GOVIDX_AGG_HARMONIC   ? -1.0
                                                      : o->p;
-    double *wr = govidx__mallocarray(m, sizeof *wr);
+    double *wr;
     int rc = GOVIDX_OK;
-    if (!wr)
+    if (p == 1.0)
+        return arithmetic_means(out, z, w, o, info);
+    if (!(wr = govidx__mallocarray(m, sizeof *wr)))
         return govidx__oom();
     for (i = 0; i < z.rows; i++) {
         double acc = 0.0;
@@ -139,10 +210,6 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
             double x = AT(z, i, j);
             if (isnan(x) || wr[j] == 0.0)
                 continue; /* zero weight: the child does not take part */
-            if (p == 1.0) {
-                acc += wr[j] * x;
-                continue;
-            }
             if ((rc = power_value(&x, x, i, j, p <= 0.0, o, info)) != GOVIDX_OK)
                 goto done;
             if (p == 0.0)
@@ -152,7 +219,7 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
             else
                 acc += wr[j] * pow(x, p);
         }
-        out[i] = p == 1.0 ? acc : p == 0.0 ? exp(acc) : p == -1.0 ? 1.0 / acc : pow(acc, 1.0 / p);
+        out[i] = p == 0.0 ? exp(acc) : p == -1.0 ? 1.0 / acc : pow(acc, 1.0 / p);
         if (!isfinite(out[i])) { /* e.g. z^p overflowing for a large p */
             rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = %g)",
                               method_name(o->method), i, p);
@@ -452,6 +519,12 @@ done:
 int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
                      const govidx_aggregate_options *opts, govidx_aggregate_info *info)
 {
+    return govidx__aggregate(out, z, w, opts, info, 1);
+}
+
+int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *opts,
+                      govidx_aggregate_info *info, int check_values)
+{
     govidx_aggregate_options def = GOVIDX_AGGREGATE_OPTIONS_INIT;
     govidx_aggregate_info scratch = GOVIDX_AGGREGATE_INFO_INIT;
     size_t j;
@@ -479,7 +552,7 @@ int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
                             opts->min_share);
     if ((opts->ampi_min == NULL) != (opts->ampi_max == NULL))
         return govidx__fail(GOVIDX_EINVAL, "aggregate: give both AMPI goalpost arrays or neither");
-    if ((rc = govidx_matrix_check_finite(z, 1)) != GOVIDX_OK)
+    if ((rc = check_values ? govidx_matrix_check_finite(z, 1) : govidx_matrix_check(z)) != GOVIDX_OK)
         return govidx__fail_context(rc, "%s", method_name(opts->method));
     for (j = 0; j < z.cols; j++) {
         if (!isfinite(w[j]) || w[j] < 0.0)

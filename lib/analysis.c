@@ -1,6 +1,6 @@
 /*
  * lib/analysis.c - correlation matrices, Cronbach's alpha, PCA variance
- * explained, contributions, obstacle degree and competition ranking.
+ * explained, contributions and obstacle degree (ranking: lib/rank.c).
  *
  * Sources: OECD/JRC Handbook on Constructing Composite Indicators (2008),
  * ch. 4 (multivariate analysis); Cronbach (1951); Spearman (1904).
@@ -25,87 +25,6 @@ typedef struct ranked {
     double v;
     size_t i;
 } ranked;
-
-/* Order-preserving map of a double to an unsigned key (NaN excluded). */
-static uint64_t sort_key(double v)
-{
-    uint64_t u;
-    if (v == 0)
-        v = 0; /* -0 and +0 share a key */
-    memcpy(&u, &v, sizeof u);
-    return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
-}
-
-/* Sort ascending by v: an LSD radix sort on the 64-bit keys, 11 bits a
- * pass (6 passes), skipping the passes where every key has the same digit;
- * all histograms come from one read of the keys.  O(n), and several times
- * faster than qsort with a comparator for the per-node, per-year rankings
- * a plan computes.  Stable, so equal values keep their order.
- * GOVIDX_ENOMEM when the scratch buffers cannot be allocated. */
-#define RADIX_BITS 11
-#define RADIX_SIZE (1u << RADIX_BITS)
-#define RADIX_PASSES 6
-static int sort_ranked(ranked *a, size_t n)
-{
-    ranked *tmp, *src = a, *dst;
-    uint64_t *key, *ktmp, *ksrc, *kdst;
-    size_t *count, i, pass;
-    if (n < 64) { /* insertion sort: small inputs */
-        for (i = 1; i < n; i++) {
-            ranked x = a[i];
-            size_t j = i;
-            while (j > 0 && a[j - 1].v > x.v) {
-                a[j] = a[j - 1];
-                j--;
-            }
-            a[j] = x;
-        }
-        return GOVIDX_OK;
-    }
-    tmp = govidx__mallocarray(n, sizeof *tmp);
-    key = govidx__mallocarray(n, 2 * sizeof *key);
-    count = govidx__calloc(RADIX_PASSES * RADIX_SIZE, sizeof *count);
-    if (!tmp || !key || !count) {
-        govidx__free(tmp);
-        govidx__free(key);
-        govidx__free(count);
-        return govidx__oom();
-    }
-    ktmp = key + n;
-    for (i = 0; i < n; i++) {
-        uint64_t k = sort_key(a[i].v);
-        key[i] = k;
-        for (pass = 0; pass < RADIX_PASSES; pass++)
-            count[pass * RADIX_SIZE + ((k >> (RADIX_BITS * pass)) & (RADIX_SIZE - 1))]++;
-    }
-    ksrc = key;
-    dst = tmp;
-    kdst = ktmp;
-    for (pass = 0; pass < RADIX_PASSES; pass++) {
-        unsigned shift = (unsigned)(RADIX_BITS * pass);
-        size_t *c = count + pass * RADIX_SIZE, sum = 0, d;
-        if (c[(ksrc[0] >> shift) & (RADIX_SIZE - 1)] == n)
-            continue; /* every key has this digit: nothing to do */
-        for (d = 0; d < RADIX_SIZE; d++) {
-            size_t t = c[d];
-            c[d] = sum;
-            sum += t;
-        }
-        for (i = 0; i < n; i++) {
-            size_t to = c[(ksrc[i] >> shift) & (RADIX_SIZE - 1)]++;
-            dst[to] = src[i];
-            kdst[to] = ksrc[i];
-        }
-        { ranked *t = src; src = dst; dst = t; }
-        { uint64_t *t = ksrc; ksrc = kdst; kdst = t; }
-    }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
-    govidx__free(tmp);
-    govidx__free(key);
-    govidx__free(count);
-    return GOVIDX_OK;
-}
 
 static int cmp_ranked_asc(const void *pa, const void *pb)
 {
@@ -482,40 +401,5 @@ int govidx_obstacle_degree(double *out, govidx_matrix_view z, const double *w)
             out[i + j * n] = isnan(x) ? NAN : gap > 0.0 ? w[j] * (1.0 - x) / gap : 0.0;
         }
     }
-    return GOVIDX_OK;
-}
-
-int govidx_rank_scores(size_t *out, const double *scores, size_t n, int direction)
-{
-    ranked *tmp;
-    size_t i, c = 0, t;
-    if (!out || !scores)
-        return govidx__fail(GOVIDX_EINVAL, "rank: NULL argument");
-    if (direction == 0)
-        return govidx__fail(GOVIDX_EINVAL, "rank: direction must be > 0 or < 0");
-    for (i = 0; i < n; i++)
-        if (isinf(scores[i]))
-            return govidx__fail(GOVIDX_ENUMERIC, "rank: score %zu is infinite", i);
-    if (n == 0)
-        return GOVIDX_OK;
-    tmp = govidx__mallocarray(n, sizeof *tmp);
-    if (!tmp)
-        return govidx__oom();
-    for (i = 0; i < n; i++) {
-        out[i] = 0;
-        if (!isnan(scores[i])) {
-            /* negate for "highest first" so one ascending sort serves both */
-            tmp[c].v = direction > 0 ? -scores[i] : scores[i];
-            tmp[c].i = i;
-            c++;
-        }
-    }
-    if (sort_ranked(tmp, c) != GOVIDX_OK) {
-        govidx__free(tmp);
-        return govidx__oom();
-    }
-    for (t = 0; t < c; t++)
-        out[tmp[t].i] = t > 0 && tmp[t].v == tmp[t - 1].v ? out[tmp[t - 1].i] : t + 1;
-    govidx__free(tmp);
     return GOVIDX_OK;
 }

@@ -483,7 +483,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
             c.lo[k] = ind.goal_low, c.hi[k] = ind.goal_high; /* the file's goalposts win */
         n_nodes += framework[k].layer == 2;
     }
-    if ((rc = govidx__result_alloc(&c.r, c.n_units, c.n_years, n_nodes)))
+    if ((rc = govidx__result_alloc(&c.r, c.n_units, c.n_years, n_nodes, 1)))
         return rc;
     for (k = 0; k < c.n_units; k++)
         if (!(c.r->unit_codes[k] = govidx__strdup(govidx_dataset_unit_code(ds, k)))) {
@@ -517,8 +517,10 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
                 continue;
             if ((rc = govidx_rank_scores(rank, col, c.n_units, 1)))
                 goto done;
-            memcpy(&c.r->ranks[GOVIDX__CELL(c.r, 0, y, node)], rank, c.n_units * sizeof *rank);
+            for (k = 0; k < c.n_units; k++)
+                c.r->ranks[GOVIDX__CELL(c.r, k, y, node)] = (uint32_t)rank[k];
         }
+    govidx__result_ranks_set(c.r);
     rc = method_json(&c);
 done:
     govidx__free(rank);

@@ -21,6 +21,21 @@
 #define GOVIDX__UNUSED
 #endif
 
+/* A hot loop: compiled at -O3 without trapping math (quiet comparisons
+ * cannot trap) so it vectorises, and on x86-64 with GCC also as an AVX2
+ * clone picked at load time.  Only element-wise work and reductions whose
+ * order does not change the result (counts, min, max) go in such loops, so
+ * every clone gives the same numbers to the last bit.  Not under sanitizers
+ * (their runtimes do not support ifunc clones). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(__SANITIZE_ADDRESS__) && \
+    !defined(__SANITIZE_THREAD__)
+#define GOVIDX__HOT_LOOP __attribute__((target_clones("avx2", "default"), optimize("O3", "no-trapping-math")))
+#elif defined(__GNUC__) && !defined(__clang__)
+#define GOVIDX__HOT_LOOP __attribute__((optimize("O3", "no-trapping-math")))
+#else
+#define GOVIDX__HOT_LOOP
+#endif
+
 /* --- errors (error.c) ---------------------------------------------------- */
 
 /** Record a thread-local message for `status` and return `status`. */
@@ -51,6 +66,33 @@ static inline int govidx__mul_ok(size_t a, size_t b, size_t *out)
     *out = r;
     return 1;
 }
+
+/* --- aggregation (aggregate.c) -------------------------------------------- */
+/** govidx_aggregate; check_values = 0 skips the scan for infinite values,
+ * for callers whose values are finite or NaN by construction (the plan). */
+int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *opts,
+                      govidx_aggregate_info *info, int check_values);
+
+/* --- column kernels (kernels.c): the engine's hot loops ------------------ */
+/** Present (non-NaN) values, infinite values, min and max of x[0..n) (NaN
+ * skipped; min = +Inf, max = -Inf when none is present). */
+void govidx__kernel_range(const double *x, size_t n, size_t *present, size_t *n_inf, double *mn, double *mx);
+/** Number of infinite values in x[0..n), and of NaN ones in *n_nan. */
+size_t govidx__kernel_count_nonfinite(const double *x, size_t n, size_t *n_nan);
+/** Min-max normalisation z = lo + span_out * (x - mn) / span (direction
+ * > 0) or lo + span_out * (mx - x) / span, NaN kept: the expression of
+ * govidx_normalize, so the same numbers. */
+void govidx__kernel_minmax(double *z, const double *x, size_t n, double lo, double span_out, double mn,
+                           double mx, int direction);
+/** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
+void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
+
+/* --- competition ranking (rank.c) ---------------------------------------- */
+/** Bytes of scratch govidx__rank_u32 needs for n scores; 0 on overflow. */
+size_t govidx__rank_scratch_bytes(size_t n);
+/** Competition ranks of scores[0..n) (n <= UINT32_MAX, no Inf) into out;
+ * NaN -> 0.  direction > 0: highest first.  scratch: rank_scratch_bytes(n). */
+void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, void *scratch);
 
 /* --- growable byte buffer for text output (alloc.c) ---------------------- */
 typedef struct govidx__buf {

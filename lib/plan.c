@@ -7,7 +7,9 @@
  *
  *   stage_leaves      denominate -> impute -> treat -> normalise, per year
  *   aggregate_node    children's scores -> node score with frozen weights
- *   finish_year       ranks and contributions
+ *
+ * Ranks and contributions are derived from the scores when first asked for
+ * (lib/result.c), so executing writes each score once and nothing else.
  *
  * SPDX-License-Identifier: MIT
  */
@@ -48,6 +50,7 @@ typedef struct plan_agg {
     double bod_m;         /* order m of the robust variant */
     double bod_share_min, bod_share_max;
     double *weights;      /* n_children x n_weight_sets */
+    int contiguous;       /* children are nodes c0, c0+1, ...: aggregate the result in place */
 } plan_agg;
 
 struct govidx_plan {
@@ -63,6 +66,7 @@ struct govidx_plan {
     size_t *root_of_node;  /* node -> its root */
     double *eff_weight;    /* node -> nominal effective weight (for contributions) */
     size_t *output_order;  /* framework order for outputs */
+    size_t *exec_order;    /* depth-first post-order: children right before their parent */
     int denominate;
     int impute;            /* govidx__impute_kind */
     int pooled;            /* data-driven weights pooled over years */
@@ -151,6 +155,7 @@ void govidx_plan_free(govidx_plan *p)
     govidx__free(p->root_of_node);
     govidx__free(p->eff_weight);
     govidx__free(p->output_order);
+    govidx__free(p->exec_order);
     govidx__free(p->method_json);
     govidx_method_free(p->method);
     govidx_framework_free(p->fw);
@@ -207,14 +212,20 @@ static int label_result(const govidx_plan *p, const govidx_panel *panel, govidx_
         r->is_leaf[i] = (unsigned char)govidx_framework_is_indicator(p->fw, i);
     }
     r->output_order = govidx__mallocarray(r->n_nodes, sizeof *r->output_order);
+    r->contrib_weight = govidx__mallocarray(r->n_nodes, sizeof *r->contrib_weight);
+    r->root_of_node = govidx__mallocarray(r->n_nodes, sizeof *r->root_of_node);
     r->method_json = govidx__strdup(p->method_json);
-    if (!r->output_order || !r->method_json)
+    if (!r->output_order || !r->contrib_weight || !r->root_of_node || !r->method_json)
         return govidx__oom();
     memcpy(r->output_order, p->output_order, r->n_nodes * sizeof *r->output_order);
+    memcpy(r->root_of_node, p->root_of_node, r->n_nodes * sizeof *r->root_of_node);
+    for (i = 0; i < r->n_nodes; i++) /* a leaf's share of its root's score: w_eff z / root */
+        r->contrib_weight[i] = r->is_leaf[i] && p->root_of_node[i] != i ? p->eff_weight[i] : NAN;
     return GOVIDX_OK;
 }
 
-int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_panel *panel)
+/* A result shaped for the plan and panel; fill: see govidx__result_alloc. */
+static int make_result(govidx_result **out, const govidx_plan *p, const govidx_panel *panel, int fill)
 {
     size_t n_units, n_vars;
     govidx_result *r = NULL;
@@ -230,7 +241,7 @@ int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_pa
     if (!p->pooled && p->n_weight_sets > 1 && panel->n_years != p->n_years)
         return govidx__fail(GOVIDX_EDIM, "the plan has per-year weights for %zu years, the panel has %zu",
                             p->n_years, panel->n_years);
-    if ((rc = govidx__result_alloc(&r, n_units, panel->n_years, p->n_nodes)))
+    if ((rc = govidx__result_alloc(&r, n_units, panel->n_years, p->n_nodes, fill)))
         return rc;
     if ((rc = label_result(p, panel, r))) {
         govidx_result_free(r);
@@ -238,6 +249,11 @@ int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_pa
     }
     *out = r;
     return GOVIDX_OK;
+}
+
+int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_panel *panel)
+{
+    return make_result(out, p, panel, 1);
 }
 
 /* Raw value of leaf l for unit u in year y, denominated if asked. */
@@ -252,39 +268,76 @@ static double raw_value(const govidx_plan *p, const govidx_matrix_view *v, const
 }
 
 /*
- * Stage the leaves of year y: denominate, impute, treat and normalise each
- * indicator, writing the normalised values into the result's leaf cells
- * and their flags.  `work` holds 2 x n_units doubles.
+ * The common leaf in one read of its column: no denominator, imputation or
+ * treatment, min-max normalisation.  Checks, range and the normalised values
+ * are the same numbers govidx_normalize gives (same expression).  Returns 1
+ * when it handled the leaf, 0 to leave it to the general path (another
+ * method, a constant or empty column, an infinite value: the general path
+ * applies the policy or reports the error).
  */
+static int stage_leaf_minmax(const govidx_plan *p, const plan_leaf *l, const double *x, double *z,
+                             unsigned char *flags)
+{
+    const govidx__leaf_prep *lp = &l->prep;
+    double mn, mx;
+    size_t n = p->n_units, present, infinite;
+    if (lp->norm != GOVIDX_NORM_MINMAX || lp->treat != GOVIDX_TREAT_NONE || p->impute != GOVIDX__IMPUTE_NONE ||
+        (p->denominate && l->den_column != NONE) || (lp->direction != 1 && lp->direction != -1))
+        return 0;
+    govidx__kernel_range(x, n, &present, &infinite, &mn, &mx);
+    if (infinite || present == 0 || !(mx > mn))
+        return 0;
+    memset(flags, 0, n);
+    govidx__kernel_minmax(z, x, n, lp->low, lp->high - lp->low, mn, mx, lp->direction);
+    return 1;
+}
+
+/*
+ * Stage leaf l of year y: denominate, impute, treat and normalise the
+ * indicator, writing the normalised values into the result's leaf cells
+ * and their flags.  `x` holds n_units doubles of work space.
+ */
+static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
+                      const plan_leaf *l, double *x)
+{
+    const govidx_matrix_view *v = &panel->years[y];
+    const char *code = govidx_framework_node_code(p->fw, l->node);
+    unsigned char *flags = r->flags + GOVIDX__CELL(r, 0, y, l->node);
+    double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node);
+    size_t u;
+    int rc;
+    if (stage_leaf_minmax(p, l, v->data + l->column * v->ld, z, flags))
+        return GOVIDX_OK;
+    for (u = 0; u < p->n_units; u++) {
+        x[u] = raw_value(p, v, l, u);
+        if (isinf(x[u]))
+            return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit %zu in year %d%s", code,
+                                u + 1, year_label(panel, y),
+                                p->denominate && l->den_column != NONE ? " (after denomination)" : "");
+        flags[u] = 0;
+    }
+    /* imputation across years looks at the same unit's other years */
+    rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column, p->denominate,
+                             panel->unit_groups);
+    if (rc == GOVIDX_OK)
+        rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
+    if (rc)
+        return govidx__fail_context(rc, "indicator '%s', year %d", code, year_label(panel, y));
+    for (u = 0; u < p->n_units; u++) /* scores are finite or missing */
+        if (isinf(z[u]))
+            return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' normalises to an infinite value for unit "
+                                "%zu in year %d", code, u + 1, year_label(panel, y));
+    return GOVIDX_OK;
+}
+
 static int stage_leaves(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
                         double *work)
 {
-    const govidx_matrix_view *v = &panel->years[y];
-    double *x = work, *z;
-    size_t li, u;
-    int rc;
-    for (li = 0; li < p->n_leaves; li++) {
-        const plan_leaf *l = &p->leaves[li];
-        const char *code = govidx_framework_node_code(p->fw, l->node);
-        unsigned char *flags = r->flags + GOVIDX__CELL(r, 0, y, l->node);
-        z = r->scores + GOVIDX__CELL(r, 0, y, l->node);
-        for (u = 0; u < p->n_units; u++) {
-            x[u] = raw_value(p, v, l, u);
-            if (isinf(x[u]))
-                return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit %zu in year %d%s",
-                                    code, u + 1, year_label(panel, y),
-                                    p->denominate && l->den_column != NONE ? " (after denomination)" : "");
-            flags[u] = 0;
-        }
-        /* imputation across years looks at the same unit's other years */
-        rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column,
-                                 p->denominate, panel->unit_groups);
-        if (rc == GOVIDX_OK)
-            rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
-        if (rc)
-            return govidx__fail_context(rc, "indicator '%s', year %d", code, year_label(panel, y));
-    }
-    return GOVIDX_OK;
+    size_t li;
+    int rc = GOVIDX_OK;
+    for (li = 0; li < p->n_leaves && rc == GOVIDX_OK; li++)
+        rc = stage_leaf(p, panel, y, r, &p->leaves[li], work);
+    return rc;
 }
 
 /*
@@ -367,11 +420,17 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     int rc;
     govidx_matrix_view z;
     double *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
-    for (c = 0; c < a->n_children; c++)
-        memcpy(work + c * p->n_units, r->scores + GOVIDX__CELL(r, 0, y, a->children[c]),
-               p->n_units * sizeof *work);
-    z = govidx_matrix_view_array(work, p->n_units, a->n_children);
-    rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx_aggregate(out, z, w, &a->opts, NULL);
+    if (a->contiguous) /* children are consecutive nodes: their columns already form a matrix */
+        z = govidx_matrix_view_array(r->scores + GOVIDX__CELL(r, 0, y, a->children[0]), p->n_units,
+                                     a->n_children);
+    else {
+        for (c = 0; c < a->n_children; c++)
+            memcpy(work + c * p->n_units, r->scores + GOVIDX__CELL(r, 0, y, a->children[c]),
+                   p->n_units * sizeof *work);
+        z = govidx_matrix_view_array(work, p->n_units, a->n_children);
+    }
+    /* the children's scores are finite or missing: checked as they were made */
+    rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx__aggregate(out, z, w, &a->opts, NULL, 0);
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);
@@ -397,28 +456,6 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
 static const double *agg_weights(const govidx_plan *p, const plan_agg *a, size_t y)
 {
     return a->weights + (p->n_weight_sets > 1 ? y : 0) * a->n_children;
-}
-
-/* Ranks of every node and contributions of every leaf, year y. */
-static int finish_year(const govidx_plan *p, size_t y, govidx_result *r)
-{
-    size_t k, u;
-    int rc;
-    for (k = 0; k < p->n_nodes; k++) {
-        size_t cell = GOVIDX__CELL(r, 0, y, k);
-        if ((rc = govidx_rank_scores(r->ranks + cell, r->scores + cell, p->n_units, 1)))
-            return govidx__fail_context(rc, "ranking node '%s'", govidx_framework_node_code(p->fw, k));
-    }
-    for (k = 0; k < p->n_leaves; k++) {
-        size_t node = p->leaves[k].node, root = p->root_of_node[node];
-        const double *z = r->scores + GOVIDX__CELL(r, 0, y, node);
-        const double *s = r->scores + GOVIDX__CELL(r, 0, y, root);
-        double *c = r->contrib + GOVIDX__CELL(r, 0, y, node);
-        for (u = 0; u < p->n_units; u++)
-            c[u] = (isnan(z[u]) || isnan(s[u]) || s[u] == 0 || root == node) ? NAN
-                                                                             : p->eff_weight[node] * z[u] / s[u];
-    }
-    return GOVIDX_OK;
 }
 
 static size_t max_children(const govidx_plan *p)
@@ -447,14 +484,19 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
     work = govidx__mallocarray(n_units, max_children(p) * sizeof *work);
     if (!work)
         return govidx__oom();
-    rc = stage_leaves(p, panel, y, r, work);
-    for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++) {
-        size_t k = govidx_framework_order(p->fw, i), a = p->agg_of_node[k];
-        if (a != NONE)
-            rc = aggregate_node(p, &p->aggs[a], y, agg_weights(p, &p->aggs[a], y), r, work);
+    govidx__result_ranks_stale(r); /* ranked again on first use */
+    /* depth-first: a node right after its children, whose columns are
+     * then still in cache */
+    for (i = 0, rc = GOVIDX_OK; i < p->n_nodes && rc == GOVIDX_OK; i++) {
+        size_t k = p->exec_order[i], a = p->agg_of_node[k];
+        if (a == NONE) {
+            rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
+            continue;
+        }
+        rc = aggregate_node(p, &p->aggs[a], y, agg_weights(p, &p->aggs[a], y), r, work);
+        /* every cell of the year is written: the result may come uninitialised */
+        memset(r->flags + GOVIDX__CELL(r, 0, y, k), 0, n_units);
     }
-    if (rc == GOVIDX_OK)
-        rc = finish_year(p, y, r);
     govidx__free(work);
     return rc;
 }
@@ -492,25 +534,21 @@ static size_t worker_count(size_t n_years)
     return n < n_years ? n : n_years;
 }
 
-int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
+/* Compute every year of panel into r, the years spread over threads. */
+static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
 {
-    govidx_result *r = NULL;
     size_t y, t, n_threads, started;
     pthread_t tid[8];
     exec_job jobs[8];
-    int rc, *rcs = NULL;
-    char (*msgs)[256] = NULL;
-    if (!out)
-        return govidx__fail(GOVIDX_EINVAL, "execute: out is NULL");
-    *out = NULL;
-    if ((rc = govidx_result_new(&r, p, panel)))
-        return rc;
+    int rc = GOVIDX_OK, *rcs;
+    char (*msgs)[256];
     n_threads = worker_count(panel->n_years);
     rcs = govidx__calloc(panel->n_years, sizeof *rcs);
     msgs = govidx__calloc(panel->n_years, sizeof *msgs);
     if (!rcs || !msgs) {
-        rc = govidx__oom();
-        goto done;
+        govidx__free(rcs);
+        govidx__free(msgs);
+        return govidx__oom();
     }
     for (t = 0; t < n_threads; t++) {
         exec_job j = {p, panel, r, t, n_threads, rcs, msgs};
@@ -531,15 +569,62 @@ int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_resul
             rc = govidx__fail(rcs[y], "%s", msgs[y]);
             break;
         }
-done:
     govidx__free(rcs);
     govidx__free(msgs);
-    if (rc) {
+    return rc;
+}
+
+int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
+{
+    govidx_result *r = NULL;
+    int rc;
+    if (!out)
+        return govidx__fail(GOVIDX_EINVAL, "execute: out is NULL");
+    *out = NULL;
+    if ((rc = make_result(&r, p, panel, 0))) /* the workers write every cell */
+        return rc;
+    if ((rc = execute_years(p, panel, r))) {
         govidx_result_free(r);
         return rc;
     }
     *out = r;
     return GOVIDX_OK;
+}
+
+int govidx_execute_into(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
+{
+    size_t n_units, n_vars, y;
+    int rc;
+    if (!p || !r)
+        return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
+    if ((rc = check_panel(panel, &n_units, &n_vars)))
+        return rc;
+    if (r->n_units != n_units || r->n_years != panel->n_years || r->n_nodes != p->n_nodes || !r->root_of_node)
+        return govidx__fail(GOVIDX_EDIM, "execute: the result is %zu units x %zu years x %zu nodes, the plan "
+                            "and panel make %zu x %zu x %zu", r->n_units, r->n_years, r->n_nodes, n_units,
+                            panel->n_years, p->n_nodes);
+    for (y = 0; y < r->n_years; y++)
+        if (r->years[y] != year_label(panel, y))
+            return govidx__fail(GOVIDX_EDIM, "execute: year %zu of the result is %d, of the panel %d", y,
+                                r->years[y], year_label(panel, y));
+    for (y = 0; y < r->n_nodes; y++) /* the same framework and method, not just the same shape */
+        if (strcmp(r->node_codes[y], govidx_framework_node_code(p->fw, y)))
+            return govidx__fail(GOVIDX_EINVAL, "execute: node %zu of the result is '%s', of the plan '%s'", y,
+                                r->node_codes[y], govidx_framework_node_code(p->fw, y));
+    if (strcmp(r->method_json, p->method_json))
+        return govidx__fail(GOVIDX_EINVAL, "execute: the result was made by a plan with another method");
+    for (y = 0; panel->unit_codes && y < n_units; y++)
+        if (panel->unit_codes[y] && strcmp(r->unit_codes[y], panel->unit_codes[y]))
+            return govidx__fail(GOVIDX_EINVAL, "execute: unit %zu of the result is '%s', of the panel '%s'",
+                                y + 1, r->unit_codes[y], panel->unit_codes[y]);
+    if ((rc = execute_years(p, panel, r))) {
+        /* no half-old, half-new result: every cell is reset to missing */
+        size_t cells = r->n_units * r->n_years * r->n_nodes, i;
+        for (i = 0; i < cells; i++)
+            r->scores[i] = NAN;
+        memset(r->flags, 0, cells);
+    }
+    return rc;
 }
 
 /*
@@ -585,6 +670,41 @@ static int derive_weights(govidx_plan *p, plan_agg *a, govidx_result *r)
     }
     govidx__free(m);
     return rc;
+}
+
+/* The execution order: depth-first post-order from each root (a sealed
+ * framework has no cycle), so an aggregate runs right after its subtree. */
+static int exec_order(govidx_plan *p)
+{
+    size_t n = p->n_nodes, i, top, out = 0;
+    size_t *stack = govidx__mallocarray(n ? n : 1, 2 * sizeof *stack); /* (node, next child) pairs */
+    p->exec_order = govidx__mallocarray(n ? n : 1, sizeof *p->exec_order);
+    if (!stack || !p->exec_order) {
+        govidx__free(stack);
+        return govidx__oom();
+    }
+    for (i = 0; i < n; i++) {
+        if (govidx_framework_parent(p->fw, i) != NONE)
+            continue;
+        stack[0] = i;
+        stack[1] = 0;
+        top = 1;
+        while (top > 0) {
+            size_t node = stack[2 * (top - 1)], c = stack[2 * (top - 1) + 1];
+            if (c < govidx_framework_n_children(p->fw, node)) {
+                stack[2 * (top - 1) + 1] = c + 1;
+                stack[2 * top] = govidx_framework_child(p->fw, node, c);
+                stack[2 * top + 1] = 0;
+                top++;
+            } else {
+                p->exec_order[out++] = node;
+                top--;
+            }
+        }
+    }
+    govidx__free(stack);
+    return out == n ? GOVIDX_OK : govidx__fail(GOVIDX_EINVAL, "plan: %zu of %zu nodes are not under a root",
+                                               n - out, n);
 }
 
 /* Lay out leaves and aggregates; resolve the method for each. */
@@ -646,9 +766,11 @@ static int build_nodes(govidx_plan *p)
             a->weights = govidx__mallocarray(a->n_children, p->n_weight_sets * sizeof *a->weights);
             if (!a->children || !a->weights)
                 return govidx__oom();
+            a->contiguous = a->n_children > 0;
             for (c = 0; c < a->n_children; c++) {
                 a->children[c] = govidx_framework_child(p->fw, k, c);
                 a->weights[c] = govidx_framework_weight(p->fw, a->children[c]);
+                a->contiguous &= a->children[c] == a->children[0] + c;
             }
             if ((rc = resolve_aggregation(p, a)))
                 return rc;
@@ -667,7 +789,7 @@ static int build_nodes(govidx_plan *p)
         if (!govidx_framework_is_indicator(p->fw, k))
             p->output_order[ai++] = k;
     }
-    return GOVIDX_OK;
+    return exec_order(p);
 }
 
 /* Run the pipeline once over the plan's panel, deriving data-driven

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 void govidx_result_free(govidx_result *r)
@@ -30,13 +31,32 @@ void govidx_result_free(govidx_result *r)
     govidx__free(r->output_order);
     govidx__free(r->scores);
     govidx__free(r->ranks);
-    govidx__free(r->contrib);
+    govidx__free(r->rank_scratch);
+    if (r->rank_lock_ok)
+        pthread_mutex_destroy(&r->rank_lock);
     govidx__free(r->flags);
+    govidx__free(r->contrib_weight);
+    govidx__free(r->root_of_node);
     govidx__free(r->method_json);
     govidx__free(r);
 }
 
-int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes)
+/* Ask for transparent huge pages on a large array: first-touch page faults
+ * are most of the cost of writing fresh memory on virtual machines. */
+static void advise_huge(void *p, size_t bytes)
+{
+#ifdef MADV_HUGEPAGE
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1), hi = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (bytes >= 2 * huge && hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* advice only: failure changes nothing */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
+
+int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill)
 {
     govidx_result *r;
     size_t cells, i;
@@ -44,6 +64,9 @@ int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, si
         !govidx__mul_ok(cells, sizeof(double), &i))
         return govidx__fail(GOVIDX_EDIM, "result: %zu units x %zu years x %zu nodes overflows", n_units,
                             n_years, n_nodes);
+    if (n_units > UINT32_MAX)
+        return govidx__fail(GOVIDX_EDIM, "result: %zu units, at most %lu can be ranked", n_units,
+                            (unsigned long)UINT32_MAX);
     r = govidx__calloc(1, sizeof *r);
     if (!r)
         return govidx__oom();
@@ -55,18 +78,106 @@ int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, si
     r->years = govidx__calloc(n_years, sizeof *r->years);
     r->is_leaf = govidx__calloc(n_nodes, sizeof *r->is_leaf);
     r->scores = govidx__mallocarray(cells, sizeof *r->scores);
-    r->ranks = govidx__calloc(cells, sizeof *r->ranks);
-    r->contrib = govidx__mallocarray(cells, sizeof *r->contrib);
-    r->flags = govidx__calloc(cells, sizeof *r->flags);
-    if (!r->unit_codes || !r->node_codes || !r->years || !r->is_leaf || !r->scores || !r->ranks ||
-        !r->contrib || !r->flags) {
+    r->ranks = govidx__mallocarray(cells, sizeof *r->ranks);
+    r->flags = govidx__mallocarray(cells, sizeof *r->flags);
+    r->rank_scratch = govidx__malloc(govidx__rank_scratch_bytes(n_units));
+    if (!r->unit_codes || !r->node_codes || !r->years || !r->is_leaf || !r->scores || !r->ranks || !r->flags ||
+        !r->rank_scratch) {
         govidx_result_free(r);
         return govidx__oom();
     }
-    for (i = 0; i < cells; i++)
-        r->scores[i] = r->contrib[i] = NAN;
+    if (pthread_mutex_init(&r->rank_lock, NULL) != 0) {
+        govidx_result_free(r);
+        return govidx__fail(GOVIDX_ENOMEM, "result: cannot create a mutex");
+    }
+    r->rank_lock_ok = 1;
+    advise_huge(r->scores, cells * sizeof *r->scores);
+    advise_huge(r->ranks, cells * sizeof *r->ranks);
+    if (fill) {
+        for (i = 0; i < cells; i++)
+            r->scores[i] = NAN;
+        memset(r->flags, 0, cells * sizeof *r->flags);
+    }
     *out = r;
     return GOVIDX_OK;
+}
+
+/* Lazy ranking: the years are shared among threads; a thread that cannot
+ * get scratch memory stops and leaves its years to the caller's thread,
+ * which uses the scratch allocated with the result. */
+typedef struct rank_job {
+    govidx_result *r;
+    size_t *next;  /* next year to rank, shared, taken atomically */
+    void *scratch; /* NULL: allocate its own */
+} rank_job;
+
+static void *rank_worker(void *arg)
+{
+    rank_job *j = arg;
+    govidx_result *r = j->r;
+    void *scratch = j->scratch ? j->scratch : govidx__malloc(govidx__rank_scratch_bytes(r->n_units));
+    size_t y, k;
+    if (!scratch)
+        return NULL;
+    while ((y = __atomic_fetch_add(j->next, 1, __ATOMIC_RELAXED)) < r->n_years)
+        for (k = 0; k < r->n_nodes; k++) {
+            size_t cell = GOVIDX__CELL(r, 0, y, k);
+            govidx__rank_u32(r->ranks + cell, r->scores + cell, r->n_units, 1, scratch);
+        }
+    if (scratch != j->scratch)
+        govidx__free(scratch);
+    return NULL;
+}
+
+static void rank_all(govidx_result *r)
+{
+    pthread_t tid[8];
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t n = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus, t, started, next = 0;
+    rank_job helper = {r, &next, NULL}, caller = {r, &next, r->rank_scratch};
+    if (n > r->n_years)
+        n = r->n_years;
+    for (started = 1; started < n; started++)
+        if (pthread_create(&tid[started], NULL, rank_worker, &helper) != 0)
+            break;
+    rank_worker(&caller); /* returns when every year is taken */
+    for (t = 1; t < started; t++)
+        pthread_join(tid[t], NULL);
+}
+
+const uint32_t *govidx__result_ranks(const govidx_result *cr)
+{
+    govidx_result *r = (govidx_result *)cr; /* the ranks are a cache of the scores */
+    if (__atomic_load_n(&r->ranks_ready, __ATOMIC_ACQUIRE))
+        return r->ranks;
+    pthread_mutex_lock(&r->rank_lock);
+    if (!__atomic_load_n(&r->ranks_ready, __ATOMIC_ACQUIRE)) {
+        rank_all(r);
+        __atomic_store_n(&r->ranks_ready, 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&r->rank_lock);
+    return r->ranks;
+}
+
+void govidx__result_ranks_stale(govidx_result *r)
+{
+    __atomic_store_n(&r->ranks_ready, 0, __ATOMIC_RELEASE);
+}
+
+void govidx__result_ranks_set(govidx_result *r)
+{
+    __atomic_store_n(&r->ranks_ready, 1, __ATOMIC_RELEASE);
+}
+
+double govidx__result_contrib(const govidx_result *r, size_t unit, size_t year, size_t node)
+{
+    size_t root;
+    double z, s;
+    if (!r->contrib_weight || !r->is_leaf[node] || (root = r->root_of_node[node]) == node)
+        return NAN;
+    z = r->scores[GOVIDX__CELL(r, unit, year, node)];
+    s = r->scores[GOVIDX__CELL(r, unit, year, root)];
+    return isnan(z) || isnan(s) || s == 0 ? NAN : r->contrib_weight[node] * z / s;
 }
 
 size_t govidx_result_n_units(const govidx_result *r) { return r ? r->n_units : 0; }
@@ -100,7 +211,7 @@ double govidx_result_score(const govidx_result *r, size_t unit, size_t year, siz
 
 size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node)
 {
-    return in_range(r, unit, year, node) ? r->ranks[GOVIDX__CELL(r, unit, year, node)] : 0;
+    return in_range(r, unit, year, node) ? govidx__result_ranks(r)[GOVIDX__CELL(r, unit, year, node)] : 0;
 }
 
 const double *govidx_result_scores(const govidx_result *r, size_t year, size_t node)
@@ -110,7 +221,7 @@ const double *govidx_result_scores(const govidx_result *r, size_t year, size_t n
 
 double govidx_result_contribution(const govidx_result *r, size_t unit, size_t year, size_t leaf)
 {
-    return in_range(r, unit, year, leaf) ? r->contrib[GOVIDX__CELL(r, unit, year, leaf)] : NAN;
+    return in_range(r, unit, year, leaf) ? govidx__result_contrib(r, unit, year, leaf) : NAN;
 }
 
 unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf)
@@ -185,9 +296,11 @@ int govidx_result_write_csv(const govidx_result *r, const char *path)
     FILE *f = NULL;
     char *tmp = NULL;
     size_t y, o, u;
+    const uint32_t *ranks;
     int rc;
     if (!r || !path)
         return govidx__fail(GOVIDX_EINVAL, "result: NULL argument");
+    ranks = govidx__result_ranks(r);
     if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
         return rc;
     fputs("unit,year,node,score,rank\n", f);
@@ -203,8 +316,8 @@ int govidx_result_write_csv(const govidx_result *r, const char *path)
                 if (!isnan(r->scores[c]))
                     fprintf(f, "%.17g", r->scores[c]);
                 fputc(',', f);
-                if (r->ranks[c])
-                    fprintf(f, "%zu", r->ranks[c]);
+                if (ranks[c])
+                    fprintf(f, "%lu", (unsigned long)ranks[c]);
                 fputc('\n', f);
             }
         }

@@ -33,6 +33,7 @@ int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, si
                             size_t *n_strong, size_t *weak, size_t *n_weak)
 {
     leaf_rank *lr;
+    const uint32_t *ranks;
     size_t j, n = 0, i;
     if (!r || !n_strong || !n_weak || (k && (!strong || !weak)))
         return govidx__fail(GOVIDX_EINVAL, "govidx_result_strengths: NULL argument");
@@ -41,10 +42,11 @@ int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, si
                             year);
     if (!(lr = govidx__mallocarray(r->n_nodes ? r->n_nodes : 1, sizeof *lr)))
         return govidx__oom();
+    ranks = govidx__result_ranks(r);
     for (j = 0; j < r->n_nodes; j++) {
         size_t c = GOVIDX__CELL(r, unit, year, j);
-        if (r->is_leaf[j] && !isnan(r->scores[c]) && r->ranks[c])
-            lr[n].node = j, lr[n].rank = r->ranks[c], n++;
+        if (r->is_leaf[j] && !isnan(r->scores[c]) && ranks[c])
+            lr[n].node = j, lr[n].rank = ranks[c], n++;
     }
     *n_strong = *n_weak = k < n ? k : n;
     qsort(lr, n, sizeof *lr, by_rank);
@@ -112,7 +114,7 @@ int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, c
     for (u = 0; u < a->n_units; u++) {
         size_t ca = GOVIDX__CELL(a, u, ya, na), cb = GOVIDX__CELL(b, ub[u], yb, nb);
         double sa = a->scores[ca], sb = b->scores[cb];
-        size_t ra = a->ranks[ca], rb = b->ranks[cb];
+        size_t ra = govidx__result_ranks(a)[ca], rb = govidx__result_ranks(b)[cb];
         if (dscore)
             dscore[u] = isnan(sa) || isnan(sb) ? NAN : sb - sa;
         if (drank)

@@ -9,6 +9,8 @@
 
 #include "internal.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 
 struct govidx_result {
@@ -19,15 +21,43 @@ struct govidx_result {
     unsigned char *is_leaf;
     size_t *output_order; /* node order for CSV output (framework order); NULL = 0..n-1 */
     double *scores;
-    size_t *ranks;        /* 0 = unranked */
-    double *contrib;      /* leaves only */
     unsigned char *flags; /* leaves only */
+    /* Ranks (0 = unranked; 32 bits, units <= UINT32_MAX) are computed on
+     * first use, not by execute: sorting every node's column costs several
+     * times the whole aggregation, and many callers (uncertainty runs, root
+     * scores only) never read them.  Read them through govidx__result_ranks;
+     * ranks_ready is accessed atomically, the computation holds rank_lock
+     * and uses rank_scratch, allocated with the result so it cannot fail. */
+    uint32_t *ranks;
+    int ranks_ready;
+    pthread_mutex_t rank_lock;
+    int rank_lock_ok;
+    void *rank_scratch;
+    /* Contributions are derived on demand, not stored (a stored copy would
+     * add a third of the execute's memory traffic): leaf k of unit u
+     * contributes contrib_weight[k] * score(u, k) / score(u, root_of_node[k]).
+     * Both NULL when the result has no contributions. */
+    double *contrib_weight;
+    size_t *root_of_node;
     char *method_json;
 };
 
 #define GOVIDX__CELL(r, unit, year, node) (((year) * (r)->n_nodes + (node)) * (r)->n_units + (unit))
 
-int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes);
+/* fill != 0: scores NaN, flags 0.  fill == 0 leaves the cells
+ * uninitialised for a caller that writes every one of them (govidx_execute,
+ * whose worker threads then touch each year's pages first, in parallel). */
+int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill);
+
+/* The ranks of every cell, computed now if they are stale. */
+const uint32_t *govidx__result_ranks(const govidx_result *r);
+/* Scores changed: the ranks are stale until next asked for. */
+void govidx__result_ranks_stale(govidx_result *r);
+/* The ranks were written by the caller (ranks_ready = 1). */
+void govidx__result_ranks_set(govidx_result *r);
+
+/* Contribution of leaf `node` for one cell (NaN when it has none). */
+double govidx__result_contrib(const govidx_result *r, size_t unit, size_t year, size_t node);
 
 /* Atomic file writes: a temporary file next to `path`, renamed over it by
  * _end when ok != 0 (removed otherwise). */

@@ -12,6 +12,7 @@ int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *n
     govidx_run *run = NULL;
     double *buf;
     size_t cells = r ? r->n_units * r->n_years * r->n_nodes : 0, i;
+    const uint32_t *ranks;
     int rc;
     if (!out || !r || !name)
         return govidx__fail(GOVIDX_EINVAL, "result: NULL argument");
@@ -25,14 +26,19 @@ int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *n
         govidx_run_free(run);
         return govidx__oom();
     }
+    ranks = govidx__result_ranks(r);
     rc = govidx_run_set_array(run, "scores", r->scores);
     if (rc == GOVIDX_OK) {
         for (i = 0; i < cells; i++)
-            buf[i] = r->ranks[i] ? (double)r->ranks[i] : NAN;
+            buf[i] = ranks[i] ? (double)ranks[i] : NAN;
         rc = govidx_run_set_array(run, "ranks", buf);
     }
-    if (rc == GOVIDX_OK)
-        rc = govidx_run_set_array(run, "contrib", r->contrib);
+    if (rc == GOVIDX_OK) {
+        for (i = 0; i < cells; i++) /* cell i is (unit, year, node) in year-node-unit order */
+            buf[i] = govidx__result_contrib(r, i % r->n_units, i / (r->n_units * r->n_nodes),
+                                            (i / r->n_units) % r->n_nodes);
+        rc = govidx_run_set_array(run, "contrib", buf);
+    }
     if (rc == GOVIDX_OK) {
         for (i = 0; i < cells; i++)
             buf[i] = r->is_leaf[(i / r->n_units) % r->n_nodes] ? (double)r->flags[i] : NAN;

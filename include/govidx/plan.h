@@ -97,6 +97,17 @@ GOVIDX_API int govidx_plan_method_json(const govidx_plan *plan, char **out);
 GOVIDX_API int govidx_execute(const govidx_plan *plan, const govidx_panel *panel, govidx_result **out);
 
 /**
+ * Recompute every node, unit and year of `panel` into `result`, an existing
+ * result of this plan (from govidx_execute or govidx_result_new) for a panel
+ * with the same shape and labels: the way to recompute after the data
+ * change without allocating (and the kernel clearing) a new result.  The
+ * result's labels and method are checked against the plan and panel
+ * (GOVIDX_EDIM / GOVIDX_EINVAL, result untouched).  On a failure during the
+ * computation every cell is reset to missing, never left half old, half new.
+ */
+GOVIDX_API int govidx_execute_into(const govidx_plan *plan, const govidx_panel *panel, govidx_result *result);
+
+/**
  * An empty result shaped for `panel`, to be filled year by year with
  * govidx_execute_year (e.g. one year per thread).
  */
