@@ -138,11 +138,11 @@ int main(int argc, char **argv)
         views[y] = govidx_matrix_view_array(data[y], n, m);
     }
 
-    /* 1. streaming floor: read every value once (best of 3) */
+    /* 1. streaming floor: read every value once (best of 5) */
     if (n_threads > T)
         n_threads = T;
     t_stream = INFINITY;
-    for (p = 0; p < 3; p++) {
+    for (p = 0; p < 5; p++) {
         t0 = now();
         sink += stream_pass(data, n * m, T, n_threads);
         t0 = now() - t0;
@@ -222,12 +222,19 @@ int main(int argc, char **argv)
         return 1;
     }
     sink += govidx_result_score(res, 0, 0, 0);
-    t0 = now();
-    rc = govidx_execute_into(plan, &panel, res);
-    t_into = now() - t0;
-    if (rc) {
-        fprintf(stderr, "execute_into: %s\n", govidx_last_error());
-        return 1;
+    /* best of 5, like the streaming floor: this is the steady state of
+     * recomputing, and the best run is the least disturbed by the rest of
+     * the machine */
+    t_into = INFINITY;
+    for (p = 0; p < 5; p++) {
+        t0 = now();
+        rc = govidx_execute_into(plan, &panel, res);
+        t0 = now() - t0;
+        if (rc) {
+            fprintf(stderr, "execute_into: %s\n", govidx_last_error());
+            return 1;
+        }
+        t_into = t0 < t_into ? t0 : t_into;
     }
     sink += govidx_result_score(res, 0, 0, 0);
     {
@@ -247,14 +254,14 @@ int main(int argc, char **argv)
         free(fresh);
     }
 
-    printf("%-40s %9s %9s %9s\n", "", "seconds", "GB/s", "ratio");
-    printf("%-40s %9.3f %9.2f %9.2f\n", "streaming pass (bandwidth floor)", t_stream, bytes / t_stream / 1e9, 1.0);
-    printf("%-40s %9.3f %9.2f %9.2f\n", "first touch of the result's bytes", t_touch, bytes / t_touch / 1e9,
+    printf("%-46s %9s %9s %9s\n", "", "seconds", "GB/s", "ratio");
+    printf("%-46s %9.3f %9.2f %9.2f\n", "streaming pass (floor, best of 5)", t_stream, bytes / t_stream / 1e9, 1.0);
+    printf("%-46s %9.3f %9.2f %9.2f\n", "first touch of the result's bytes", t_touch, bytes / t_touch / 1e9,
            t_touch / t_stream);
-    printf("%-40s %9.3f %9.2f %9.2f\n", "baseline, one pass per step", t_base, bytes / t_base / 1e9, t_base / t_stream);
-    printf("%-40s %9.3f %9.2f %9.2f\n", "govidx plan", t_plan, bytes / t_plan / 1e9, t_plan / t_stream);
-    printf("%-40s %9.3f %9.2f %9.2f\n", "govidx execute, new result", t_exec, bytes / t_exec / 1e9, t_exec / t_stream);
-    printf("%-40s %9.3f %9.2f %9.2f\n", "govidx execute_into, same result", t_into, bytes / t_into / 1e9,
+    printf("%-46s %9.3f %9.2f %9.2f\n", "baseline, one pass per step", t_base, bytes / t_base / 1e9, t_base / t_stream);
+    printf("%-46s %9.3f %9.2f %9.2f\n", "govidx plan", t_plan, bytes / t_plan / 1e9, t_plan / t_stream);
+    printf("%-46s %9.3f %9.2f %9.2f\n", "govidx execute, new result", t_exec, bytes / t_exec / 1e9, t_exec / t_stream);
+    printf("%-46s %9.3f %9.2f %9.2f\n", "govidx execute_into, same result (best of 5)", t_into, bytes / t_into / 1e9,
            t_into / t_stream);
     printf("streaming floor on %zu thread(s), govidx on the same number\n", n_threads);
     printf("govidx execute_into vs streaming floor: %.2fx (aim <= 3x); vs baseline: %.2fx\n", t_into / t_stream,

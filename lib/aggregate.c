@@ -71,72 +71,69 @@ static int unit_weights(double *wr, govidx_matrix_view z, size_t i, const double
     return ok;
 }
 
-/* One unit's weighted arithmetic mean, unit by unit: weights renormalised
- * over its present children (govidx_weights_renormalise), then summed in
- * child order.  NaN when it is not available.  Returns 0 when it is not
- * available, 1 when out is set. */
-static int arithmetic_unit(double *out, govidx_matrix_view z, size_t i, const double *w, double min_share)
+int govidx__arithmetic_unit(double *out, const double *const *col, size_t i, const double *w, size_t m,
+                            double min_share)
 {
-    size_t j, m = z.cols, present = 0;
+    size_t j, present = 0;
     double sum = 0.0, acc = 0.0;
-    for (j = 0; j < m; j++)
-        if (!isnan(AT(z, i, j))) {
+    for (j = 0; j < m; j++) {
+        double x = col[j][i];
+        if (!isnan(x)) {
             present++;
             sum += w[j];
+            acc += w[j] * x;
         }
+    }
     if (!(present > 0 && (double)present >= min_share * (double)m && sum > 0.0))
         return 0;
-    for (j = 0; j < m; j++) {
-        double x = AT(z, i, j), wr = w[j] / sum;
-        if (!isnan(x) && wr != 0.0)
-            acc += wr * x;
-    }
-    *out = acc;
+    *out = acc / sum;
     return 1;
 }
 
 /*
- * Weighted arithmetic means, in blocks of units.  The units with every child
- * present (most of them) share one set of renormalised weights, w_j / sum
- * w, so their means are accumulated child by child over the block
- * (contiguous reads the compiler vectorises, no division); a NaN in the sum
- * marks a unit with a missing child, which is then done unit by unit while
- * the block is in cache.  Both follow the operations and order of the
- * unit-by-unit definition, so the scores are the same to the last bit.
+ * Weighted arithmetic means: the weights renormalised over each unit's
+ * present children, evaluated as sum_j w_j z_ij / sum_j w_j over the present
+ * children, both sums in child order.  In blocks of units: the sums over
+ * every child are accumulated child by child (contiguous reads the compiler
+ * vectorises); a NaN marks a unit with a missing child, which is then done
+ * unit by unit (govidx__arithmetic_unit) while the block is in cache.  For a
+ * unit with every child present the two give the same number, so the result
+ * does not depend on the path (plan_fused.c computes it the same way).
  */
 static int arithmetic_means(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *o,
                             govidx_aggregate_info *info)
 {
     enum { BLOCK = 512 };
-    double acc[BLOCK], *wfull = govidx__mallocarray(z.cols, sizeof *wfull), total = 0.0;
+    double acc[BLOCK], total = 0.0;
+    const double **col = govidx__mallocarray(z.cols, sizeof *col);
     size_t i0, i, j, m = z.cols, nb;
     int rc = GOVIDX_OK;
-    if (!wfull)
+    if (!col)
         return govidx__oom();
-    for (j = 0; j < m; j++)
+    for (j = 0; j < m; j++) {
         total += w[j];
-    for (j = 0; j < m; j++)
-        wfull[j] = w[j] / total;
+        col[j] = z.data + j * z.ld;
+    }
     for (i0 = 0; i0 < z.rows && rc == GOVIDX_OK; i0 += BLOCK) {
         nb = z.rows - i0 < BLOCK ? z.rows - i0 : BLOCK;
         for (i = 0; i < nb; i++)
             acc[i] = 0.0;
-        for (j = 0; j < m; j++) /* a zero weight adds 0: the child takes no part */
-            govidx__kernel_axpy(acc, z.data + i0 + j * z.ld, nb, wfull[j]);
-        for (i = 0; i < nb; i++) {
-            double *dst = &out[i0 + i];
-            *dst = acc[i];
-            if (isnan(acc[i]) && !arithmetic_unit(dst, z, i0 + i, w, o->min_share)) {
-                *dst = NAN;
+        for (j = 0; j < m; j++)
+            govidx__kernel_axpy(acc, z.data + i0 + j * z.ld, nb, w[j]);
+        for (i = 0; i < nb && rc == GOVIDX_OK; i++) {
+            double v = acc[i] / total;
+            if (isnan(acc[i]) && !govidx__arithmetic_unit(&v, col, i0 + i, w, m, o->min_share)) {
+                out[i0 + i] = NAN; /* not available */
                 info->n_missing++;
-            } else if (!isfinite(*dst)) {
+                continue;
+            }
+            out[i0 + i] = v;
+            if (!isfinite(v))
                 rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = 1)",
                                   method_name(o->method), i0 + i);
-                break;
-            }
         }
     }
-    govidx__free(wfull);
+    govidx__free(col);
     return rc;
 }
 

@@ -483,7 +483,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
             c.lo[k] = ind.goal_low, c.hi[k] = ind.goal_high; /* the file's goalposts win */
         n_nodes += framework[k].layer == 2;
     }
-    if ((rc = govidx__result_alloc(&c.r, c.n_units, c.n_years, n_nodes, 1)))
+    if ((rc = govidx__result_alloc(&c.r, c.n_units, c.n_years, n_nodes, 1, 0)))
         return rc;
     for (k = 0; k < c.n_units; k++)
         if (!(c.r->unit_codes[k] = govidx__strdup(govidx_dataset_unit_code(ds, k)))) {

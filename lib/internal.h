@@ -72,11 +72,18 @@ static inline int govidx__mul_ok(size_t a, size_t b, size_t *out)
  * for callers whose values are finite or NaN by construction (the plan). */
 int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *opts,
                       govidx_aggregate_info *info, int check_values);
+/** One unit's weighted arithmetic mean over the children's columns col[j]:
+ * weights renormalised over its present children (w_j / sum, in child
+ * order), then summed in child order.  Returns 0 when the unit is not
+ * available (none present, fewer than min_share of them, or zero weight),
+ * 1 when *out is set. */
+int govidx__arithmetic_unit(double *out, const double *const *col, size_t i, const double *w, size_t m,
+                            double min_share);
 
 /* --- column kernels (kernels.c): the engine's hot loops ------------------ */
-/** Present (non-NaN) values, infinite values, min and max of x[0..n) (NaN
- * skipped; min = +Inf, max = -Inf when none is present). */
-void govidx__kernel_range(const double *x, size_t n, size_t *present, size_t *n_inf, double *mn, double *mx);
+/** Min and max of x[0..n), NaN skipped: min = +Inf and max = -Inf when
+ * none is present; an infinite value shows as an infinite min or max. */
+void govidx__kernel_range(const double *x, size_t n, double *mn, double *mx);
 /** Number of infinite values in x[0..n), and of NaN ones in *n_nan. */
 size_t govidx__kernel_count_nonfinite(const double *x, size_t n, size_t *n_nan);
 /** Min-max normalisation z = lo + span_out * (x - mn) / span (direction
@@ -84,6 +91,10 @@ size_t govidx__kernel_count_nonfinite(const double *x, size_t n, size_t *n_nan);
  * govidx_normalize, so the same numbers. */
 void govidx__kernel_minmax(double *z, const double *x, size_t n, double lo, double span_out, double mn,
                            double mx, int direction);
+/** govidx__kernel_minmax (the same numbers), and acc[i] += w * z[i] in
+ * the same pass. */
+void govidx__kernel_minmax_accumulate(double *z, double *acc, const double *x, size_t n, double lo, double span_out,
+                                      double mn, double mx, int direction, double w);
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
 

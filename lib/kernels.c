@@ -24,56 +24,46 @@ typedef long long v4l __attribute__((vector_size(32)));
 #define SELECT4(mask, a, b) ((v4d)(((v4l)(a) & (mask)) | ((v4l)(b) & ~(mask))))
 
 GOVIDX__HOT_LOOP
-void govidx__kernel_range(const double *x, size_t n, size_t *present, size_t *n_inf, double *mn, double *mx)
+void govidx__kernel_range(const double *x, size_t n, double *mn, double *mx)
 {
-    const v4d big = {DBL_MAX, DBL_MAX, DBL_MAX, DBL_MAX};
-    const v4l abs_mask = {INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
-    v4d lo = {INFINITY, INFINITY, INFINITY, INFINITY}, hi = -lo;
-    v4l cnt = {0, 0, 0, 0}, inf = {0, 0, 0, 0};
-    size_t i = 0, k, c = 0, f = 0;
+    /* two sets of lanes: the compare-and-select chains are short enough
+     * that the loop runs at memory speed */
+    v4d lo0 = {INFINITY, INFINITY, INFINITY, INFINITY}, hi0 = -lo0, lo1 = lo0, hi1 = hi0;
+    size_t i = 0, k;
     double l, h;
-    for (; i + 4 <= n; i += 4) {
-        v4d v;
-        memcpy(&v, x + i, sizeof v);
-        cnt -= (v == v);                     /* true is -1 */
-        inf -= ((v4d)((v4l)v & abs_mask) > big);
-        lo = SELECT4(v < lo, v, lo);         /* NaN compares false: skipped */
-        hi = SELECT4(v > hi, v, hi);
+    for (; i + 8 <= n; i += 8) {
+        v4d a, b;
+        memcpy(&a, x + i, sizeof a);
+        memcpy(&b, x + i + 4, sizeof b);
+        lo0 = SELECT4(a < lo0, a, lo0); /* NaN compares false: skipped */
+        hi0 = SELECT4(a > hi0, a, hi0);
+        lo1 = SELECT4(b < lo1, b, lo1);
+        hi1 = SELECT4(b > hi1, b, hi1);
     }
     l = INFINITY;
     h = -INFINITY;
     for (k = 0; k < 4; k++) {
-        c += (size_t)cnt[k];
-        f += (size_t)inf[k];
-        l = lo[k] < l ? lo[k] : l;
-        h = hi[k] > h ? hi[k] : h;
+        l = lo0[k] < l ? lo0[k] : l;
+        l = lo1[k] < l ? lo1[k] : l;
+        h = hi0[k] > h ? hi0[k] : h;
+        h = hi1[k] > h ? hi1[k] : h;
     }
     for (; i < n; i++) {
-        double v = x[i];
-        c += v == v;
-        f += fabs(v) > DBL_MAX;
-        l = v < l ? v : l;
-        h = v > h ? v : h;
+        l = x[i] < l ? x[i] : l;
+        h = x[i] > h ? x[i] : h;
     }
-    *present = c;
-    *n_inf = f;
     *mn = l;
     *mx = h;
 }
 #else
-void govidx__kernel_range(const double *x, size_t n, size_t *present, size_t *n_inf, double *mn, double *mx)
+void govidx__kernel_range(const double *x, size_t n, double *mn, double *mx)
 {
-    size_t i, c = 0, f = 0;
+    size_t i;
     double l = INFINITY, h = -INFINITY;
     for (i = 0; i < n; i++) {
-        double v = x[i];
-        c += v == v;
-        f += fabs(v) > DBL_MAX;
-        l = v < l ? v : l;
-        h = v > h ? v : h;
+        l = x[i] < l ? x[i] : l;
+        h = x[i] > h ? x[i] : h;
     }
-    *present = c;
-    *n_inf = f;
     *mn = l;
     *mx = h;
 }
@@ -111,4 +101,27 @@ void govidx__kernel_axpy(double *restrict acc, const double *restrict x, size_t 
     size_t i;
     for (i = 0; i < n; i++)
         acc[i] += w * x[i];
+}
+
+/* Min-max and accumulate for the fused path.  Plain stores: streaming
+ * (non-temporal) stores measured slower here (bench/bench_composite), and
+ * the units with a missing child read z back from the cache. */
+GOVIDX__HOT_LOOP
+void govidx__kernel_minmax_accumulate(double *restrict z, double *restrict acc, const double *restrict x, size_t n,
+                                      double lo, double span_out, double mn, double mx, int direction, double w)
+{
+    size_t i;
+    double span = mx - mn;
+    if (direction > 0)
+        for (i = 0; i < n; i++) {
+            double t = lo + span_out * (x[i] - mn) / span;
+            z[i] = t;
+            acc[i] += w * t;
+        }
+    else
+        for (i = 0; i < n; i++) {
+            double t = lo + span_out * (mx - x[i]) / span;
+            z[i] = t;
+            acc[i] += w * t;
+        }
 }

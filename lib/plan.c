@@ -19,6 +19,7 @@
 #include "govidx/analysis.h"
 #include "govidx/dea.h"
 #include "govidx/plan.h"
+#include "plan_internal.h"
 #include "prepare.h"
 #include "govidx/weights.h"
 
@@ -28,52 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define NONE ((size_t)-1)
-
-typedef struct plan_leaf {
-    size_t node;          /* framework node */
-    size_t column;        /* panel column */
-    size_t den_column;    /* denominator column or NONE */
-    int direction;
-    govidx__leaf_prep prep; /* resolved treatment + normalisation */
-} plan_leaf;
-
-typedef struct plan_agg {
-    size_t node;
-    size_t n_children;
-    size_t *children;     /* framework nodes */
-    govidx_aggregate_options opts;
-    int weight_method;    /* -1 nominal, else govidx_weight_method */
-    int bod;              /* benefit-of-the-doubt node (DEA), not govidx_aggregate: 1 radial,
-                             2 directional (g = 1), 3 robust order-m */
-    double bod_m;         /* order m of the robust variant */
-    double bod_share_min, bod_share_max;
-    double *weights;      /* n_children x n_weight_sets */
-    int contiguous;       /* children are nodes c0, c0+1, ...: aggregate the result in place */
-} plan_agg;
-
-struct govidx_plan {
-    govidx_framework *fw;
-    govidx_method *method;
-    char *method_json;
-    size_t n_units, n_vars, n_years;
-    size_t n_leaves, n_aggs, n_nodes;
-    plan_leaf *leaves;
-    plan_agg *aggs;
-    size_t *leaf_of_node;  /* node -> leaf index or NONE */
-    size_t *agg_of_node;   /* node -> agg index or NONE */
-    size_t *root_of_node;  /* node -> its root */
-    double *eff_weight;    /* node -> nominal effective weight (for contributions) */
-    size_t *output_order;  /* framework order for outputs */
-    size_t *exec_order;    /* depth-first post-order: children right before their parent */
-    int denominate;
-    int impute;            /* govidx__impute_kind */
-    int pooled;            /* data-driven weights pooled over years */
-    size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
-    int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
-    double low, high;
-};
 
 /* ------------------------------------------------------------------------ */
 /* resolving the method                                                      */
@@ -241,7 +196,7 @@ static int make_result(govidx_result **out, const govidx_plan *p, const govidx_p
     if (!p->pooled && p->n_weight_sets > 1 && panel->n_years != p->n_years)
         return govidx__fail(GOVIDX_EDIM, "the plan has per-year weights for %zu years, the panel has %zu",
                             p->n_years, panel->n_years);
-    if ((rc = govidx__result_alloc(&r, n_units, panel->n_years, p->n_nodes, fill)))
+    if ((rc = govidx__result_alloc(&r, n_units, panel->n_years, p->n_nodes, fill, p->has_flags)))
         return rc;
     if ((rc = label_result(p, panel, r))) {
         govidx_result_free(r);
@@ -280,14 +235,15 @@ static int stage_leaf_minmax(const govidx_plan *p, const plan_leaf *l, const dou
 {
     const govidx__leaf_prep *lp = &l->prep;
     double mn, mx;
-    size_t n = p->n_units, present, infinite;
+    size_t n = p->n_units;
     if (lp->norm != GOVIDX_NORM_MINMAX || lp->treat != GOVIDX_TREAT_NONE || p->impute != GOVIDX__IMPUTE_NONE ||
         (p->denominate && l->den_column != NONE) || (lp->direction != 1 && lp->direction != -1))
         return 0;
-    govidx__kernel_range(x, n, &present, &infinite, &mn, &mx);
-    if (infinite || present == 0 || !(mx > mn))
+    govidx__kernel_range(x, n, &mn, &mx);
+    if (!(mx > mn) || isinf(mn) || isinf(mx)) /* empty, constant, or an infinite value */
         return 0;
-    memset(flags, 0, n);
+    if (flags)
+        memset(flags, 0, n);
     govidx__kernel_minmax(z, x, n, lp->low, lp->high - lp->low, mn, mx, lp->direction);
     return 1;
 }
@@ -302,7 +258,7 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
 {
     const govidx_matrix_view *v = &panel->years[y];
     const char *code = govidx_framework_node_code(p->fw, l->node);
-    unsigned char *flags = r->flags + GOVIDX__CELL(r, 0, y, l->node);
+    unsigned char *flags = r->flags ? r->flags + GOVIDX__CELL(r, 0, y, l->node) : NULL;
     double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node);
     size_t u;
     int rc;
@@ -314,8 +270,9 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
             return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit %zu in year %d%s", code,
                                 u + 1, year_label(panel, y),
                                 p->denominate && l->den_column != NONE ? " (after denomination)" : "");
-        flags[u] = 0;
     }
+    if (flags) /* else no step of this plan flags a cell */
+        memset(flags, 0, p->n_units);
     /* imputation across years looks at the same unit's other years */
     rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column, p->denominate,
                              panel->unit_groups);
@@ -488,14 +445,23 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
     /* depth-first: a node right after its children, whose columns are
      * then still in cache */
     for (i = 0, rc = GOVIDX_OK; i < p->n_nodes && rc == GOVIDX_OK; i++) {
-        size_t k = p->exec_order[i], a = p->agg_of_node[k];
-        if (a == NONE) {
-            rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
+        size_t k = p->exec_order[i], a = p->agg_of_node[k], parent = govidx_framework_parent(p->fw, k), c;
+        const plan_agg *ag = a == NONE ? NULL : &p->aggs[a];
+        int done = 0;
+        if (!ag) { /* a leaf, unless its parent stages it */
+            if (parent == NONE || !p->aggs[p->agg_of_node[parent]].fused)
+                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
             continue;
         }
-        rc = aggregate_node(p, &p->aggs[a], y, agg_weights(p, &p->aggs[a], y), r, work);
+        if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, &done)) == GOVIDX_OK &&
+            !done) /* this year's data need the general path */
+            for (c = 0; c < ag->n_children && rc == GOVIDX_OK; c++)
+                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work);
+        if (rc == GOVIDX_OK && !done)
+            rc = aggregate_node(p, ag, y, agg_weights(p, ag, y), r, work);
         /* every cell of the year is written: the result may come uninitialised */
-        memset(r->flags + GOVIDX__CELL(r, 0, y, k), 0, n_units);
+        if (r->flags)
+            memset(r->flags + GOVIDX__CELL(r, 0, y, k), 0, n_units);
     }
     govidx__free(work);
     return rc;
@@ -622,7 +588,8 @@ int govidx_execute_into(const govidx_plan *p, const govidx_panel *panel, govidx_
         size_t cells = r->n_units * r->n_years * r->n_nodes, i;
         for (i = 0; i < cells; i++)
             r->scores[i] = NAN;
-        memset(r->flags, 0, cells);
+        if (r->flags)
+            memset(r->flags, 0, cells);
     }
     return rc;
 }
@@ -780,6 +747,11 @@ static int build_nodes(govidx_plan *p)
             p->agg_of_node[k] = ai++;
         }
     }
+    for (i = 0; i < p->n_aggs; i++)
+        p->aggs[i].fused = govidx__fused_eligible(p, &p->aggs[i]);
+    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE;
+    for (i = 0; i < p->n_leaves; i++)
+        p->has_flags |= p->leaves[i].prep.treat != GOVIDX_TREAT_NONE;
     /* leaves before aggregates in the output order */
     for (i = 0, li = 0; i < n; i++)
         if (govidx_framework_is_indicator(p->fw, p->output_order[i]))

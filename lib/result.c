@@ -56,7 +56,8 @@ static void advise_huge(void *p, size_t bytes)
 #endif
 }
 
-int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill)
+int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill,
+                         int with_flags)
 {
     govidx_result *r;
     size_t cells, i;
@@ -79,9 +80,10 @@ int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, si
     r->is_leaf = govidx__calloc(n_nodes, sizeof *r->is_leaf);
     r->scores = govidx__mallocarray(cells, sizeof *r->scores);
     r->ranks = govidx__mallocarray(cells, sizeof *r->ranks);
-    r->flags = govidx__mallocarray(cells, sizeof *r->flags);
+    r->flags = with_flags ? govidx__mallocarray(cells, sizeof *r->flags) : NULL;
     r->rank_scratch = govidx__malloc(govidx__rank_scratch_bytes(n_units));
-    if (!r->unit_codes || !r->node_codes || !r->years || !r->is_leaf || !r->scores || !r->ranks || !r->flags ||
+    if (!r->unit_codes || !r->node_codes || !r->years || !r->is_leaf || !r->scores || !r->ranks ||
+        (with_flags && !r->flags) ||
         !r->rank_scratch) {
         govidx_result_free(r);
         return govidx__oom();
@@ -96,7 +98,8 @@ int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, si
     if (fill) {
         for (i = 0; i < cells; i++)
             r->scores[i] = NAN;
-        memset(r->flags, 0, cells * sizeof *r->flags);
+        if (r->flags)
+            memset(r->flags, 0, cells * sizeof *r->flags);
     }
     *out = r;
     return GOVIDX_OK;
@@ -226,7 +229,7 @@ double govidx_result_contribution(const govidx_result *r, size_t unit, size_t ye
 
 unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf)
 {
-    return in_range(r, unit, year, leaf) ? r->flags[GOVIDX__CELL(r, unit, year, leaf)] : 0u;
+    return in_range(r, unit, year, leaf) && r->flags ? r->flags[GOVIDX__CELL(r, unit, year, leaf)] : 0u;
 }
 
 const char *govidx_result_method_json(const govidx_result *r)

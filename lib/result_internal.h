@@ -21,7 +21,7 @@ struct govidx_result {
     unsigned char *is_leaf;
     size_t *output_order; /* node order for CSV output (framework order); NULL = 0..n-1 */
     double *scores;
-    unsigned char *flags; /* leaves only */
+    unsigned char *flags; /* leaves only; NULL when no step can flag a cell */
     /* Ranks (0 = unranked; 32 bits, units <= UINT32_MAX) are computed on
      * first use, not by execute: sorting every node's column costs several
      * times the whole aggregation, and many callers (uncertainty runs, root
@@ -44,10 +44,13 @@ struct govidx_result {
 
 #define GOVIDX__CELL(r, unit, year, node) (((year) * (r)->n_nodes + (node)) * (r)->n_units + (unit))
 
-/* fill != 0: scores NaN, flags 0.  fill == 0 leaves the cells
+/* with_flags == 0: no flags array (no step of the method can flag a cell:
+ * every flag reads 0, and nothing is written).
+ * fill != 0: scores NaN, flags 0.  fill == 0 leaves the cells
  * uninitialised for a caller that writes every one of them (govidx_execute,
  * whose worker threads then touch each year's pages first, in parallel). */
-int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill);
+int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, size_t n_nodes, int fill,
+                         int with_flags);
 
 /* The ranks of every cell, computed now if they are stale. */
 const uint32_t *govidx__result_ranks(const govidx_result *r);

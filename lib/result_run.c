@@ -41,7 +41,7 @@ int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *n
     }
     if (rc == GOVIDX_OK) {
         for (i = 0; i < cells; i++)
-            buf[i] = r->is_leaf[(i / r->n_units) % r->n_nodes] ? (double)r->flags[i] : NAN;
+            buf[i] = !r->is_leaf[(i / r->n_units) % r->n_nodes] ? NAN : r->flags ? (double)r->flags[i] : 0.0;
         rc = govidx_run_set_array(run, "flags", buf);
     }
     if (rc == GOVIDX_OK)

@@ -6,6 +6,7 @@
 #include "govidx.h"
 #include "gxtest.h"
 #include "gxoom.h"
+#include <float.h>
 
 
 /* x = (1..5), y = (2, 1, 4, 3, 6): Pearson r = 10 / sqrt(10 * 14.8)
@@ -171,6 +172,54 @@ static void test_rank(void)
     }
 }
 
+/* Competition rank by definition: 1 + the number of present scores that
+ * are strictly better.  O(n^2), the reference for the sorting paths. */
+static size_t brute_rank(const double *s, size_t n, size_t i, int direction)
+{
+    size_t k, better = 0;
+    if (isnan(s[i]))
+        return 0;
+    for (k = 0; k < n; k++)
+        better += !isnan(s[k]) && (direction > 0 ? s[k] > s[i] : s[k] < s[i]);
+    return better + 1;
+}
+
+/* The sort behind the ranks spreads scores over buckets by value, finishes
+ * small buckets by insertion and crowded ones by radix sort, and falls back
+ * to radix for ranges it cannot bucket.  Each shape below drives one of
+ * those paths; every rank must equal the definition. */
+static void test_rank_paths(void)
+{
+    enum { N = 3000 };
+    static double s[N];
+    static size_t r[N];
+    unsigned long long state = 7;
+    size_t i, shape, bad = 0;
+    for (shape = 0; shape < 8; shape++) {
+        for (i = 0; i < N; i++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            double u = (double)(state >> 11) / 9007199254740992.0;
+            switch (shape) {
+            case 0: s[i] = 100 * u; break;                              /* uniform: small buckets */
+            case 1: s[i] = floor(20 * u); break;                        /* heavy ties */
+            case 2: s[i] = i == 0 ? 1e300 : u; break;                   /* an outlier: one crowded bucket */
+            case 3: s[i] = u < 0.1 ? NAN : (u < 0.2 ? -0.0 : (u < 0.3 ? 0.0 : u - 0.5)); break; /* NaN, -0, +0 */
+            case 4: s[i] = i % 2 ? -1e308 : 1e308; break;               /* range overflows: radix only */
+            case 5: s[i] = 1 + (double)(i % 7) * DBL_EPSILON; break;    /* 7 values an ulp apart */
+            case 6: s[i] = (double)(i % 7) * 4.9406564584124654e-324; break; /* subnormal range: radix only */
+            default: s[i] = exp(30 * u); break;                         /* skewed */
+            }
+        }
+        GX_ASSERT_OK(govidx_rank_scores(r, s, N, 1));
+        for (i = 0; i < N; i++)
+            bad += r[i] != brute_rank(s, N, i, 1);
+        GX_ASSERT_OK(govidx_rank_scores(r, s, N, -1));
+        for (i = 0; i < N; i++)
+            bad += r[i] != brute_rank(s, N, i, -1);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 static int oom_pearson(void)
 {
     double r[4];
@@ -213,6 +262,7 @@ static void test_oom(void)
 
 static CU_TestInfo tests[] = {
     {"Pearson", test_pearson},
+    {"rank: every sorting path against the definition", test_rank_paths},
     {"Spearman with ties", test_spearman_ties},
     {"pairwise missing", test_pairwise_missing},
     {"correlation errors", test_correlation_errors},

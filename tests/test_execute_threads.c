@@ -1,7 +1,8 @@
 /*
  * tests/test_execute_threads.c - one plan, eight threads: govidx_execute_year
  * on different years of one result at the same time must give, bit for bit,
- * what the single-threaded loop gives; error messages stay per thread.
+ * what the single-threaded loop gives; error messages stay per thread; the
+ * ranks, derived on first use, are safe to ask for from many threads.
  */
 #include "govidx.h"
 #include "gxtest.h"
@@ -37,6 +38,45 @@ static void *fail_and_read(void *arg)
     j->rc = govidx_execute_year(plan, &panel, 999, shared);
     j->year = strstr(govidx_last_error(), "999") != NULL;
     return NULL;
+}
+
+/* Ranks are derived on first use: 8 threads reading ranks of a fresh
+ * result at once must each see the ranks of the serial result. */
+static govidx_result *fresh, *reference;
+
+static void *read_ranks(void *arg)
+{
+    job *j = arg;
+    size_t y, k, u;
+    j->rc = 0;
+    for (y = 0; y < YEARS; y++)
+        for (k = 0; k < govidx_result_n_nodes(fresh); k++)
+            for (u = 0; u < UNITS; u++)
+                j->rc += govidx_result_rank(fresh, u, y, k) != govidx_result_rank(reference, u, y, k);
+    return NULL;
+}
+
+static void test_first_rank_access_threads(void)
+{
+    pthread_t tid[YEARS];
+    job jobs[YEARS];
+    size_t t;
+    int wrong = 0;
+    CU_ASSERT_FATAL(plan != NULL);
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &reference));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &fresh));
+    for (t = 0; t < YEARS; t++) {
+        jobs[t].year = t;
+        CU_ASSERT_FATAL(pthread_create(&tid[t], NULL, read_ranks, &jobs[t]) == 0);
+    }
+    for (t = 0; t < YEARS; t++) {
+        pthread_join(tid[t], NULL);
+        wrong += jobs[t].rc;
+    }
+    CU_ASSERT_EQUAL(wrong, 0);
+    CU_ASSERT_EQUAL(govidx_result_rank(fresh, 0, 0, 0), govidx_result_rank(reference, 0, 0, 0));
+    govidx_result_free(fresh);
+    govidx_result_free(reference);
 }
 
 static void test_eight_threads_bit_identical(void)
@@ -115,6 +155,7 @@ static void test_eight_threads_bit_identical(void)
     CU_ASSERT_EQUAL(jobs[0].year, 1);
     CU_ASSERT_STRING_EQUAL(govidx_last_error(), ""); /* this thread's message is untouched */
 
+    test_first_rank_access_threads();
     govidx_result_free(serial);
     govidx_result_free(shared);
     govidx_plan_free(plan);

@@ -237,6 +237,138 @@ static void test_bod_node(void)
 }
 
 /* Every allocation of plan + execute + CSV export can fail cleanly. */
+/*
+ * govidx_execute_into recomputes an existing result: after the data change
+ * its scores and ranks are those of a fresh execute (ranks are derived on
+ * first use, so they must not be the old ones); a result of another plan or
+ * panel is refused untouched; a failure leaves every cell missing.
+ */
+static void test_execute_into(void)
+{
+    static double y1b[12];
+    govidx_framework *fw = tree();
+    govidx_method *m = NULL;
+    govidx_panel panel, panel_b;
+    govidx_matrix_view v[2], vb[2];
+    govidx_plan *plan = NULL, *plan_geo = NULL;
+    govidx_result *res = NULL, *fresh = NULL;
+    size_t ix, u, y, k, differ = 0;
+    int other_years[] = {2020, 2022};
+    make_panel(&panel, v);
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    ix = node(plan, "Index");
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 2, 0, ix), 1); /* ranks computed now, for the old data */
+    /* new data: x3 reversed in year 1, so the index order changes */
+    memcpy(y1b, year1, sizeof y1b);
+    for (u = 0; u < 4; u++)
+        y1b[8 + u] = year1[8 + 3 - u];
+    panel_b = panel;
+    vb[0] = govidx_matrix_view_array(y1b, 4, 3);
+    vb[1] = v[1];
+    panel_b.years = vb;
+    GX_ASSERT_OK(govidx_execute_into(plan, &panel_b, res));
+    GX_ASSERT_OK(govidx_execute(plan, &panel_b, &fresh));
+    for (y = 0; y < 2; y++)
+        for (k = 0; k < 5; k++)
+            for (u = 0; u < 4; u++) {
+                double a = govidx_result_score(res, u, y, k), b = govidx_result_score(fresh, u, y, k);
+                differ += !(a == b || (isnan(a) && isnan(b)));
+                differ += govidx_result_rank(res, u, y, k) != govidx_result_rank(fresh, u, y, k);
+            }
+    CU_ASSERT_EQUAL(differ, 0);
+    /* Index year 1 with x3 = 40,30,20,10 -> 100,66.7,33.3,0: (3 A + x3) / 4
+     * = 62.5, 60.4, 58.3, 0, so u3 falls from first to third */
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, ix), (3 * 50 + 100) / 4.0, 1e-12);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 0, 0, ix), 1);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 1, 0, ix), 2);
+    CU_ASSERT_EQUAL(govidx_result_rank(res, 2, 0, ix), 3);
+    /* refused: another method, other year labels; the result is untouched */
+    CU_ASSERT_FATAL(govidx_method_new(&m) == 0);
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.floor", "1"));
+    GX_ASSERT_OK(govidx_plan_new(&plan_geo, fw, m, &panel));
+    GX_ASSERT_RC(govidx_execute_into(plan_geo, &panel, res), GOVIDX_EINVAL);
+    panel_b.year_labels = other_years;
+    GX_ASSERT_RC(govidx_execute_into(plan, &panel_b, res), GOVIDX_EDIM);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, ix), (3 * 50 + 100) / 4.0, 1e-12);
+    /* a failure while computing: no half-old, half-new result */
+    panel_b.year_labels = panel.year_labels;
+    y1b[4] = INFINITY;
+    GX_ASSERT_RC(govidx_execute_into(plan, &panel_b, res), GOVIDX_ENUMERIC);
+    for (y = 0, differ = 0; y < 2; y++)
+        for (k = 0; k < 5; k++)
+            for (u = 0; u < 4; u++)
+                differ += !isnan(govidx_result_score(res, u, y, k)) || govidx_result_rank(res, u, y, k) != 0;
+    CU_ASSERT_EQUAL(differ, 0);
+    CU_ASSERT_EQUAL(govidx_execute_into(NULL, &panel, res), GOVIDX_EINVAL);
+    govidx_result_free(res);
+    govidx_result_free(fresh);
+    govidx_plan_free(plan);
+    govidx_plan_free(plan_geo);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
+/*
+ * The common leaf (min-max, no imputation or treatment) takes a fused
+ * one-read path; any other leaf the general path through govidx_normalize.
+ * With no missing values, mean imputation changes nothing but forces the
+ * general path: every score must be the same to the last bit.
+ */
+static void test_fast_path_exact(void)
+{
+    enum { N = 300, M = 12 };
+    static double d[2][N * M];
+    govidx_framework *fw = NULL;
+    govidx_method *m = NULL;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    govidx_matrix_view v[2];
+    govidx_plan *fast = NULL, *general = NULL;
+    govidx_result *rf = NULL, *rg = NULL;
+    unsigned long long state = 5;
+    size_t i, j, y, k, u, differ = 0;
+    char code[16], parent[16];
+    for (y = 0; y < 2; y++) {
+        for (i = 0; i < N * M; i++) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            d[y][i] = (double)(state >> 11) / 9007199254740992.0 * 1e3 - 300;
+        }
+        v[y] = govidx_matrix_view_array(d[y], N, M);
+    }
+    panel.n_years = 2;
+    panel.years = v;
+    CU_ASSERT_FATAL(govidx_framework_new(&fw) == 0);
+    for (j = 0; j < M; j++) {
+        snprintf(code, sizeof code, "i%zu", j);
+        snprintf(parent, sizeof parent, "P%zu", j % 3); /* children not contiguous */
+        GX_ASSERT_OK(govidx_framework_add_indicator(fw, code, parent, 1 + (double)(j % 4), j % 5 ? 1 : -1, j));
+    }
+    for (j = 0; j < 3; j++) {
+        snprintf(code, sizeof code, "P%zu", j);
+        GX_ASSERT_OK(govidx_framework_add_aggregate(fw, code, "Index", 1 + (double)j));
+    }
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "Index", NULL, 1));
+    GX_ASSERT_OK(govidx_framework_seal(fw));
+    GX_ASSERT_OK(govidx_plan_new(&fast, fw, NULL, &panel));
+    CU_ASSERT_FATAL(govidx_method_new(&m) == 0);
+    GX_ASSERT_OK(govidx_method_set(m, "impute.method", "mean"));
+    GX_ASSERT_OK(govidx_plan_new(&general, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(fast, &panel, &rf));
+    GX_ASSERT_OK(govidx_execute(general, &panel, &rg));
+    for (y = 0; y < 2; y++)
+        for (k = 0; k < govidx_result_n_nodes(rf); k++)
+            for (u = 0; u < N; u++)
+                differ += govidx_result_score(rf, u, y, k) != govidx_result_score(rg, u, y, k);
+    CU_ASSERT_EQUAL(differ, 0);
+    govidx_result_free(rf);
+    govidx_result_free(rg);
+    govidx_plan_free(fast);
+    govidx_plan_free(general);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
 static int plan_and_execute(void)
 {
     govidx_framework *fw = NULL;
@@ -277,6 +409,8 @@ static CU_TestInfo tests[] = {
     {"geometric mean: zeros refused unless floored", test_geometric_zero_policy},
     {"bad shapes, Inf, unsealed trees", test_bad_input},
     {"long CSV output", test_csv},
+    {"execute_into: recompute in place, refuse a foreign result, no half results", test_execute_into},
+    {"fast leaf path equals the general path exactly", test_fast_path_exact},
     CU_TEST_INFO_NULL,
 };
 

@@ -1,0 +1,71 @@
+/*
+ * lib/plan_internal.h - the layout of govidx_plan, shared by plan.c and the
+ * fused execution path of plan_fused.c.
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_PLAN_INTERNAL_H
+#define GOVIDX_PLAN_INTERNAL_H
+
+#include "internal.h"
+#include "prepare.h"
+#include "result_internal.h"
+#include "govidx/aggregate.h"
+#include "govidx/plan.h"
+
+#define NONE ((size_t)-1)
+
+typedef struct plan_leaf {
+    size_t node;          /* framework node */
+    size_t column;        /* panel column */
+    size_t den_column;    /* denominator column or NONE */
+    int direction;
+    govidx__leaf_prep prep; /* resolved treatment + normalisation */
+} plan_leaf;
+
+typedef struct plan_agg {
+    size_t node;
+    size_t n_children;
+    size_t *children;     /* framework nodes */
+    govidx_aggregate_options opts;
+    int weight_method;    /* -1 nominal, else govidx_weight_method */
+    int bod;              /* benefit-of-the-doubt node (DEA), not govidx_aggregate: 1 radial,
+                             2 directional (g = 1), 3 robust order-m */
+    double bod_m;         /* order m of the robust variant */
+    double bod_share_min, bod_share_max;
+    double *weights;      /* n_children x n_weight_sets */
+    int contiguous;       /* children are nodes c0, c0+1, ...: aggregate the result in place */
+    int fused;            /* its leaves are staged with it in one pass (plan_fused.c) */
+} plan_agg;
+
+struct govidx_plan {
+    govidx_framework *fw;
+    govidx_method *method;
+    char *method_json;
+    size_t n_units, n_vars, n_years;
+    size_t n_leaves, n_aggs, n_nodes;
+    plan_leaf *leaves;
+    plan_agg *aggs;
+    size_t *leaf_of_node;  /* node -> leaf index or NONE */
+    size_t *agg_of_node;   /* node -> agg index or NONE */
+    size_t *root_of_node;  /* node -> its root */
+    double *eff_weight;    /* node -> nominal effective weight (for contributions) */
+    size_t *output_order;  /* framework order for outputs */
+    size_t *exec_order;    /* depth-first post-order: children right before their parent */
+    int denominate;
+    int impute;            /* govidx__impute_kind */
+    int pooled;            /* data-driven weights pooled over years */
+    size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
+    int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
+    int has_flags;         /* some step can flag a cell (imputation, treatment): results keep flags */
+    double low, high;
+};
+
+/* The fused path (plan_fused.c): can node a run fused (decided at plan
+ * time), and run it for year y.  Returns GOVIDX_OK with *done = 0 when this
+ * year's data need the general path (an infinite value, a constant or empty
+ * column); every cell of the node and its leaves is written when *done = 1. */
+int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
+int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
+                       size_t y, govidx_result *r, int *done);
+
+#endif
