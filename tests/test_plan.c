@@ -363,6 +363,29 @@ static void test_fast_path_exact(void)
     CU_ASSERT_EQUAL(differ, 0);
     govidx_result_free(rf);
     govidx_result_free(rg);
+    govidx_plan_free(general);
+    govidx_method_free(m);
+    /* with 5% missing cells: the fused node (arithmetic) against the same
+     * mean through the general aggregation (generalised mean, p = 1) */
+    for (y = 0; y < 2; y++)
+        for (i = 0; i < N * M; i += 19)
+            d[y][i] = NAN;
+    CU_ASSERT_FATAL(govidx_method_new(&m) == 0);
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "generalised"));
+    GX_ASSERT_OK(govidx_method_set(m, "aggregate.p", "1"));
+    GX_ASSERT_OK(govidx_plan_new(&general, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(fast, &panel, &rf));
+    GX_ASSERT_OK(govidx_execute(general, &panel, &rg));
+    for (y = 0, differ = 0; y < 2; y++)
+        for (k = 0; k < govidx_result_n_nodes(rf); k++)
+            for (u = 0; u < N; u++) {
+                double a = govidx_result_score(rf, u, y, k), b = govidx_result_score(rg, u, y, k);
+                differ += !(a == b || (isnan(a) && isnan(b)));
+            }
+    CU_ASSERT_EQUAL(differ, 0);
+    CU_ASSERT(isnan(govidx_result_score(rf, 0, 0, 0))); /* the missing cells are there */
+    govidx_result_free(rf);
+    govidx_result_free(rg);
     govidx_plan_free(fast);
     govidx_plan_free(general);
     govidx_method_free(m);

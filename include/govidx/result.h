@@ -9,6 +9,14 @@
  * contribution to its root's score and the flags of treated/imputed cells,
  * plus the method spec as provenance.
  *
+ * Executing writes the scores only.  Ranks are computed for the whole
+ * result the first time any rank is asked for (govidx_result_rank, the CSV
+ * and run exports, strengths, comparisons), on the caller's thread and as
+ * many helper threads as years; this is safe from several threads at once
+ * and cannot fail.  Contributions are derived from the scores when asked
+ * for.  So a caller that reads only scores (uncertainty runs, root scores)
+ * never pays for sorting every node of every year.
+ *
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_RESULT_H
@@ -36,7 +44,8 @@ GOVIDX_API const char *govidx_result_node_code(const govidx_result *r, size_t no
 
 /** Score of (unit, year, node); NaN when missing or out of range. */
 GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_t year, size_t node);
-/** Rank of (unit, year, node); 0 when unranked (missing score). */
+/** Rank of (unit, year, node); 0 when unranked (missing score).  The first
+ *  call on a result (or after govidx_execute_into) ranks every node. */
 GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
 
 /**
