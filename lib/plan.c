@@ -453,7 +453,7 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
             continue;
         }
-        if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, &done)) == GOVIDX_OK &&
+        if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &done)) == GOVIDX_OK &&
             !done) /* this year's data need the general path */
             for (c = 0; c < ag->n_children && rc == GOVIDX_OK; c++)
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work);

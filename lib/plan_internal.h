@@ -63,9 +63,10 @@ struct govidx_plan {
 /* The fused path (plan_fused.c): can node a run fused (decided at plan
  * time), and run it for year y.  Returns GOVIDX_OK with *done = 0 when this
  * year's data need the general path (an infinite value, a constant or empty
- * column); every cell of the node and its leaves is written when *done = 1. */
+ * column); every cell of the node and its leaves is written when *done = 1.
+ * acc: n_units doubles of scratch. */
 int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
-                       size_t y, govidx_result *r, int *done);
+                       size_t y, govidx_result *r, double *acc, int *done);
 
 #endif
