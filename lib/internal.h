@@ -98,6 +98,12 @@ void govidx__kernel_minmax_accumulate(double *z, double *acc, const double *x, s
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
 
+/* --- worker threads (plan.c) --------------------------------------------- */
+#define GOVIDX__MAX_WORKERS 8
+/** Threads for n_years independent years: the online CPUs, at most
+ * GOVIDX__MAX_WORKERS and at most n_years. */
+size_t govidx__worker_count(size_t n_years);
+
 /* --- competition ranking (rank.c) ---------------------------------------- */
 /** Bytes of scratch govidx__rank_u32 needs for n scores; 0 on overflow. */
 size_t govidx__rank_scratch_bytes(size_t n);

@@ -236,11 +236,7 @@ static int stage_leaf_minmax(const govidx_plan *p, const plan_leaf *l, const dou
     const govidx__leaf_prep *lp = &l->prep;
     double mn, mx;
     size_t n = p->n_units;
-    if (lp->norm != GOVIDX_NORM_MINMAX || lp->treat != GOVIDX_TREAT_NONE || p->impute != GOVIDX__IMPUTE_NONE ||
-        (p->denominate && l->den_column != NONE) || (lp->direction != 1 && lp->direction != -1))
-        return 0;
-    govidx__kernel_range(x, n, &mn, &mx);
-    if (!(mx > mn) || isinf(mn) || isinf(mx)) /* empty, constant, or an infinite value */
+    if (!l->plain_minmax || !govidx__plain_range(x, n, &mn, &mx))
         return 0;
     if (flags)
         memset(flags, 0, n);
@@ -491,12 +487,12 @@ static void *exec_worker(void *arg)
     return NULL;
 }
 
-static size_t worker_count(size_t n_years)
+size_t govidx__worker_count(size_t n_years)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t n = cpus > 0 ? (size_t)cpus : 1;
-    if (n > 8)
-        n = 8;
+    if (n > GOVIDX__MAX_WORKERS)
+        n = GOVIDX__MAX_WORKERS;
     return n < n_years ? n : n_years;
 }
 
@@ -504,11 +500,11 @@ static size_t worker_count(size_t n_years)
 static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
 {
     size_t y, t, n_threads, started;
-    pthread_t tid[8];
-    exec_job jobs[8];
+    pthread_t tid[GOVIDX__MAX_WORKERS];
+    exec_job jobs[GOVIDX__MAX_WORKERS];
     int rc = GOVIDX_OK, *rcs;
     char (*msgs)[256];
-    n_threads = worker_count(panel->n_years);
+    n_threads = govidx__worker_count(panel->n_years);
     rcs = govidx__calloc(panel->n_years, sizeof *rcs);
     msgs = govidx__calloc(panel->n_years, sizeof *msgs);
     if (!rcs || !msgs) {
@@ -723,6 +719,9 @@ static int build_nodes(govidx_plan *p)
                                     "%zu columns", code, l->den_column, p->n_vars);
             if ((rc = govidx__leaf_prep_resolve(&l->prep, p->method, code, l->direction, gl, gh, tg)))
                 return govidx__fail_context(rc, "indicator '%s'", code);
+            l->plain_minmax = l->prep.norm == GOVIDX_NORM_MINMAX && l->prep.treat == GOVIDX_TREAT_NONE &&
+                              p->impute == GOVIDX__IMPUTE_NONE && !(p->denominate && l->den_column != NONE) &&
+                              (l->prep.direction == 1 || l->prep.direction == -1);
             p->leaf_of_node[k] = li++;
         } else {
             plan_agg *a = &p->aggs[ai];

@@ -18,15 +18,6 @@
 #include <math.h>
 #include <string.h>
 
-/* A leaf the fused path can stage: the static conditions of the min-max
- * fast path (the data-dependent ones are checked per year). */
-static int plain_minmax_leaf(const govidx_plan *p, const plan_leaf *l)
-{
-    const govidx__leaf_prep *lp = &l->prep;
-    return lp->norm == GOVIDX_NORM_MINMAX && lp->treat == GOVIDX_TREAT_NONE && p->impute == GOVIDX__IMPUTE_NONE &&
-           !(p->denominate && l->den_column != NONE) && (lp->direction == 1 || lp->direction == -1);
-}
-
 int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a)
 {
     size_t c;
@@ -34,7 +25,7 @@ int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a)
         return 0;
     for (c = 0; c < a->n_children; c++) {
         size_t li = p->leaf_of_node[a->children[c]];
-        if (li == NONE || !plain_minmax_leaf(p, &p->leaves[li]))
+        if (li == NONE || !p->leaves[li].plain_minmax)
             return 0;
     }
     return 1;
@@ -69,9 +60,8 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
         const plan_leaf *l = &p->leaves[p->leaf_of_node[a->children[j]]];
         const double *x = v->data + l->column * v->ld;
         double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node), mn, mx;
-        govidx__kernel_range(x, n, &mn, &mx);
-        if (!(mx > mn) || isinf(mn) || isinf(mx))
-            goto cleanup; /* empty, constant or infinite: this year needs the general path */
+        if (!govidx__plain_range(x, n, &mn, &mx))
+            goto cleanup; /* this year needs the general path */
         govidx__kernel_minmax_accumulate(z, acc, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx,
                                          l->prep.direction, w[j]);
         col[j] = z;

@@ -12,6 +12,8 @@
 #include "govidx/aggregate.h"
 #include "govidx/plan.h"
 
+#include <math.h>
+
 #define NONE ((size_t)-1)
 
 typedef struct plan_leaf {
@@ -20,6 +22,7 @@ typedef struct plan_leaf {
     size_t den_column;    /* denominator column or NONE */
     int direction;
     govidx__leaf_prep prep; /* resolved treatment + normalisation */
+    int plain_minmax;     /* min-max with no denominator, imputation or treatment: the one-read path */
 } plan_leaf;
 
 typedef struct plan_agg {
@@ -59,6 +62,15 @@ struct govidx_plan {
     int has_flags;         /* some step can flag a cell (imputation, treatment): results keep flags */
     double low, high;
 };
+
+/* Range of a plain min-max column x; 0 when this year's data need the
+ * general path (empty, constant, or an infinite value), which applies the
+ * policy or reports the error. */
+static inline int govidx__plain_range(const double *x, size_t n, double *mn, double *mx)
+{
+    govidx__kernel_range(x, n, mn, mx);
+    return *mx > *mn && !isinf(*mn) && !isinf(*mx);
+}
 
 /* The fused path (plan_fused.c): can node a run fused (decided at plan
  * time), and run it for year y.  Returns GOVIDX_OK with *done = 0 when this

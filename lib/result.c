@@ -134,12 +134,9 @@ static void *rank_worker(void *arg)
 
 static void rank_all(govidx_result *r)
 {
-    pthread_t tid[8];
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t n = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus, t, started, next = 0;
+    pthread_t tid[GOVIDX__MAX_WORKERS];
+    size_t n = govidx__worker_count(r->n_years), t, started, next = 0;
     rank_job helper = {r, &next, NULL}, caller = {r, &next, r->rank_scratch};
-    if (n > r->n_years)
-        n = r->n_years;
     for (started = 1; started < n; started++)
         if (pthread_create(&tid[started], NULL, rank_worker, &helper) != 0)
             break;
