@@ -91,10 +91,17 @@ size_t govidx__kernel_count_nonfinite(const double *x, size_t n, size_t *n_nan);
  * govidx_normalize, so the same numbers. */
 void govidx__kernel_minmax(double *z, const double *x, size_t n, double lo, double span_out, double mn,
                            double mx, int direction);
-/** govidx__kernel_minmax (the same numbers), and acc[i] += w * z[i] in
- * the same pass. */
-void govidx__kernel_minmax_accumulate(double *z, double *acc, const double *x, size_t n, double lo, double span_out,
-                                      double mn, double mx, int direction, double w);
+/** One child of a fused node: z as govidx__kernel_minmax; over the units
+ * whose z is present, acc[i] += w * z[i], ws[i] += w and, when cnt is not
+ * NULL, cnt[i] += 1; and, when next is not NULL, the range of next[0..n)
+ * as govidx__kernel_range into *next_mn, *next_mx. */
+void govidx__kernel_fused_child(double *z, double *acc, double *ws, double *cnt, const double *x, size_t n,
+                                double lo, double span_out, double mn, double mx, int direction, double w,
+                                const double *next, double *next_mn, double *next_mx);
+/** out[i] = acc[i] / ws[i] where ws[i] > 0 (and, when cnt is not NULL,
+ * cnt[i] >= need), else NaN.  Returns the number of infinite out[i]. */
+size_t govidx__kernel_fused_means(double *out, const double *acc, const double *ws, const double *cnt, double need,
+                                  size_t n);
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
 

@@ -103,25 +103,119 @@ void govidx__kernel_axpy(double *restrict acc, const double *restrict x, size_t 
         acc[i] += w * x[i];
 }
 
-/* Min-max and accumulate for the fused path.  Plain stores: streaming
- * (non-temporal) stores measured slower here (bench/bench_composite), and
- * the units with a missing child read z back from the cache. */
+/*
+ * One child of a fused node (plan_fused.c): its min-max values into z, the
+ * node's running sums over present children acc[i] += w z[i] and
+ * ws[i] += w (and cnt[i] += 1 when cnt is given), and, in the same pass,
+ * the range of the next child's column (when next is given), so that one
+ * column is read from memory while the previous one is normalised from
+ * the cache.  A missing z adds +0.0 to the sums, which leaves them exact:
+ * the sums are those of govidx__arithmetic_unit, term by term.  Plain
+ * stores: streaming stores measured slower (bench/bench_composite).
+ */
+#if defined(__GNUC__)
 GOVIDX__HOT_LOOP
-void govidx__kernel_minmax_accumulate(double *restrict z, double *restrict acc, const double *restrict x, size_t n,
-                                      double lo, double span_out, double mn, double mx, int direction, double w)
+void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double *restrict ws, double *restrict cnt,
+                                const double *restrict x, size_t n, double lo, double span_out, double mn,
+                                double mx, int direction, double w, const double *restrict next, double *next_mn,
+                                double *next_mx)
+{
+    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
+              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1};
+    const double span = mx - mn;
+    const v4d sp4 = {span, span, span, span};
+    v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo;
+    size_t i = 0, k;
+    double l, h;
+    for (; i + 4 <= n; i += 4) {
+        v4d a, t, s, c;
+        v4l present;
+        memcpy(&a, x + i, sizeof a);
+        /* the expression of govidx__kernel_minmax, lane by lane */
+        t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4;
+        memcpy(z + i, &t, sizeof t);
+        present = t == t;
+        memcpy(&s, acc + i, sizeof s);
+        s += (v4d)((v4l)(w4 * t) & present);
+        memcpy(acc + i, &s, sizeof s);
+        memcpy(&c, ws + i, sizeof c);
+        c += (v4d)((v4l)w4 & present);
+        memcpy(ws + i, &c, sizeof c);
+        if (cnt) {
+            memcpy(&c, cnt + i, sizeof c);
+            c += (v4d)((v4l)one4 & present);
+            memcpy(cnt + i, &c, sizeof c);
+        }
+        if (next) {
+            memcpy(&a, next + i, sizeof a);
+            rlo = SELECT4(a < rlo, a, rlo);
+            rhi = SELECT4(a > rhi, a, rhi);
+        }
+    }
+    l = INFINITY;
+    h = -INFINITY;
+    for (k = 0; k < 4; k++) {
+        l = rlo[k] < l ? rlo[k] : l;
+        h = rhi[k] > h ? rhi[k] : h;
+    }
+    for (; i < n; i++) {
+        double t = direction > 0 ? lo + span_out * (x[i] - mn) / span : lo + span_out * (mx - x[i]) / span;
+        z[i] = t;
+        if (t == t) {
+            acc[i] += w * t;
+            ws[i] += w;
+            if (cnt)
+                cnt[i] += 1;
+        }
+        if (next) {
+            l = next[i] < l ? next[i] : l;
+            h = next[i] > h ? next[i] : h;
+        }
+    }
+    if (next) {
+        *next_mn = l;
+        *next_mx = h;
+    }
+}
+#else
+void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double *restrict ws, double *restrict cnt,
+                                const double *restrict x, size_t n, double lo, double span_out, double mn,
+                                double mx, int direction, double w, const double *restrict next, double *next_mn,
+                                double *next_mx)
 {
     size_t i;
-    double span = mx - mn;
-    if (direction > 0)
+    govidx__kernel_minmax(z, x, n, lo, span_out, mn, mx, direction);
+    for (i = 0; i < n; i++)
+        if (z[i] == z[i]) {
+            acc[i] += w * z[i];
+            ws[i] += w;
+            if (cnt)
+                cnt[i] += 1;
+        }
+    if (next)
+        govidx__kernel_range(next, n, next_mn, next_mx);
+}
+#endif
+
+/* The node's scores from the sums: acc / ws where the unit is available
+ * (ws > 0, and cnt >= need when cnt is given), else NaN.  Returns the
+ * number of infinite scores. */
+GOVIDX__HOT_LOOP
+size_t govidx__kernel_fused_means(double *restrict out, const double *restrict acc, const double *restrict ws,
+                                  const double *restrict cnt, double need, size_t n)
+{
+    size_t i, inf = 0;
+    if (cnt)
         for (i = 0; i < n; i++) {
-            double t = lo + span_out * (x[i] - mn) / span;
-            z[i] = t;
-            acc[i] += w * t;
+            double s = ws[i] > 0.0 && cnt[i] >= need ? acc[i] / ws[i] : NAN;
+            out[i] = s;
+            inf += fabs(s) > DBL_MAX;
         }
     else
         for (i = 0; i < n; i++) {
-            double t = lo + span_out * (mx - x[i]) / span;
-            z[i] = t;
-            acc[i] += w * t;
+            double s = ws[i] > 0.0 ? acc[i] / ws[i] : NAN;
+            out[i] = s;
+            inf += fabs(s) > DBL_MAX;
         }
+    return inf;
 }

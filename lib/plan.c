@@ -413,7 +413,7 @@ static const double *agg_weights(const govidx_plan *p, const plan_agg *a, size_t
 
 static size_t max_children(const govidx_plan *p)
 {
-    size_t a, m = 2;
+    size_t a, m = 3; /* at least the fused path's three sums */
     for (a = 0; a < p->n_aggs; a++)
         if (p->aggs[a].n_children > m)
             m = p->aggs[a].n_children;

@@ -66,19 +66,24 @@ struct govidx_plan {
 /* Range of a plain min-max column x; 0 when this year's data need the
  * general path (empty, constant, or an infinite value), which applies the
  * policy or reports the error. */
+static inline int govidx__plain_span(double mn, double mx)
+{
+    return mx > mn && !isinf(mn) && !isinf(mx);
+}
+
 static inline int govidx__plain_range(const double *x, size_t n, double *mn, double *mx)
 {
     govidx__kernel_range(x, n, mn, mx);
-    return *mx > *mn && !isinf(*mn) && !isinf(*mx);
+    return govidx__plain_span(*mn, *mx);
 }
 
 /* The fused path (plan_fused.c): can node a run fused (decided at plan
  * time), and run it for year y.  Returns GOVIDX_OK with *done = 0 when this
  * year's data need the general path (an infinite value, a constant or empty
  * column); every cell of the node and its leaves is written when *done = 1.
- * acc: n_units doubles of scratch. */
+ * work: 3 x n_units doubles of scratch. */
 int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
-                       size_t y, govidx_result *r, double *acc, int *done);
+                       size_t y, govidx_result *r, double *work, int *done);
 
 #endif

@@ -310,24 +310,65 @@ static void test_execute_into(void)
     govidx_framework_free(fw);
 }
 
+/* The node of a result with this code (SIZE_MAX when none). */
+static size_t node_of(const govidx_result *r, const char *code)
+{
+    size_t k;
+    for (k = 0; k < govidx_result_n_nodes(r); k++)
+        if (!strcmp(govidx_result_node_code(r, k), code))
+            return k;
+    return SIZE_MAX;
+}
+
+/* Cells of two plans' results over one panel that differ (NaN equals NaN;
+ * otherwise ==, to the last bit); *n_nan counts the first result's NaN. */
+static size_t differing_cells(const govidx_framework *fw, const govidx_panel *panel, const govidx_method *m1,
+                              const govidx_method *m2, size_t *n_nan)
+{
+    govidx_plan *p1 = NULL, *p2 = NULL;
+    govidx_result *r1 = NULL, *r2 = NULL;
+    size_t y, k, u, differ = 0;
+    GX_ASSERT_OK(govidx_plan_new(&p1, fw, m1, panel));
+    GX_ASSERT_OK(govidx_plan_new(&p2, fw, m2, panel));
+    GX_ASSERT_OK(govidx_execute(p1, panel, &r1));
+    GX_ASSERT_OK(govidx_execute(p2, panel, &r2));
+    *n_nan = 0;
+    for (y = 0; r1 && r2 && y < panel->n_years; y++)
+        for (k = 0; k < govidx_result_n_nodes(r1); k++)
+            for (u = 0; u < govidx_result_n_units(r1); u++) {
+                double a = govidx_result_score(r1, u, y, k), b = govidx_result_score(r2, u, y, k);
+                differ += !(a == b || (isnan(a) && isnan(b)));
+                *n_nan += isnan(a);
+            }
+    govidx_result_free(r1);
+    govidx_result_free(r2);
+    govidx_plan_free(p1);
+    govidx_plan_free(p2);
+    return differ;
+}
+
 /*
  * The common leaf (min-max, no imputation or treatment) takes a fused
  * one-read path; any other leaf the general path through govidx_normalize.
  * With no missing values, mean imputation changes nothing but forces the
- * general path: every score must be the same to the last bit.
+ * general path: every score must be the same to the last bit.  With
+ * missing cells, the fused node (arithmetic) is compared with the same
+ * mean through the general aggregation (generalised mean, p = 1), with and
+ * without a data-availability threshold.  N is odd, so the vector loops'
+ * remainders are covered too.
  */
 static void test_fast_path_exact(void)
 {
-    enum { N = 300, M = 12 };
+    enum { N = 301, M = 12 };
     static double d[2][N * M];
     govidx_framework *fw = NULL;
-    govidx_method *m = NULL;
+    govidx_method *m_impute = NULL, *m_share = NULL, *m_gen = NULL, *m_gen_share = NULL;
     govidx_panel panel = GOVIDX_PANEL_INIT;
     govidx_matrix_view v[2];
-    govidx_plan *fast = NULL, *general = NULL;
-    govidx_result *rf = NULL, *rg = NULL;
+    govidx_result *res = NULL;
+    govidx_plan *plan = NULL;
     unsigned long long state = 5;
-    size_t i, j, y, k, u, differ = 0;
+    size_t i, j, y, n_nan, n_nan_share;
     char code[16], parent[16];
     for (y = 0; y < 2; y++) {
         for (i = 0; i < N * M; i++) {
@@ -350,45 +391,46 @@ static void test_fast_path_exact(void)
     }
     GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "Index", NULL, 1));
     GX_ASSERT_OK(govidx_framework_seal(fw));
-    GX_ASSERT_OK(govidx_plan_new(&fast, fw, NULL, &panel));
-    CU_ASSERT_FATAL(govidx_method_new(&m) == 0);
-    GX_ASSERT_OK(govidx_method_set(m, "impute.method", "mean"));
-    GX_ASSERT_OK(govidx_plan_new(&general, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(fast, &panel, &rf));
-    GX_ASSERT_OK(govidx_execute(general, &panel, &rg));
-    for (y = 0; y < 2; y++)
-        for (k = 0; k < govidx_result_n_nodes(rf); k++)
-            for (u = 0; u < N; u++)
-                differ += govidx_result_score(rf, u, y, k) != govidx_result_score(rg, u, y, k);
-    CU_ASSERT_EQUAL(differ, 0);
-    govidx_result_free(rf);
-    govidx_result_free(rg);
-    govidx_plan_free(general);
-    govidx_method_free(m);
-    /* with 5% missing cells: the fused node (arithmetic) against the same
-     * mean through the general aggregation (generalised mean, p = 1) */
+    CU_ASSERT_FATAL(govidx_method_new(&m_impute) == 0);
+    GX_ASSERT_OK(govidx_method_set(m_impute, "impute.method", "mean"));
+    CU_ASSERT_FATAL(govidx_method_new(&m_share) == 0);
+    GX_ASSERT_OK(govidx_method_set(m_share, "aggregate.min_share", "0.75"));
+    CU_ASSERT_FATAL(govidx_method_new(&m_gen) == 0);
+    GX_ASSERT_OK(govidx_method_set(m_gen, "aggregate.method", "generalised"));
+    GX_ASSERT_OK(govidx_method_set(m_gen, "aggregate.p", "1"));
+    CU_ASSERT_FATAL(govidx_method_new(&m_gen_share) == 0);
+    GX_ASSERT_OK(govidx_method_set(m_gen_share, "aggregate.method", "generalised"));
+    GX_ASSERT_OK(govidx_method_set(m_gen_share, "aggregate.p", "1"));
+    GX_ASSERT_OK(govidx_method_set(m_gen_share, "aggregate.min_share", "0.75"));
+
+    CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_impute, &n_nan), 0);
+    CU_ASSERT_EQUAL(n_nan, 0);
+
+    /* 5% missing cells; unit 7 misses every child of P0 in year 0 (columns
+     * 0, 3, 6, 9), unit 8 half of P1's (columns 1 and 4) */
     for (y = 0; y < 2; y++)
         for (i = 0; i < N * M; i += 19)
             d[y][i] = NAN;
-    CU_ASSERT_FATAL(govidx_method_new(&m) == 0);
-    GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "generalised"));
-    GX_ASSERT_OK(govidx_method_set(m, "aggregate.p", "1"));
-    GX_ASSERT_OK(govidx_plan_new(&general, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(fast, &panel, &rf));
-    GX_ASSERT_OK(govidx_execute(general, &panel, &rg));
-    for (y = 0, differ = 0; y < 2; y++)
-        for (k = 0; k < govidx_result_n_nodes(rf); k++)
-            for (u = 0; u < N; u++) {
-                double a = govidx_result_score(rf, u, y, k), b = govidx_result_score(rg, u, y, k);
-                differ += !(a == b || (isnan(a) && isnan(b)));
-            }
-    CU_ASSERT_EQUAL(differ, 0);
-    CU_ASSERT(isnan(govidx_result_score(rf, 0, 0, 0))); /* the missing cells are there */
-    govidx_result_free(rf);
-    govidx_result_free(rg);
-    govidx_plan_free(fast);
-    govidx_plan_free(general);
-    govidx_method_free(m);
+    for (j = 0; j < M; j += 3)
+        d[0][7 + j * N] = NAN;
+    d[0][8 + 1 * N] = d[0][8 + 4 * N] = NAN;
+    CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_gen, &n_nan), 0);
+    CU_ASSERT_EQUAL(differing_cells(fw, &panel, m_share, m_gen_share, &n_nan_share), 0);
+    CU_ASSERT(n_nan_share > n_nan); /* the threshold removed some aggregates */
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m_share, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    if (res) {
+        CU_ASSERT(isnan(govidx_result_score(res, 0, 0, 0)));                                    /* i0 */
+        CU_ASSERT(isnan(govidx_result_score(res, 7, 0, node_of(res, "P0")))); /* none */
+        CU_ASSERT(isnan(govidx_result_score(res, 8, 0, node_of(res, "P1")))); /* 2 of 4 */
+        CU_ASSERT(!isnan(govidx_result_score(res, 8, 1, node_of(res, "P1"))));
+    }
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    govidx_method_free(m_impute);
+    govidx_method_free(m_share);
+    govidx_method_free(m_gen);
+    govidx_method_free(m_gen_share);
     govidx_framework_free(fw);
 }
 
