@@ -98,6 +98,10 @@ void govidx__kernel_minmax(double *z, const double *x, size_t n, double lo, doub
 void govidx__kernel_fused_child(double *z, double *acc, double *ws, double *cnt, const double *x, size_t n,
                                 double lo, double span_out, double mn, double mx, int direction, double w,
                                 const double *next, double *next_mn, double *next_mx);
+/** Over the units whose z is present: acc[i] += w * z[i], ws[i] += w and,
+ * when cnt is not NULL, cnt[i] += 1; first != 0 sets the sums to 0 first. */
+void govidx__kernel_child_sums(double *acc, double *ws, double *cnt, const double *z, size_t n, double w,
+                               int first);
 /** out[i] = acc[i] / ws[i] where ws[i] > 0 (and, when cnt is not NULL,
  * cnt[i] >= need), else NaN.  Returns the number of infinite out[i]. */
 size_t govidx__kernel_fused_means(double *out, const double *acc, const double *ws, const double *cnt, double need,

@@ -197,6 +197,31 @@ void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double
 }
 #endif
 
+/* A finished child's column z added to a streamed node's sums over the
+ * present children (first: the node's first child, which starts them),
+ * the sums of govidx__kernel_fused_child. */
+GOVIDX__HOT_LOOP
+void govidx__kernel_child_sums(double *restrict acc, double *restrict ws, double *restrict cnt,
+                               const double *restrict z, size_t n, double w, int first)
+{
+    size_t i;
+    if (first) {
+        for (i = 0; i < n; i++)
+            acc[i] = ws[i] = 0.0;
+        if (cnt)
+            for (i = 0; i < n; i++)
+                cnt[i] = 0.0;
+    }
+    for (i = 0; i < n; i++) {
+        double t = z[i];
+        acc[i] += t == t ? w * t : 0.0;
+        ws[i] += t == t ? w : 0.0;
+    }
+    if (cnt)
+        for (i = 0; i < n; i++)
+            cnt[i] += z[i] == z[i] ? 1.0 : 0.0;
+}
+
 /* The node's scores from the sums: acc / ws where the unit is available
  * (ws > 0, and cnt >= need when cnt is given), else NaN.  Returns the
  * number of infinite scores. */

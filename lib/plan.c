@@ -111,6 +111,7 @@ void govidx_plan_free(govidx_plan *p)
     govidx__free(p->eff_weight);
     govidx__free(p->output_order);
     govidx__free(p->exec_order);
+    govidx__free(p->child_pos);
     govidx__free(p->method_json);
     govidx_method_free(p->method);
     govidx_framework_free(p->fw);
@@ -420,10 +421,51 @@ static size_t max_children(const govidx_plan *p)
     return m;
 }
 
+/* Node k of year y is done: add its column to its parent's sums when the
+ * parent is streamed.  The parent's weights are checked at its first
+ * child, as govidx_aggregate would; if they would be refused, *ok stays 0
+ * and the parent takes the general path, which reports the problem. */
+static void stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t k, double *sums, int *ok)
+{
+    size_t parent = govidx_framework_parent(p->fw, k), c = p->child_pos[k], n = p->n_units, j;
+    const plan_agg *pa = parent == NONE ? NULL : &p->aggs[p->agg_of_node[parent]];
+    const double *w;
+    double *acc, total = 0.0;
+    if (!pa || !pa->streamed)
+        return;
+    w = agg_weights(p, pa, y);
+    if (c == 0) {
+        for (j = 0; j < pa->n_children; j++)
+            total += isfinite(w[j]) && w[j] >= 0.0 ? w[j] : NAN;
+        ok[pa->slot] = total > 0.0 && isfinite(total);
+    }
+    if (!ok[pa->slot])
+        return;
+    acc = sums + 3 * n * pa->slot;
+    govidx__kernel_child_sums(acc, acc + n, pa->opts.min_share > 0.0 ? acc + 2 * n : NULL,
+                              r->scores + GOVIDX__CELL(r, 0, y, k), n, w[c], c == 0);
+}
+
+/* A streamed node's scores from its sums. */
+static int stream_means(const govidx_plan *p, const plan_agg *a, size_t y, govidx_result *r, const double *sums)
+{
+    size_t n = p->n_units, i;
+    const double *acc = sums + 3 * n * a->slot;
+    double *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
+    if (govidx__kernel_fused_means(out, acc, acc + n, a->opts.min_share > 0.0 ? acc + 2 * n : NULL,
+                                   a->opts.min_share * (double)a->n_children, n))
+        for (i = 0; i < n; i++)
+            if (isinf(out[i]))
+                return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
+                                    govidx_framework_node_code(p->fw, a->node), r->unit_codes[i], r->years[y]);
+    return GOVIDX_OK;
+}
+
 int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r)
 {
-    double *work;
-    size_t i, n_units, n_vars;
+    double *work, *sums;
+    int *stream_ok;
+    size_t i, n_units, n_vars, n_work;
     int rc;
     if (!p || !r)
         return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
@@ -434,9 +476,16 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
         return govidx__fail(GOVIDX_EDIM, "execute: the panel or result does not match the plan's shape");
     if (y >= panel->n_years)
         return govidx__fail(GOVIDX_EINVAL, "execute: year index %zu out of range (%zu years)", y, panel->n_years);
-    work = govidx__mallocarray(n_units, max_children(p) * sizeof *work);
-    if (!work)
+    /* scratch: the general path's columns, then 3 sums per streamed depth */
+    n_work = max_children(p);
+    work = govidx__mallocarray(n_units, (n_work + 3 * p->n_slots) * sizeof *work);
+    stream_ok = govidx__calloc(p->n_slots + 1, sizeof *stream_ok);
+    if (!work || !stream_ok) {
+        govidx__free(work);
+        govidx__free(stream_ok);
         return govidx__oom();
+    }
+    sums = work + n_work * n_units;
     govidx__result_ranks_stale(r); /* ranked again on first use */
     /* depth-first: a node right after its children, whose columns are
      * then still in cache */
@@ -445,9 +494,16 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
         const plan_agg *ag = a == NONE ? NULL : &p->aggs[a];
         int done = 0;
         if (!ag) { /* a leaf, unless its parent stages it */
-            if (parent == NONE || !p->aggs[p->agg_of_node[parent]].fused)
+            if (parent == NONE || !p->aggs[p->agg_of_node[parent]].fused) {
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
+                if (rc == GOVIDX_OK)
+                    stream_child(p, y, r, k, sums, stream_ok);
+            }
             continue;
+        }
+        if (ag->streamed && stream_ok[ag->slot]) {
+            rc = stream_means(p, ag, y, r, sums);
+            done = 1;
         }
         if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &done)) == GOVIDX_OK &&
             !done) /* this year's data need the general path */
@@ -455,11 +511,14 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work);
         if (rc == GOVIDX_OK && !done)
             rc = aggregate_node(p, ag, y, agg_weights(p, ag, y), r, work);
+        if (rc == GOVIDX_OK)
+            stream_child(p, y, r, k, sums, stream_ok);
         /* every cell of the year is written: the result may come uninitialised */
         if (r->flags)
             memset(r->flags + GOVIDX__CELL(r, 0, y, k), 0, n_units);
     }
     govidx__free(work);
+    govidx__free(stream_ok);
     return rc;
 }
 
@@ -635,6 +694,34 @@ static int derive_weights(govidx_plan *p, plan_agg *a, govidx_result *r)
     return rc;
 }
 
+/* Which aggregates are summed child by child as execute finishes each
+ * child (streamed): weighted arithmetic means that are not fused; their
+ * running sums live at their depth in execute's scratch, so the sums of a
+ * node and of its streamed ancestors never share a place. */
+static int plan_streaming(govidx_plan *p)
+{
+    size_t a, c, k;
+    p->child_pos = govidx__mallocarray(p->n_nodes ? p->n_nodes : 1, sizeof *p->child_pos);
+    if (!p->child_pos)
+        return govidx__oom();
+    for (k = 0; k < p->n_nodes; k++)
+        p->child_pos[k] = NONE;
+    p->n_slots = 0;
+    for (a = 0; a < p->n_aggs; a++) {
+        plan_agg *ag = &p->aggs[a];
+        for (c = 0; c < ag->n_children; c++)
+            p->child_pos[ag->children[c]] = c;
+        ag->streamed = !ag->fused && !ag->bod && ag->opts.method == GOVIDX_AGG_ARITHMETIC &&
+                       !p->rescale_aggregates && ag->n_children > 0;
+        ag->slot = 0;
+        for (k = govidx_framework_parent(p->fw, ag->node); k != NONE; k = govidx_framework_parent(p->fw, k))
+            ag->slot++;
+        if (ag->streamed && ag->slot + 1 > p->n_slots)
+            p->n_slots = ag->slot + 1;
+    }
+    return GOVIDX_OK;
+}
+
 /* The execution order: depth-first post-order from each root (a sealed
  * framework has no cycle), so an aggregate runs right after its subtree. */
 static int exec_order(govidx_plan *p)
@@ -748,6 +835,8 @@ static int build_nodes(govidx_plan *p)
     }
     for (i = 0; i < p->n_aggs; i++)
         p->aggs[i].fused = govidx__fused_eligible(p, &p->aggs[i]);
+    if ((rc = plan_streaming(p)))
+        return rc;
     p->has_flags = p->impute != GOVIDX__IMPUTE_NONE;
     for (i = 0; i < p->n_leaves; i++)
         p->has_flags |= p->leaves[i].prep.treat != GOVIDX_TREAT_NONE;

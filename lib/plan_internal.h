@@ -38,6 +38,8 @@ typedef struct plan_agg {
     double *weights;      /* n_children x n_weight_sets */
     int contiguous;       /* children are nodes c0, c0+1, ...: aggregate the result in place */
     int fused;            /* its leaves are staged with it in one pass (plan_fused.c) */
+    int streamed;         /* weighted arithmetic mean summed child by child as each child is done */
+    size_t slot;          /* its sums' place in execute's scratch (its depth in the tree) */
 } plan_agg;
 
 struct govidx_plan {
@@ -54,6 +56,8 @@ struct govidx_plan {
     double *eff_weight;    /* node -> nominal effective weight (for contributions) */
     size_t *output_order;  /* framework order for outputs */
     size_t *exec_order;    /* depth-first post-order: children right before their parent */
+    size_t *child_pos;     /* node -> its place among its parent's children (NONE for a root) */
+    size_t n_slots;        /* sums of streamed nodes open at once (the deepest one's depth + 1) */
     int denominate;
     int impute;            /* govidx__impute_kind */
     int pooled;            /* data-driven weights pooled over years */

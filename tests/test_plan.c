@@ -351,10 +351,11 @@ static size_t differing_cells(const govidx_framework *fw, const govidx_panel *pa
  * The common leaf (min-max, no imputation or treatment) takes a fused
  * one-read path; any other leaf the general path through govidx_normalize.
  * With no missing values, mean imputation changes nothing but forces the
- * general path: every score must be the same to the last bit.  With
- * missing cells, the fused node (arithmetic) is compared with the same
- * mean through the general aggregation (generalised mean, p = 1), with and
- * without a data-availability threshold.  N is odd, so the vector loops'
+ * general path: every score must be the same to the last bit.  The fused
+ * pillars and the streamed index (arithmetic means summed as each child is
+ * done) are compared with the same means through the general aggregation
+ * (generalised mean, p = 1), with no missing cells, with missing cells, and
+ * with a data-availability threshold.  N is odd, so the vector loops'
  * remainders are covered too.
  */
 static void test_fast_path_exact(void)
@@ -405,6 +406,7 @@ static void test_fast_path_exact(void)
 
     CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_impute, &n_nan), 0);
     CU_ASSERT_EQUAL(n_nan, 0);
+    CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_gen, &n_nan), 0);
 
     /* 5% missing cells; unit 7 misses every child of P0 in year 0 (columns
      * 0, 3, 6, 9), unit 8 half of P1's (columns 1 and 4) */
