@@ -111,9 +111,16 @@ void govidx__kernel_axpy(double *restrict acc, const double *restrict x, size_t 
  * column is read from memory while the previous one is normalised from
  * the cache.  A missing z adds +0.0 to the sums, which leaves them exact:
  * the sums are those of govidx__arithmetic_unit, term by term.  Plain
- * stores: streaming stores measured slower (bench/bench_composite).
+ * stores: streaming stores measured slower (bench/bench_composite).  The
+ * two memory streams, next (read) and z (written), are prefetched 4 KiB
+ * ahead: with five streams in flight the hardware prefetcher falls behind.
+ * Both together made the loop 15-30% faster on the bench's panels, the read
+ * stream alone about half that, the written one alone nothing (and a loop
+ * that only reads, like govidx__kernel_range, is slower with prefetches).
  */
 #if defined(__GNUC__)
+enum { PREFETCH_AHEAD = 512 }; /* doubles */
+
 GOVIDX__HOT_LOOP
 void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double *restrict ws, double *restrict cnt,
                                 const double *restrict x, size_t n, double lo, double span_out, double mn,
@@ -130,6 +137,11 @@ void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double
     for (; i + 4 <= n; i += 4) {
         v4d a, t, s, c;
         v4l present;
+        if (i % 8 == 0 && i + PREFETCH_AHEAD < n) { /* once per 64-byte line */
+            if (next)
+                __builtin_prefetch(next + i + PREFETCH_AHEAD, 0, 3);
+            __builtin_prefetch(z + i + PREFETCH_AHEAD, 1, 3);
+        }
         memcpy(&a, x + i, sizeof a);
         /* the expression of govidx__kernel_minmax, lane by lane */
         t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4;
