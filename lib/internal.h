@@ -91,21 +91,32 @@ size_t govidx__kernel_count_nonfinite(const double *x, size_t n, size_t *n_nan);
  * govidx_normalize, so the same numbers. */
 void govidx__kernel_minmax(double *z, const double *x, size_t n, double lo, double span_out, double mn,
                            double mx, int direction);
-/** One child of a fused node: z as govidx__kernel_minmax; over the units
- * whose z is present, acc[i] += w * z[i], ws[i] += w and, when cnt is not
- * NULL, cnt[i] += 1; and, when next is not NULL, the range of next[0..n)
- * as govidx__kernel_range into *next_mn, *next_mx. */
-void govidx__kernel_fused_child(double *z, double *acc, double *ws, double *cnt, const double *x, size_t n,
-                                double lo, double span_out, double mn, double mx, int direction, double w,
+/** The running sums of a fused or streamed node over each unit's present
+ * children, in child order. */
+typedef struct govidx__node_sums {
+    double *acc; /* sum of w z */
+    double *ws;  /* sum of w */
+    double *cnt; /* number of present children; NULL when no threshold is set */
+    double need; /* with cnt: the present children a score needs (min_share x m) */
+} govidx__node_sums;
+/** A child of a fused node but the last: z as govidx__kernel_minmax; over
+ * the units whose z is present, w z, w and 1 (when cnt) added to the sums;
+ * and the range of next[0..n) as govidx__kernel_range into *next_mn,
+ * *next_mx.  The sums are set to 0 before the first child. */
+void govidx__kernel_fused_child(double *z, const double *x, size_t n, double lo, double span_out, double mn,
+                                double mx, int direction, double w, const govidx__node_sums *sums,
                                 const double *next, double *next_mn, double *next_mx);
-/** Over the units whose z is present: acc[i] += w * z[i], ws[i] += w and,
- * when cnt is not NULL, cnt[i] += 1; first != 0 sets the sums to 0 first. */
-void govidx__kernel_child_sums(double *acc, double *ws, double *cnt, const double *z, size_t n, double w,
-                               int first);
-/** out[i] = acc[i] / ws[i] where ws[i] > 0 (and, when cnt is not NULL,
- * cnt[i] >= need), else NaN.  Returns the number of infinite out[i]. */
-size_t govidx__kernel_fused_means(double *out, const double *acc, const double *ws, const double *cnt, double need,
-                                  size_t n);
+/** The last child of a fused node: z as govidx__kernel_minmax, and the
+ * node's scores into out: sum w z / sum w over the present children where
+ * sum w > 0 (and, when cnt, cnt >= need), else NaN.  Returns the number of
+ * infinite scores. */
+size_t govidx__kernel_fused_last(double *z, const double *x, size_t n, double lo, double span_out, double mn,
+                                 double mx, int direction, double w, const govidx__node_sums *sums, double *out);
+/** A finished child's scores z added to a streamed node's sums (first:
+ * the sums start at this child); out != NULL (the last child): the node's
+ * scores into out instead, as govidx__kernel_fused_last. */
+size_t govidx__kernel_child_sums(const govidx__node_sums *sums, const double *z, size_t n, double w, int first,
+                                 double *out);
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
 

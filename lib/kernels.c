@@ -104,42 +104,41 @@ void govidx__kernel_axpy(double *restrict acc, const double *restrict x, size_t 
 }
 
 /*
- * One child of a fused node (plan_fused.c): its min-max values into z, the
- * node's running sums over present children acc[i] += w z[i] and
- * ws[i] += w (and cnt[i] += 1 when cnt is given), and, in the same pass,
- * the range of the next child's column (when next is given), so that one
- * column is read from memory while the previous one is normalised from
- * the cache.  A missing z adds +0.0 to the sums, which leaves them exact:
- * the sums are those of govidx__arithmetic_unit, term by term.  Plain
- * stores: streaming stores measured slower (bench/bench_composite).  The
- * two memory streams, next (read) and z (written), are prefetched 4 KiB
- * ahead: with five streams in flight the hardware prefetcher falls behind.
- * Both together made the loop 15-30% faster on the bench's panels, the read
- * stream alone about half that, the written one alone nothing (and a loop
- * that only reads, like govidx__kernel_range, is slower with prefetches).
+ * One child of a fused node (plan_fused.c) but the last: its min-max values
+ * into z, and w z, w and 1 added to the node's sums (set to 0 before the
+ * first child) over the units whose z is present; in the same pass, the
+ * range of the next column, so that one column is read from memory while
+ * the previous one is normalised from the cache.  A missing z adds +0.0 to
+ * the sums, which leaves them exact: they are the sums of
+ * govidx__arithmetic_unit, term by term.  Plain stores: streaming stores
+ * measured slower (bench/bench_composite).  The two memory streams, next
+ * (read) and z (written), are prefetched 4 KiB ahead: with five streams in
+ * flight the hardware prefetcher falls behind.  Both together made the loop
+ * 15-30% faster on the bench's panels, the read stream alone about half
+ * that, the written one alone nothing (and a loop that only reads, like
+ * govidx__kernel_range, is slower with prefetches).
  */
-#if defined(__GNUC__)
 enum { PREFETCH_AHEAD = 512 }; /* doubles */
 
 GOVIDX__HOT_LOOP
-void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double *restrict ws, double *restrict cnt,
-                                const double *restrict x, size_t n, double lo, double span_out, double mn,
-                                double mx, int direction, double w, const double *restrict next, double *next_mn,
-                                double *next_mx)
+void govidx__kernel_fused_child(double *restrict z, const double *restrict x, size_t n, double lo, double span_out,
+                                double mn, double mx, int direction, double w, const govidx__node_sums *sums,
+                                const double *restrict next, double *next_mn, double *next_mx)
 {
-    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
-              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1};
+    double *restrict acc = sums->acc, *restrict ws = sums->ws, *restrict cnt = sums->cnt;
     const double span = mx - mn;
-    const v4d sp4 = {span, span, span, span};
+    size_t i = 0;
+    double l = INFINITY, h = -INFINITY;
+#if defined(__GNUC__)
+    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
+              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1}, sp4 = {span, span, span, span};
     v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo;
-    size_t i = 0, k;
-    double l, h;
+    size_t k;
     for (; i + 4 <= n; i += 4) {
         v4d a, t, s, c;
         v4l present;
         if (i % 8 == 0 && i + PREFETCH_AHEAD < n) { /* once per 64-byte line */
-            if (next)
-                __builtin_prefetch(next + i + PREFETCH_AHEAD, 0, 3);
+            __builtin_prefetch(next + i + PREFETCH_AHEAD, 0, 3);
             __builtin_prefetch(z + i + PREFETCH_AHEAD, 1, 3);
         }
         memcpy(&a, x + i, sizeof a);
@@ -158,18 +157,15 @@ void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double
             c += (v4d)((v4l)one4 & present);
             memcpy(cnt + i, &c, sizeof c);
         }
-        if (next) {
-            memcpy(&a, next + i, sizeof a);
-            rlo = SELECT4(a < rlo, a, rlo);
-            rhi = SELECT4(a > rhi, a, rhi);
-        }
+        memcpy(&a, next + i, sizeof a);
+        rlo = SELECT4(a < rlo, a, rlo);
+        rhi = SELECT4(a > rhi, a, rhi);
     }
-    l = INFINITY;
-    h = -INFINITY;
     for (k = 0; k < 4; k++) {
         l = rlo[k] < l ? rlo[k] : l;
         h = rhi[k] > h ? rhi[k] : h;
     }
+#endif
     for (; i < n; i++) {
         double t = direction > 0 ? lo + span_out * (x[i] - mn) / span : lo + span_out * (mx - x[i]) / span;
         z[i] = t;
@@ -179,44 +175,44 @@ void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double
             if (cnt)
                 cnt[i] += 1;
         }
-        if (next) {
-            l = next[i] < l ? next[i] : l;
-            h = next[i] > h ? next[i] : h;
-        }
+        l = next[i] < l ? next[i] : l;
+        h = next[i] > h ? next[i] : h;
     }
-    if (next) {
-        *next_mn = l;
-        *next_mx = h;
-    }
+    *next_mn = l;
+    *next_mx = h;
 }
-#else
-void govidx__kernel_fused_child(double *restrict z, double *restrict acc, double *restrict ws, double *restrict cnt,
-                                const double *restrict x, size_t n, double lo, double span_out, double mn,
-                                double mx, int direction, double w, const double *restrict next, double *next_mn,
-                                double *next_mx)
-{
-    size_t i;
-    govidx__kernel_minmax(z, x, n, lo, span_out, mn, mx, direction);
-    for (i = 0; i < n; i++)
-        if (z[i] == z[i]) {
-            acc[i] += w * z[i];
-            ws[i] += w;
-            if (cnt)
-                cnt[i] += 1;
-        }
-    if (next)
-        govidx__kernel_range(next, n, next_mn, next_mx);
-}
-#endif
 
-/* A finished child's column z added to a streamed node's sums over the
- * present children (first: the node's first child, which starts them),
- * the sums of govidx__kernel_fused_child. */
+/* The last child of a fused node: its min-max values into z and the
+ * node's scores, the sums with this child added, divided, into out. */
 GOVIDX__HOT_LOOP
-void govidx__kernel_child_sums(double *restrict acc, double *restrict ws, double *restrict cnt,
-                               const double *restrict z, size_t n, double w, int first)
+size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, size_t n, double lo, double span_out,
+                                 double mn, double mx, int direction, double w, const govidx__node_sums *sums,
+                                 double *restrict out)
 {
-    size_t i;
+    const double *restrict acc = sums->acc, *restrict ws = sums->ws, *restrict cnt = sums->cnt;
+    const double span = mx - mn, need = sums->need;
+    size_t i, n_inf = 0;
+    for (i = 0; i < n; i++) {
+        double t = direction > 0 ? lo + span_out * (x[i] - mn) / span : lo + span_out * (mx - x[i]) / span;
+        double s = acc[i] + (t == t ? w * t : 0.0), c = ws[i] + (t == t ? w : 0.0), o;
+        int ok = c > 0.0 && (!cnt || cnt[i] + (t == t ? 1.0 : 0.0) >= need);
+        z[i] = t;
+        o = ok ? s / c : NAN;
+        out[i] = o;
+        n_inf += fabs(o) > DBL_MAX;
+    }
+    return n_inf;
+}
+
+/* A finished child's column z added to a streamed node's sums: the sums
+ * and scores of govidx__kernel_fused_child without the normalisation. */
+GOVIDX__HOT_LOOP
+size_t govidx__kernel_child_sums(const govidx__node_sums *sums, const double *restrict z, size_t n, double w,
+                                 int first, double *restrict out)
+{
+    double *restrict acc = sums->acc, *restrict ws = sums->ws, *restrict cnt = sums->cnt;
+    const double need = sums->need;
+    size_t i, n_inf = 0;
     if (first) {
         for (i = 0; i < n; i++)
             acc[i] = ws[i] = 0.0;
@@ -224,35 +220,30 @@ void govidx__kernel_child_sums(double *restrict acc, double *restrict ws, double
             for (i = 0; i < n; i++)
                 cnt[i] = 0.0;
     }
-    for (i = 0; i < n; i++) {
-        double t = z[i];
-        acc[i] += t == t ? w * t : 0.0;
-        ws[i] += t == t ? w : 0.0;
-    }
     if (cnt)
         for (i = 0; i < n; i++)
             cnt[i] += z[i] == z[i] ? 1.0 : 0.0;
-}
-
-/* The node's scores from the sums: acc / ws where the unit is available
- * (ws > 0, and cnt >= need when cnt is given), else NaN.  Returns the
- * number of infinite scores. */
-GOVIDX__HOT_LOOP
-size_t govidx__kernel_fused_means(double *restrict out, const double *restrict acc, const double *restrict ws,
-                                  const double *restrict cnt, double need, size_t n)
-{
-    size_t i, inf = 0;
+    if (!out) {
+        for (i = 0; i < n; i++) {
+            double t = z[i];
+            acc[i] += t == t ? w * t : 0.0;
+            ws[i] += t == t ? w : 0.0;
+        }
+        return 0;
+    }
     if (cnt)
         for (i = 0; i < n; i++) {
-            double s = ws[i] > 0.0 && cnt[i] >= need ? acc[i] / ws[i] : NAN;
-            out[i] = s;
-            inf += fabs(s) > DBL_MAX;
+            double t = z[i], s = acc[i] + (t == t ? w * t : 0.0), c = ws[i] + (t == t ? w : 0.0);
+            double o = c > 0.0 && cnt[i] >= need ? s / c : NAN;
+            out[i] = o;
+            n_inf += fabs(o) > DBL_MAX;
         }
     else
         for (i = 0; i < n; i++) {
-            double s = ws[i] > 0.0 ? acc[i] / ws[i] : NAN;
-            out[i] = s;
-            inf += fabs(s) > DBL_MAX;
+            double t = z[i], s = acc[i] + (t == t ? w * t : 0.0), c = ws[i] + (t == t ? w : 0.0);
+            double o = c > 0.0 ? s / c : NAN;
+            out[i] = o;
+            n_inf += fabs(o) > DBL_MAX;
         }
-    return inf;
+    return n_inf;
 }

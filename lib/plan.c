@@ -422,17 +422,19 @@ static size_t max_children(const govidx_plan *p)
 }
 
 /* Node k of year y is done: add its column to its parent's sums when the
- * parent is streamed.  The parent's weights are checked at its first
- * child, as govidx_aggregate would; if they would be refused, *ok stays 0
- * and the parent takes the general path, which reports the problem. */
-static void stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t k, double *sums, int *ok)
+ * parent is streamed; its last child makes the parent's scores.  The
+ * parent's weights are checked at its first child, as govidx_aggregate
+ * would; if they would be refused, ok stays 0 and the parent takes the
+ * general path, which reports the problem. */
+static int stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t k, double *scratch, int *ok)
 {
     size_t parent = govidx_framework_parent(p->fw, k), c = p->child_pos[k], n = p->n_units, j;
     const plan_agg *pa = parent == NONE ? NULL : &p->aggs[p->agg_of_node[parent]];
     const double *w;
-    double *acc, total = 0.0;
+    double total = 0.0, *acc, *out;
+    govidx__node_sums sums;
     if (!pa || !pa->streamed)
-        return;
+        return GOVIDX_OK;
     w = agg_weights(p, pa, y);
     if (c == 0) {
         for (j = 0; j < pa->n_children; j++)
@@ -440,24 +442,18 @@ static void stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_
         ok[pa->slot] = total > 0.0 && isfinite(total);
     }
     if (!ok[pa->slot])
-        return;
-    acc = sums + 3 * n * pa->slot;
-    govidx__kernel_child_sums(acc, acc + n, pa->opts.min_share > 0.0 ? acc + 2 * n : NULL,
-                              r->scores + GOVIDX__CELL(r, 0, y, k), n, w[c], c == 0);
-}
-
-/* A streamed node's scores from its sums. */
-static int stream_means(const govidx_plan *p, const plan_agg *a, size_t y, govidx_result *r, const double *sums)
-{
-    size_t n = p->n_units, i;
-    const double *acc = sums + 3 * n * a->slot;
-    double *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
-    if (govidx__kernel_fused_means(out, acc, acc + n, a->opts.min_share > 0.0 ? acc + 2 * n : NULL,
-                                   a->opts.min_share * (double)a->n_children, n))
-        for (i = 0; i < n; i++)
-            if (isinf(out[i]))
+        return GOVIDX_OK;
+    acc = scratch + 3 * n * pa->slot;
+    sums.acc = acc;
+    sums.ws = acc + n;
+    sums.cnt = pa->opts.min_share > 0.0 ? acc + 2 * n : NULL;
+    sums.need = pa->opts.min_share * (double)pa->n_children;
+    out = c + 1 == pa->n_children ? r->scores + GOVIDX__CELL(r, 0, y, pa->node) : NULL;
+    if (govidx__kernel_child_sums(&sums, r->scores + GOVIDX__CELL(r, 0, y, k), n, w[c], c == 0, out))
+        for (j = 0; j < n; j++)
+            if (isinf(out[j]))
                 return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
-                                    govidx_framework_node_code(p->fw, a->node), r->unit_codes[i], r->years[y]);
+                                    govidx_framework_node_code(p->fw, pa->node), r->unit_codes[j], r->years[y]);
     return GOVIDX_OK;
 }
 
@@ -497,14 +493,11 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
             if (parent == NONE || !p->aggs[p->agg_of_node[parent]].fused) {
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
                 if (rc == GOVIDX_OK)
-                    stream_child(p, y, r, k, sums, stream_ok);
+                    rc = stream_child(p, y, r, k, sums, stream_ok);
             }
             continue;
         }
-        if (ag->streamed && stream_ok[ag->slot]) {
-            rc = stream_means(p, ag, y, r, sums);
-            done = 1;
-        }
+        done = ag->streamed && stream_ok[ag->slot]; /* made by its last child */
         if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &done)) == GOVIDX_OK &&
             !done) /* this year's data need the general path */
             for (c = 0; c < ag->n_children && rc == GOVIDX_OK; c++)
@@ -512,7 +505,7 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
         if (rc == GOVIDX_OK && !done)
             rc = aggregate_node(p, ag, y, agg_weights(p, ag, y), r, work);
         if (rc == GOVIDX_OK)
-            stream_child(p, y, r, k, sums, stream_ok);
+            rc = stream_child(p, y, r, k, sums, stream_ok);
         /* every cell of the year is written: the result may come uninitialised */
         if (r->flags)
             memset(r->flags + GOVIDX__CELL(r, 0, y, k), 0, n_units);

@@ -38,9 +38,9 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
                        size_t y, govidx_result *r, double *work, int *done)
 {
     const govidx_matrix_view *v = &panel->years[y];
-    size_t m = a->n_children, n = p->n_units, j, i, n_inf;
+    size_t m = a->n_children, n = p->n_units, j, i, n_inf = 0;
     double total = 0.0, mn, mx, *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
-    double *acc = work, *ws = work + n, *cnt = a->opts.min_share > 0.0 ? work + 2 * n : NULL;
+    govidx__node_sums sums;
     *done = 0;
     /* the weights as govidx_aggregate would accept them; else the general
      * path reports the problem */
@@ -51,31 +51,37 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
     }
     if (!(total > 0.0) || !isfinite(total))
         return GOVIDX_OK;
+    sums.acc = work;
+    sums.ws = work + n;
+    sums.cnt = a->opts.min_share > 0.0 ? work + 2 * n : NULL;
+    sums.need = a->opts.min_share * (double)m;
     for (i = 0; i < n; i++)
-        acc[i] = ws[i] = 0.0;
-    if (cnt)
+        sums.acc[i] = sums.ws[i] = 0.0;
+    if (sums.cnt)
         for (i = 0; i < n; i++)
-            cnt[i] = 0.0;
-    /* child j normalised while child j + 1's range is found */
+            sums.cnt[i] = 0.0;
+    /* child j normalised while child j + 1's range is found; the last one
+     * turns the sums into the node's scores (as arithmetic_means in
+     * lib/aggregate.c computes them) */
     if (!govidx__plain_range(v->data + p->leaves[p->leaf_of_node[a->children[0]]].column * v->ld, n, &mn, &mx))
         return GOVIDX_OK; /* this year needs the general path */
     for (j = 0; j < m; j++) {
         const plan_leaf *l = &p->leaves[p->leaf_of_node[a->children[j]]];
-        const double *next = j + 1 < m ? v->data + p->leaves[p->leaf_of_node[a->children[j + 1]]].column * v->ld
-                                       : NULL;
-        double next_mn, next_mx;
-        govidx__kernel_fused_child(r->scores + GOVIDX__CELL(r, 0, y, l->node), acc, ws, cnt,
-                                   v->data + l->column * v->ld, n, l->prep.low, l->prep.high - l->prep.low, mn,
-                                   mx, l->prep.direction, w[j], next, &next_mn, &next_mx);
-        if (next) {
-            if (!govidx__plain_span(next_mn, next_mx))
-                return GOVIDX_OK;
-            mn = next_mn;
-            mx = next_mx;
+        double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node), next_mn, next_mx;
+        const double *x = v->data + l->column * v->ld;
+        if (j + 1 == m) {
+            n_inf = govidx__kernel_fused_last(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx,
+                                              l->prep.direction, w[j], &sums, out);
+            break;
         }
+        govidx__kernel_fused_child(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx, l->prep.direction, w[j],
+                                   &sums, v->data + p->leaves[p->leaf_of_node[a->children[j + 1]]].column * v->ld,
+                                   &next_mn, &next_mx);
+        if (!govidx__plain_span(next_mn, next_mx))
+            return GOVIDX_OK;
+        mn = next_mn;
+        mx = next_mx;
     }
-    /* the means, as arithmetic_means in lib/aggregate.c computes them */
-    n_inf = govidx__kernel_fused_means(out, acc, ws, cnt, a->opts.min_share * (double)m, n);
     for (i = 0; n_inf && i < n; i++)
         if (isinf(out[i]))
             return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
