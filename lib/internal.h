@@ -108,10 +108,11 @@ void govidx__kernel_fused_child(double *z, const double *x, size_t n, double lo,
                                 const double *next, double *next_mn, double *next_mx);
 /** The last child of a fused node: z as govidx__kernel_minmax, and the
  * node's scores into out: sum w z / sum w over the present children where
- * sum w > 0 (and, when cnt, cnt >= need), else NaN.  Returns the number of
- * infinite scores. */
+ * sum w > 0 (and, when cnt, cnt >= need), else NaN; and, when next is not
+ * NULL, the range of next[0..n).  Returns the number of infinite scores. */
 size_t govidx__kernel_fused_last(double *z, const double *x, size_t n, double lo, double span_out, double mn,
-                                 double mx, int direction, double w, const govidx__node_sums *sums, double *out);
+                                 double mx, int direction, double w, const govidx__node_sums *sums, double *out,
+                                 const double *next, double *next_mn, double *next_mx);
 /** A finished child's scores z added to a streamed node's sums (first:
  * the sums start at this child); out != NULL (the last child): the node's
  * scores into out instead, as govidx__kernel_fused_last. */

@@ -183,16 +183,66 @@ void govidx__kernel_fused_child(double *restrict z, const double *restrict x, si
 }
 
 /* The last child of a fused node: its min-max values into z and the
- * node's scores, the sums with this child added, divided, into out. */
+ * node's scores, the sums with this child added, divided, into out; and,
+ * when next is given, the range of the next fused node's first column (as
+ * govidx__kernel_fused_child, whose vector steps these are). */
 GOVIDX__HOT_LOOP
 size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, size_t n, double lo, double span_out,
                                  double mn, double mx, int direction, double w, const govidx__node_sums *sums,
-                                 double *restrict out)
+                                 double *restrict out, const double *restrict next, double *next_mn, double *next_mx)
 {
     const double *restrict acc = sums->acc, *restrict ws = sums->ws, *restrict cnt = sums->cnt;
     const double span = mx - mn, need = sums->need;
-    size_t i, n_inf = 0;
-    for (i = 0; i < n; i++) {
+    size_t i = 0, n_inf = 0;
+    double l = INFINITY, h = -INFINITY;
+#if defined(__GNUC__)
+    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
+              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1}, zero4 = {0, 0, 0, 0},
+              sp4 = {span, span, span, span}, need4 = {need, need, need, need}, nan4 = {NAN, NAN, NAN, NAN},
+              max4 = {DBL_MAX, DBL_MAX, DBL_MAX, DBL_MAX};
+    const v4l abs4 = {INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
+    v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo;
+    v4l inf4 = {0, 0, 0, 0};
+    size_t k;
+    for (; i + 4 <= n; i += 4) {
+        v4d a, t, s, c, o;
+        v4l present, ok;
+        if (i % 8 == 0 && i + PREFETCH_AHEAD < n) { /* once per 64-byte line */
+            if (next)
+                __builtin_prefetch(next + i + PREFETCH_AHEAD, 0, 3);
+            __builtin_prefetch(z + i + PREFETCH_AHEAD, 1, 3);
+            __builtin_prefetch(out + i + PREFETCH_AHEAD, 1, 3);
+        }
+        memcpy(&a, x + i, sizeof a);
+        t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4;
+        memcpy(z + i, &t, sizeof t);
+        present = t == t;
+        memcpy(&s, acc + i, sizeof s);
+        s += (v4d)((v4l)(w4 * t) & present);
+        memcpy(&c, ws + i, sizeof c);
+        c += (v4d)((v4l)w4 & present);
+        ok = c > zero4;
+        if (cnt) {
+            memcpy(&a, cnt + i, sizeof a);
+            a += (v4d)((v4l)one4 & present);
+            ok &= a >= need4;
+        }
+        o = SELECT4(ok, s / c, nan4);
+        memcpy(out + i, &o, sizeof o);
+        inf4 -= (v4d)((v4l)o & abs4) > max4; /* true is -1 */
+        if (next) {
+            memcpy(&a, next + i, sizeof a);
+            rlo = SELECT4(a < rlo, a, rlo);
+            rhi = SELECT4(a > rhi, a, rhi);
+        }
+    }
+    for (k = 0; k < 4; k++) {
+        l = rlo[k] < l ? rlo[k] : l;
+        h = rhi[k] > h ? rhi[k] : h;
+        n_inf += (size_t)inf4[k];
+    }
+#endif
+    for (; i < n; i++) {
         double t = direction > 0 ? lo + span_out * (x[i] - mn) / span : lo + span_out * (mx - x[i]) / span;
         double s = acc[i] + (t == t ? w * t : 0.0), c = ws[i] + (t == t ? w : 0.0), o;
         int ok = c > 0.0 && (!cnt || cnt[i] + (t == t ? 1.0 : 0.0) >= need);
@@ -200,6 +250,14 @@ size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, s
         o = ok ? s / c : NAN;
         out[i] = o;
         n_inf += fabs(o) > DBL_MAX;
+        if (next) {
+            l = next[i] < l ? next[i] : l;
+            h = next[i] > h ? next[i] : h;
+        }
+    }
+    if (next) {
+        *next_mn = l;
+        *next_mx = h;
     }
     return n_inf;
 }

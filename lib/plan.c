@@ -461,6 +461,7 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
 {
     double *work, *sums;
     int *stream_ok;
+    govidx__range_carry carry = {NULL, 0.0, 0.0};
     size_t i, n_units, n_vars, n_work;
     int rc;
     if (!p || !r)
@@ -498,7 +499,8 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
             continue;
         }
         done = ag->streamed && stream_ok[ag->slot]; /* made by its last child */
-        if (ag->fused && (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &done)) == GOVIDX_OK &&
+        if (ag->fused &&
+            (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &carry, &done)) == GOVIDX_OK &&
             !done) /* this year's data need the general path */
             for (c = 0; c < ag->n_children && rc == GOVIDX_OK; c++)
                 rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work);
@@ -842,7 +844,17 @@ static int build_nodes(govidx_plan *p)
         if (!govidx_framework_is_indicator(p->fw, k))
             p->output_order[ai++] = k;
     }
-    return exec_order(p);
+    if ((rc = exec_order(p)))
+        return rc;
+    /* each fused node finds the range of the next one's first column */
+    for (i = p->n_nodes, k = NONE; i-- > 0;) {
+        size_t a = p->agg_of_node[p->exec_order[i]];
+        if (a != NONE && p->aggs[a].fused) {
+            p->aggs[a].chain_next = k;
+            k = a;
+        }
+    }
+    return GOVIDX_OK;
 }
 
 /* Run the pipeline once over the plan's panel, deriving data-driven

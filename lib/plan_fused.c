@@ -34,12 +34,19 @@ int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a)
     return 1;
 }
 
+/* The column of fused node a's first child in year view v. */
+static const double *first_column(const govidx_plan *p, const plan_agg *a, const govidx_matrix_view *v)
+{
+    return v->data + p->leaves[p->leaf_of_node[a->children[0]]].column * v->ld;
+}
+
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
-                       size_t y, govidx_result *r, double *work, int *done)
+                       size_t y, govidx_result *r, double *work, govidx__range_carry *carry, int *done)
 {
     const govidx_matrix_view *v = &panel->years[y];
     size_t m = a->n_children, n = p->n_units, j, i, n_inf = 0;
     double total = 0.0, mn, mx, *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
+    const double *first;
     govidx__node_sums sums;
     *done = 0;
     /* the weights as govidx_aggregate would accept them; else the general
@@ -62,21 +69,31 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
             sums.cnt[i] = 0.0;
     /* child j normalised while child j + 1's range is found; the last one
      * turns the sums into the node's scores (as arithmetic_means in
-     * lib/aggregate.c computes them) */
-    if (!govidx__plain_range(v->data + p->leaves[p->leaf_of_node[a->children[0]]].column * v->ld, n, &mn, &mx))
+     * lib/aggregate.c computes them) while the next fused node's first
+     * range is found */
+    first = first_column(p, a, v);
+    if (carry->column == first) {
+        mn = carry->mn;
+        mx = carry->mx;
+    } else
+        govidx__kernel_range(first, n, &mn, &mx);
+    carry->column = NULL;
+    if (!govidx__plain_span(mn, mx))
         return GOVIDX_OK; /* this year needs the general path */
     for (j = 0; j < m; j++) {
         const plan_leaf *l = &p->leaves[p->leaf_of_node[a->children[j]]];
         double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node), next_mn, next_mx;
-        const double *x = v->data + l->column * v->ld;
+        const double *x = v->data + l->column * v->ld, *next;
         if (j + 1 == m) {
+            next = a->chain_next == NONE ? NULL : first_column(p, &p->aggs[a->chain_next], v);
             n_inf = govidx__kernel_fused_last(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx,
-                                              l->prep.direction, w[j], &sums, out);
+                                              l->prep.direction, w[j], &sums, out, next, &carry->mn, &carry->mx);
+            carry->column = next;
             break;
         }
+        next = v->data + p->leaves[p->leaf_of_node[a->children[j + 1]]].column * v->ld;
         govidx__kernel_fused_child(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx, l->prep.direction, w[j],
-                                   &sums, v->data + p->leaves[p->leaf_of_node[a->children[j + 1]]].column * v->ld,
-                                   &next_mn, &next_mx);
+                                   &sums, next, &next_mn, &next_mx);
         if (!govidx__plain_span(next_mn, next_mx))
             return GOVIDX_OK;
         mn = next_mn;

@@ -40,6 +40,7 @@ typedef struct plan_agg {
     int fused;            /* its leaves are staged with it in one pass (plan_fused.c) */
     int streamed;         /* weighted arithmetic mean summed child by child as each child is done */
     size_t slot;          /* its sums' place in execute's scratch (its depth in the tree) */
+    size_t chain_next;    /* fused: the next fused node in execution order (NONE: none) */
 } plan_agg;
 
 struct govidx_plan {
@@ -81,13 +82,22 @@ static inline int govidx__plain_range(const double *x, size_t n, double *mn, dou
     return govidx__plain_span(*mn, *mx);
 }
 
+/* The range of a plain min-max column found ahead of its use: a fused
+ * node's last pass finds the range of the next fused node's first column. */
+typedef struct govidx__range_carry {
+    const double *column; /* NULL: none */
+    double mn, mx;
+} govidx__range_carry;
+
 /* The fused path (plan_fused.c): can node a run fused (decided at plan
  * time), and run it for year y.  Returns GOVIDX_OK with *done = 0 when this
  * year's data need the general path (an infinite value, a constant or empty
  * column); every cell of the node and its leaves is written when *done = 1.
- * work: 3 x n_units doubles of scratch. */
+ * work: 3 x n_units doubles of scratch; carry: the range found ahead, used
+ * when it is this node's first column's, and replaced by the next fused
+ * node's. */
 int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
-                       size_t y, govidx_result *r, double *work, int *done);
+                       size_t y, govidx_result *r, double *work, govidx__range_carry *carry, int *done);
 
 #endif

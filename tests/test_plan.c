@@ -369,7 +369,7 @@ static void test_fast_path_exact(void)
     govidx_result *res = NULL;
     govidx_plan *plan = NULL;
     unsigned long long state = 5;
-    size_t i, j, y, n_nan, n_nan_share;
+    size_t i, j, y, n_nan, n_nan_share, n_nan_empty;
     char code[16], parent[16];
     for (y = 0; y < 2; y++) {
         for (i = 0; i < N * M; i++) {
@@ -418,6 +418,23 @@ static void test_fast_path_exact(void)
     d[0][8 + 1 * N] = d[0][8 + 4 * N] = NAN;
     CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_gen, &n_nan), 0);
     CU_ASSERT_EQUAL(differing_cells(fw, &panel, m_share, m_gen_share, &n_nan_share), 0);
+    /* P1's first column (its range is found ahead, by P0's last pass)
+     * empty in year 1: P1 takes the general path that year, which skips
+     * the indicator; constant: both paths refuse it */
+    for (i = 0; i < N; i++)
+        d[1][i + 1 * N] = NAN;
+    CU_ASSERT_EQUAL(differing_cells(fw, &panel, NULL, m_gen, &n_nan_empty), 0);
+    CU_ASSERT(n_nan_empty > n_nan); /* the empty indicator */
+    for (i = 0; i < N; i++)
+        d[1][i + 1 * N] = 7;
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    CU_ASSERT_EQUAL(govidx_execute(plan, &panel, &res), GOVIDX_ENUMERIC);
+    CU_ASSERT_PTR_NULL(res);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'i1', year 2"));
+    govidx_plan_free(plan);
+    plan = NULL;
+    for (i = 0; i < N; i++)
+        d[1][i + 1 * N] = 100 + (double)i;
     CU_ASSERT(n_nan_share > n_nan); /* the threshold removed some aggregates */
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m_share, &panel));
     GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
