@@ -120,6 +120,37 @@ void govidx__kernel_axpy(double *restrict acc, const double *restrict x, size_t 
  */
 enum { PREFETCH_AHEAD = 512 }; /* doubles */
 
+#if defined(__GNUC__)
+/* The vector steps the fused kernels share (macros over the kernels' own
+ * names: no vector-typed function ABI).  The constants, four lanes each,
+ * and the running range of the next column: */
+#define FUSED_CONSTANTS                                                                                      \
+    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn}, \
+              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1}, sp4 = {span, span, span, span}; \
+    v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo
+/* lanes i..i+3: t, the min-max values (the expression of
+ * govidx__kernel_minmax, lane by lane), stored to z; present, where t is
+ * not NaN; s and c, the sums of w z and of w with this child added */
+#define FUSED_LANES(i)                                                              \
+    do {                                                                            \
+        memcpy(&a, x + (i), sizeof a);                                              \
+        t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4; \
+        memcpy(z + (i), &t, sizeof t);                                              \
+        present = t == t;                                                           \
+        memcpy(&s, acc + (i), sizeof s);                                            \
+        s += (v4d)((v4l)(w4 * t) & present);                                        \
+        memcpy(&c, ws + (i), sizeof c);                                             \
+        c += (v4d)((v4l)w4 & present);                                              \
+    } while (0)
+/* lanes i..i+3 of column col into the running range (NaN skipped) */
+#define RANGE_LANES(col, i)                     \
+    do {                                        \
+        memcpy(&a, (col) + (i), sizeof a);      \
+        rlo = SELECT4(a < rlo, a, rlo);         \
+        rhi = SELECT4(a > rhi, a, rhi);         \
+    } while (0)
+#endif
+
 GOVIDX__HOT_LOOP
 void govidx__kernel_fused_child(double *restrict z, const double *restrict x, size_t n, double lo, double span_out,
                                 double mn, double mx, int direction, double w, const govidx__node_sums *sums,
@@ -130,9 +161,7 @@ void govidx__kernel_fused_child(double *restrict z, const double *restrict x, si
     size_t i = 0;
     double l = INFINITY, h = -INFINITY;
 #if defined(__GNUC__)
-    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
-              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1}, sp4 = {span, span, span, span};
-    v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo;
+    FUSED_CONSTANTS;
     size_t k;
     for (; i + 4 <= n; i += 4) {
         v4d a, t, s, c;
@@ -141,25 +170,15 @@ void govidx__kernel_fused_child(double *restrict z, const double *restrict x, si
             __builtin_prefetch(next + i + PREFETCH_AHEAD, 0, 3);
             __builtin_prefetch(z + i + PREFETCH_AHEAD, 1, 3);
         }
-        memcpy(&a, x + i, sizeof a);
-        /* the expression of govidx__kernel_minmax, lane by lane */
-        t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4;
-        memcpy(z + i, &t, sizeof t);
-        present = t == t;
-        memcpy(&s, acc + i, sizeof s);
-        s += (v4d)((v4l)(w4 * t) & present);
+        FUSED_LANES(i);
         memcpy(acc + i, &s, sizeof s);
-        memcpy(&c, ws + i, sizeof c);
-        c += (v4d)((v4l)w4 & present);
         memcpy(ws + i, &c, sizeof c);
         if (cnt) {
             memcpy(&c, cnt + i, sizeof c);
             c += (v4d)((v4l)one4 & present);
             memcpy(cnt + i, &c, sizeof c);
         }
-        memcpy(&a, next + i, sizeof a);
-        rlo = SELECT4(a < rlo, a, rlo);
-        rhi = SELECT4(a > rhi, a, rhi);
+        RANGE_LANES(next, i);
     }
     for (k = 0; k < 4; k++) {
         l = rlo[k] < l ? rlo[k] : l;
@@ -196,12 +215,10 @@ size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, s
     size_t i = 0, n_inf = 0;
     double l = INFINITY, h = -INFINITY;
 #if defined(__GNUC__)
-    const v4d lo4 = {lo, lo, lo, lo}, so4 = {span_out, span_out, span_out, span_out}, mn4 = {mn, mn, mn, mn},
-              mx4 = {mx, mx, mx, mx}, w4 = {w, w, w, w}, one4 = {1, 1, 1, 1}, zero4 = {0, 0, 0, 0},
-              sp4 = {span, span, span, span}, need4 = {need, need, need, need}, nan4 = {NAN, NAN, NAN, NAN},
+    FUSED_CONSTANTS;
+    const v4d zero4 = {0, 0, 0, 0}, need4 = {need, need, need, need}, nan4 = {NAN, NAN, NAN, NAN},
               max4 = {DBL_MAX, DBL_MAX, DBL_MAX, DBL_MAX};
     const v4l abs4 = {INT64_MAX, INT64_MAX, INT64_MAX, INT64_MAX};
-    v4d rlo = {INFINITY, INFINITY, INFINITY, INFINITY}, rhi = -rlo;
     v4l inf4 = {0, 0, 0, 0};
     size_t k;
     for (; i + 4 <= n; i += 4) {
@@ -213,14 +230,7 @@ size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, s
             __builtin_prefetch(z + i + PREFETCH_AHEAD, 1, 3);
             __builtin_prefetch(out + i + PREFETCH_AHEAD, 1, 3);
         }
-        memcpy(&a, x + i, sizeof a);
-        t = direction > 0 ? lo4 + so4 * (a - mn4) / sp4 : lo4 + so4 * (mx4 - a) / sp4;
-        memcpy(z + i, &t, sizeof t);
-        present = t == t;
-        memcpy(&s, acc + i, sizeof s);
-        s += (v4d)((v4l)(w4 * t) & present);
-        memcpy(&c, ws + i, sizeof c);
-        c += (v4d)((v4l)w4 & present);
+        FUSED_LANES(i);
         ok = c > zero4;
         if (cnt) {
             memcpy(&a, cnt + i, sizeof a);
@@ -230,11 +240,8 @@ size_t govidx__kernel_fused_last(double *restrict z, const double *restrict x, s
         o = SELECT4(ok, s / c, nan4);
         memcpy(out + i, &o, sizeof o);
         inf4 -= (v4d)((v4l)o & abs4) > max4; /* true is -1 */
-        if (next) {
-            memcpy(&a, next + i, sizeof a);
-            rlo = SELECT4(a < rlo, a, rlo);
-            rhi = SELECT4(a > rhi, a, rhi);
-        }
+        if (next)
+            RANGE_LANES(next, i);
     }
     for (k = 0; k < 4; k++) {
         l = rlo[k] < l ? rlo[k] : l;
