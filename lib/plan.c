@@ -400,10 +400,17 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
             for (u = 0; u < p->n_units; u++)
                 out[u] = p->low + (p->high - p->low) * (out[u] - lo) / (hi - lo);
     }
+    return govidx__node_finite(p, a->node, y, r);
+}
+
+int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r)
+{
+    const double *out = r->scores + GOVIDX__CELL(r, 0, y, node);
+    size_t u;
     for (u = 0; u < p->n_units; u++)
         if (isinf(out[u]))
             return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
-                                govidx_framework_node_code(p->fw, a->node), r->unit_codes[u], r->years[y]);
+                                govidx_framework_node_code(p->fw, node), r->unit_codes[u], r->years[y]);
     return GOVIDX_OK;
 }
 
@@ -428,32 +435,23 @@ static size_t max_children(const govidx_plan *p)
  * general path, which reports the problem. */
 static int stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t k, double *scratch, int *ok)
 {
-    size_t parent = govidx_framework_parent(p->fw, k), c = p->child_pos[k], n = p->n_units, j;
+    size_t parent = govidx_framework_parent(p->fw, k), c = p->child_pos[k];
     const plan_agg *pa = parent == NONE ? NULL : &p->aggs[p->agg_of_node[parent]];
     const double *w;
-    double total = 0.0, *acc, *out;
     govidx__node_sums sums;
+    int last;
     if (!pa || !pa->streamed)
         return GOVIDX_OK;
     w = agg_weights(p, pa, y);
-    if (c == 0) {
-        for (j = 0; j < pa->n_children; j++)
-            total += isfinite(w[j]) && w[j] >= 0.0 ? w[j] : NAN;
-        ok[pa->slot] = total > 0.0 && isfinite(total);
-    }
+    if (c == 0)
+        ok[pa->slot] = govidx__mean_weights_ok(w, pa->n_children);
     if (!ok[pa->slot])
         return GOVIDX_OK;
-    acc = scratch + 3 * n * pa->slot;
-    sums.acc = acc;
-    sums.ws = acc + n;
-    sums.cnt = pa->opts.min_share > 0.0 ? acc + 2 * n : NULL;
-    sums.need = pa->opts.min_share * (double)pa->n_children;
-    out = c + 1 == pa->n_children ? r->scores + GOVIDX__CELL(r, 0, y, pa->node) : NULL;
-    if (govidx__kernel_child_sums(&sums, r->scores + GOVIDX__CELL(r, 0, y, k), n, w[c], c == 0, out))
-        for (j = 0; j < n; j++)
-            if (isinf(out[j]))
-                return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
-                                    govidx_framework_node_code(p->fw, pa->node), r->unit_codes[j], r->years[y]);
+    sums = govidx__node_sums_at(scratch + 3 * p->n_units * pa->slot, p->n_units, pa);
+    last = c + 1 == pa->n_children;
+    if (govidx__kernel_child_sums(&sums, r->scores + GOVIDX__CELL(r, 0, y, k), p->n_units, w[c], c == 0,
+                                  last ? r->scores + GOVIDX__CELL(r, 0, y, pa->node) : NULL))
+        return govidx__node_finite(p, pa->node, y, r);
     return GOVIDX_OK;
 }
 

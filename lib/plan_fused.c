@@ -34,10 +34,10 @@ int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a)
     return 1;
 }
 
-/* The column of fused node a's first child in year view v. */
-static const double *first_column(const govidx_plan *p, const plan_agg *a, const govidx_matrix_view *v)
+/* The column of child j of fused node a in year view v. */
+static const double *child_column(const govidx_plan *p, const plan_agg *a, size_t j, const govidx_matrix_view *v)
 {
-    return v->data + p->leaves[p->leaf_of_node[a->children[0]]].column * v->ld;
+    return v->data + p->leaves[p->leaf_of_node[a->children[j]]].column * v->ld;
 }
 
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
@@ -45,23 +45,12 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
 {
     const govidx_matrix_view *v = &panel->years[y];
     size_t m = a->n_children, n = p->n_units, j, i, n_inf = 0;
-    double total = 0.0, mn, mx, *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
-    const double *first;
-    govidx__node_sums sums;
+    double mn, mx, *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
+    const double *first = child_column(p, a, 0, v);
+    govidx__node_sums sums = govidx__node_sums_at(work, n, a);
     *done = 0;
-    /* the weights as govidx_aggregate would accept them; else the general
-     * path reports the problem */
-    for (j = 0; j < m; j++) {
-        if (!isfinite(w[j]) || w[j] < 0.0)
-            return GOVIDX_OK;
-        total += w[j];
-    }
-    if (!(total > 0.0) || !isfinite(total))
+    if (!govidx__mean_weights_ok(w, m))
         return GOVIDX_OK;
-    sums.acc = work;
-    sums.ws = work + n;
-    sums.cnt = a->opts.min_share > 0.0 ? work + 2 * n : NULL;
-    sums.need = a->opts.min_share * (double)m;
     for (i = 0; i < n; i++)
         sums.acc[i] = sums.ws[i] = 0.0;
     if (sums.cnt)
@@ -71,7 +60,6 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
      * turns the sums into the node's scores (as arithmetic_means in
      * lib/aggregate.c computes them) while the next fused node's first
      * range is found */
-    first = first_column(p, a, v);
     if (carry->column == first) {
         mn = carry->mn;
         mx = carry->mx;
@@ -83,15 +71,15 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
     for (j = 0; j < m; j++) {
         const plan_leaf *l = &p->leaves[p->leaf_of_node[a->children[j]]];
         double *z = r->scores + GOVIDX__CELL(r, 0, y, l->node), next_mn, next_mx;
-        const double *x = v->data + l->column * v->ld, *next;
+        const double *x = child_column(p, a, j, v), *next;
         if (j + 1 == m) {
-            next = a->chain_next == NONE ? NULL : first_column(p, &p->aggs[a->chain_next], v);
+            next = a->chain_next == NONE ? NULL : child_column(p, &p->aggs[a->chain_next], 0, v);
             n_inf = govidx__kernel_fused_last(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx,
                                               l->prep.direction, w[j], &sums, out, next, &carry->mn, &carry->mx);
             carry->column = next;
             break;
         }
-        next = v->data + p->leaves[p->leaf_of_node[a->children[j + 1]]].column * v->ld;
+        next = child_column(p, a, j + 1, v);
         govidx__kernel_fused_child(z, x, n, l->prep.low, l->prep.high - l->prep.low, mn, mx, l->prep.direction, w[j],
                                    &sums, next, &next_mn, &next_mx);
         if (!govidx__plain_span(next_mn, next_mx))
@@ -99,10 +87,8 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
         mn = next_mn;
         mx = next_mx;
     }
-    for (i = 0; n_inf && i < n; i++)
-        if (isinf(out[i]))
-            return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
-                                govidx_framework_node_code(p->fw, a->node), r->unit_codes[i], r->years[y]);
+    if (n_inf)
+        return govidx__node_finite(p, a->node, y, r);
     for (j = 0; j < m && r->flags; j++)
         memset(r->flags + GOVIDX__CELL(r, 0, y, a->children[j]), 0, n);
     if (r->flags)

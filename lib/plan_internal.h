@@ -68,19 +68,51 @@ struct govidx_plan {
     double low, high;
 };
 
-/* Range of a plain min-max column x; 0 when this year's data need the
- * general path (empty, constant, or an infinite value), which applies the
- * policy or reports the error. */
+/* Is [mn, mx] the range of a plain min-max column?  0 when this year's
+ * data need the general path (empty, constant, or an infinite value),
+ * which applies the policy or reports the error. */
 static inline int govidx__plain_span(double mn, double mx)
 {
     return mx > mn && !isinf(mn) && !isinf(mx);
 }
 
+/* The range of plain min-max column x, and govidx__plain_span of it. */
 static inline int govidx__plain_range(const double *x, size_t n, double *mn, double *mx)
 {
     govidx__kernel_range(x, n, mn, mx);
     return govidx__plain_span(*mn, *mx);
 }
+
+/* Weights w[0..m) that govidx_aggregate accepts for a mean: finite, not
+ * negative, with a finite positive sum.  The fused and streamed paths take
+ * only these; with others the general path reports the problem. */
+static inline int govidx__mean_weights_ok(const double *w, size_t m)
+{
+    double total = 0.0;
+    size_t j;
+    for (j = 0; j < m; j++) {
+        if (!isfinite(w[j]) || w[j] < 0.0)
+            return 0;
+        total += w[j];
+    }
+    return total > 0.0 && isfinite(total);
+}
+
+/* The running sums of aggregate a over n units, laid out in the 3 x n
+ * doubles at base (the count only with a data-availability threshold). */
+static inline govidx__node_sums govidx__node_sums_at(double *base, size_t n, const plan_agg *a)
+{
+    govidx__node_sums sums;
+    sums.acc = base;
+    sums.ws = base + n;
+    sums.cnt = a->opts.min_share > 0.0 ? base + 2 * n : NULL;
+    sums.need = a->opts.min_share * (double)a->n_children;
+    return sums;
+}
+
+/* GOVIDX_ENUMERIC naming the first unit whose score of node in year y of
+ * r is infinite; GOVIDX_OK when none is (plan.c). */
+int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r);
 
 /* The range of a plain min-max column found ahead of its use: a fused
  * node's last pass finds the range of the next fused node's first column. */
