@@ -44,6 +44,40 @@ int govidx__vfail(int status, const char *fmt, va_list ap);
 /** Prefix the current thread-local message with "context: ". Returns status. */
 int govidx__fail_context(int status, const char *fmt, ...) GOVIDX__PRINTF(2, 3);
 
+/* --- versioned structs (versioned.c) -------------------------------------- */
+/* One descriptor per public struct with a leading `unsigned version`.
+ * sizes[v - 1] is the end of the last field of version v (GOVIDX__END), so
+ * an older caller's struct is never read or written past its own fields. */
+typedef struct govidx__versioned {
+    const char *name;     /* "normalisation options", for messages */
+    unsigned current;     /* the version this library was built with */
+    const size_t *sizes;  /* sizes[v - 1], v = 1..current */
+    const void *defaults; /* the current version's _INIT value */
+} govidx__versioned;
+
+#define GOVIDX__END(type, field) (offsetof(type, field) + sizeof(((type *)0)->field))
+
+/* A descriptor for a struct still at version 1: `last` is its last field.
+ * When a struct grows, write the descriptor by hand with one size per
+ * version, e.g. { GOVIDX__END(T, last_of_v1), GOVIDX__END(T, last_of_v2) }. */
+#define GOVIDX__VERSIONS_1(var, type, label, init, last)                               \
+    static const type var##_defaults = init;                                         \
+    static const size_t var##_sizes[1] = {GOVIDX__END(type, last)};                  \
+    static const govidx__versioned var = {label, 1, var##_sizes, &var##_defaults}
+
+/** GOVIDX_EINVAL naming the struct unless 1 <= version <= current. */
+int govidx__versioned_check(const govidx__versioned *t, unsigned version);
+/** Bytes of `version` of the struct; 0 outside 1..current. */
+size_t govidx__versioned_size(const govidx__versioned *t, unsigned version);
+/** The public _init(&opts, version): the defaults up to that version's size, version set. */
+int govidx__versioned_init(const govidx__versioned *t, void *opts, unsigned version);
+/** dst (the library's current layout) = defaults, then the caller's fields
+ * of src's version; src NULL means defaults.  GOVIDX_EINVAL on a bad version. */
+int govidx__versioned_read(const govidx__versioned *t, void *dst, const void *src);
+/** Write an output record: the fields of src (current layout) that dst's
+ * version (set by the caller) has; dst->version is left as it is. */
+int govidx__versioned_write(const govidx__versioned *t, void *dst, const void *src);
+
 /* --- memory (alloc.c) ------------------------------------------------------ */
 /* Every allocation goes through these so the allocation-failure tests can
  * fail the Nth one.  They do not set an error message; callers do, usually

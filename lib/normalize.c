@@ -170,16 +170,24 @@ static int norm_column(const govidx_norm_options *o, double *z, const double *x,
     return govidx__fail(GOVIDX_EINVAL, "unknown normalisation method %d", (int)o->method);
 }
 
+GOVIDX__VERSIONS_1(norm_options_versions, govidx_norm_options, "normalisation options", GOVIDX_NORM_OPTIONS_INIT,
+                   names);
+
+int govidx_norm_options_init(govidx_norm_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&norm_options_versions, opts, version);
+}
+
 int govidx_normalize(govidx_matrix out, govidx_matrix_view in, const govidx_norm_options *opt)
 {
-    static const govidx_norm_options defaults = GOVIDX_NORM_OPTIONS_INIT;
-    const govidx_norm_options *o = opt ? opt : &defaults;
-    if (o->version != GOVIDX_NORM_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_norm_options version %u, expected %u", o->version,
-                            GOVIDX_NORM_OPTIONS_VERSION);
+    govidx_norm_options copy;
+    const govidx_norm_options *o = &copy;
+    int rc = govidx__versioned_read(&norm_options_versions, &copy, opt);
+    if (rc)
+        return rc;
     if (!isfinite(o->lo) || !isfinite(o->hi) || !(o->hi > o->lo))
         return govidx__fail(GOVIDX_EINVAL, "normalisation scale [%g, %g] needs lo < hi", o->lo, o->hi);
-    int rc = govidx__prep_check(out, in);
+    rc = govidx__prep_check(out, in);
     if (rc)
         return rc;
     size_t *idx = govidx__mallocarray(2 * in.rows, sizeof *idx);

@@ -62,6 +62,10 @@ typedef struct govidx_norm_options {
 #define GOVIDX_NORM_OPTIONS_INIT \
     { GOVIDX_NORM_OPTIONS_VERSION, GOVIDX_NORM_MINMAX, 0.0, 100.0, NULL, NULL, NULL, NULL, NULL, NULL, \
       GOVIDX_NORM_CONSTANT_ERROR, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_NORM_OPTIONS_VERSION), as
+ *  GOVIDX_NORM_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_norm_options_init(govidx_norm_options *opts, unsigned version);
 
 /**
  * Normalise every column of `in` into `out` (same rows/cols; no overlap).
