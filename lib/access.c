@@ -60,19 +60,28 @@ int govidx_access_2sfca(const double *demand, size_t n_d, const double *supply, 
 }
 
 /* The coverage view of 2SFCA accessibility (coverage.h). */
+GOVIDX__VERSIONS_1(access_result_versions, govidx_coverage_access_result, "coverage access result",
+                   GOVIDX_COVERAGE_ACCESS_RESULT_INIT, n_floored);
+
+int govidx_coverage_access_result_init(govidx_coverage_access_result *out, unsigned version)
+{
+    return govidx__versioned_init(&access_result_versions, out, version);
+}
+
 int govidx_coverage_access(govidx_coverage_access_result *out, double *access, const double *population,
                            size_t n_d, const double *supply, size_t n_s, const double *cost, size_t ld,
                            double d0, const double *bound, const double *weight, size_t n_zones,
                            double standard, double epsilon)
 {
+    /* computed in the current layout, then written at the caller's version */
+    govidx_coverage_access_result res = GOVIDX_COVERAGE_ACCESS_RESULT_INIT;
     double *a = NULL, *rel = NULL, total = 0, reached = 0, above = 0, mean;
     size_t d;
     int rc;
     if (!out || !population)
         return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: NULL argument");
-    if (out->version != GOVIDX_COVERAGE_ACCESS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: result version %u (expected %u)",
-                            out->version, GOVIDX_COVERAGE_ACCESS_VERSION);
+    if ((rc = govidx__versioned_check(&access_result_versions, out->version)))
+        return rc;
     if (!(epsilon >= 0) || !isfinite(epsilon))
         return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_access: epsilon %g (must be >= 0)", epsilon);
     if (n_d == 0)
@@ -94,26 +103,27 @@ int govidx_coverage_access(govidx_coverage_access_result *out, double *access, c
         rc = govidx__fail(GOVIDX_EDOMAIN, "govidx_coverage_access: the communities have no population");
         goto done;
     }
-    memset((char *)out + sizeof out->version, 0, sizeof *out - sizeof out->version);
-    out->reached = reached / total;
-    out->above = standard > 0 ? above / total : NAN;
+    res.reached = reached / total;
+    res.above = standard > 0 ? above / total : NAN;
     for (d = 0; d < n_d; d++)
-        out->unreached += a[d] == 0;
+        res.unreached += a[d] == 0;
     if ((rc = govidx_weighted_mean(a, population, n_d, &mean)))
         goto done;
-    out->mean = mean;
+    res.mean = mean;
     if (!(mean > 0)) { /* nobody reaches any service: no inequality to measure */
-        out->gini = out->atkinson = NAN;
-        out->adjusted = 0;
-        goto done;
+        res.gini = res.atkinson = NAN;
+        res.adjusted = 0;
+        goto write;
     }
     /* Scale-free measures on A / mean, so the floor for zeros is relative. */
     for (d = 0; d < n_d; d++)
         rel[d] = a[d] / mean;
-    if ((rc = govidx_gini(rel, population, n_d, &out->gini)) ||
-        (rc = govidx_atkinson(rel, population, n_d, epsilon, NULL, &out->atkinson, NULL, &out->n_floored)))
+    if ((rc = govidx_gini(rel, population, n_d, &res.gini)) ||
+        (rc = govidx_atkinson(rel, population, n_d, epsilon, NULL, &res.atkinson, NULL, &res.n_floored)))
         goto done;
-    out->adjusted = (1 - out->atkinson) * mean;
+    res.adjusted = (1 - res.atkinson) * mean;
+write:
+    rc = govidx__versioned_write(&access_result_versions, out, &res);
 done:
     if (a != access)
         govidx__free(a);

@@ -83,13 +83,21 @@ typedef struct ce_ctx {
 #define SET(c, u, y, node, v) ((c)->r->scores[GOVIDX__CELL((c)->r, (u), (y), (node))] = (v))
 #define GET(c, u, y, node) ((c)->r->scores[GOVIDX__CELL((c)->r, (u), (y), (node))])
 
+GOVIDX__VERSIONS_1(ce_options_versions, govidx_collaboration_options, "collaboration options",
+                   GOVIDX_COLLABORATION_OPTIONS_INIT, coupling_floor);
+
+int govidx_collaboration_options_init(govidx_collaboration_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&ce_options_versions, opts, version);
+}
+
 static int check_options(const govidx_collaboration_options *o)
 {
     size_t k;
     double sum = 0;
-    if (o->version != GOVIDX_COLLABORATION_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "collaboration: options version %u (expected %u)", o->version,
-                            GOVIDX_COLLABORATION_OPTIONS_VERSION);
+    if (o->layer_weights && o->n_layer_weights != GOVIDX_CE_N_LAYERS)
+        return govidx__fail(GOVIDX_EINVAL, "collaboration: n_layer_weights is %zu, layer_weights needs one "
+                            "weight per layer (%d: C1..C4)", o->n_layer_weights, GOVIDX_CE_N_LAYERS);
     if (o->aggregation != GOVIDX_CE_GEOMETRIC && o->aggregation != GOVIDX_CE_ARITHMETIC)
         return govidx__fail(GOVIDX_EINVAL, "collaboration: unknown aggregation %d", (int)o->aggregation);
     if (!(o->coupling_floor >= 0 && o->coupling_floor < 1))
@@ -99,7 +107,7 @@ static int check_options(const govidx_collaboration_options *o)
         return govidx__fail(GOVIDX_EINVAL, "collaboration: unknown DEA technology %d", (int)o->dea_rts);
     if (o->dea_orientation != GOVIDX_DEA_INPUT && o->dea_orientation != GOVIDX_DEA_OUTPUT)
         return govidx__fail(GOVIDX_EINVAL, "collaboration: DEA orientation must be input or output");
-    for (k = 0; o->layer_weights && k < 4; k++) {
+    for (k = 0; o->layer_weights && k < GOVIDX_CE_N_LAYERS; k++) {
         if (!isfinite(o->layer_weights[k]) || o->layer_weights[k] < 0)
             return govidx__fail(GOVIDX_EINVAL, "collaboration: weight of layer C%zu is %g", k + 1,
                                 o->layer_weights[k]);
@@ -451,7 +459,7 @@ static int method_json(ce_ctx *c)
 int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
                                  const govidx_collaboration_options *opt)
 {
-    govidx_collaboration_options defaults = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    govidx_collaboration_options o; /* the caller's version's fields over the defaults */
     ce_ctx c;
     size_t k, y, node, n_nodes = N_FIXED, *rank = NULL;
     int rc;
@@ -459,7 +467,9 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
     if (!out || !ds)
         return govidx__fail(GOVIDX_EINVAL, "govidx_collaboration_compute: NULL argument");
     *out = NULL;
-    c.o = opt ? opt : &defaults;
+    if ((rc = govidx__versioned_read(&ce_options_versions, &o, opt)))
+        return rc;
+    c.o = &o;
     if ((rc = check_options(c.o)))
         return rc;
     if (c.o->network && c.o->network->version != GOVIDX_NETWORK_OPTIONS_VERSION)

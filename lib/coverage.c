@@ -1,9 +1,10 @@
 /*
  * lib/coverage.c - the coverage index of each city from its communities,
- * composed from the inequality module.
+ * composed from the inequality module, for every city and year at once.
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"
+#include "result_internal.h"
 #include "govidx/coverage.h"
 #include "govidx/inequality.h"
 
@@ -12,147 +13,221 @@
 
 #define NONE ((size_t)-1)
 
-static void set_missing(govidx_coverage_city *c)
+/* The result's nodes (coverage.h documents them); direction of each rank. */
+enum {
+    N_LEVEL, N_LEVEL_UNW, N_GINI, N_THEIL_T, N_THEIL_W, N_THEIL_B, N_THEIL_L, N_ATKINSON, N_CV, N_CONTINUITY,
+    N_WHITE, N_COMMUNITIES, N_POPULATION, N_FLOORED, N_ADJUSTED, N_NODES
+};
+static const char *const node_codes[N_NODES] = {
+    "coverage.level",       "coverage.level_unweighted", "coverage.gini",        "coverage.theil_t",
+    "coverage.theil_within", "coverage.theil_between",   "coverage.theil_l",     "coverage.atkinson",
+    "coverage.cv",          "coverage.continuity",       "coverage.white_zones", "coverage.communities",
+    "coverage.population",  "coverage.floored",          "coverage.adjusted"};
+static const signed char node_direction[N_NODES] = {1, 1, -1, -1, -1, -1, -1, -1, -1, 1, -1, 0, 0, 0, 1};
+
+GOVIDX__VERSIONS_1(coverage_options_versions, govidx_coverage_options, "coverage options",
+                   GOVIDX_COVERAGE_OPTIONS_INIT, floor);
+
+int govidx_coverage_options_init(govidx_coverage_options *opts, unsigned version)
 {
-    c->n_communities = 0;
-    c->population = 0;
-    c->level = c->level_unweighted = c->gini = c->theil_t = c->theil_within = c->theil_between = NAN;
-    c->theil_l = c->atkinson = c->cv = c->adjusted = c->continuity = NAN;
-    c->white_zones = c->n_floored = 0;
-    c->worst[0] = c->worst[1] = c->worst[2] = NONE;
+    return govidx__versioned_init(&coverage_options_versions, opts, version);
 }
 
-/* Measures over n communities: shares y, populations p, parent groups g. */
-static int measure(govidx_coverage_city *c, const double *y, const double *p, const int *g, const size_t *idx,
-                   size_t n, const govidx_coverage_options *o)
+/* Measures of one city-year over its n communities: shares y, populations
+ * p, parent groups g; v[N_NODES] receives the scores. */
+static int measure(double *v, const double *y, const double *p, const int *g, size_t n,
+                   const govidx_coverage_options *o)
 {
     govidx_ineq_options io = GOVIDX_INEQ_OPTIONS_INIT;
-    size_t i, k, floored = 0;
+    size_t i, white = 0, floored = 0;
     double sum = 0, pop = 0, above = 0, total_t;
     int rc;
     io.floor = o->floor;
-    c->n_communities = n;
-    c->white_zones = 0;
     for (i = 0; i < n; i++) {
         sum += y[i];
         pop += p[i];
         above += y[i] >= o->theta ? p[i] : 0;
-        c->white_zones += y[i] == 0;
+        white += y[i] == 0;
     }
-    c->population = pop;
-    c->level_unweighted = sum / (double)n;
-    c->continuity = above / pop;
-    if ((rc = govidx_weighted_mean(y, p, n, &c->level)) || (rc = govidx_gini(y, p, n, &c->gini)) ||
-        (rc = govidx_cv(y, p, n, &c->cv)))
+    v[N_COMMUNITIES] = (double)n;
+    v[N_POPULATION] = pop;
+    v[N_WHITE] = (double)white;
+    v[N_LEVEL_UNW] = sum / (double)n;
+    v[N_CONTINUITY] = above / pop;
+    if ((rc = govidx_weighted_mean(y, p, n, &v[N_LEVEL])) || (rc = govidx_gini(y, p, n, &v[N_GINI])) ||
+        (rc = govidx_cv(y, p, n, &v[N_CV])))
         return rc;
-    if (!(c->level > 0)) { /* nobody covered: inequality is undefined, coverage is 0 */
-        c->gini = c->cv = c->theil_t = c->theil_l = c->theil_within = c->theil_between = NAN;
-        c->atkinson = NAN;
-        c->adjusted = 0;
+    if (!(v[N_LEVEL] > 0)) { /* nobody covered: inequality is undefined, coverage is 0 */
+        v[N_GINI] = v[N_CV] = v[N_THEIL_T] = v[N_THEIL_L] = v[N_THEIL_W] = v[N_THEIL_B] = NAN;
+        v[N_ATKINSON] = NAN;
+        v[N_ADJUSTED] = 0;
     } else {
         size_t f1 = 0, f2 = 0, f3 = 0;
-        if ((rc = govidx_theil_decompose(y, p, g, n, 'T', &io, &total_t, &c->theil_within, &c->theil_between,
-                                         &f1)) ||
-            (rc = govidx_theil_t(y, p, n, &io, &c->theil_t, &f2)) ||
-            (rc = govidx_theil_l(y, p, n, &io, &c->theil_l, NULL)) ||
-            (rc = govidx_atkinson(y, p, n, o->epsilon, &io, &c->atkinson, &c->adjusted, &f3)))
+        double adjusted;
+        if ((rc = govidx_theil_decompose(y, p, g, n, 'T', &io, &total_t, &v[N_THEIL_W], &v[N_THEIL_B], &f1)) ||
+            (rc = govidx_theil_t(y, p, n, &io, &v[N_THEIL_T], &f2)) ||
+            (rc = govidx_theil_l(y, p, n, &io, &v[N_THEIL_L], NULL)) ||
+            (rc = govidx_atkinson(y, p, n, o->epsilon, &io, &v[N_ATKINSON], &adjusted, &f3)))
             return rc;
         floored = f2 > f3 ? f2 : f3;
         /* (1 - A) x the population-weighted level */
-        c->adjusted = (1 - c->atkinson) * c->level;
+        v[N_ADJUSTED] = (1 - v[N_ATKINSON]) * v[N_LEVEL];
     }
-    c->n_floored = floored;
-    /* the three lowest shares */
-    for (k = 0; k < 3; k++) {
+    v[N_FLOORED] = (double)floored;
+    return GOVIDX_OK;
+}
+
+static const char *district_code(const govidx_dataset *ds, size_t d)
+{
+    govidx_district di = GOVIDX_DISTRICT_INIT;
+    return govidx_dataset_district(ds, d, &di) == GOVIDX_OK ? di.code : "?";
+}
+
+/* The codes of the three lowest shares (ties: district order), worst first. */
+static int worst_labels(govidx_result *r, const govidx_dataset *ds, size_t u, size_t yi, const double *y,
+                        const size_t *idx, size_t n)
+{
+    size_t pick[3], k, i, m = 0;
+    const char *codes[3];
+    for (k = 0; k < 3 && k < n; k++) {
         size_t best = NONE;
         for (i = 0; i < n; i++) {
-            if ((k > 0 && idx[i] == c->worst[0]) || (k > 1 && idx[i] == c->worst[1]))
+            if ((k > 0 && i == pick[0]) || (k > 1 && i == pick[1]))
                 continue;
             if (best == NONE || y[i] < y[best])
                 best = i;
         }
-        c->worst[k] = best == NONE ? NONE : idx[best];
+        pick[m] = best;
+        codes[m++] = district_code(ds, idx[best]);
+    }
+    return govidx__result_set_labels(r, GOVIDX_COVERAGE_WORST, u, yi, codes, m);
+}
+
+/* Provenance for runs: the index and its options. */
+static int method_json(govidx_result *r, const govidx_coverage_options *o)
+{
+    govidx__buf b = {0};
+    govidx__buf_printf(&b, "{\"index\":\"coverage\",\"variable\":\"");
+    for (const char *s = o->variable; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            govidx__buf_append(&b, "\\", 1);
+        if ((unsigned char)*s >= 0x20)
+            govidx__buf_append(&b, s, 1);
+    }
+    govidx__buf_printf(&b, "\",\"epsilon\":%.17g,\"theta\":%.17g,\"floor\":%.17g}", o->epsilon, o->theta,
+                       o->floor);
+    return govidx__buf_finish(&b, &r->method_json);
+}
+
+/* One year: every city's communities, measures and worst communities. */
+static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, size_t var,
+                         const unsigned char *has_child, const govidx_coverage_options *o, double *ys, double *ps,
+                         int *gs, size_t *idx)
+{
+    size_t n_units = r->n_units, n_d = govidx_dataset_n_districts(ds), u, d, n, k;
+    int year = govidx_dataset_years(ds)[yi], rc = GOVIDX_OK;
+    const double *pop = govidx_dataset_district_population(ds, yi);
+    govidx_matrix_view v;
+    if ((rc = govidx_dataset_district_values(ds, yi, &v)))
+        return rc;
+    if (!pop)
+        return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district populations");
+    for (u = 0; u < n_units; u++) {
+        double m[N_NODES];
+        for (k = 0; k < N_NODES; k++)
+            m[k] = NAN;
+        m[N_COMMUNITIES] = 0;
+        for (d = 0, n = 0; d < n_d; d++) {
+            double c = v.data[d + var * v.ld], p = pop[d];
+            size_t parent;
+            if (has_child[d] || govidx_dataset_district_unit(ds, d) != u || isnan(c) || isnan(p))
+                continue;
+            if (c < 0 || c > 1 || p < 0)
+                return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has %s %g in %d (must be %s)",
+                                    district_code(ds, d), p < 0 ? "population" : o->variable,
+                                    p < 0 ? p : c, year, p < 0 ? ">= 0" : "a share in [0, 1]");
+            if (p == 0)
+                continue;
+            parent = govidx_dataset_district_parent(ds, d);
+            ys[n] = c;
+            ps[n] = p;
+            gs[n] = (int)(parent == NONE ? d : parent);
+            idx[n++] = d;
+        }
+        if (n > 0 && ((rc = measure(m, ys, ps, gs, n, o)) || (rc = worst_labels(r, ds, u, yi, ys, idx, n))))
+            return govidx__fail_context(rc, "coverage of '%s' in %d", govidx_dataset_unit_code(ds, u), year);
+        for (k = 0; k < N_NODES; k++)
+            r->scores[GOVIDX__CELL(r, u, yi, k)] = m[k];
     }
     return GOVIDX_OK;
 }
 
-int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, int year,
-                           const govidx_coverage_options *opts)
+int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const govidx_coverage_options *opts)
 {
-    govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    size_t n_units, n_d, y, var, d, u, n;
+    govidx_coverage_options o;
+    govidx_result *r = NULL;
+    size_t n_units, n_years, n_d, var, d, k;
     unsigned char *has_child = NULL;
     double *ys = NULL, *ps = NULL;
-    int *gs = NULL, rc = GOVIDX_OK;
+    int *gs = NULL, rc;
     size_t *idx = NULL;
-    const double *pop;
-    govidx_matrix_view v;
-    if (!out || !ds || !opts)
-        return govidx__fail(GOVIDX_EINVAL, "coverage: NULL argument");
-    if (opts->version != GOVIDX_COVERAGE_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "coverage: options version %u not supported", opts->version);
-    o = *opts;
-    if (!o.variable)
-        return govidx__fail(GOVIDX_EINVAL, "coverage: no district variable given");
+    if (!out || !ds)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_coverage_compute: NULL argument");
+    *out = NULL;
+    if ((rc = govidx__versioned_read(&coverage_options_versions, &o, opts)))
+        return rc;
+    if (!o.variable && !(o.variable = govidx_dataset_district_var_name(ds, 0)))
+        return govidx__fail(GOVIDX_ENOTFOUND, "coverage: the dataset has no district variable");
     if (!(o.epsilon >= 0) || !isfinite(o.epsilon) || !(o.theta >= 0 && o.theta <= 1) || !(o.floor > 0))
         return govidx__fail(GOVIDX_EINVAL, "coverage: epsilon must be >= 0, theta in [0, 1], floor > 0");
-    if (govidx_dataset_find_year(ds, year, &y) != GOVIDX_OK)
-        return govidx__fail(GOVIDX_ENOTFOUND, "coverage: the dataset has no year %d", year);
     if (govidx_dataset_find_district_var(ds, o.variable, &var) != GOVIDX_OK)
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district variable '%s'", o.variable);
     n_units = govidx_dataset_n_units(ds);
+    n_years = govidx_dataset_n_years(ds);
     n_d = govidx_dataset_n_districts(ds);
-    for (u = 0; u < n_units; u++)
-        if (out[u].version != GOVIDX_COVERAGE_CITY_VERSION)
-            return govidx__fail(GOVIDX_EINVAL, "coverage: out[%zu].version is not set", u);
-    if ((rc = govidx_dataset_district_values(ds, y, &v)))
+    if ((rc = govidx__result_alloc(&r, n_units, n_years, N_NODES, 1, 0)))
         return rc;
-    pop = govidx_dataset_district_population(ds, y);
     has_child = govidx__calloc(n_d + 1, 1);
     ys = govidx__mallocarray(n_d + 1, sizeof *ys);
     ps = govidx__mallocarray(n_d + 1, sizeof *ps);
     gs = govidx__mallocarray(n_d + 1, sizeof *gs);
     idx = govidx__mallocarray(n_d + 1, sizeof *idx);
-    if (!has_child || !ys || !ps || !gs || !idx || !pop) {
-        rc = pop ? govidx__oom() : govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district populations");
+    if (!has_child || !ys || !ps || !gs || !idx) {
+        rc = govidx__oom();
         goto done;
     }
+    for (k = 0; k < n_units; k++)
+        if (!(r->unit_codes[k] = govidx__strdup(govidx_dataset_unit_code(ds, k)))) {
+            rc = govidx__oom();
+            goto done;
+        }
+    for (k = 0; k < n_years; k++)
+        r->years[k] = govidx_dataset_years(ds)[k];
+    for (k = 0; k < N_NODES && rc == GOVIDX_OK; k++) {
+        if (!(r->node_codes[k] = govidx__strdup(node_codes[k])))
+            rc = govidx__oom();
+        else
+            rc = govidx__result_set_direction(r, k, node_direction[k]);
+        r->is_leaf[k] = k != N_ADJUSTED;
+    }
+    if (rc || (rc = method_json(r, &o)))
+        goto done;
     for (d = 0; d < n_d; d++) {
         size_t parent = govidx_dataset_district_parent(ds, d);
         if (parent != NONE)
             has_child[parent] = 1;
     }
-    for (u = 0; u < n_units && rc == GOVIDX_OK; u++) {
-        set_missing(&out[u]);
-        for (d = 0, n = 0; d < n_d; d++) {
-            double c = v.data[d + var * v.ld], p = pop[d];
-            if (has_child[d] || govidx_dataset_district_unit(ds, d) != u || isnan(c) || isnan(p))
-                continue;
-            if (c < 0 || c > 1 || p < 0) {
-                govidx_district di = GOVIDX_DISTRICT_INIT;
-                govidx_dataset_district(ds, d, &di);
-                rc = govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has %s %g (must be %s)", di.code,
-                                  p < 0 ? "population" : o.variable, p < 0 ? p : c,
-                                  p < 0 ? ">= 0" : "a share in [0, 1]");
-                break;
-            }
-            if (p == 0)
-                continue;
-            ys[n] = c;
-            ps[n] = p;
-            gs[n] = (int)(govidx_dataset_district_parent(ds, d) == NONE ? d : govidx_dataset_district_parent(ds, d));
-            idx[n++] = d;
-        }
-        if (rc == GOVIDX_OK && n > 0)
-            rc = measure(&out[u], ys, ps, gs, idx, n, &o);
-        if (rc)
-            rc = govidx__fail_context(rc, "coverage of '%s' in %d", govidx_dataset_unit_code(ds, u), year);
-    }
+    for (k = 0; k < n_years && rc == GOVIDX_OK; k++)
+        rc = coverage_year(r, ds, k, var, has_child, &o, ys, ps, gs, idx);
 done:
     govidx__free(has_child);
     govidx__free(ys);
     govidx__free(ps);
     govidx__free(gs);
     govidx__free(idx);
+    if (rc)
+        govidx_result_free(r);
+    else
+        *out = r;
     return rc;
 }

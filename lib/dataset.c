@@ -155,6 +155,7 @@ void govidx_dataset_close(govidx_dataset *ds)
         govidx__free(r->unit); govidx__free(r->dataset); govidx__free(r->category);
         govidx__free(r->department); govidx__free(r->format); govidx__free(r->licence);
         govidx__free(r->last_update); govidx__free(r->update_frequency);
+        govidx__free(r->answers);
     }
     govidx__free(ds->inv);
     for (i = 0; i < ds->n_actors; i++) {
@@ -827,27 +828,48 @@ const char *govidx_criterion_name(int c)
     return c >= 0 && c < GOVIDX_N_CRITERIA ? criterion_names[c] : NULL;
 }
 
-int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entry *e)
+GOVIDX__VERSIONS_1(inventory_entry_versions, govidx_inventory_entry, "inventory entry",
+                   GOVIDX_INVENTORY_ENTRY_INIT, n_answers);
+
+int govidx_inventory_entry_init(govidx_inventory_entry *e, unsigned version)
+{
+    return govidx__versioned_init(&inventory_entry_versions, e, version);
+}
+
+int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entry *entry)
 {
     int rc = writable(ds);
+    govidx_inventory_entry e;
     govidx__inv_row r;
+    size_t k;
     if (rc)
         return rc;
-    if (!e || e->version != GOVIDX_INVENTORY_ENTRY_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "inventory entry: NULL or bad version");
+    if (!entry)
+        return govidx__fail(GOVIDX_EINVAL, "inventory entry: NULL");
+    if ((rc = govidx__versioned_read(&inventory_entry_versions, &e, entry)))
+        return rc;
+    if (e.n_answers > GOVIDX_N_CRITERIA || (e.n_answers && !e.answers))
+        return govidx__fail(GOVIDX_EINVAL, "inventory entry ('%s', %d, '%s'): %zu answers%s (this library "
+                            "knows %d criteria)", e.unit ? e.unit : "", e.year, e.dataset ? e.dataset : "",
+                            e.n_answers, e.answers ? "" : " but no answers array", GOVIDX_N_CRITERIA);
     if ((rc = govidx__grow((void **)&ds->inv, &ds->cap_inv, ds->n_inv, sizeof r)))
         return rc;
     memset(&r, 0, sizeof r);
+    if (!(r.answers = govidx__malloc(GOVIDX_N_CRITERIA)))
+        return govidx__oom();
+    for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+        r.answers[k] = k < e.n_answers ? e.answers[k] : GOVIDX_ANSWER_MISSING;
     {
         char **dst[] = {&r.unit, &r.dataset, &r.category, &r.department,
                         &r.format, &r.licence, &r.last_update, &r.update_frequency};
-        const char *const src[] = {e->unit, e->dataset, e->category, e->department,
-                                   e->format, e->licence, e->last_update, e->update_frequency};
-        if ((rc = dup_fields(dst, src, 8)))
+        const char *const src[] = {e.unit, e.dataset, e.category, e.department,
+                                   e.format, e.licence, e.last_update, e.update_frequency};
+        if ((rc = dup_fields(dst, src, 8))) {
+            govidx__free(r.answers);
             return rc;
+        }
     }
-    r.year = e->year;
-    memcpy(r.answers, e->answers, sizeof r.answers);
+    r.year = e.year;
     ds->inv[ds->n_inv++] = r;
     return GOVIDX_OK;
 }
@@ -857,22 +879,24 @@ size_t govidx_dataset_n_inventory(const govidx_dataset *ds) { return ds ? ds->n_
 int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out)
 {
     const govidx__inv_row *r;
-    if (!ds || !out || out->version != GOVIDX_INVENTORY_ENTRY_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "inventory: NULL argument or bad version");
+    govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "inventory: NULL argument");
     if (k >= ds->n_inv)
         return govidx__fail(GOVIDX_EINVAL, "inventory entry %zu out of range (%zu)", k, ds->n_inv);
     r = &ds->inv[k];
-    out->unit = r->unit;
-    out->year = r->year;
-    out->dataset = r->dataset;
-    out->category = r->category;
-    out->department = r->department;
-    out->format = r->format;
-    out->licence = r->licence;
-    out->last_update = opt(r->last_update);
-    out->update_frequency = opt(r->update_frequency);
-    memcpy(out->answers, r->answers, sizeof r->answers);
-    return GOVIDX_OK;
+    e.unit = r->unit;
+    e.year = r->year;
+    e.dataset = r->dataset;
+    e.category = r->category;
+    e.department = r->department;
+    e.format = r->format;
+    e.licence = r->licence;
+    e.last_update = opt(r->last_update);
+    e.update_frequency = opt(r->update_frequency);
+    e.answers = r->answers;
+    e.n_answers = GOVIDX_N_CRITERIA;
+    return govidx__versioned_write(&inventory_entry_versions, out, &e);
 }
 
 /* ------------------------------------------------------------------ */

@@ -784,9 +784,7 @@ static int read_inventory(rd *r, govidx_dataset *ds)
         rc = rfail(r, GOVIDX_EDIM, "/inventory/answers", "shape [%llu, %llu], expected [%zu, %d]",
                    (unsigned long long)dims[0], (unsigned long long)dims[1], n, GOVIDX_N_CRITERIA);
     for (i = 0; !rc && i < n; i++) {
-        govidx_inventory_entry e;
-        memset(&e, 0, sizeof e);
-        e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+        govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
         e.unit = S(c[0], i);
         e.year = I(c[1], i, 0);
         e.dataset = S(c[2], i);
@@ -796,7 +794,8 @@ static int read_inventory(rd *r, govidx_dataset *ds)
         e.licence = S(c[6], i);
         e.last_update = S(c[7], i);
         e.update_frequency = S(c[8], i);
-        memcpy(e.answers, ans + i * GOVIDX_N_CRITERIA, GOVIDX_N_CRITERIA);
+        e.answers = ans + i * GOVIDX_N_CRITERIA;
+        e.n_answers = GOVIDX_N_CRITERIA;
         rc = govidx_dataset_add_inventory(ds, &e);
     }
     govidx__free(ans);

@@ -638,10 +638,9 @@ static void read_inventory(importer *im, govidx_table *t)
         crit[k] = col_any(t, names);
     }
     for (r = 0; r < govidx_table_n_rows(t); r++) {
-        govidx_inventory_entry e;
+        govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+        signed char answers[GOVIDX_N_CRITERIA];
         int ok = 1;
-        memset(&e, 0, sizeof e);
-        e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
         if (parse_int(im, t, r, cy, &e.year))
             continue;
         e.unit = cell(t, r, cu);
@@ -659,8 +658,10 @@ static void read_inventory(importer *im, govidx_table *t)
                         cell(t, r, crit[k]));
                 ok = 0;
             }
-            e.answers[k] = (signed char)a;
+            answers[k] = (signed char)a;
         }
+        e.answers = answers;
+        e.n_answers = GOVIDX_N_CRITERIA;
         if (ok)
             built(im, govidx_dataset_add_inventory(im->ds, &e), t, r);
     }

@@ -90,10 +90,8 @@ static int inventory_years(const govidx_dataset *ds, unsigned char *has, size_t 
 
 static int fill_data(oi_data *d, const govidx_dataset *ds)
 {
-    size_t y, u, k, n = d->n_units;
-    unsigned char *has_inv = NULL;
-    govidx_openness_place *pl = NULL;
-    govidx_checklist cl;
+    size_t y, u, k, n = d->n_units, ck = 0;
+    govidx_result *cl = NULL;
     int rc = GOVIDX_OK;
     size_t cells;
     if (!govidx__mul_ok(n, d->n_cols, &cells) || !govidx__mul_ok(cells, d->n_years, &cells))
@@ -103,15 +101,14 @@ static int fill_data(oi_data *d, const govidx_dataset *ds)
     for (k = 0; k < cells; k++)
         d->data[k] = NAN;
     if (d->checklist) {
-        has_inv = govidx__calloc(d->n_years ? d->n_years : 1, 1);
-        pl = govidx__calloc(n ? n : 1, sizeof *pl);
-        if (!has_inv || !pl) {
-            rc = govidx__oom();
-            goto done;
-        }
-        inventory_years(ds, has_inv, d->n_years);
-        if ((rc = govidx_checklist_godi(&cl)))
-            goto done;
+        /* GODI place scores, unrounded, for every year with an inventory */
+        govidx_checklist_options co = GOVIDX_CHECKLIST_OPTIONS_INIT;
+        co.round_digits = -1;
+        if ((rc = govidx_openness_checklist_compute(&cl, ds, &co)))
+            return rc;
+        for (k = 0; k < N_FW; k++)
+            if (!strcmp(framework[k].code, "checklist_score"))
+                ck = d->col[k];
     }
     for (y = 0; y < d->n_years; y++) {
         double *block = d->data + y * n * d->n_cols;
@@ -128,22 +125,12 @@ static int fill_data(oi_data *d, const govidx_dataset *ds)
             for (u = 0; u < n; u++)
                 block[u + d->col[k] * n] = v.data[u + d->src[k] * v.ld];
         }
-        if (d->checklist && has_inv[y]) {
-            size_t ck = 0;
-            for (k = 0; k < N_FW; k++)
-                if (!strcmp(framework[k].code, "checklist_score"))
-                    ck = d->col[k];
-            for (u = 0; u < n; u++)
-                pl[u].version = GOVIDX_OPENNESS_PLACE_VERSION;
-            if ((rc = govidx_openness_places(pl, ds, govidx_dataset_years(ds)[y], &cl, NULL, 0, -1)))
-                goto done;
-            for (u = 0; u < n; u++)
-                block[u + ck * n] = pl[u].n_entries ? pl[u].score_exact : NAN;
-        }
+        /* node 1 is openness.score_exact, node 3 openness.entries (openness.h) */
+        for (u = 0; cl && u < n; u++)
+            block[u + ck * n] = govidx_result_score(cl, u, y, 3) > 0 ? govidx_result_score(cl, u, y, 1) : NAN;
     }
 done:
-    govidx__free(has_inv);
-    govidx__free(pl);
+    govidx_result_free(cl);
     return rc;
 }
 

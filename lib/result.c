@@ -38,6 +38,20 @@ void govidx_result_free(govidx_result *r)
     govidx__free(r->contrib_weight);
     govidx__free(r->root_of_node);
     govidx__free(r->method_json);
+    govidx__free(r->direction);
+    for (i = 0; i < r->n_label_sets; i++) {
+        govidx__label_set *ls = &r->label_sets[i];
+        size_t c, j;
+        for (c = 0; ls->text && c < r->n_units * r->n_years; c++) {
+            for (j = 0; ls->text[c] && j < ls->count[c]; j++)
+                govidx__free(ls->text[c][j]);
+            govidx__free(ls->text[c]);
+        }
+        govidx__free(ls->key);
+        govidx__free(ls->count);
+        govidx__free(ls->text);
+    }
+    govidx__free(r->label_sets);
     govidx__free(r);
 }
 
@@ -125,7 +139,11 @@ static void *rank_worker(void *arg)
     while ((y = __atomic_fetch_add(j->next, 1, __ATOMIC_RELAXED)) < r->n_years)
         for (k = 0; k < r->n_nodes; k++) {
             size_t cell = GOVIDX__CELL(r, 0, y, k);
-            govidx__rank_u32(r->ranks + cell, r->scores + cell, r->n_units, 1, scratch);
+            int dir = r->direction ? r->direction[k] : 1;
+            if (dir == 0)
+                memset(r->ranks + cell, 0, r->n_units * sizeof *r->ranks);
+            else
+                govidx__rank_u32(r->ranks + cell, r->scores + cell, r->n_units, dir, scratch);
         }
     if (scratch != j->scratch)
         govidx__free(scratch);
@@ -178,6 +196,90 @@ double govidx__result_contrib(const govidx_result *r, size_t unit, size_t year, 
     z = r->scores[GOVIDX__CELL(r, unit, year, node)];
     s = r->scores[GOVIDX__CELL(r, unit, year, root)];
     return isnan(z) || isnan(s) || s == 0 ? NAN : r->contrib_weight[node] * z / s;
+}
+
+int govidx__result_set_direction(govidx_result *r, size_t node, int dir)
+{
+    if (!r->direction) {
+        size_t k;
+        if (!(r->direction = govidx__mallocarray(r->n_nodes ? r->n_nodes : 1, sizeof *r->direction)))
+            return govidx__oom();
+        for (k = 0; k < r->n_nodes; k++)
+            r->direction[k] = 1;
+    }
+    r->direction[node] = (signed char)(dir > 0 ? 1 : dir < 0 ? -1 : 0);
+    govidx__result_ranks_stale(r);
+    return GOVIDX_OK;
+}
+
+int govidx_result_node_direction(const govidx_result *r, size_t node)
+{
+    if (!r || node >= r->n_nodes)
+        return 0;
+    return r->direction ? r->direction[node] : 1;
+}
+
+static govidx__label_set *find_labels(const govidx_result *r, const char *key)
+{
+    size_t i;
+    for (i = 0; key && i < r->n_label_sets; i++)
+        if (!strcmp(r->label_sets[i].key, key))
+            return &r->label_sets[i];
+    return NULL;
+}
+
+int govidx__result_set_labels(govidx_result *r, const char *key, size_t unit, size_t year,
+                              const char *const *labels, size_t n)
+{
+    govidx__label_set *ls = find_labels(r, key);
+    size_t cells = r->n_units * r->n_years, c = year * r->n_units + unit, j;
+    char **text = NULL;
+    if (!ls) {
+        govidx__label_set *grown = govidx__realloc(r->label_sets, (r->n_label_sets + 1) * sizeof *grown);
+        if (!grown)
+            return govidx__oom();
+        r->label_sets = grown;
+        ls = &grown[r->n_label_sets];
+        ls->key = govidx__strdup(key);
+        ls->count = govidx__calloc(cells ? cells : 1, sizeof *ls->count);
+        ls->text = govidx__calloc(cells ? cells : 1, sizeof *ls->text);
+        r->n_label_sets++; /* counted now so that result_free releases a partial set */
+        if (!ls->key || !ls->count || !ls->text)
+            return govidx__oom();
+    }
+    if (n && !(text = govidx__calloc(n, sizeof *text)))
+        return govidx__oom();
+    for (j = 0; j < n; j++)
+        if (!(text[j] = govidx__strdup(labels[j]))) {
+            while (j--)
+                govidx__free(text[j]);
+            govidx__free(text);
+            return govidx__oom();
+        }
+    for (j = 0; ls->text[c] && j < ls->count[c]; j++)
+        govidx__free(ls->text[c][j]);
+    govidx__free(ls->text[c]);
+    ls->text[c] = text;
+    ls->count[c] = n;
+    return GOVIDX_OK;
+}
+
+size_t govidx_result_n_labels(const govidx_result *r, size_t unit, size_t year, const char *key)
+{
+    const govidx__label_set *ls;
+    if (!r || unit >= r->n_units || year >= r->n_years || !(ls = find_labels(r, key)))
+        return 0;
+    return ls->count[year * r->n_units + unit];
+}
+
+const char *govidx_result_label(const govidx_result *r, size_t unit, size_t year, const char *key, size_t i)
+{
+    const govidx__label_set *ls;
+    size_t c;
+    if (!r || unit >= r->n_units || year >= r->n_years || !(ls = find_labels(r, key)))
+        return NULL;
+    c = year * r->n_units + unit;
+    return i < ls->count[c] ? ls->text[c][i] : NULL;
 }
 
 size_t govidx_result_n_units(const govidx_result *r) { return r ? r->n_units : 0; }

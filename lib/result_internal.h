@@ -40,7 +40,20 @@ struct govidx_result {
     double *contrib_weight;
     size_t *root_of_node;
     char *method_json;
+    /* Rank direction per node (+1 highest first, -1 lowest first, 0 not
+     * ranked); NULL = every node +1 (a plan's result). */
+    signed char *direction;
+    /* Named lists of strings per (unit, year) cell: see govidx_result_label. */
+    size_t n_label_sets;
+    struct govidx__label_set *label_sets;
 };
+
+/* One key's labels: per cell (year * n_units + unit) a count and strings. */
+typedef struct govidx__label_set {
+    char *key;
+    size_t *count;
+    char ***text;
+} govidx__label_set;
 
 #define GOVIDX__CELL(r, unit, year, node) (((year) * (r)->n_nodes + (node)) * (r)->n_units + (unit))
 
@@ -58,6 +71,15 @@ const uint32_t *govidx__result_ranks(const govidx_result *r);
 void govidx__result_ranks_stale(govidx_result *r);
 /* The ranks were written by the caller (ranks_ready = 1). */
 void govidx__result_ranks_set(govidx_result *r);
+
+/* Rank node `node` with direction dir (+1, -1, 0 = unranked); allocates
+ * the direction array on first use.  Ranks become stale. */
+int govidx__result_set_direction(govidx_result *r, size_t node, int dir);
+
+/* Set the labels of (unit, year) under `key` (copied; replaces earlier
+ * ones of that cell). */
+int govidx__result_set_labels(govidx_result *r, const char *key, size_t unit, size_t year,
+                              const char *const *labels, size_t n);
 
 /* Contribution of leaf `node` for one cell (NaN when it has none). */
 double govidx__result_contrib(const govidx_result *r, size_t unit, size_t year, size_t node);

@@ -53,7 +53,7 @@ static void test_errors(void)
  * Atkinson(0.5) = 1 - (3/7 sqrt(7/3))^2 = 4/7; adjusted = (3/7)(30/350). */
 static void test_coverage_access(void)
 {
-    govidx_coverage_access_result r = {GOVIDX_COVERAGE_ACCESS_VERSION};
+    govidx_coverage_access_result r = GOVIDX_COVERAGE_ACCESS_RESULT_INIT;
     double a[3];
     GX_ASSERT_OK(govidx_coverage_access(&r, a, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0.1, 0.5));
     GX_ASSERT_CLOSE(a[0], 0.2, 1e-12);
@@ -73,7 +73,16 @@ static void test_coverage_access(void)
     GX_ASSERT_RC(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, -1), GOVIDX_EINVAL);
     r.version = 9;
     GX_ASSERT_RC(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1), GOVIDX_EINVAL);
-    r.version = GOVIDX_COVERAGE_ACCESS_VERSION;
+    r.version = 0;
+    GX_ASSERT_RC(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coverage_access_result_init(&r, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coverage_access_result_init(&r, GOVIDX_COVERAGE_ACCESS_VERSION + 1), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_coverage_access_result_init(&r, GOVIDX_COVERAGE_ACCESS_VERSION));
+    CU_ASSERT_EQUAL(r.version, GOVIDX_COVERAGE_ACCESS_VERSION);
+    CU_ASSERT_EQUAL(r.unreached, 0);
+    GX_ASSERT_OK(govidx_coverage_access(&r, NULL, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0.1, 0.5));
+    CU_ASSERT_EQUAL(r.version, GOVIDX_COVERAGE_ACCESS_VERSION); /* left as the caller set it */
+    CU_ASSERT_EQUAL(r.unreached, 1);
     {
         const double zero[3] = {0, 0, 0};
         GX_ASSERT_RC(govidx_coverage_access(&r, NULL, zero, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, 0, 1),
@@ -87,7 +96,7 @@ static void test_conservation(void)
 {
     enum { ND = 40, NS = 7 };
     double p[ND], sup[NS], cost[ND * NS], a[ND], lhs = 0, rhs = 0;
-    govidx_coverage_access_result r = {GOVIDX_COVERAGE_ACCESS_VERSION};
+    govidx_coverage_access_result r = GOVIDX_COVERAGE_ACCESS_RESULT_INIT;
     unsigned x = 12345;
     int d, s;
     for (d = 0; d < ND; d++) {

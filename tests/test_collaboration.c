@@ -210,6 +210,7 @@ static void test_arithmetic_weights(void)
     size_t u, nce, n1, n2, n3;
     o.aggregation = GOVIDX_CE_ARITHMETIC;
     o.layer_weights = w;
+    o.n_layer_weights = 4;
     GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
     CU_ASSERT_FATAL(r != NULL);
     nce = gx_result_node(r, "CE"), n1 = gx_result_node(r, "CE.C1"), n2 = gx_result_node(r, "CE.C2"), n3 = gx_result_node(r, "CE.C3");
@@ -230,9 +231,19 @@ static void test_errors(void)
     static const double zero[4] = {0, 0, 0, 0}, neg[4] = {1, -1, 1, 1};
     GX_ASSERT_RC(govidx_collaboration_compute(NULL, ds, NULL), GOVIDX_EINVAL);
     o.layer_weights = zero;
+    o.n_layer_weights = 4;
     GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
     o.layer_weights = neg;
     GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "C2"));
+    /* the weights' count must be the number of layers */
+    o.layer_weights = zero;
+    o.n_layer_weights = 3;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "n_layer_weights is 3"));
+    o.n_layer_weights = 5;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(r);
     o.layer_weights = NULL;
     o.coupling_floor = 1;
     GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
@@ -242,6 +253,17 @@ static void test_errors(void)
     o.version = 7;
     GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
     CU_ASSERT_PTR_NULL(r);
+    o.version = 0;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(r);
+    /* _init: the defaults of a known version, nothing else */
+    GX_ASSERT_RC(govidx_collaboration_options_init(&o, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_collaboration_options_init(&o, GOVIDX_COLLABORATION_OPTIONS_VERSION + 1), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_collaboration_options_init(&o, GOVIDX_COLLABORATION_OPTIONS_VERSION));
+    CU_ASSERT_EQUAL(o.version, GOVIDX_COLLABORATION_OPTIONS_VERSION);
+    CU_ASSERT_PTR_NULL(o.layer_weights);
+    CU_ASSERT_EQUAL(o.n_layer_weights, 0);
+    GX_ASSERT_CLOSE(o.coupling_floor, 0.01, 0);
     /* a dataset with none of the layers' data */
     GX_ASSERT_OK(govidx_dataset_new(&empty));
     GX_ASSERT_OK(govidx_dataset_set_units(empty, 2, units, NULL));

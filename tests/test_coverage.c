@@ -55,40 +55,175 @@ static govidx_dataset *e9_dataset(void)
     return ds;
 }
 
+/* Score of a coverage node by code ("level" for coverage.level). */
+static double cov(const govidx_result *r, size_t u, size_t y, const char *name)
+{
+    char code[64];
+    snprintf(code, sizeof code, "coverage.%s", name);
+    return govidx_result_score(r, u, y, gx_result_node(r, code));
+}
+
+static size_t cov_rank(const govidx_result *r, size_t u, size_t y, const char *name)
+{
+    char code[64];
+    snprintf(code, sizeof code, "coverage.%s", name);
+    return govidx_result_rank(r, u, y, gx_result_node(r, code));
+}
+
 static void test_e9(void)
 {
     govidx_dataset *ds = e9_dataset();
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    govidx_coverage_city c;
-    c.version = GOVIDX_COVERAGE_CITY_VERSION;
+    govidx_result *r = NULL;
     o.variable = "broadband";
-    GX_ASSERT_OK(govidx_coverage_cities(&c, ds, 2024, &o));
-    CU_ASSERT_EQUAL(c.n_communities, 4); /* the two districts have children: not communities */
-    GX_ASSERT_CLOSE(c.level, 0.71, 1e-12);
-    GX_ASSERT_CLOSE(c.level_unweighted, 0.5625, 1e-12);
-    GX_ASSERT_CLOSE(c.gini, 0.20704, 1e-5);
-    GX_ASSERT_CLOSE(c.theil_t, 0.10393, 1e-5);
-    GX_ASSERT_CLOSE(c.theil_within + c.theil_between, c.theil_t, 1e-12);
-    GX_ASSERT_CLOSE(c.atkinson, 0.14657, 1e-5);
-    GX_ASSERT_CLOSE(c.adjusted, 0.60594, 1e-5);
-    GX_ASSERT_CLOSE(c.continuity, 0.7, 1e-12); /* 0.95 and 0.80 are >= 0.5: 700 of 1000 */
-    CU_ASSERT_EQUAL(c.white_zones, 0);
-    CU_ASSERT_EQUAL(c.worst[0], 5); /* c4, the 0.10 community */
-    CU_ASSERT_EQUAL(c.worst[1], 4);
+    GX_ASSERT_OK(govidx_coverage_compute(&r, ds, &o));
+    CU_ASSERT_FATAL(r != NULL);
+    CU_ASSERT_EQUAL(govidx_result_n_nodes(r), 15);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "communities"), 4, 0); /* the two districts have children: not communities */
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "population"), 1000, 0);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "level"), 0.71, 1e-12);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "level_unweighted"), 0.5625, 1e-12);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "gini"), 0.20704, 1e-5);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "theil_t"), 0.10393, 1e-5);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "theil_within") + cov(r, 0, 0, "theil_between"), cov(r, 0, 0, "theil_t"), 1e-12);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "atkinson"), 0.14657, 1e-5);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "adjusted"), 0.60594, 1e-5);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "continuity"), 0.7, 1e-12); /* 0.95 and 0.80 are >= 0.5: 700 of 1000 */
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "white_zones"), 0, 0);
+    /* the worst communities by code, lowest share first */
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 0, 0, GOVIDX_COVERAGE_WORST), 3);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 0, 0, GOVIDX_COVERAGE_WORST, 0), "c4"); /* 0.10 */
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 0, 0, GOVIDX_COVERAGE_WORST, 1), "c3"); /* 0.40 */
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 0, 0, GOVIDX_COVERAGE_WORST, 2), "c2"); /* 0.80 */
+    CU_ASSERT_PTR_NULL(govidx_result_label(r, 0, 0, GOVIDX_COVERAGE_WORST, 3));
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 0, 0, "nope"), 0);
+    CU_ASSERT_PTR_NULL(govidx_result_label(r, 0, 0, "nope", 0));
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 1, 0, GOVIDX_COVERAGE_WORST), 0); /* unit out of range */
+    CU_ASSERT_EQUAL(govidx_result_n_labels(NULL, 0, 0, GOVIDX_COVERAGE_WORST), 0);
+    govidx_result_free(r);
+    r = NULL;
     o.epsilon = 2;
-    GX_ASSERT_OK(govidx_coverage_cities(&c, ds, 2024, &o));
-    GX_ASSERT_CLOSE(c.atkinson, 0.38658, 1e-5);
+    o.variable = NULL; /* the first district variable: broadband */
+    GX_ASSERT_OK(govidx_coverage_compute(&r, ds, &o));
+    CU_ASSERT_FATAL(r != NULL);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "atkinson"), 0.38658, 1e-5);
+    govidx_result_free(r);
+    r = NULL;
     /* errors */
-    GX_ASSERT_RC(govidx_coverage_cities(&c, ds, 1999, &o), GOVIDX_ENOTFOUND);
     o.variable = "nope";
-    GX_ASSERT_RC(govidx_coverage_cities(&c, ds, 2024, &o), GOVIDX_ENOTFOUND);
+    GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_ENOTFOUND);
     o.variable = "broadband";
     o.theta = 2;
-    GX_ASSERT_RC(govidx_coverage_cities(&c, ds, 2024, &o), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_EINVAL);
     o.theta = 0.5;
+    o.version = 0;
+    GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_EINVAL);
+    o.version = GOVIDX_COVERAGE_OPTIONS_VERSION + 1;
+    GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "coverage options"));
+    o.version = GOVIDX_COVERAGE_OPTIONS_VERSION;
     GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 5, 0, 0, 1.5));
-    GX_ASSERT_RC(govidx_coverage_cities(&c, ds, 2024, &o), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_EDOMAIN);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'c4'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "2024"));
+    CU_ASSERT_PTR_NULL(r);
+    GX_ASSERT_RC(govidx_coverage_compute(NULL, ds, &o), GOVIDX_EINVAL);
+    /* _init */
+    GX_ASSERT_RC(govidx_coverage_options_init(&o, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coverage_options_init(&o, GOVIDX_COVERAGE_OPTIONS_VERSION + 1), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_coverage_options_init(&o, GOVIDX_COVERAGE_OPTIONS_VERSION));
+    GX_ASSERT_CLOSE(o.epsilon, 1, 0);
+    GX_ASSERT_CLOSE(o.theta, 0.5, 0);
+    CU_ASSERT_PTR_NULL(o.variable);
+    govidx_dataset_close(ds);
+}
+
+/* Three cities over two years, two communities of 100 people each:
+ *   2020  eq 0.5, 0.5   un 0.9, 0.3   none: no communities
+ *   2021  eq 0.2, 0.2   un 0.9, 0.0
+ * Level ranks highest first (un before eq), the inequality measures and
+ * white zones lowest first (eq, the equal city, first), counts unranked. */
+static void test_all_years_ranks(void)
+{
+    static const char *units[] = {"eq", "un", "none"};
+    static const int years[] = {2020, 2021};
+    static const char *dcode[] = {"eq_a", "eq_b", "un_a", "un_b"}, *dunit[] = {"eq", "eq", "un", "un"};
+    static const double share[2][4] = {{0.5, 0.5, 0.9, 0.3}, {0.2, 0.2, 0.9, 0.0}};
+    govidx_dataset *ds = NULL;
+    govidx_result *r = NULL;
+    char path[] = "test_coverage_ranks.csv", line[256];
+    const char *ineq[] = {"gini", "theil_t", "theil_l", "atkinson", "cv"};
+    size_t d, y, k, found = 0;
+    FILE *f;
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, units, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    for (d = 0; d < 4; d++) {
+        govidx_district di = GOVIDX_DISTRICT_INIT;
+        di.code = dcode[d];
+        di.unit = dunit[d];
+        GX_ASSERT_OK(govidx_dataset_add_district(ds, &di));
+    }
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "water", "share"));
+    for (y = 0; y < 2; y++)
+        for (d = 0; d < 4; d++) {
+            GX_ASSERT_OK(govidx_dataset_set_district_population(ds, d, y, 100));
+            GX_ASSERT_OK(govidx_dataset_set_district_value(ds, d, y, 0, share[y][d]));
+        }
+    GX_ASSERT_OK(govidx_coverage_compute(&r, ds, NULL));
+    CU_ASSERT_FATAL(r != NULL);
+    CU_ASSERT_EQUAL(govidx_result_n_units(r), 3);
+    CU_ASSERT_EQUAL(govidx_result_n_years(r), 2);
+    CU_ASSERT_EQUAL(govidx_result_year(r, 1), 2021);
+    /* directions */
+    CU_ASSERT_EQUAL(govidx_result_node_direction(r, gx_result_node(r, "coverage.level")), 1);
+    CU_ASSERT_EQUAL(govidx_result_node_direction(r, gx_result_node(r, "coverage.gini")), -1);
+    CU_ASSERT_EQUAL(govidx_result_node_direction(r, gx_result_node(r, "coverage.communities")), 0);
+    CU_ASSERT_EQUAL(govidx_result_node_direction(r, gx_result_node(r, "coverage.adjusted")), 1);
+    CU_ASSERT_EQUAL(govidx_result_node_direction(r, 99), 0);
+    /* 2020 */
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "level"), 0.5, 1e-15);
+    GX_ASSERT_CLOSE(cov(r, 1, 0, "level"), 0.6, 1e-15);
+    CU_ASSERT_EQUAL(cov_rank(r, 1, 0, "level"), 1);
+    CU_ASSERT_EQUAL(cov_rank(r, 0, 0, "level"), 2);
+    GX_ASSERT_CLOSE(cov(r, 0, 0, "gini"), 0, 1e-15);
+    CU_ASSERT(cov(r, 1, 0, "gini") > 0);
+    for (k = 0; k < sizeof ineq / sizeof *ineq; k++) {
+        CU_ASSERT_EQUAL(cov_rank(r, 0, 0, ineq[k]), 1); /* the equal city ranks first */
+        CU_ASSERT_EQUAL(cov_rank(r, 1, 0, ineq[k]), 2);
+        CU_ASSERT_EQUAL(cov_rank(r, 2, 0, ineq[k]), 0);
+    }
+    CU_ASSERT_EQUAL(cov_rank(r, 0, 0, "adjusted"), 2); /* eq 0.5 x 1 < un 0.6 x (1 - A) = sqrt(0.27) */
+    GX_ASSERT_CLOSE(cov(r, 1, 0, "adjusted"), sqrt(0.27), 1e-12);
+    /* the city without communities: 0 communities, the rest missing and unranked */
+    GX_ASSERT_CLOSE(cov(r, 2, 0, "communities"), 0, 0);
+    CU_ASSERT(isnan(cov(r, 2, 0, "level")) && isnan(cov(r, 2, 0, "white_zones")));
+    CU_ASSERT_EQUAL(cov_rank(r, 2, 0, "level"), 0);
+    for (k = 0; k < 3; k++)
+        CU_ASSERT_EQUAL(cov_rank(r, k, 0, "communities"), 0);
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 2, 0, GOVIDX_COVERAGE_WORST), 0);
+    /* 2021: a white zone in un */
+    GX_ASSERT_CLOSE(cov(r, 1, 1, "level"), 0.45, 1e-15);
+    GX_ASSERT_CLOSE(cov(r, 1, 1, "white_zones"), 1, 0);
+    GX_ASSERT_CLOSE(cov(r, 0, 1, "white_zones"), 0, 0);
+    CU_ASSERT_EQUAL(cov_rank(r, 0, 1, "white_zones"), 1);
+    CU_ASSERT_EQUAL(cov_rank(r, 1, 1, "white_zones"), 2);
+    CU_ASSERT(cov(r, 1, 1, "floored") >= 1);
+    CU_ASSERT_EQUAL(cov_rank(r, 1, 1, "level"), 1);
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 1, 1, GOVIDX_COVERAGE_WORST), 2);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 1, 1, GOVIDX_COVERAGE_WORST, 0), "un_b");
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 1, 1, GOVIDX_COVERAGE_WORST, 1), "un_a");
+    /* the CSV carries the lowest-first ranks */
+    GX_ASSERT_OK(govidx_result_write_csv(r, path));
+    f = fopen(path, "r");
+    CU_ASSERT_FATAL(f != NULL);
+    while (fgets(line, sizeof line, f))
+        found += !strcmp(line, "eq,2020,coverage.gini,0,1\n") || !strncmp(line, "un,2020,coverage.gini,", 22) ||
+                 !strcmp(line, "none,2020,coverage.communities,0,\n");
+    fclose(f);
+    remove(path);
+    CU_ASSERT_EQUAL(found, 3);
+    govidx_result_free(r);
     govidx_dataset_close(ds);
 }
 
@@ -99,20 +234,18 @@ static void test_acs_uva_method(void)
     govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
     govidx_dataset *ds = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    govidx_coverage_city *c;
+    govidx_result *c = NULL;
     csvfix *bg;
-    size_t k, r, u, n_units;
+    size_t k, r, u, y;
     src.data = gx_srcpath(pd, sizeof pd, "datasets/acs-b28002/data.csv");
     src.meta = gx_srcpath(pm, sizeof pm, "datasets/acs-b28002/meta.csv");
     src.districts = gx_srcpath(pdi, sizeof pdi, "datasets/acs-b28002/districts.csv");
     GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
     CU_ASSERT_FATAL(ds != NULL);
-    n_units = govidx_dataset_n_units(ds);
-    c = calloc(n_units, sizeof *c);
-    for (u = 0; u < n_units; u++)
-        c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
     o.variable = "broadband_share";
-    GX_ASSERT_OK(govidx_coverage_cities(c, ds, 2021, &o));
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
+    CU_ASSERT_FATAL(c != NULL);
+    GX_ASSERT_OK(govidx_dataset_find_year(ds, 2021, &y));
     bg = csvfix_load(gx_srcpath(ps, sizeof ps, "datasets/acs-b28002/source/blockgroups_2021.csv"), ',');
     CU_ASSERT_FATAL(bg != NULL);
     for (k = 0; k < 5; k++) {
@@ -130,14 +263,14 @@ static void test_acs_uva_method(void)
             n++;
         }
         GX_ASSERT_OK(govidx_dataset_find_unit(ds, places[k], &u));
-        CU_ASSERT_EQUAL(c[u].n_communities, n);
-        GX_ASSERT_CLOSE(100 * c[u].level_unweighted, 100 * sum_share / (double)n, 1e-6);
-        GX_ASSERT_CLOSE(100 * c[u].level, 100 * sum_b / sum_h, 1e-6);
-        CU_ASSERT(c[u].gini > 0 && c[u].gini < 1);
-        GX_ASSERT_CLOSE(c[u].theil_within + c[u].theil_between, c[u].theil_t, 1e-9);
+        GX_ASSERT_CLOSE(cov(c, u, y, "communities"), (double)n, 0);
+        GX_ASSERT_CLOSE(100 * cov(c, u, y, "level_unweighted"), 100 * sum_share / (double)n, 1e-6);
+        GX_ASSERT_CLOSE(100 * cov(c, u, y, "level"), 100 * sum_b / sum_h, 1e-6);
+        CU_ASSERT(cov(c, u, y, "gini") > 0 && cov(c, u, y, "gini") < 1);
+        GX_ASSERT_CLOSE(cov(c, u, y, "theil_within") + cov(c, u, y, "theil_between"), cov(c, u, y, "theil_t"), 1e-9);
     }
     csvfix_free(bg);
-    free(c);
+    govidx_result_free(c);
     govidx_dataset_close(ds);
 }
 
@@ -151,7 +284,7 @@ static void test_demo_all_years(void)
     char path[1024];
     govidx_dataset *ds = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    govidx_coverage_city *c;
+    govidx_result *c = NULL;
     size_t nd, nu, y, d, u, e, var;
     unsigned char *leaf;
     GX_ASSERT_OK(govidx_dataset_open(&ds, gx_srcpath(path, sizeof path, "datasets/demo-cities.h5"), NULL));
@@ -159,8 +292,7 @@ static void test_demo_all_years(void)
     nd = govidx_dataset_n_districts(ds);
     nu = govidx_dataset_n_units(ds);
     leaf = malloc(nd);
-    c = calloc(nu, sizeof *c);
-    CU_ASSERT_FATAL(leaf && c);
+    CU_ASSERT_FATAL(leaf != NULL);
     for (d = 0; d < nd; d++)
         leaf[d] = 1;
     for (e = 0; e < nd; e++) { /* e's parent is not a leaf */
@@ -174,13 +306,13 @@ static void test_demo_all_years(void)
     }
     o.variable = govidx_dataset_district_var_name(ds, 0);
     GX_ASSERT_OK(govidx_dataset_find_district_var(ds, o.variable, &var));
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o)); /* every year at once */
+    CU_ASSERT_FATAL(c != NULL);
+    CU_ASSERT_EQUAL(govidx_result_n_years(c), govidx_dataset_n_years(ds));
     for (y = 0; y < govidx_dataset_n_years(ds); y++) {
         const double *pop = govidx_dataset_district_population(ds, y);
         govidx_matrix_view v;
         GX_ASSERT_OK(govidx_dataset_district_values(ds, y, &v));
-        for (u = 0; u < nu; u++)
-            c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
-        GX_ASSERT_OK(govidx_coverage_cities(c, ds, govidx_dataset_years(ds)[y], &o));
         for (u = 0; u < nu; u++) {
             double sp = 0, spc = 0, sc = 0, above = 0;
             size_t n = 0, white = 0;
@@ -192,19 +324,21 @@ static void test_demo_all_years(void)
                 above += x >= 0.5 ? p : 0;
                 white += x == 0;
             }
-            CU_ASSERT_EQUAL(c[u].n_communities, n);
+            GX_ASSERT_CLOSE(cov(c, u, y, "communities"), (double)n, 0);
             if (!n)
                 continue;
-            GX_ASSERT_CLOSE(c[u].level, spc / sp, 1e-12);
-            GX_ASSERT_CLOSE(c[u].level_unweighted, sc / (double)n, 1e-12);
-            GX_ASSERT_CLOSE(c[u].continuity, above / sp, 1e-12);
-            CU_ASSERT_EQUAL(c[u].white_zones, white);
-            GX_ASSERT_CLOSE(c[u].theil_within + c[u].theil_between, c[u].theil_t, 1e-9);
-            GX_ASSERT_CLOSE(c[u].adjusted, (1 - c[u].atkinson) * c[u].level, 1e-12);
+            GX_ASSERT_CLOSE(cov(c, u, y, "level"), spc / sp, 1e-12);
+            GX_ASSERT_CLOSE(cov(c, u, y, "level_unweighted"), sc / (double)n, 1e-12);
+            GX_ASSERT_CLOSE(cov(c, u, y, "continuity"), above / sp, 1e-12);
+            GX_ASSERT_CLOSE(cov(c, u, y, "white_zones"), (double)white, 0);
+            GX_ASSERT_CLOSE(cov(c, u, y, "theil_within") + cov(c, u, y, "theil_between"), cov(c, u, y, "theil_t"),
+                            1e-9);
+            GX_ASSERT_CLOSE(cov(c, u, y, "adjusted"), (1 - cov(c, u, y, "atkinson")) * cov(c, u, y, "level"),
+                            1e-12);
         }
     }
     free(leaf);
-    free(c);
+    govidx_result_free(c);
     govidx_dataset_close(ds);
 }
 
@@ -212,6 +346,8 @@ static CU_TestInfo tests[] = {
     {"demo panel, every city and year", test_demo_all_years},
     {"METHODS.md E9: level, Gini, Theil, Atkinson, adjusted level", test_e9},
     {"ACS B28002: unweighted (UVA SDAD) and household-weighted levels", test_acs_uva_method},
+    {"every city and year at once: ranks (inequality lowest first), worst communities, CSV",
+     test_all_years_ranks},
     CU_TEST_INFO_NULL,
 };
 

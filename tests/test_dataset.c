@@ -54,6 +54,7 @@ static govidx_dataset *build(void)
     govidx_node nd = GOVIDX_NODE_INIT;
     govidx_district d = GOVIDX_DISTRICT_INIT;
     govidx_inventory_entry e;
+    signed char answers[GOVIDX_N_CRITERIA];
     govidx_actor a = {GOVIDX_ACTOR_VERSION, "A", "Bureau of Big Data", "BJ", "gov-dept", "municipal"};
     govidx_edge ed = {GOVIDX_EDGE_VERSION, "BJ", 2021, "data", "A", "B", 2.0};
     size_t u, y, i;
@@ -101,12 +102,13 @@ static govidx_dataset *build(void)
     GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 1, 1, 250.5));
     GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 0, 87.5));
 
-    memset(&e, 0, sizeof e);
-    e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+    GX_ASSERT_OK(govidx_inventory_entry_init(&e, GOVIDX_INVENTORY_ENTRY_VERSION));
+    e.answers = answers;
+    e.n_answers = GOVIDX_N_CRITERIA;
     e.unit = "BJ"; e.year = 2021; e.dataset = "budget"; e.category = "finance"; e.department = "Finance Bureau";
     e.format = "CSV"; e.licence = "CC-BY-4.0"; e.last_update = "2021-06-30"; e.update_frequency = "yearly";
     for (i = 0; i < GOVIDX_N_CRITERIA; i++)
-        e.answers[i] = (signed char)((int)(i % 4) - 1); /* -1, 0, 1, 2, ... */
+        answers[i] = (signed char)((int)(i % 4) - 1); /* -1, 0, 1, 2, ... */
     GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
     e.unit = "SH"; e.last_update = NULL; e.update_frequency = NULL;
     GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
@@ -234,6 +236,7 @@ static void check_content(const govidx_dataset *ds)
     CU_ASSERT_STRING_EQUAL(e.department, "Finance Bureau");
     CU_ASSERT_STRING_EQUAL(e.last_update, "2021-06-30");
     CU_ASSERT_EQUAL(e.year, 2021);
+    CU_ASSERT_EQUAL(e.n_answers, GOVIDX_N_CRITERIA);
     for (k = 0; k < GOVIDX_N_CRITERIA; k++)
         CU_ASSERT_EQUAL(e.answers[k], (int)(k % 4) - 1);
     GX_ASSERT_OK(govidx_dataset_inventory(ds, 1, &e));

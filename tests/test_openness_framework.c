@@ -47,27 +47,28 @@ static govidx_dataset *make(int with_inventory)
         /* 2023 only: A has budget fully open (100) and spending digital +
          * public only (10); B has budget exists-only (5) and no spending
          * entry (scores 0); C has no entries (no checklist score). */
-        govidx_inventory_entry e;
+        govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+        signed char answers[GOVIDX_N_CRITERIA];
         int i;
-        memset(&e, 0, sizeof e);
-        e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+        e.answers = answers;
+        e.n_answers = GOVIDX_N_CRITERIA;
         e.year = 2023;
         e.unit = "A";
         e.dataset = "budget";
         for (i = 0; i < GOVIDX_N_CRITERIA; i++)
-            e.answers[i] = i < 9 ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+            answers[i] = i < 9 ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
         GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
         e.dataset = "spending";
         for (i = 0; i < GOVIDX_N_CRITERIA; i++)
-            e.answers[i] = GOVIDX_ANSWER_NO;
-        e.answers[GOVIDX_CRIT_DIGITAL] = GOVIDX_ANSWER_YES;
-        e.answers[GOVIDX_CRIT_PUBLIC] = GOVIDX_ANSWER_YES;
+            answers[i] = GOVIDX_ANSWER_NO;
+        answers[GOVIDX_CRIT_DIGITAL] = GOVIDX_ANSWER_YES;
+        answers[GOVIDX_CRIT_PUBLIC] = GOVIDX_ANSWER_YES;
         GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
         e.unit = "B";
         e.dataset = "budget";
         for (i = 0; i < GOVIDX_N_CRITERIA; i++)
-            e.answers[i] = GOVIDX_ANSWER_NO;
-        e.answers[GOVIDX_CRIT_EXISTS] = GOVIDX_ANSWER_YES;
+            answers[i] = GOVIDX_ANSWER_NO;
+        answers[GOVIDX_CRIT_EXISTS] = GOVIDX_ANSWER_YES;
         GX_ASSERT_OK(govidx_dataset_add_inventory(ds, &e));
     }
     return ds;

@@ -41,19 +41,21 @@ static void compute_usage(FILE *f)
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
-            "  --index openness|coverage|collaboration  compute a headline index instead of the file's tree:\n"
+            "  --index openness|coverage|collaboration  compute a headline index instead of the file's tree\n"
+            "                           (the same CSV columns; --write RUN stores it):\n"
             "                           openness: GODI checklist place scores from the inventory\n"
-            "                           (nodes openness.score, openness.fully_open) and the O1-O5\n"
-            "                           framework (openness.O, openness.O1..O5, openness.<indicator>);\n"
+            "                           (nodes openness.score, .score_exact, .fully_open, .entries)\n"
+            "                           and the O1-O5 framework (openness.O, openness.O1..O5,\n"
+            "                           openness.<indicator>; the run stores the framework);\n"
             "                           coverage: from the district variable --variable NAME\n"
             "                           (nodes coverage.level, .level_unweighted, .gini, .theil_t,\n"
-            "                           .theil_within, .theil_between, .atkinson, .cv, .continuity,\n"
-            "                           .white_zones, .adjusted)\n"
+            "                           .theil_within, .theil_between, .theil_l, .atkinson, .cv,\n"
+            "                           .continuity, .white_zones, .communities, .population,\n"
+            "                           .floored, .adjusted; inequality ranks lowest first);\n"
+            "                           collaboration: layers C1 network, C2 process, C3 DEA, C4\n"
+            "                           coupling coordination and CE (docs/methods/collaboration.md)\n"
             "  --variable NAME          coverage: the district variable (default: the first)\n"
             "  --epsilon E, --theta T   coverage: Atkinson aversion (1), continuity threshold (0.5)\n"
-            "                           collaboration: layers C1 network, C2 process, C3 DEA, C4\n"
-            "                           coupling coordination and CE (docs/methods/collaboration.md);\n"
-            "                           --write RUN stores them too\n"
             "  --ce-layer NAME          collaboration: network layer for C1 (default: all merged)\n"
             "  --departments LIST       collaboration: sectors that can be data silos (gov-dept)\n"
             "  --gov-sectors LIST       collaboration: government sectors (gov-dept,district-gov)\n"
@@ -100,135 +102,61 @@ static void print_problem(void *ctx, const char *object, const char *message)
     fprintf(stderr, "%s: %s: %s\n", (const char *)ctx, object, message);
 }
 
-/* One row per unit of a headline-index node: ranks are competition ranks,
- * highest first unless lower_is_better. */
-static void index_rows(FILE *f, const govidx_dataset *ds, int year, const char *node, const double *v,
-                       int lower_is_better)
+/* Rows of every node of year y of a result, node codes prefixed. */
+static void result_rows(FILE *f, const govidx_result *r, size_t y, const char *prefix)
 {
-    size_t n = govidx_dataset_n_units(ds), u;
-    size_t *rank = calloc(n ? n : 1, sizeof *rank);
-    if (rank)
-        govidx_rank_scores(rank, v, n, lower_is_better ? -1 : 1);
-    for (u = 0; u < n; u++) {
-        csv_field(f, govidx_dataset_unit_code(ds, u));
-        fprintf(f, ",%d,%s,", year, node);
-        if (v[u] == v[u])
-            fprintf(f, "%.17g", v[u]);
-        fputc(',', f);
-        if (rank && rank[u])
-            fprintf(f, "%zu", rank[u]);
-        fputc('\n', f);
-    }
-    free(rank);
+    size_t k, u;
+    for (k = 0; k < govidx_result_n_nodes(r); k++)
+        for (u = 0; u < govidx_result_n_units(r); u++) {
+            double sc = govidx_result_score(r, u, y, k);
+            size_t rk = govidx_result_rank(r, u, y, k);
+            csv_field(f, govidx_result_unit_code(r, u));
+            fprintf(f, ",%d,%s%s,", govidx_result_year(r, y), prefix, govidx_result_node_code(r, k));
+            if (sc == sc)
+                fprintf(f, "%.17g", sc);
+            fputc(',', f);
+            if (rk)
+                fprintf(f, "%zu", rk);
+            fputc('\n', f);
+        }
 }
 
-/* `govidx compute --index openness|coverage`: the headline indices. */
-static int headline_index(const govidx_dataset *ds, const char *index, const char *csv, const char *variable,
-                          double epsilon, double theta)
+/* `govidx compute --index openness`: the GODI checklist place scores
+ * (openness.score, ...) and the O1-O5 framework (openness.O, ...), year by
+ * year in one CSV; either may be absent from the file, not both.  The run
+ * (--write) is the framework when the file has it, else the checklist. */
+static int openness_index(const govidx_dataset *ds, const char *csv, govidx_result **run)
 {
-    size_t n = govidx_dataset_n_units(ds), y, u;
-    const int *years = govidx_dataset_years(ds);
-    double *v = calloc(n ? 11 * n : 1, sizeof *v);
+    govidx_result *cl = NULL, *fw = NULL;
     csv_out out;
     FILE *f;
-    govidx_result *ofw = NULL; /* the O1-O5 framework, when the file has its data */
-    int rc = GOVIDX_OK;
-    if (!v)
-        return GOVIDX_ENOMEM;
-    if (!strcmp(index, "openness") && (rc = govidx_openness_compute(&ofw, ds, NULL))) {
-        if (rc != GOVIDX_EMISSING) {
-            cli_report("openness framework", rc);
-            free(v);
-            return rc;
-        }
-        rc = GOVIDX_OK; /* neither framework indicators nor an inventory */
+    size_t y;
+    int rc;
+    if ((rc = govidx_openness_checklist_compute(&cl, ds, NULL)) && rc != GOVIDX_EMISSING) {
+        cli_report("openness checklist", rc);
+        return rc;
     }
-    if (!(f = csv_open(&out, csv))) {
-        free(v);
-        govidx_result_free(ofw);
-        return GOVIDX_EIO;
+    if ((rc = govidx_openness_compute(&fw, ds, NULL))) {
+        cli_report("openness framework", rc);
+        govidx_result_free(cl);
+        return rc;
     }
-    fputs("unit,year,node,score,rank\n", f);
-    for (y = 0; y < govidx_dataset_n_years(ds) && rc == GOVIDX_OK; y++) {
-        if (!strcmp(index, "openness")) {
-            govidx_checklist cl;
-            govidx_openness_place *pl = calloc(n ? n : 1, sizeof *pl);
-            size_t k;
-            for (u = 0; pl && u < n; u++)
-                pl[u].version = GOVIDX_OPENNESS_PLACE_VERSION;
-            for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
-                govidx_inventory_entry e;
-                e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
-                if (govidx_dataset_inventory(ds, k, &e) == GOVIDX_OK && e.year == years[y])
-                    break;
+    if (csv) {
+        if (!(f = csv_open(&out, csv)))
+            rc = GOVIDX_EIO;
+        else {
+            fputs("unit,year,node,score,rank\n", f);
+            for (y = 0; y < govidx_result_n_years(fw); y++) {
+                if (cl)
+                    result_rows(f, cl, y, "");
+                result_rows(f, fw, y, "openness.");
             }
-            if (!pl)
-                rc = GOVIDX_ENOMEM;
-            else if (k == govidx_dataset_n_inventory(ds))
-                ; /* no audit that year */
-            else if ((rc = govidx_checklist_godi(&cl)) == GOVIDX_OK &&
-                     (rc = govidx_openness_places(pl, ds, years[y], &cl, NULL, 0, 0)) == GOVIDX_OK) {
-                for (u = 0; u < n; u++) {
-                    v[u] = pl[u].score;
-                    v[n + u] = pl[u].fully_open;
-                }
-                index_rows(f, ds, years[y], "openness.score", v, 0);
-                index_rows(f, ds, years[y], "openness.fully_open", v + n, 0);
-            }
-            free(pl);
-            for (k = 0; ofw && k < govidx_result_n_nodes(ofw); k++) {
-                char node[256];
-                snprintf(node, sizeof node, "openness.%s", govidx_result_node_code(ofw, k));
-                for (u = 0; u < n; u++) {
-                    double sc = govidx_result_score(ofw, u, y, k);
-                    size_t rk = govidx_result_rank(ofw, u, y, k);
-                    csv_field(f, govidx_dataset_unit_code(ds, u));
-                    fprintf(f, ",%d,%s,", years[y], node);
-                    if (sc == sc)
-                        fprintf(f, "%.17g", sc);
-                    fputc(',', f);
-                    if (rk)
-                        fprintf(f, "%zu", rk);
-                    fputc('\n', f);
-                }
-            }
-        } else {
-            govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-            govidx_coverage_city *c = calloc(n ? n : 1, sizeof *c);
-            static const char *const nodes[] = {"coverage.level", "coverage.level_unweighted", "coverage.gini",
-                                                "coverage.theil_t", "coverage.theil_within",
-                                                "coverage.theil_between", "coverage.atkinson", "coverage.cv",
-                                                "coverage.continuity", "coverage.white_zones",
-                                                "coverage.adjusted"};
-            static const int lower[] = {0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 0};
-            size_t k;
-            o.variable = variable ? variable : govidx_dataset_district_var_name(ds, 0);
-            o.epsilon = epsilon;
-            o.theta = theta;
-            for (u = 0; c && u < n; u++)
-                c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
-            if (!c)
-                rc = GOVIDX_ENOMEM;
-            else if ((rc = govidx_coverage_cities(c, ds, years[y], &o)) == GOVIDX_OK) {
-                for (u = 0; u < n; u++) {
-                    double row[11] = {c[u].level, c[u].level_unweighted, c[u].gini, c[u].theil_t,
-                                      c[u].theil_within, c[u].theil_between, c[u].atkinson, c[u].cv,
-                                      c[u].continuity, (double)c[u].white_zones, c[u].adjusted};
-                    for (k = 0; k < 11; k++)
-                        v[k * n + u] = c[u].n_communities ? row[k] : NAN;
-                }
-                for (k = 0; k < 11; k++)
-                    index_rows(f, ds, years[y], nodes[k], v + k * n, lower[k]);
-            }
-            free(c);
+            if (csv_close(&out, 1))
+                rc = GOVIDX_EIO;
         }
     }
-    free(v);
-    govidx_result_free(ofw);
-    if (rc)
-        cli_report(index, rc);
-    if (csv_close(&out, rc == GOVIDX_OK) && rc == GOVIDX_OK)
-        rc = GOVIDX_EIO;
+    *run = fw;
+    govidx_result_free(cl);
     return rc;
 }
 
@@ -250,7 +178,7 @@ static int write_run(const char *file, const govidx_result *res, const char *nam
 int cmd_compute(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
-    double epsilon = 1, theta = 0.5;
+    int csv_done = 0;
     unsigned write_flags = 0;
     govidx_method *m = NULL;
     govidx_dataset *ds = NULL;
@@ -259,6 +187,7 @@ int cmd_compute(int argc, char **argv)
     int i, rc = 0, print_method = 0, status = CLI_EXIT_FAIL;
     govidx_collaboration_options ce = GOVIDX_COLLABORATION_OPTIONS_INIT;
     govidx_network_options net = GOVIDX_NETWORK_OPTIONS_INIT;
+    govidx_coverage_options cov = GOVIDX_COVERAGE_OPTIONS_INIT;
 
     for (i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -317,9 +246,9 @@ int cmd_compute(int argc, char **argv)
             }
         }
         else if (!strcmp(a, "--epsilon") && v)
-            epsilon = atof(v);
+            cov.epsilon = atof(v);
         else if (!strcmp(a, "--theta") && v)
-            theta = atof(v);
+            cov.theta = atof(v);
         else if (!strcmp(a, "--method") && v)
             ;
         else if (!strcmp(a, "--normalize") && v)
@@ -395,21 +324,27 @@ int cmd_compute(int argc, char **argv)
         fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
     else if ((rc = govidx_dataset_open(&ds, file, NULL)))
         cli_report(file, rc);
-    else if (index && !strcmp(index, "collaboration")) {
-        ce.network = &net;
-        if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
-            cli_report("collaboration", rc);
-        else if (csv && (rc = govidx_result_write_csv(res, csv)))
+    else if (index) {
+        /* the headline indices: one library call each, then the same CSV and run */
+        if (!strcmp(index, "collaboration")) {
+            ce.network = &net;
+            if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
+                cli_report("collaboration", rc);
+        } else if (!strcmp(index, "coverage")) {
+            cov.variable = variable;
+            if ((rc = govidx_coverage_compute(&res, ds, &cov)))
+                cli_report("coverage", rc);
+        } else {
+            rc = openness_index(ds, csv, &res);
+            csv_done = 1;
+        }
+        if (rc)
+            ;
+        else if (csv && !csv_done && (rc = govidx_result_write_csv(res, csv)))
             cli_report(csv, rc);
         else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
             ;
         else
-            status = CLI_EXIT_OK;
-    } else if (index) {
-        if (!csv) {
-            fprintf(stderr, "govidx compute: --index needs --csv OUT.csv\n");
-            rc = GOVIDX_EINVAL;
-        } else if (!(rc = headline_index(ds, index, csv, variable, epsilon, theta)))
             status = CLI_EXIT_OK;
     } else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);

@@ -22,14 +22,41 @@ static void report_usage(FILE *f)
                "communities by name.  Defaults: the first district variable, the last year.\n");
 }
 
+/* Node k of the coverage result by its code (after "coverage."). */
+static size_t node_of(const govidx_result *r, const char *name)
+{
+    size_t k;
+    for (k = 0; k < govidx_result_n_nodes(r); k++)
+        if (!strncmp(govidx_result_node_code(r, k), "coverage.", 9) &&
+            !strcmp(govidx_result_node_code(r, k) + 9, name))
+            break;
+    return k;
+}
+
+/* A worst community, named by its district's name (else code) and share. */
+static void print_community(const govidx_dataset *ds, const char *code, size_t y, size_t var, int first)
+{
+    size_t d, n = govidx_dataset_n_districts(ds);
+    govidx_matrix_view v;
+    for (d = 0; d < n; d++) {
+        govidx_district di = GOVIDX_DISTRICT_INIT;
+        if (govidx_dataset_district(ds, d, &di) == GOVIDX_OK && !strcmp(di.code, code)) {
+            govidx_dataset_district_values(ds, y, &v);
+            printf("%s %s (%.3f)", first ? "" : ",", di.name && *di.name ? di.name : di.code,
+                   v.data[d + var * v.ld]);
+            return;
+        }
+    }
+}
+
 int cmd_report(int argc, char **argv)
 {
     const char *file = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    govidx_coverage_city *c = NULL;
+    govidx_result *res = NULL;
     govidx_dataset *ds = NULL;
     int i, rc, year = 0;
-    size_t u, k, n;
+    size_t u, k, n, y = 0, var = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -62,46 +89,43 @@ int cmd_report(int argc, char **argv)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];
     if (!o.variable)
         o.variable = govidx_dataset_district_var_name(ds, 0);
-    c = calloc(n ? n : 1, sizeof *c);
-    for (u = 0; c && u < n; u++)
-        c[u].version = GOVIDX_COVERAGE_CITY_VERSION;
-    rc = !c ? GOVIDX_ENOMEM : !o.variable ? GOVIDX_ENOTFOUND : govidx_coverage_cities(c, ds, year, &o);
+    if (!o.variable)
+        rc = GOVIDX_ENOTFOUND;
+    else if (govidx_dataset_find_year(ds, year, &y))
+        rc = GOVIDX_ENOTFOUND;
+    else if (!(rc = govidx_coverage_compute(&res, ds, &o)))
+        rc = govidx_dataset_find_district_var(ds, o.variable, &var);
     if (rc) {
         cli_report(file, rc);
-        free(c);
+        govidx_result_free(res);
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }
     printf("Coverage of '%s' in %d (Atkinson eps %g, continuity threshold %g)\n\n", o.variable, year, o.epsilon,
            o.theta);
     for (u = 0; u < n; u++) {
-        const govidx_coverage_city *x = &c[u];
-        if (!x->n_communities)
+#define M(name) govidx_result_score(res, u, y, node_of(res, name))
+        double theil_t = M("theil_t"), within = M("theil_within");
+        if (!(M("communities") > 0))
             continue;
-        printf("%s (%s): %zu communities, population %.0f\n", govidx_dataset_unit_name(ds, u),
-               govidx_dataset_unit_code(ds, u), x->n_communities, x->population);
-        printf("  level %.4f (unweighted %.4f), adjusted %.4f\n", x->level, x->level_unweighted, x->adjusted);
-        if (isfinite(x->theil_t))
-            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n", x->gini,
-                   x->theil_t, x->theil_within, x->theil_t > 0 ? 100 * x->theil_within / x->theil_t : 0.0,
-                   x->theil_between, x->atkinson);
-        printf("  %.1f%% of the population at or above %g; %zu white-zone communities%s\n", 100 * x->continuity,
-               o.theta, x->white_zones, x->n_floored ? " (zeros floored for Theil/Atkinson)" : "");
+        printf("%s (%s): %.0f communities, population %.0f\n", govidx_dataset_unit_name(ds, u),
+               govidx_dataset_unit_code(ds, u), M("communities"), M("population"));
+        printf("  level %.4f (unweighted %.4f), adjusted %.4f\n", M("level"), M("level_unweighted"),
+               M("adjusted"));
+        if (isfinite(theil_t))
+            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n", M("gini"),
+                   theil_t, within, theil_t > 0 ? 100 * within / theil_t : 0.0, M("theil_between"),
+                   M("atkinson"));
+        printf("  %.1f%% of the population at or above %g; %.0f white-zone communities%s\n",
+               100 * M("continuity"), o.theta, M("white_zones"),
+               M("floored") > 0 ? " (zeros floored for Theil/Atkinson)" : "");
+#undef M
         printf("  worst covered:");
-        for (k = 0; k < 3 && x->worst[k] != (size_t)-1; k++) {
-            govidx_district d = GOVIDX_DISTRICT_INIT;
-            govidx_matrix_view v;
-            size_t y, var;
-            govidx_dataset_district(ds, x->worst[k], &d);
-            govidx_dataset_find_year(ds, year, &y);
-            govidx_dataset_find_district_var(ds, o.variable, &var);
-            govidx_dataset_district_values(ds, y, &v);
-            printf("%s %s (%.3f)", k ? "," : "", d.name && *d.name ? d.name : d.code,
-                   v.data[x->worst[k] + var * v.ld]);
-        }
+        for (k = 0; k < govidx_result_n_labels(res, u, y, GOVIDX_COVERAGE_WORST); k++)
+            print_community(ds, govidx_result_label(res, u, y, GOVIDX_COVERAGE_WORST, k), y, var, k == 0);
         printf("\n\n");
     }
-    free(c);
+    govidx_result_free(res);
     govidx_dataset_close(ds);
     return CLI_EXIT_OK;
 }

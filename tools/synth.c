@@ -895,14 +895,15 @@ static int make_inventory(synth *s)
             double o = s->cs[c].lat[0] + trend(s, t);
             for (k = 0; k < p->inventory_datasets; k++) {
                 const inv_info *iv = &inv_list[k % N_INV];
-                govidx_inventory_entry e;
+                govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+                signed char answers[GOVIDX_N_CRITERIA];
                 double base = o - iv->difficulty;
                 uint64_t key = k * 64;
                 /* Baseline log-odds of "yes" per criterion (govidx_criterion order). */
                 static const double off[GOVIDX_N_CRITERIA] = {2.5, 3.0, 1.0, 1.5, 2.0, 0.3,
                                                               -0.2, -0.6, 0.3, 0.5, -1.2, -0.8};
-                memset(&e, 0, sizeof e);
-                e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
+                e.answers = answers;
+                e.n_answers = GOVIDX_N_CRITERIA;
                 e.unit = s->codes[c];
                 e.year = s->years[t];
                 if (k < N_INV)
@@ -914,28 +915,28 @@ static int make_inventory(synth *s)
                 e.department = iv->department;
                 e.update_frequency = iv->frequency;
                 for (cr = 0; cr < GOVIDX_N_CRITERIA; cr++)
-                    e.answers[cr] = unif(seed, T_INV, c, t, key + cr) < logistic(base + off[cr])
+                    answers[cr] = unif(seed, T_INV, c, t, key + cr) < logistic(base + off[cr])
                                         ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
-                if (e.answers[GOVIDX_CRIT_EXISTS] == GOVIDX_ANSWER_NO) {
+                if (answers[GOVIDX_CRIT_EXISTS] == GOVIDX_ANSWER_NO) {
                     for (cr = 1; cr < GOVIDX_N_CRITERIA; cr++)
-                        e.answers[cr] = GOVIDX_ANSWER_NO;
+                        answers[cr] = GOVIDX_ANSWER_NO;
                 } else {
-                    if (e.answers[GOVIDX_CRIT_ONLINE] == GOVIDX_ANSWER_NO) {
-                        e.answers[GOVIDX_CRIT_BULK] = GOVIDX_ANSWER_NO;
-                        e.answers[GOVIDX_CRIT_API] = GOVIDX_ANSWER_NO;
+                    if (answers[GOVIDX_CRIT_ONLINE] == GOVIDX_ANSWER_NO) {
+                        answers[GOVIDX_CRIT_BULK] = GOVIDX_ANSWER_NO;
+                        answers[GOVIDX_CRIT_API] = GOVIDX_ANSWER_NO;
                     }
                     for (cr = 1; cr < GOVIDX_N_CRITERIA; cr++)
                         if (unif(seed, T_INV, c, t, key + 32 + cr) < 0.03)
-                            e.answers[cr] = GOVIDX_ANSWER_UNSURE;
+                            answers[cr] = GOVIDX_ANSWER_UNSURE;
                 }
-                if (e.answers[GOVIDX_CRIT_EXISTS] == GOVIDX_ANSWER_YES) {
+                if (answers[GOVIDX_CRIT_EXISTS] == GOVIDX_ANSWER_YES) {
                     uint64_t h = draw(seed, T_INV, c, t, key + 60);
-                    e.format = e.answers[GOVIDX_CRIT_MACHINE_READABLE] == GOVIDX_ANSWER_YES
+                    e.format = answers[GOVIDX_CRIT_MACHINE_READABLE] == GOVIDX_ANSWER_YES
                                    ? open_formats[h % 4] : closed_formats[h % 3];
-                    e.licence = e.answers[GOVIDX_CRIT_OPEN_LICENCE] == GOVIDX_ANSWER_YES
+                    e.licence = answers[GOVIDX_CRIT_OPEN_LICENCE] == GOVIDX_ANSWER_YES
                                     ? open_licences[(h >> 8) % 4] : "terms of use";
                     snprintf(date, sizeof date, "%04d-%02d-%02d",
-                             e.answers[GOVIDX_CRIT_UP_TO_DATE] == GOVIDX_ANSWER_NO ? e.year - 1 - (int)((h >> 16) % 3)
+                             answers[GOVIDX_CRIT_UP_TO_DATE] == GOVIDX_ANSWER_NO ? e.year - 1 - (int)((h >> 16) % 3)
                                                                                  : e.year,
                              1 + (int)((h >> 24) % 12), 1 + (int)((h >> 32) % 28));
                     e.last_update = date;

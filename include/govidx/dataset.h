@@ -325,6 +325,9 @@ typedef enum govidx_criterion {
 /** Machine name of a criterion ("exists", "machinereadable", ...), NULL when out of range. */
 GOVIDX_API const char *govidx_criterion_name(int criterion);
 
+/** One audited (unit, year, dataset) entry of an open-data inventory.
+ *  Start from GOVIDX_INVENTORY_ENTRY_INIT or govidx_inventory_entry_init();
+ *  fields are only ever appended. */
 typedef struct govidx_inventory_entry {
     unsigned version;           /**< GOVIDX_INVENTORY_ENTRY_VERSION */
     const char *unit;           /**< city code */
@@ -336,13 +339,25 @@ typedef struct govidx_inventory_entry {
     const char *licence;        /**< "CC-BY-4.0", ... */
     const char *last_update;    /**< ISO 8601 date, or NULL */
     const char *update_frequency; /**< declared frequency ("monthly"), or NULL */
-    signed char answers[GOVIDX_N_CRITERIA]; /**< GOVIDX_ANSWER_* per govidx_criterion */
+    const signed char *answers; /**< n_answers GOVIDX_ANSWER_* codes indexed by govidx_criterion;
+                                     criteria from n_answers on are GOVIDX_ANSWER_MISSING */
+    size_t n_answers;           /**< at most GOVIDX_N_CRITERIA (the criteria this library knows) */
 } govidx_inventory_entry;
 #define GOVIDX_INVENTORY_ENTRY_VERSION 1
+#define GOVIDX_INVENTORY_ENTRY_INIT \
+    { GOVIDX_INVENTORY_ENTRY_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+/** Set *e to an empty entry of `version` (1..GOVIDX_INVENTORY_ENTRY_VERSION).
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_inventory_entry_init(govidx_inventory_entry *e, unsigned version);
 
-/** Append an inventory entry (copied).  (unit, year, dataset) must be unique. */
+/** Append an inventory entry; its strings and answers are copied.
+ *  (unit, year, dataset) must be unique.  GOVIDX_EINVAL for a bad version
+ *  or more than GOVIDX_N_CRITERIA answers. */
 GOVIDX_API int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entry *e);
 GOVIDX_API size_t govidx_dataset_n_inventory(const govidx_dataset *ds);
+/** Entry k into *out (out->version set by the caller; only that version's
+ *  fields are written).  Its strings and answers (GOVIDX_N_CRITERIA of them)
+ *  belong to the dataset and stay valid until it is closed. */
 GOVIDX_API int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out);
 
 /* ------------------------------------------------------------------ */

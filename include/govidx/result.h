@@ -5,7 +5,8 @@
  * and aggregates), the score (normalised value for indicators, aggregated
  * score for aggregates) and its rank among the units of that year
  * (competition ranking: highest score ranks 1, ties share the lowest rank,
- * "1224"; missing scores are unranked).  It also holds each indicator's
+ * "1224"; missing scores are unranked; a node whose lower scores are better
+ * ranks lowest first, see govidx_result_node_direction).  It also holds each indicator's
  * contribution to its root's score and the flags of treated/imputed cells,
  * plus the method spec as provenance.
  *
@@ -47,6 +48,29 @@ GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_
 /** Rank of (unit, year, node); 0 when unranked (missing score).  The first
  *  call on a result (or after govidx_execute_into) ranks every node. */
 GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
+
+/**
+ * How node `node` is ranked: +1 highest score first (every node of a
+ * plan's result), -1 lowest first (a measure where lower is better, such
+ * as an inequality measure of the coverage index: its rank 1 is the most
+ * equal unit), 0 not ranked (a count; every rank reads 0).  0 for a NULL
+ * result or a node out of range.
+ */
+GOVIDX_API int govidx_result_node_direction(const govidx_result *r, size_t node);
+
+/**
+ * Named lists of strings attached to a (unit, year) cell of a result, for
+ * what a score alone cannot say: e.g. the coverage index's key
+ * "coverage.worst" lists the codes of a city's worst-covered communities
+ * (govidx/coverage.h).  govidx_result_n_labels gives the number of labels
+ * of `key` for the cell (0 for an unknown key, NULL or out of range);
+ * govidx_result_label the i-th of them (NULL when i is out of range), owned
+ * by the result and valid until it is freed.  Labels are not part of the
+ * CSV or run exports.
+ */
+GOVIDX_API size_t govidx_result_n_labels(const govidx_result *r, size_t unit, size_t year, const char *key);
+GOVIDX_API const char *govidx_result_label(const govidx_result *r, size_t unit, size_t year, const char *key,
+                                           size_t i);
 
 /**
  * The scores of one year and node for all units (length n_units), or NULL.
