@@ -49,6 +49,10 @@ typedef struct govidx_open_options {
 } govidx_open_options;
 #define GOVIDX_OPEN_OPTIONS_VERSION 1
 #define GOVIDX_OPEN_OPTIONS_INIT { GOVIDX_OPEN_OPTIONS_VERSION, 0, 0u }
+/** Set *opts to the defaults of `version` (1..GOVIDX_OPEN_OPTIONS_VERSION), as
+ *  GOVIDX_OPEN_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_open_options_init(govidx_open_options *opts, unsigned version);
 
 /**
  * Open a format-v1 file and read it into memory, validating every declared
@@ -187,6 +191,11 @@ typedef struct govidx_indicator {
 #define GOVIDX_INDICATOR_INIT \
     { GOVIDX_INDICATOR_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 1, 0, 1.0, \
       __builtin_nan(""), __builtin_nan(""), __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_INDICATOR_VERSION), as
+ *  GOVIDX_INDICATOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_indicator_init(govidx_indicator *row, unsigned version);
 
 /** Append an indicator (copied).  Must precede any panel value. */
 GOVIDX_API int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *ind);
@@ -212,6 +221,11 @@ typedef struct govidx_node {
 } govidx_node;
 #define GOVIDX_NODE_VERSION 1
 #define GOVIDX_NODE_INIT { GOVIDX_NODE_VERSION, NULL, NULL, NULL, NULL, 0, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_NODE_VERSION), as
+ *  GOVIDX_NODE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_node_init(govidx_node *row, unsigned version);
 
 /** Append a framework node (copied).  Parents are resolved by validation. */
 GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *node);
@@ -269,6 +283,11 @@ typedef struct govidx_district {
 } govidx_district;
 #define GOVIDX_DISTRICT_VERSION 1
 #define GOVIDX_DISTRICT_INIT { GOVIDX_DISTRICT_VERSION, NULL, NULL, NULL, NULL, 1, __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_DISTRICT_VERSION), as
+ *  GOVIDX_DISTRICT_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_district_init(govidx_district *row, unsigned version);
 
 /** Append a district (copied).  Units must be set. */
 GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *d);
@@ -358,6 +377,12 @@ typedef struct govidx_actor {
     const char *level;          /**< government level, or NULL */
 } govidx_actor;
 #define GOVIDX_ACTOR_VERSION 1
+#define GOVIDX_ACTOR_INIT { GOVIDX_ACTOR_VERSION, NULL, NULL, NULL, NULL, NULL }
+/** Set *row to the defaults of `version` (1..GOVIDX_ACTOR_VERSION), as
+ *  GOVIDX_ACTOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_actor_init(govidx_actor *row, unsigned version);
 
 typedef struct govidx_edge {
     unsigned version;           /**< GOVIDX_EDGE_VERSION */
@@ -369,6 +394,12 @@ typedef struct govidx_edge {
     double weight;              /**< > 0 */
 } govidx_edge;
 #define GOVIDX_EDGE_VERSION 1
+#define GOVIDX_EDGE_INIT { GOVIDX_EDGE_VERSION, NULL, 0, NULL, NULL, NULL, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_EDGE_VERSION), as
+ *  GOVIDX_EDGE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_edge_init(govidx_edge *row, unsigned version);
 
 /** Append an actor (copied); codes are unique.  Units must be set. */
 GOVIDX_API int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a);

@@ -114,6 +114,12 @@ typedef struct govidx_rank_shift {
     double mean_abs_score; /**< mean |score_b - score_a| */
 } govidx_rank_shift;
 #define GOVIDX_RANK_SHIFT_VERSION 1
+#define GOVIDX_RANK_SHIFT_INIT { GOVIDX_RANK_SHIFT_VERSION, 0, 0.0, 0, 0.0, 0.0, 0.0 }
+/** Set *out to the zero record of `version` (1..GOVIDX_RANK_SHIFT_VERSION), as
+ *  GOVIDX_RANK_SHIFT_INIT does, for callers that cannot use macros;
+ *  govidx_result_compare then fills only the fields of that version.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_rank_shift_init(govidx_rank_shift *out, unsigned version);
 
 /**
  * Compare node `node` (by code, present in both) in year `year` (by label)
