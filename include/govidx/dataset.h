@@ -200,7 +200,9 @@ GOVIDX_API int govidx_indicator_init(govidx_indicator *row, unsigned version);
 /** Append an indicator (copied).  Must precede any panel value. */
 GOVIDX_API int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *ind);
 GOVIDX_API size_t govidx_dataset_n_indicators(const govidx_dataset *ds);
-/** Fill *out with indicator j (out->version must be set).  Strings point into ds. */
+/** Fill *out with indicator j: out->version must be set (1..GOVIDX_INDICATOR_VERSION,
+ *  e.g. by govidx_indicator_init) and only that version's fields are written.
+ *  Strings point into ds. */
 GOVIDX_API int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out);
 GOVIDX_API int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j);
 
@@ -231,7 +233,8 @@ GOVIDX_API int govidx_node_init(govidx_node *row, unsigned version);
 GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *node);
 /** Number of framework nodes. */
 GOVIDX_API size_t govidx_dataset_n_nodes(const govidx_dataset *ds);
-/** Fill *out with node k (out->version must be set).  Strings point into ds. */
+/** Fill *out with node k: out->version must be set (1..GOVIDX_NODE_VERSION) and
+ *  only that version's fields are written.  Strings point into ds. */
 GOVIDX_API int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out);
 /** Index of the node with this code; GOVIDX_ENOTFOUND when absent. */
 GOVIDX_API int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k);
@@ -295,6 +298,8 @@ GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_dist
 GOVIDX_API int govidx_dataset_add_district_var(govidx_dataset *ds, const char *name,
                                                const char *unit_of_measure);
 GOVIDX_API size_t govidx_dataset_n_districts(const govidx_dataset *ds);
+/** Fill *out with district d: out->version must be set (1..GOVIDX_DISTRICT_VERSION)
+ *  and only that version's fields are written.  Strings point into ds. */
 GOVIDX_API int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out);
 /** Index of the district's city in the unit list. */
 GOVIDX_API size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d);
@@ -405,10 +410,12 @@ GOVIDX_API int govidx_edge_init(govidx_edge *row, unsigned version);
 GOVIDX_API int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a);
 /** Append an edge (copied); its unit, year and both actors must exist, weight > 0. */
 GOVIDX_API int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e);
-/** Number of actors, and actor k (out->version must be set; strings point into ds). */
+/** Number of actors, and actor k (out->version must be set, 1..GOVIDX_ACTOR_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_actors(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out);
-/** Number of edges, and edge k (out->version must be set; strings point into ds). */
+/** Number of edges, and edge k (out->version must be set, 1..GOVIDX_EDGE_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_edges(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out);
 /** Index of edge k's endpoints in the actor list (fast path for network code). */

@@ -127,7 +127,9 @@ GOVIDX_API int govidx_rank_shift_init(govidx_rank_shift *out, unsigned version);
  * the summary in *out and, when non-NULL, per unit of `a` the score
  * difference b - a (dscore, NaN if either is missing) and rank difference
  * rank_b - rank_a (drank, 0 if either is unranked; a positive value means
- * the unit falls).  Errors: GOVIDX_EINVAL (NULL, version),
+ * the unit falls).  out->version is set by the caller (1..
+ * GOVIDX_RANK_SHIFT_VERSION); *out receives the fields of that version,
+ * on success only.  Errors: GOVIDX_EINVAL (NULL, version),
  * GOVIDX_ENOTFOUND (node, year or a unit missing from b), GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank,
