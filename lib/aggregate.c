@@ -513,6 +513,21 @@ done:
     return rc;
 }
 
+GOVIDX__VERSIONS_1(aggregate_options_versions, govidx_aggregate_options, "aggregation options",
+                   GOVIDX_AGGREGATE_OPTIONS_INIT, ampi_max);
+GOVIDX__VERSIONS_1(aggregate_info_versions, govidx_aggregate_info, "aggregation info", GOVIDX_AGGREGATE_INFO_INIT,
+                   n_missing);
+
+int govidx_aggregate_options_init(govidx_aggregate_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&aggregate_options_versions, opts, version);
+}
+
+int govidx_aggregate_info_init(govidx_aggregate_info *info, unsigned version)
+{
+    return govidx__versioned_init(&aggregate_info_versions, info, version);
+}
+
 int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
                      const govidx_aggregate_options *opts, govidx_aggregate_info *info)
 {
@@ -522,22 +537,19 @@ int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
 int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *opts,
                       govidx_aggregate_info *info, int check_values)
 {
-    govidx_aggregate_options def = GOVIDX_AGGREGATE_OPTIONS_INIT;
-    govidx_aggregate_info scratch = GOVIDX_AGGREGATE_INFO_INIT;
+    govidx_aggregate_options copy;
+    govidx_aggregate_info res = GOVIDX_AGGREGATE_INFO_INIT; /* current layout; the caller's gets its version's part */
     size_t j;
     double wsum = 0.0;
     int rc;
 
     if (!out || !w)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: NULL argument");
-    if (!opts)
-        opts = &def;
-    if (opts->version != GOVIDX_AGGREGATE_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "aggregate: options version %u, expected %u",
-                            opts->version, GOVIDX_AGGREGATE_OPTIONS_VERSION);
-    if (info && info->version != GOVIDX_AGGREGATE_INFO_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "aggregate: info version %u, expected %u",
-                            info->version, GOVIDX_AGGREGATE_INFO_VERSION);
+    if ((rc = govidx__versioned_read(&aggregate_options_versions, &copy, opts)))
+        return rc;
+    opts = &copy;
+    if (info && (rc = govidx__versioned_check(&aggregate_info_versions, info->version)))
+        return rc;
     if ((unsigned)opts->method > (unsigned)GOVIDX_AGG_SUM)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     if (!isfinite(opts->p) || !isfinite(opts->floor) || opts->floor < 0.0)
@@ -566,28 +578,34 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
     if (!(wsum > 0.0) || !isfinite(wsum))
         return govidx__fail(GOVIDX_EINVAL, "%s: the weights sum to %g", method_name(opts->method),
                             wsum);
-    if (!info)
-        info = &scratch;
-    info->n_floored = 0;
-    info->n_missing = 0;
 
     switch (opts->method) {
     case GOVIDX_AGG_ARITHMETIC:
     case GOVIDX_AGG_GEOMETRIC:
     case GOVIDX_AGG_HARMONIC:
     case GOVIDX_AGG_GENERALISED:
-        return aggregate_means(out, z, w, opts, info);
+        rc = aggregate_means(out, z, w, opts, &res);
+        break;
     case GOVIDX_AGG_TOPSIS:
-        return aggregate_topsis(out, z, w, opts, info);
+        rc = aggregate_topsis(out, z, w, opts, &res);
+        break;
     case GOVIDX_AGG_MPI:
     case GOVIDX_AGG_MPI_NEGATIVE:
     case GOVIDX_AGG_AMPI:
     case GOVIDX_AGG_AMPI_NEGATIVE:
-        return aggregate_mpi(out, z, w, opts, info);
+        rc = aggregate_mpi(out, z, w, opts, &res);
+        break;
     case GOVIDX_AGG_SUM:
-        return aggregate_sum(out, z, w, opts, info);
+        rc = aggregate_sum(out, z, w, opts, &res);
+        break;
     case GOVIDX_AGG_COPELAND:
-        return aggregate_copeland(out, z, w, opts, info);
+        rc = aggregate_copeland(out, z, w, opts, &res);
+        break;
+    default:
+        return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     }
-    return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
+    /* the counts so far, on failure too (as before); the version was checked above */
+    if (info)
+        govidx__versioned_write(&aggregate_info_versions, info, &res);
+    return rc;
 }

@@ -17,8 +17,17 @@ static void std_free(void *ctx, void *p) { (void)ctx; free(p); }
 
 static govidx_allocator current = {GOVIDX_ALLOCATOR_VERSION, std_malloc, std_realloc, std_free, NULL};
 
+GOVIDX__VERSIONS_1(allocator_versions, govidx_allocator, "allocator", GOVIDX_ALLOCATOR_INIT, ctx);
+
+int govidx_allocator_init(govidx_allocator *alloc, unsigned version)
+{
+    return govidx__versioned_init(&allocator_versions, alloc, version);
+}
+
 int govidx_set_allocator(const govidx_allocator *a)
 {
+    govidx_allocator copy;
+    int rc;
     if (!a) {
         current.malloc_fn = std_malloc;
         current.realloc_fn = std_realloc;
@@ -26,9 +35,11 @@ int govidx_set_allocator(const govidx_allocator *a)
         current.ctx = NULL;
         return GOVIDX_OK;
     }
-    if (a->version != GOVIDX_ALLOCATOR_VERSION || !a->malloc_fn || !a->realloc_fn || !a->free_fn)
-        return govidx__fail(GOVIDX_EINVAL, "allocator: bad version or NULL function");
-    current = *a;
+    if ((rc = govidx__versioned_read(&allocator_versions, &copy, a)))
+        return rc;
+    if (!copy.malloc_fn || !copy.realloc_fn || !copy.free_fn)
+        return govidx__fail(GOVIDX_EINVAL, "allocator: NULL function");
+    current = copy;
     return GOVIDX_OK;
 }
 

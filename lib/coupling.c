@@ -114,13 +114,24 @@ const char *govidx_coordination_band_name_en(int band)
     return band >= 0 && band < 10 ? band_en[band] : NULL;
 }
 
+GOVIDX__VERSIONS_1(coupling_out_versions, govidx_coupling_out, "coupling output", GOVIDX_COUPLING_OUT_INIT,
+                   saturated);
+
+int govidx_coupling_out_init(govidx_coupling_out *out, unsigned version)
+{
+    return govidx__versioned_init(&coupling_out_versions, out, version);
+}
+
 int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const double *alpha)
 {
     size_t i, j, n_sat = 0;
+    govidx_coupling_out o; /* the caller's arrays, at the current layout */
     double *u;
     int rc;
-    if (!out || out->version != GOVIDX_COUPLING_OUT_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "coupling: NULL output or wrong version");
+    if (!out)
+        return govidx__fail(GOVIDX_EINVAL, "coupling: NULL output");
+    if ((rc = govidx__versioned_read(&coupling_out_versions, &o, out)))
+        return rc;
     if ((rc = govidx_matrix_check(U)))
         return rc;
     if (U.cols < 2)
@@ -142,17 +153,17 @@ int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const 
         for (j = 0; j < U.cols; j++)
             var += (u[j] - mean) * (u[j] - mean) / (double)U.cols;
         n_sat += c > 0.9;
-        if (out->c) out->c[i] = c;
-        if (out->c_wang) out->c_wang[i] = cw;
-        if (out->t) out->t[i] = t;
-        if (out->d) out->d[i] = d;
-        if (out->d_wang) out->d_wang[i] = dw;
-        if (out->balance) out->balance[i] = 1 - sqrt(var) / mean;
+        if (o.c) o.c[i] = c;
+        if (o.c_wang) o.c_wang[i] = cw;
+        if (o.t) o.t[i] = t;
+        if (o.d) o.d[i] = d;
+        if (o.d_wang) o.d_wang[i] = dw;
+        if (o.balance) o.balance[i] = 1 - sqrt(var) / mean;
     }
     govidx__free(u);
     if (rc)
         return rc;
-    out->saturated_share = (double)n_sat / (double)U.rows;
-    out->saturated = out->saturated_share > 0.5;
-    return GOVIDX_OK;
+    o.saturated_share = (double)n_sat / (double)U.rows;
+    o.saturated = o.saturated_share > 0.5;
+    return govidx__versioned_write(&coupling_out_versions, out, &o);
 }

@@ -385,14 +385,51 @@ int govidx_dataset_find_year(const govidx_dataset *ds, int year, size_t *index)
 /* indicators and framework                                             */
 /* ------------------------------------------------------------------ */
 
+/* Table rows are versioned both ways: add_* reads the caller's version,
+ * the getters write only the fields of the version the caller set. */
+GOVIDX__VERSIONS_1(indicator_versions, govidx_indicator, "indicator", GOVIDX_INDICATOR_INIT, target);
+GOVIDX__VERSIONS_1(node_versions, govidx_node, "node", GOVIDX_NODE_INIT, weight);
+GOVIDX__VERSIONS_1(district_versions, govidx_district, "district", GOVIDX_DISTRICT_INIT, area);
+GOVIDX__VERSIONS_1(actor_versions, govidx_actor, "actor", GOVIDX_ACTOR_INIT, level);
+GOVIDX__VERSIONS_1(edge_versions, govidx_edge, "edge", GOVIDX_EDGE_INIT, weight);
+
+int govidx_indicator_init(govidx_indicator *row, unsigned version)
+{
+    return govidx__versioned_init(&indicator_versions, row, version);
+}
+
+int govidx_node_init(govidx_node *row, unsigned version)
+{
+    return govidx__versioned_init(&node_versions, row, version);
+}
+
+int govidx_district_init(govidx_district *row, unsigned version)
+{
+    return govidx__versioned_init(&district_versions, row, version);
+}
+
+int govidx_actor_init(govidx_actor *row, unsigned version)
+{
+    return govidx__versioned_init(&actor_versions, row, version);
+}
+
+int govidx_edge_init(govidx_edge *row, unsigned version)
+{
+    return govidx__versioned_init(&edge_versions, row, version);
+}
+
 int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *in)
 {
+    govidx_indicator copy;
     int rc = writable(ds);
     govidx__ind_row r;
     if (rc)
         return rc;
-    if (!in || in->version != GOVIDX_INDICATOR_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL or bad version");
+    if (!in)
+        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL");
+    if ((rc = govidx__versioned_read(&indicator_versions, &copy, in)))
+        return rc;
+    in = &copy;
     if (!in->code || !*in->code)
         return govidx__fail(GOVIDX_EINVAL, "indicator %zu: empty code", ds->n_ind);
     if (ds->values)
@@ -420,25 +457,29 @@ size_t govidx_dataset_n_indicators(const govidx_dataset *ds) { return ds ? ds->n
 
 int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out)
 {
+    int rc;
     const govidx__ind_row *r;
-    if (!ds || !out || out->version != GOVIDX_INDICATOR_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL argument or bad version");
+    govidx_indicator v = GOVIDX_INDICATOR_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "indicator: NULL argument");
+    if ((rc = govidx__versioned_check(&indicator_versions, out->version)))
+        return rc;
     if (j >= ds->n_ind)
         return govidx__fail(GOVIDX_EINVAL, "indicator %zu out of range (%zu)", j, ds->n_ind);
     r = &ds->ind[j];
-    out->code = r->code;
-    out->name = r->name;
-    out->unit = r->unit;
-    out->parent = opt(r->parent);
-    out->source = r->source;
-    out->denominator = opt(r->denominator);
-    out->direction = r->direction;
-    out->type = r->type;
-    out->weight = r->weight;
-    out->goal_low = r->goal_low;
-    out->goal_high = r->goal_high;
-    out->target = r->target;
-    return GOVIDX_OK;
+    v.code = r->code;
+    v.name = r->name;
+    v.unit = r->unit;
+    v.parent = opt(r->parent);
+    v.source = r->source;
+    v.denominator = opt(r->denominator);
+    v.direction = r->direction;
+    v.type = r->type;
+    v.weight = r->weight;
+    v.goal_low = r->goal_low;
+    v.goal_high = r->goal_high;
+    v.target = r->target;
+    return govidx__versioned_write(&indicator_versions, out, &v);
 }
 
 int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j)
@@ -457,12 +498,16 @@ int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, si
 
 int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *in)
 {
+    govidx_node copy;
     int rc = writable(ds);
     govidx__node_row r;
     if (rc)
         return rc;
-    if (!in || in->version != GOVIDX_NODE_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "node: NULL or bad version");
+    if (!in)
+        return govidx__fail(GOVIDX_EINVAL, "node: NULL");
+    if ((rc = govidx__versioned_read(&node_versions, &copy, in)))
+        return rc;
+    in = &copy;
     if (!in->code || !*in->code)
         return govidx__fail(GOVIDX_EINVAL, "node %zu: empty code", ds->n_nodes);
     if ((rc = govidx__grow((void **)&ds->nodes, &ds->cap_nodes, ds->n_nodes, sizeof r)))
@@ -484,19 +529,23 @@ size_t govidx_dataset_n_nodes(const govidx_dataset *ds) { return ds ? ds->n_node
 
 int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out)
 {
+    int rc;
     const govidx__node_row *r;
-    if (!ds || !out || out->version != GOVIDX_NODE_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "node: NULL argument or bad version");
+    govidx_node v = GOVIDX_NODE_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "node: NULL argument");
+    if ((rc = govidx__versioned_check(&node_versions, out->version)))
+        return rc;
     if (k >= ds->n_nodes)
         return govidx__fail(GOVIDX_EINVAL, "node %zu out of range (%zu)", k, ds->n_nodes);
     r = &ds->nodes[k];
-    out->code = r->code;
-    out->name = r->name;
-    out->parent = opt(r->parent);
-    out->aggregation = opt(r->aggregation);
-    out->level = r->level;
-    out->weight = r->weight;
-    return GOVIDX_OK;
+    v.code = r->code;
+    v.name = r->name;
+    v.parent = opt(r->parent);
+    v.aggregation = opt(r->aggregation);
+    v.level = r->level;
+    v.weight = r->weight;
+    return govidx__versioned_write(&node_versions, out, &v);
 }
 
 int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k)
@@ -636,12 +685,16 @@ int govidx_dataset_panel_stderr(const govidx_dataset *ds, size_t y, govidx_matri
 
 int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *in)
 {
+    govidx_district copy;
     int rc = writable(ds);
     govidx__district_row r;
     if (rc)
         return rc;
-    if (!in || in->version != GOVIDX_DISTRICT_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "district: NULL or bad version");
+    if (!in)
+        return govidx__fail(GOVIDX_EINVAL, "district: NULL");
+    if ((rc = govidx__versioned_read(&district_versions, &copy, in)))
+        return rc;
+    in = &copy;
     if (!in->code || !*in->code)
         return govidx__fail(GOVIDX_EINVAL, "district %zu: empty code", ds->n_districts);
     if (!ds->n_units)
@@ -697,19 +750,23 @@ size_t govidx_dataset_n_districts(const govidx_dataset *ds) { return ds ? ds->n_
 
 int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out)
 {
+    int rc;
     const govidx__district_row *r;
-    if (!ds || !out || out->version != GOVIDX_DISTRICT_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "district: NULL argument or bad version");
+    govidx_district v = GOVIDX_DISTRICT_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "district: NULL argument");
+    if ((rc = govidx__versioned_check(&district_versions, out->version)))
+        return rc;
     if (d >= ds->n_districts)
         return govidx__fail(GOVIDX_EINVAL, "district %zu out of range (%zu)", d, ds->n_districts);
     r = &ds->districts[d];
-    out->code = r->code;
-    out->name = r->name;
-    out->unit = r->unit;
-    out->parent = opt(r->parent);
-    out->level = r->level;
-    out->area = r->area;
-    return GOVIDX_OK;
+    v.code = r->code;
+    v.name = r->name;
+    v.unit = r->unit;
+    v.parent = opt(r->parent);
+    v.level = r->level;
+    v.area = r->area;
+    return govidx__versioned_write(&district_versions, out, &v);
 }
 
 size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d)
@@ -905,12 +962,16 @@ int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventor
 
 int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a)
 {
+    govidx_actor copy;
     int rc = writable(ds);
     govidx__actor_row r;
     if (rc)
         return rc;
-    if (!a || a->version != GOVIDX_ACTOR_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "actor: NULL or bad version");
+    if (!a)
+        return govidx__fail(GOVIDX_EINVAL, "actor: NULL");
+    if ((rc = govidx__versioned_read(&actor_versions, &copy, a)))
+        return rc;
+    a = &copy;
     if (!a->code || !*a->code)
         return govidx__fail(GOVIDX_EINVAL, "actor %zu: empty code", ds->n_actors);
     if ((rc = govidx__grow((void **)&ds->actors, &ds->cap_actors, ds->n_actors, sizeof r)))
@@ -928,12 +989,16 @@ int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a)
 
 int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e)
 {
+    govidx_edge copy;
     int rc = writable(ds);
     govidx__edge_row r;
     if (rc)
         return rc;
-    if (!e || e->version != GOVIDX_EDGE_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "edge: NULL or bad version");
+    if (!e)
+        return govidx__fail(GOVIDX_EINVAL, "edge: NULL");
+    if ((rc = govidx__versioned_read(&edge_versions, &copy, e)))
+        return rc;
+    e = &copy;
     if ((rc = govidx__grow((void **)&ds->edges, &ds->cap_edges, ds->n_edges, sizeof r)))
         return rc;
     memset(&r, 0, sizeof r);
@@ -954,35 +1019,43 @@ size_t govidx_dataset_n_edges(const govidx_dataset *ds) { return ds ? ds->n_edge
 
 int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out)
 {
+    int rc;
     const govidx__actor_row *r;
-    if (!ds || !out || out->version != GOVIDX_ACTOR_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "actor: NULL argument or bad version");
+    govidx_actor v = GOVIDX_ACTOR_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "actor: NULL argument");
+    if ((rc = govidx__versioned_check(&actor_versions, out->version)))
+        return rc;
     if (k >= ds->n_actors)
         return govidx__fail(GOVIDX_EINVAL, "actor %zu out of range (%zu)", k, ds->n_actors);
     r = &ds->actors[k];
-    out->code = r->code;
-    out->name = r->name;
-    out->unit = r->unit;
-    out->sector = r->sector;
-    out->level = opt(r->level);
-    return GOVIDX_OK;
+    v.code = r->code;
+    v.name = r->name;
+    v.unit = r->unit;
+    v.sector = r->sector;
+    v.level = opt(r->level);
+    return govidx__versioned_write(&actor_versions, out, &v);
 }
 
 int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out)
 {
+    int rc;
     const govidx__edge_row *r;
-    if (!ds || !out || out->version != GOVIDX_EDGE_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "edge: NULL argument or bad version");
+    govidx_edge v = GOVIDX_EDGE_INIT;
+    if (!ds || !out)
+        return govidx__fail(GOVIDX_EINVAL, "edge: NULL argument");
+    if ((rc = govidx__versioned_check(&edge_versions, out->version)))
+        return rc;
     if (k >= ds->n_edges)
         return govidx__fail(GOVIDX_EINVAL, "edge %zu out of range (%zu)", k, ds->n_edges);
     r = &ds->edges[k];
-    out->unit = r->unit;
-    out->year = r->year;
-    out->layer = r->layer;
-    out->from = r->from;
-    out->to = r->to;
-    out->weight = r->weight;
-    return GOVIDX_OK;
+    v.unit = r->unit;
+    v.year = r->year;
+    v.layer = r->layer;
+    v.from = r->from;
+    v.to = r->to;
+    v.weight = r->weight;
+    return govidx__versioned_write(&edge_versions, out, &v);
 }
 
 static size_t find_actor(const govidx_dataset *ds, const char *code)

@@ -1009,11 +1009,15 @@ static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
     return GOVIDX_OK;
 }
 
+GOVIDX__VERSIONS_1(dea_options_versions, govidx_dea_options, "DEA options", GOVIDX_DEA_OPTIONS_INIT, algorithm);
+
+int govidx_dea_options_init(govidx_dea_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&dea_options_versions, opts, version);
+}
+
 static int check_options(const govidx_dea_options *o)
 {
-    if (o->version != GOVIDX_DEA_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "DEA options: version %u, expected %u", o->version,
-                            GOVIDX_DEA_OPTIONS_VERSION);
     if ((unsigned)o->model > GOVIDX_DEA_SBM || (unsigned)o->rts > GOVIDX_DEA_NDRS ||
         (unsigned)o->orientation > GOVIDX_DEA_NONORIENTED ||
         (unsigned)o->algorithm > GOVIDX_DEA_ALGO_FULL)
@@ -1374,8 +1378,8 @@ static int check_common(govidx_matrix_view X, govidx_matrix_view Y, const govidx
 int govidx_dea_compute(govidx_dea_result **out, govidx_matrix_view X, govidx_matrix_view Y,
                        const govidx_dea_options *opts)
 {
-    govidx_dea_options defaults = GOVIDX_DEA_OPTIONS_INIT;
-    const govidx_dea_options *o = opts ? opts : &defaults;
+    govidx_dea_options copy;
+    const govidx_dea_options *o = &copy;
     govidx_dea_result *r = NULL;
     dea_data d;
     model_spec sp;
@@ -1388,7 +1392,7 @@ int govidx_dea_compute(govidx_dea_result **out, govidx_matrix_view X, govidx_mat
     if (!out)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dea_compute: NULL result pointer");
     *out = NULL;
-    if ((rc = check_common(X, Y, o)))
+    if ((rc = govidx__versioned_read(&dea_options_versions, &copy, opts)) || (rc = check_common(X, Y, o)))
         return rc;
     if ((rc = data_make(&d, X, Y, o->undesirable, o->model == GOVIDX_DEA_SBM, "")))
         return rc;
@@ -1522,8 +1526,8 @@ int govidx_dea_malmquist(double *effch, double *techch, double *tfpch, int *stat
                          govidx_matrix_view X1, govidx_matrix_view Y1, govidx_matrix_view X2,
                          govidx_matrix_view Y2, const govidx_dea_options *opts)
 {
-    govidx_dea_options defaults = GOVIDX_DEA_OPTIONS_INIT;
-    const govidx_dea_options *o = opts ? opts : &defaults;
+    govidx_dea_options copy;
+    const govidx_dea_options *o = &copy;
     dea_data d[2];
     model_spec sp;
     unsigned char *nd = NULL;
@@ -1535,7 +1539,7 @@ int govidx_dea_malmquist(double *effch, double *techch, double *tfpch, int *stat
     memset(ro, 0, sizeof ro);
     if (!effch || !techch || !tfpch || !status)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dea_malmquist: NULL output array");
-    if ((rc = check_common(X1, Y1, o)))
+    if ((rc = govidx__versioned_read(&dea_options_versions, &copy, opts)) || (rc = check_common(X1, Y1, o)))
         return rc;
     if (o->model != GOVIDX_DEA_RADIAL || o->super_efficiency || o->category)
         return govidx__fail(GOVIDX_EINVAL, "Malmquist: only the plain radial model is supported");

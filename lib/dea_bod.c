@@ -34,11 +34,18 @@ static int check_bounds(const double *a, size_t m, const char *what, double lo, 
     return GOVIDX_OK;
 }
 
+GOVIDX__VERSIONS_1(bod_options_versions, govidx_bod_options, "BoD options", GOVIDX_BOD_OPTIONS_INIT, share_upper);
+
+int govidx_bod_options_init(govidx_bod_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&bod_options_versions, opts, version);
+}
+
 int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one, govidx_matrix_view Z,
                    const govidx_bod_options *opts)
 {
-    govidx_bod_options defaults = GOVIDX_BOD_OPTIONS_INIT;
-    const govidx_bod_options *o = opts ? opts : &defaults;
+    govidx_bod_options copy;
+    const govidx_bod_options *o = &copy;
     size_t n, m, i, j, l, nshare = 0, nopt = 0, nones = 0;
     govidx__lp *lp = NULL;
     double *rlo = NULL, *rup = NULL, *lo = NULL, *up = NULL, *vals = NULL;
@@ -47,9 +54,8 @@ int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one, govid
 
     if (!ci || !status)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dea_bod: NULL output array");
-    if (o->version != GOVIDX_BOD_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "BoD options: version %u, expected %u", o->version,
-                            GOVIDX_BOD_OPTIONS_VERSION);
+    if ((rc = govidx__versioned_read(&bod_options_versions, &copy, opts)))
+        return rc;
     if ((rc = govidx__dea_check_view(Z, "BoD indicators")))
         return rc;
     n = Z.rows;

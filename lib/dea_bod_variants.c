@@ -151,18 +151,25 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+GOVIDX__VERSIONS_1(bod_robust_options_versions, govidx_bod_robust_options, "robust BoD options",
+                   GOVIDX_BOD_ROBUST_OPTIONS_INIT, seed);
+
+int govidx_bod_robust_options_init(govidx_bod_robust_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&bod_robust_options_versions, opts, version);
+}
+
 int govidx_dea_bod_robust(double *ci, govidx_matrix_view Z, const govidx_bod_robust_options *opts)
 {
-    govidx_bod_robust_options defaults = GOVIDX_BOD_ROBUST_OPTIONS_INIT;
-    const govidx_bod_robust_options *o = opts ? opts : &defaults;
+    govidx_bod_robust_options copy;
+    const govidx_bod_robust_options *o = &copy;
     size_t n, m, i, j, k, b, t;
     double *d = NULL;
     int rc;
     if (!ci)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dea_bod_robust: NULL output array");
-    if (o->version != GOVIDX_BOD_ROBUST_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "robust BoD options: version %u, expected %u", o->version,
-                            GOVIDX_BOD_ROBUST_OPTIONS_VERSION);
+    if ((rc = govidx__versioned_read(&bod_robust_options_versions, &copy, opts)))
+        return rc;
     if (o->m == 0)
         return govidx__fail(GOVIDX_EINVAL, "robust BoD: the order m must be at least 1");
     if ((rc = check_nonnegative(Z, "robust BoD")))

@@ -940,18 +940,26 @@ static int read_file(rd *r, govidx_dataset *ds, const char *path)
     return rc;
 }
 
+GOVIDX__VERSIONS_1(open_options_versions, govidx_open_options, "open options", GOVIDX_OPEN_OPTIONS_INIT, flags);
+
+int govidx_open_options_init(govidx_open_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&open_options_versions, opts, version);
+}
+
 static int load(const char *path, const govidx_open_options *opts, govidx_dataset **out, rd *r)
 {
     govidx_dataset *ds = NULL;
+    govidx_open_options o;
     int rc;
     FILE *f;
     memset(r, 0, sizeof *r);
     *out = NULL;
     if (!path)
         return govidx__fail(GOVIDX_EINVAL, "path is NULL");
-    if (opts && opts->version != GOVIDX_OPEN_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "open options: bad version");
-    r->max_bytes = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+    if ((rc = govidx__versioned_read(&open_options_versions, &o, opts)))
+        return rc;
+    r->max_bytes = o.max_bytes ? o.max_bytes : DEFAULT_MAX_BYTES;
     f = fopen(path, "rb");
     if (!f)
         return rfail(r, GOVIDX_EIO, path, "cannot open: %s", strerror(errno));

@@ -763,13 +763,27 @@ static void forward(void *ctx, const char *object, const char *message)
     im->n_problems++;
 }
 
+GOVIDX__VERSIONS_1(import_sources_versions, govidx_import_sources, "import sources", GOVIDX_IMPORT_SOURCES_INIT,
+                   default_year);
+
+int govidx_import_sources_init(govidx_import_sources *src, unsigned version)
+{
+    return govidx__versioned_init(&import_sources_versions, src, version);
+}
+
 int govidx_import_csv(govidx_dataset **out, const govidx_import_sources *src, govidx_problem_fn report, void *ctx)
 {
     importer im;
     meta m;
     govidx_table *t = NULL;
+    govidx_import_sources copy;
     int rc;
-    if (!out || !src || src->version != GOVIDX_IMPORT_SOURCES_VERSION || !src->data || !src->meta)
+    if (!out || !src)
+        return govidx__fail(GOVIDX_EINVAL, "import: the data and meta files are required");
+    if ((rc = govidx__versioned_read(&import_sources_versions, &copy, src)))
+        return rc;
+    src = &copy;
+    if (!src->data || !src->meta)
         return govidx__fail(GOVIDX_EINVAL, "import: the data and meta files are required");
     if ((src->actors == NULL) != (src->edges == NULL))
         return govidx__fail(GOVIDX_EINVAL, "import: actors and edges go together");

@@ -75,21 +75,29 @@ static double centre(const double *x, size_t n, const int *groups, int g, int me
     return govidx__stat_mean(buf, m, NULL);
 }
 
+GOVIDX__VERSIONS_1(impute_options_versions, govidx_impute_options, "imputation options", GOVIDX_IMPUTE_OPTIONS_INIT,
+                   names);
+
+int govidx_impute_options_init(govidx_impute_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&impute_options_versions, opts, version);
+}
+
 int govidx_impute(govidx_matrix out, uint8_t *flags, govidx_matrix_view in, const govidx_impute_options *opt)
 {
-    static const govidx_impute_options defaults = GOVIDX_IMPUTE_OPTIONS_INIT;
-    const govidx_impute_options *o = opt ? opt : &defaults;
+    govidx_impute_options copy;
+    const govidx_impute_options *o = &copy;
     char nb[128];
-    if (o->version != GOVIDX_IMPUTE_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_impute_options version %u, expected %u", o->version,
-                            GOVIDX_IMPUTE_OPTIONS_VERSION);
+    int rc = govidx__versioned_read(&impute_options_versions, &copy, opt);
+    if (rc)
+        return rc;
     if ((unsigned)o->method > GOVIDX_IMPUTE_GROUP_MEDIAN)
         return govidx__fail(GOVIDX_EINVAL, "unknown imputation method %d", (int)o->method);
     int grouped = o->method == GOVIDX_IMPUTE_GROUP_MEAN || o->method == GOVIDX_IMPUTE_GROUP_MEDIAN;
     int median = o->method == GOVIDX_IMPUTE_MEDIAN || o->method == GOVIDX_IMPUTE_GROUP_MEDIAN;
     if (grouped && !o->groups)
         return govidx__fail(GOVIDX_EINVAL, "group imputation needs group labels");
-    int rc = govidx__prep_check(out, in);
+    rc = govidx__prep_check(out, in);
     if (rc)
         return rc;
     double *buf = govidx__mallocarray(in.rows, sizeof *buf);

@@ -33,18 +33,21 @@ static int check(const double *y, const double *p, size_t n, double *psum)
     return GOVIDX_OK;
 }
 
+GOVIDX__VERSIONS_1(ineq_options_versions, govidx_ineq_options, "inequality options", GOVIDX_INEQ_OPTIONS_INIT, floor);
+
+int govidx_ineq_options_init(govidx_ineq_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&ineq_options_versions, opts, version);
+}
+
+/* *out = the caller's options (NULL = defaults) at the library's layout. */
 static int get_opts(const govidx_ineq_options *opt, govidx_ineq_options *out)
 {
-    govidx_ineq_options def = GOVIDX_INEQ_OPTIONS_INIT;
-    if (!opt) {
-        *out = def;
-        return GOVIDX_OK;
-    }
-    if (opt->version != GOVIDX_INEQ_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "inequality: options version %u unknown", opt->version);
-    if (opt->allow_floor && !(opt->floor > 0.0 && isfinite(opt->floor)))
-        return govidx__fail(GOVIDX_EINVAL, "inequality: floor %g must be positive", opt->floor);
-    *out = *opt;
+    int rc = govidx__versioned_read(&ineq_options_versions, out, opt);
+    if (rc)
+        return rc;
+    if (out->allow_floor && !(out->floor > 0.0 && isfinite(out->floor)))
+        return govidx__fail(GOVIDX_EINVAL, "inequality: floor %g must be positive", out->floor);
     return GOVIDX_OK;
 }
 

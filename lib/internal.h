@@ -78,6 +78,11 @@ int govidx__versioned_read(const govidx__versioned *t, void *dst, const void *sr
  * version (set by the caller) has; dst->version is left as it is. */
 int govidx__versioned_write(const govidx__versioned *t, void *dst, const void *src);
 
+/** The caller's network options (NULL = defaults) at the library's layout,
+ *  for every function that takes them, directly or inside other options
+ *  (network.c).  GOVIDX_EINVAL naming "network options" on a bad version. */
+int govidx__network_options_read(govidx_network_options *dst, const govidx_network_options *src);
+
 /* --- memory (alloc.c) ------------------------------------------------------ */
 /* Every allocation goes through these so the allocation-failure tests can
  * fail the Nth one.  They do not set an error message; callers do, usually

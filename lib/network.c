@@ -853,12 +853,17 @@ done:
 /* Public measures                                                      */
 /* ------------------------------------------------------------------ */
 
-static int check_options(const govidx_network_options *o, const char *fn)
+GOVIDX__VERSIONS_1(network_options_versions, govidx_network_options, "network options",
+                   GOVIDX_NETWORK_OPTIONS_INIT, seed);
+
+int govidx_network_options_init(govidx_network_options *opts, unsigned version)
 {
-    if (o && o->version != GOVIDX_NETWORK_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "%s: options version %u (expected %u)", fn, o->version,
-                            GOVIDX_NETWORK_OPTIONS_VERSION);
-    return GOVIDX_OK;
+    return govidx__versioned_init(&network_options_versions, opts, version);
+}
+
+int govidx__network_options_read(govidx_network_options *dst, const govidx_network_options *src)
+{
+    return govidx__versioned_read(&network_options_versions, dst, src);
 }
 
 /* Department and government flags from the option lists. */
@@ -880,8 +885,8 @@ static void actor_flags(const govidx_network *net, const govidx_network_options 
 int govidx_network_measures(const govidx_network *net, const govidx_network_options *opt, double *values,
                             double *z, size_t n_values)
 {
-    govidx_network_options defaults = GOVIDX_NETWORK_OPTIONS_INIT;
-    const govidx_network_options *o = opt ? opt : &defaults;
+    govidx_network_options copy;
+    const govidx_network_options *o = &copy;
     double v[GOVIDX_NET_N_MEASURES], zz[GOVIDX_NET_N_MEASURES];
     size_t *group = NULL, *first = NULL, loops, k, n_dept;
     unsigned char *flags = NULL;
@@ -893,7 +898,7 @@ int govidx_network_measures(const govidx_network *net, const govidx_network_opti
     memset(&c, 0, sizeof c);
     if (!net || !values)
         return govidx__fail(GOVIDX_EINVAL, "govidx_network_measures: NULL argument");
-    if ((rc = check_options(opt, "govidx_network_measures")))
+    if ((rc = govidx__network_options_read(&copy, opt)))
         return rc;
     group = govidx__mallocarray(net->n, sizeof *group);
     first = govidx__mallocarray(net->n, sizeof *first);
@@ -934,15 +939,16 @@ int govidx_network_silos(const govidx_network *net, const govidx_network_options
 {
     unsigned char *flags, *provides;
     size_t i, k, count = 0, n_dept;
+    govidx_network_options copy;
     int rc;
     if (!net || !n || (cap && !silos))
         return govidx__fail(GOVIDX_EINVAL, "govidx_network_silos: NULL argument");
-    if ((rc = check_options(opt, "govidx_network_silos")))
+    if ((rc = govidx__network_options_read(&copy, opt)))
         return rc;
     if (!(flags = govidx__calloc(3, net->n)))
         return govidx__oom();
     provides = flags + 2 * net->n;
-    actor_flags(net, opt, flags, flags + net->n, &n_dept);
+    actor_flags(net, &copy, flags, flags + net->n, &n_dept);
     for (k = 0; k < net->n_ties; k++)
         if (net->from[k] != net->to[k])
             provides[net->from[k]] = 1;

@@ -118,12 +118,32 @@ void govidx_plan_free(govidx_plan *p)
     govidx__free(p);
 }
 
+GOVIDX__VERSIONS_1(panel_versions, govidx_panel, "panel", GOVIDX_PANEL_INIT, unit_groups);
+
+int govidx_panel_init(govidx_panel *panel, unsigned version)
+{
+    return govidx__versioned_init(&panel_versions, panel, version);
+}
+
+/* The caller's panel read into *copy (the library's layout), and *panel
+ * pointed at it: every public entry does this once, before check_panel. */
+static int read_panel(const govidx_panel **panel, govidx_panel *copy)
+{
+    int rc;
+    if (!*panel)
+        return govidx__fail(GOVIDX_EINVAL, "panel: NULL");
+    if ((rc = govidx__versioned_read(&panel_versions, copy, *panel)))
+        return rc;
+    *panel = copy;
+    return GOVIDX_OK;
+}
+
 static int check_panel(const govidx_panel *panel, size_t *n_units, size_t *n_vars)
 {
     size_t y;
     int rc;
-    if (!panel || panel->version != GOVIDX_PANEL_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "panel: NULL or wrong version");
+    if (!panel)
+        return govidx__fail(GOVIDX_EINVAL, "panel: NULL");
     if (panel->n_years == 0 || !panel->years)
         return govidx__fail(GOVIDX_EDIM, "panel: no years");
     for (y = 0; y < panel->n_years; y++) {
@@ -209,7 +229,9 @@ static int make_result(govidx_result **out, const govidx_plan *p, const govidx_p
 
 int govidx_result_new(govidx_result **out, const govidx_plan *p, const govidx_panel *panel)
 {
-    return make_result(out, p, panel, 1);
+    govidx_panel pc;
+    int rc = read_panel(&panel, &pc);
+    return rc ? rc : make_result(out, p, panel, 1);
 }
 
 /* Raw value of leaf l for unit u in year y, denominated if asked. */
@@ -457,6 +479,7 @@ static int stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t
 
 int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r)
 {
+    govidx_panel pc;
     double *work, *sums;
     int *stream_ok;
     govidx__range_carry carry = {NULL, 0.0, 0.0};
@@ -464,7 +487,7 @@ int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t 
     int rc;
     if (!p || !r)
         return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
-    if ((rc = check_panel(panel, &n_units, &n_vars)))
+    if ((rc = read_panel(&panel, &pc)) || (rc = check_panel(panel, &n_units, &n_vars)))
         return rc;
     if (n_units != p->n_units || n_vars != p->n_vars || r->n_units != n_units || r->n_nodes != p->n_nodes ||
         r->n_years != panel->n_years)
@@ -591,10 +614,13 @@ static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx
 int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
 {
     govidx_result *r = NULL;
+    govidx_panel pc;
     int rc;
     if (!out)
         return govidx__fail(GOVIDX_EINVAL, "execute: out is NULL");
     *out = NULL;
+    if ((rc = read_panel(&panel, &pc)))
+        return rc;
     if ((rc = make_result(&r, p, panel, 0))) /* the workers write every cell */
         return rc;
     if ((rc = execute_years(p, panel, r))) {
@@ -607,11 +633,12 @@ int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_resul
 
 int govidx_execute_into(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
 {
+    govidx_panel pc;
     size_t n_units, n_vars, y;
     int rc;
     if (!p || !r)
         return govidx__fail(GOVIDX_EINVAL, "execute: NULL argument");
-    if ((rc = check_panel(panel, &n_units, &n_vars)))
+    if ((rc = read_panel(&panel, &pc)) || (rc = check_panel(panel, &n_units, &n_vars)))
         return rc;
     if (r->n_units != n_units || r->n_years != panel->n_years || r->n_nodes != p->n_nodes || !r->root_of_node)
         return govidx__fail(GOVIDX_EDIM, "execute: the result is %zu units x %zu years x %zu nodes, the plan "
@@ -891,6 +918,7 @@ static int train(govidx_plan *p, const govidx_panel *panel)
 int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_method *method,
                     const govidx_panel *panel)
 {
+    govidx_panel pc;
     govidx_plan *p;
     size_t i;
     int rc, any_data_weights = 0;
@@ -900,7 +928,9 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     p = govidx__calloc(1, sizeof *p);
     if (!p)
         return govidx__oom();
-    rc = check_panel(panel, &p->n_units, &p->n_vars);
+    rc = read_panel(&panel, &pc);
+    if (rc == GOVIDX_OK)
+        rc = check_panel(panel, &p->n_units, &p->n_vars);
     if (rc == GOVIDX_OK)
         rc = govidx_framework_copy(&p->fw, fw);
     if (rc == GOVIDX_OK && govidx_framework_order(p->fw, 0) == NONE)

@@ -77,17 +77,24 @@ static size_t find_year(const govidx_result *r, int year)
     return SIZE_MAX;
 }
 
+GOVIDX__VERSIONS_1(rank_shift_versions, govidx_rank_shift, "rank shift", GOVIDX_RANK_SHIFT_INIT, mean_abs_score);
+
+int govidx_rank_shift_init(govidx_rank_shift *out, unsigned version)
+{
+    return govidx__versioned_init(&rank_shift_versions, out, version);
+}
+
 int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, const govidx_result *a,
                           const govidx_result *b, const char *node, int year, size_t threshold)
 {
     size_t na, nb, ya, yb, u, v, n = 0, moved = 0, *ub = NULL;
     double *pair = NULL, sum = 0, sums = 0, corr[4];
+    govidx_rank_shift res = GOVIDX_RANK_SHIFT_INIT; /* current layout; *out gets its version's part */
     int rc = GOVIDX_OK;
     if (!out || !a || !b || !node)
         return govidx__fail(GOVIDX_EINVAL, "govidx_result_compare: NULL argument");
-    if (out->version != GOVIDX_RANK_SHIFT_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_result_compare: version %u (expected %u)", out->version,
-                            GOVIDX_RANK_SHIFT_VERSION);
+    if ((rc = govidx__versioned_check(&rank_shift_versions, out->version)))
+        return rc;
     na = find_node(a, node), nb = find_node(b, node);
     ya = find_year(a, year), yb = find_year(b, year);
     if (na == SIZE_MAX || nb == SIZE_MAX)
@@ -110,7 +117,6 @@ int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, c
         }
         ub[u] = v;
     }
-    memset((char *)out + sizeof out->version, 0, sizeof *out - sizeof out->version);
     for (u = 0; u < a->n_units; u++) {
         size_t ca = GOVIDX__CELL(a, u, ya, na), cb = GOVIDX__CELL(b, ub[u], yb, nb);
         double sa = a->scores[ca], sb = b->scores[cb];
@@ -125,23 +131,23 @@ int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, c
             size_t d = ra > rb ? ra - rb : rb - ra;
             sum += (double)d;
             moved += d > threshold;
-            out->max_abs = d > out->max_abs ? d : out->max_abs;
+            res.max_abs = d > res.max_abs ? d : res.max_abs;
         }
         sums += fabs(sb - sa);
         pair[n] = sa;
         pair[a->n_units + n] = sb;
         n++;
     }
-    out->n = n;
-    out->mean_abs = n ? sum / (double)n : NAN;
-    out->mean_abs_score = n ? sums / (double)n : NAN;
-    out->share_moved = n ? (double)moved / (double)n : NAN;
-    out->spearman = NAN;
+    res.n = n;
+    res.mean_abs = n ? sum / (double)n : NAN;
+    res.mean_abs_score = n ? sums / (double)n : NAN;
+    res.share_moved = n ? (double)moved / (double)n : NAN;
+    res.spearman = NAN;
     if (n >= 2) {
         govidx_matrix_view x = {pair, n, 2, a->n_units};
         int crc = govidx_correlation(corr, x, GOVIDX_CORR_SPEARMAN);
         if (crc == GOVIDX_OK)
-            out->spearman = corr[1];
+            res.spearman = corr[1];
         else if (crc == GOVIDX_ENOMEM) {
             rc = crc;
             goto done;
@@ -151,5 +157,7 @@ int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, c
 done:
     govidx__free(ub);
     govidx__free(pair);
+    if (rc == GOVIDX_OK)
+        rc = govidx__versioned_write(&rank_shift_versions, out, &res);
     return rc;
 }

@@ -151,6 +151,13 @@ static int check_header(govidx_table *t)
     return GOVIDX_OK;
 }
 
+GOVIDX__VERSIONS_1(csv_options_versions, govidx_csv_options, "CSV options", GOVIDX_CSV_OPTIONS_INIT, max_bytes);
+
+int govidx_csv_options_init(govidx_csv_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&csv_options_versions, opts, version);
+}
+
 int govidx_table_parse_csv(govidx_table **out, const char *name, const char *text, size_t len,
                            const govidx_csv_options *opts)
 {
@@ -163,11 +170,12 @@ int govidx_table_parse_csv(govidx_table **out, const char *name, const char *tex
         return govidx__fail(GOVIDX_EINVAL, "csv: NULL argument");
     *out = NULL;
     if (opts) {
-        if (opts->version != GOVIDX_CSV_OPTIONS_VERSION)
-            return govidx__fail(GOVIDX_EINVAL, "csv: options version %u not supported", opts->version);
-        delim = opts->delimiter;
-        if (opts->max_bytes)
-            max = opts->max_bytes;
+        govidx_csv_options o;
+        if ((rc = govidx__versioned_read(&csv_options_versions, &o, opts)))
+            return rc;
+        delim = o.delimiter;
+        if (o.max_bytes)
+            max = o.max_bytes;
     }
     if (!name)
         name = "(csv)";
@@ -231,11 +239,15 @@ int govidx_table_read_csv(govidx_table **out, const char *path, const govidx_csv
     FILE *f;
     char *buf;
     long size;
-    size_t max = opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+    size_t max;
+    govidx_csv_options o;
     int rc;
     if (!out || !path)
         return govidx__fail(GOVIDX_EINVAL, "csv: NULL argument");
     *out = NULL;
+    if ((rc = govidx__versioned_read(&csv_options_versions, &o, opts)))
+        return rc;
+    max = o.max_bytes ? o.max_bytes : DEFAULT_MAX_BYTES;
     f = fopen(path, "rb");
     if (!f)
         return govidx__fail(GOVIDX_EIO, "%s: cannot open: %s", path, strerror(errno));
@@ -258,7 +270,7 @@ int govidx_table_read_csv(govidx_table **out, const char *path, const govidx_csv
         return govidx__fail(GOVIDX_EIO, "%s: read error", path);
     }
     fclose(f);
-    rc = govidx_table_parse_csv(out, path, buf, (size_t)size, opts);
+    rc = govidx_table_parse_csv(out, path, buf, (size_t)size, &o);
     govidx__free(buf);
     return rc;
 }

@@ -71,18 +71,26 @@ static int transform(const govidx_treat_options *o, double *z, const double *x, 
     return GOVIDX_OK;
 }
 
+GOVIDX__VERSIONS_1(treat_options_versions, govidx_treat_options, "treatment options", GOVIDX_TREAT_OPTIONS_INIT,
+                   names);
+
+int govidx_treat_options_init(govidx_treat_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&treat_options_versions, opts, version);
+}
+
 int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report, govidx_matrix_view in,
                  const govidx_treat_options *opt)
 {
-    static const govidx_treat_options defaults = GOVIDX_TREAT_OPTIONS_INIT;
-    const govidx_treat_options *o = opt ? opt : &defaults;
-    if (o->version != GOVIDX_TREAT_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_treat_options version %u, expected %u", o->version,
-                            GOVIDX_TREAT_OPTIONS_VERSION);
+    govidx_treat_options copy;
+    const govidx_treat_options *o = &copy;
+    int rc = govidx__versioned_read(&treat_options_versions, &copy, opt);
+    if (rc)
+        return rc;
     if ((unsigned)o->method > GOVIDX_TREAT_BOXCOX || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
         !isfinite(o->lambda) || !isfinite(o->offset))
         return govidx__fail(GOVIDX_EINVAL, "invalid treatment options");
-    int rc = govidx__prep_check(out, in);
+    rc = govidx__prep_check(out, in);
     if (rc)
         return rc;
     for (size_t j = 0; j < in.cols; j++) {

@@ -300,10 +300,18 @@ done:
     return rc;
 }
 
+GOVIDX__VERSIONS_1(weights_options_versions, govidx_weights_options, "weights options", GOVIDX_WEIGHTS_OPTIONS_INIT,
+                   pca_rotate);
+
+int govidx_weights_options_init(govidx_weights_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&weights_options_versions, opts, version);
+}
+
 int govidx_weights_pca(double *w, size_t *ncomp, govidx_matrix_view data,
                        const govidx_weights_options *opts)
 {
-    govidx_weights_options def = GOVIDX_WEIGHTS_OPTIONS_INIT;
+    govidx_weights_options copy;
     double *r = NULL, *lambda = NULL, *vec = NULL, *load = NULL;
     lapack_int *isuppz = NULL, found = 0, info;
     size_t m, j, k, keep;
@@ -312,11 +320,9 @@ int govidx_weights_pca(double *w, size_t *ncomp, govidx_matrix_view data,
 
     if (!w)
         return govidx__fail(GOVIDX_EINVAL, "PCA weights: output is NULL");
-    if (!opts)
-        opts = &def;
-    if (opts->version != GOVIDX_WEIGHTS_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "PCA weights: options version %u, expected %u",
-                            opts->version, GOVIDX_WEIGHTS_OPTIONS_VERSION);
+    if ((rc = govidx__versioned_read(&weights_options_versions, &copy, opts)))
+        return rc;
+    opts = &copy;
     if (!isfinite(opts->pca_min_eigenvalue) || !(opts->pca_min_share >= 0.0) ||
         !(opts->pca_min_share <= 1.0) || !(opts->pca_min_cumulative >= 0.0) ||
         !(opts->pca_min_cumulative <= 1.0))
@@ -520,13 +526,13 @@ int govidx_weights_renormalise(double *out, int *available, const double *w, con
 
 int govidx_weights_compute(double *w, govidx_matrix_view data, const govidx_weights_options *opts)
 {
+    govidx_weights_options copy;
     int rc;
-    if (opts && opts->version != GOVIDX_WEIGHTS_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "weights: options version %u, expected %u",
-                            opts->version, GOVIDX_WEIGHTS_OPTIONS_VERSION);
+    if ((rc = govidx__versioned_read(&weights_options_versions, &copy, opts)))
+        return rc;
     if ((rc = govidx_matrix_check(data)) != GOVIDX_OK)
         return govidx__fail_context(rc, "weights");
-    switch (opts ? opts->method : GOVIDX_WEIGHTS_EQUAL) {
+    switch (copy.method) {
     case GOVIDX_WEIGHTS_EQUAL:
         return govidx_weights_equal(w, data.cols);
     case GOVIDX_WEIGHTS_ENTROPY:
@@ -536,7 +542,7 @@ int govidx_weights_compute(double *w, govidx_matrix_view data, const govidx_weig
     case GOVIDX_WEIGHTS_CRITIC_ABS:
         return govidx_weights_critic(w, data, 1);
     case GOVIDX_WEIGHTS_PCA:
-        return govidx_weights_pca(w, NULL, data, opts);
+        return govidx_weights_pca(w, NULL, data, &copy);
     }
-    return govidx__fail(GOVIDX_EINVAL, "weights: unknown method %d", (int)opts->method);
+    return govidx__fail(GOVIDX_EINVAL, "weights: unknown method %d", (int)copy.method);
 }

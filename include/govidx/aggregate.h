@@ -81,6 +81,10 @@ typedef struct govidx_aggregate_options {
 #define GOVIDX_AGGREGATE_OPTIONS_VERSION 1
 #define GOVIDX_AGGREGATE_OPTIONS_INIT \
     { GOVIDX_AGGREGATE_OPTIONS_VERSION, GOVIDX_AGG_ARITHMETIC, 1.0, 0.0, 0.0, NULL, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_AGGREGATE_OPTIONS_VERSION), as
+ *  GOVIDX_AGGREGATE_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_aggregate_options_init(govidx_aggregate_options *opts, unsigned version);
 
 /** What an aggregation did; filled by govidx_aggregate() when non-NULL. */
 typedef struct govidx_aggregate_info {
@@ -90,6 +94,11 @@ typedef struct govidx_aggregate_info {
 } govidx_aggregate_info;
 #define GOVIDX_AGGREGATE_INFO_VERSION 1
 #define GOVIDX_AGGREGATE_INFO_INIT { GOVIDX_AGGREGATE_INFO_VERSION, 0, 0 }
+/** Set *info to the zero record of `version` (1..GOVIDX_AGGREGATE_INFO_VERSION),
+ *  as GOVIDX_AGGREGATE_INFO_INIT does, for callers that cannot use macros;
+ *  govidx_aggregate then fills only the fields of that version.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_aggregate_info_init(govidx_aggregate_info *info, unsigned version);
 
 /**
  * Aggregate each row of `z` into out[i] (length z.rows) with weights `w`

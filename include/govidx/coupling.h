@@ -49,6 +49,12 @@ typedef struct govidx_coupling_out {
                              traditional C no longer discriminates; report both formulas */
 } govidx_coupling_out;
 #define GOVIDX_COUPLING_OUT_VERSION 1
+#define GOVIDX_COUPLING_OUT_INIT { GOVIDX_COUPLING_OUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 0.0, 0 }
+/** Set *out to `version` (1..GOVIDX_COUPLING_OUT_VERSION) with every array
+ *  NULL, as GOVIDX_COUPLING_OUT_INIT does, for callers that cannot use
+ *  macros.  govidx_coupling_units reads the arrays and writes the results of
+ *  that version only.  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_coupling_out_init(govidx_coupling_out *out, unsigned version);
 
 /**
  * Coupling coordination of every unit: U is units x subsystems (column-major,

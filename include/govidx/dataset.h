@@ -49,6 +49,10 @@ typedef struct govidx_open_options {
 } govidx_open_options;
 #define GOVIDX_OPEN_OPTIONS_VERSION 1
 #define GOVIDX_OPEN_OPTIONS_INIT { GOVIDX_OPEN_OPTIONS_VERSION, 0, 0u }
+/** Set *opts to the defaults of `version` (1..GOVIDX_OPEN_OPTIONS_VERSION), as
+ *  GOVIDX_OPEN_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_open_options_init(govidx_open_options *opts, unsigned version);
 
 /**
  * Open a format-v1 file and read it into memory, validating every declared
@@ -187,11 +191,18 @@ typedef struct govidx_indicator {
 #define GOVIDX_INDICATOR_INIT \
     { GOVIDX_INDICATOR_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 1, 0, 1.0, \
       __builtin_nan(""), __builtin_nan(""), __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_INDICATOR_VERSION), as
+ *  GOVIDX_INDICATOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_indicator_init(govidx_indicator *row, unsigned version);
 
 /** Append an indicator (copied).  Must precede any panel value. */
 GOVIDX_API int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *ind);
 GOVIDX_API size_t govidx_dataset_n_indicators(const govidx_dataset *ds);
-/** Fill *out with indicator j (out->version must be set).  Strings point into ds. */
+/** Fill *out with indicator j: out->version must be set (1..GOVIDX_INDICATOR_VERSION,
+ *  e.g. by govidx_indicator_init) and only that version's fields are written.
+ *  Strings point into ds. */
 GOVIDX_API int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out);
 GOVIDX_API int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j);
 
@@ -212,12 +223,18 @@ typedef struct govidx_node {
 } govidx_node;
 #define GOVIDX_NODE_VERSION 1
 #define GOVIDX_NODE_INIT { GOVIDX_NODE_VERSION, NULL, NULL, NULL, NULL, 0, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_NODE_VERSION), as
+ *  GOVIDX_NODE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_node_init(govidx_node *row, unsigned version);
 
 /** Append a framework node (copied).  Parents are resolved by validation. */
 GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *node);
 /** Number of framework nodes. */
 GOVIDX_API size_t govidx_dataset_n_nodes(const govidx_dataset *ds);
-/** Fill *out with node k (out->version must be set).  Strings point into ds. */
+/** Fill *out with node k: out->version must be set (1..GOVIDX_NODE_VERSION) and
+ *  only that version's fields are written.  Strings point into ds. */
 GOVIDX_API int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out);
 /** Index of the node with this code; GOVIDX_ENOTFOUND when absent. */
 GOVIDX_API int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k);
@@ -269,6 +286,11 @@ typedef struct govidx_district {
 } govidx_district;
 #define GOVIDX_DISTRICT_VERSION 1
 #define GOVIDX_DISTRICT_INIT { GOVIDX_DISTRICT_VERSION, NULL, NULL, NULL, NULL, 1, __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_DISTRICT_VERSION), as
+ *  GOVIDX_DISTRICT_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_district_init(govidx_district *row, unsigned version);
 
 /** Append a district (copied).  Units must be set. */
 GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *d);
@@ -276,6 +298,8 @@ GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_dist
 GOVIDX_API int govidx_dataset_add_district_var(govidx_dataset *ds, const char *name,
                                                const char *unit_of_measure);
 GOVIDX_API size_t govidx_dataset_n_districts(const govidx_dataset *ds);
+/** Fill *out with district d: out->version must be set (1..GOVIDX_DISTRICT_VERSION)
+ *  and only that version's fields are written.  Strings point into ds. */
 GOVIDX_API int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out);
 /** Index of the district's city in the unit list. */
 GOVIDX_API size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d);
@@ -373,6 +397,12 @@ typedef struct govidx_actor {
     const char *level;          /**< government level, or NULL */
 } govidx_actor;
 #define GOVIDX_ACTOR_VERSION 1
+#define GOVIDX_ACTOR_INIT { GOVIDX_ACTOR_VERSION, NULL, NULL, NULL, NULL, NULL }
+/** Set *row to the defaults of `version` (1..GOVIDX_ACTOR_VERSION), as
+ *  GOVIDX_ACTOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_actor_init(govidx_actor *row, unsigned version);
 
 typedef struct govidx_edge {
     unsigned version;           /**< GOVIDX_EDGE_VERSION */
@@ -384,15 +414,23 @@ typedef struct govidx_edge {
     double weight;              /**< > 0 */
 } govidx_edge;
 #define GOVIDX_EDGE_VERSION 1
+#define GOVIDX_EDGE_INIT { GOVIDX_EDGE_VERSION, NULL, 0, NULL, NULL, NULL, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_EDGE_VERSION), as
+ *  GOVIDX_EDGE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_edge_init(govidx_edge *row, unsigned version);
 
 /** Append an actor (copied); codes are unique.  Units must be set. */
 GOVIDX_API int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a);
 /** Append an edge (copied); its unit, year and both actors must exist, weight > 0. */
 GOVIDX_API int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e);
-/** Number of actors, and actor k (out->version must be set; strings point into ds). */
+/** Number of actors, and actor k (out->version must be set, 1..GOVIDX_ACTOR_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_actors(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out);
-/** Number of edges, and edge k (out->version must be set; strings point into ds). */
+/** Number of edges, and edge k (out->version must be set, 1..GOVIDX_EDGE_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_edges(const govidx_dataset *ds);
 GOVIDX_API int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out);
 /** Index of edge k's endpoints in the actor list (fast path for network code). */

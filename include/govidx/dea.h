@@ -111,6 +111,10 @@ typedef struct govidx_dea_options {
 #define GOVIDX_DEA_OPTIONS_INIT                                                               \
     { GOVIDX_DEA_OPTIONS_VERSION, GOVIDX_DEA_RADIAL, GOVIDX_DEA_CRS, GOVIDX_DEA_INPUT, 1, 0, 0, \
       NULL, NULL, NULL, 1u, NULL, NULL, 1e-9, GOVIDX_DEA_ALGO_FRAME }
+/** Set *opts to the defaults of `version` (1..GOVIDX_DEA_OPTIONS_VERSION), as
+ *  GOVIDX_DEA_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_dea_options_init(govidx_dea_options *opts, unsigned version);
 
 /** Opaque result of govidx_dea_compute(). */
 typedef struct govidx_dea_result govidx_dea_result;
@@ -208,6 +212,10 @@ typedef struct govidx_bod_options {
 } govidx_bod_options;
 #define GOVIDX_BOD_OPTIONS_VERSION 1
 #define GOVIDX_BOD_OPTIONS_INIT { GOVIDX_BOD_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_BOD_OPTIONS_VERSION), as
+ *  GOVIDX_BOD_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_bod_options_init(govidx_bod_options *opts, unsigned version);
 
 /**
  * Benefit-of-the-doubt composite indicator (Cherchye, Moesen, Rogge & Van
@@ -252,6 +260,10 @@ typedef struct govidx_bod_robust_options {
 } govidx_bod_robust_options;
 #define GOVIDX_BOD_ROBUST_OPTIONS_VERSION 1
 #define GOVIDX_BOD_ROBUST_OPTIONS_INIT { GOVIDX_BOD_ROBUST_OPTIONS_VERSION, 25, 0, 20231 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_BOD_ROBUST_OPTIONS_VERSION), as
+ *  GOVIDX_BOD_ROBUST_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_bod_robust_options_init(govidx_bod_robust_options *opts, unsigned version);
 
 /**
  * Robust (order-m) benefit of the doubt (Cazals, Florens & Simar 2002,

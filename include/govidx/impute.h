@@ -50,6 +50,10 @@ typedef struct govidx_impute_options {
 } govidx_impute_options;
 #define GOVIDX_IMPUTE_OPTIONS_VERSION 1
 #define GOVIDX_IMPUTE_OPTIONS_INIT { GOVIDX_IMPUTE_OPTIONS_VERSION, GOVIDX_IMPUTE_MEAN, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_IMPUTE_OPTIONS_VERSION), as
+ *  GOVIDX_IMPUTE_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_impute_options_init(govidx_impute_options *opts, unsigned version);
 
 /**
  * Fill the missing cells of `in` into `out` by opt->method (NULL: mean),

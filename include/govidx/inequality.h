@@ -23,6 +23,10 @@ typedef struct govidx_ineq_options {
 } govidx_ineq_options;
 #define GOVIDX_INEQ_OPTIONS_VERSION 1u
 #define GOVIDX_INEQ_OPTIONS_INIT {GOVIDX_INEQ_OPTIONS_VERSION, 1, 0.001}
+/** Set *opts to the defaults of `version` (1..GOVIDX_INEQ_OPTIONS_VERSION), as
+ *  GOVIDX_INEQ_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_ineq_options_init(govidx_ineq_options *opts, unsigned version);
 
 /** Weighted mean sum s_i y_i. */
 GOVIDX_API int govidx_weighted_mean(const double *y, const double *p, size_t n, double *mean);

@@ -118,6 +118,10 @@ typedef struct govidx_network_options {
 } govidx_network_options;
 #define GOVIDX_NETWORK_OPTIONS_VERSION 1
 #define GOVIDX_NETWORK_OPTIONS_INIT { GOVIDX_NETWORK_OPTIONS_VERSION, NULL, NULL, 0, 0, 20231 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_NETWORK_OPTIONS_VERSION), as
+ *  GOVIDX_NETWORK_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_network_options_init(govidx_network_options *opts, unsigned version);
 
 /** Number of measures this library computes (>= the GOVIDX_NET_N_MEASURES a
  *  caller was compiled with). */

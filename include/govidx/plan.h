@@ -47,6 +47,10 @@ typedef struct govidx_panel {
 } govidx_panel;
 #define GOVIDX_PANEL_VERSION 1
 #define GOVIDX_PANEL_INIT { GOVIDX_PANEL_VERSION, 0, NULL, NULL, NULL, NULL }
+/** Set *panel to the defaults of `version` (1..GOVIDX_PANEL_VERSION), as
+ *  GOVIDX_PANEL_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_panel_init(govidx_panel *panel, unsigned version);
 
 /**
  * Build a plan.  `fw` must be sealed; it is copied, as is `method` (NULL =

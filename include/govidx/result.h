@@ -138,6 +138,12 @@ typedef struct govidx_rank_shift {
     double mean_abs_score; /**< mean |score_b - score_a| */
 } govidx_rank_shift;
 #define GOVIDX_RANK_SHIFT_VERSION 1
+#define GOVIDX_RANK_SHIFT_INIT { GOVIDX_RANK_SHIFT_VERSION, 0, 0.0, 0, 0.0, 0.0, 0.0 }
+/** Set *out to the zero record of `version` (1..GOVIDX_RANK_SHIFT_VERSION), as
+ *  GOVIDX_RANK_SHIFT_INIT does, for callers that cannot use macros;
+ *  govidx_result_compare then fills only the fields of that version.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_rank_shift_init(govidx_rank_shift *out, unsigned version);
 
 /**
  * Compare node `node` (by code, present in both) in year `year` (by label)
@@ -145,7 +151,9 @@ typedef struct govidx_rank_shift {
  * the summary in *out and, when non-NULL, per unit of `a` the score
  * difference b - a (dscore, NaN if either is missing) and rank difference
  * rank_b - rank_a (drank, 0 if either is unranked; a positive value means
- * the unit falls).  Errors: GOVIDX_EINVAL (NULL, version),
+ * the unit falls).  out->version is set by the caller (1..
+ * GOVIDX_RANK_SHIFT_VERSION); *out receives the fields of that version,
+ * on success only.  Errors: GOVIDX_EINVAL (NULL, version),
  * GOVIDX_ENOTFOUND (node, year or a unit missing from b), GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank,

@@ -31,6 +31,10 @@ typedef struct govidx_csv_options {
 } govidx_csv_options;
 #define GOVIDX_CSV_OPTIONS_VERSION 1
 #define GOVIDX_CSV_OPTIONS_INIT { GOVIDX_CSV_OPTIONS_VERSION, 0, 0 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_CSV_OPTIONS_VERSION), as
+ *  GOVIDX_CSV_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_csv_options_init(govidx_csv_options *opts, unsigned version);
 
 /**
  * Read a CSV file.  opts may be NULL.  Errors: GOVIDX_EIO (unreadable),

@@ -44,6 +44,10 @@ typedef struct govidx_treat_options {
 #define GOVIDX_TREAT_OPTIONS_VERSION 1
 #define GOVIDX_TREAT_OPTIONS_INIT \
     { GOVIDX_TREAT_OPTIONS_VERSION, GOVIDX_TREAT_WINSORISE, 2.0, 3.5, 5u, 1, 1.0, 0.0, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_TREAT_OPTIONS_VERSION), as
+ *  GOVIDX_TREAT_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_treat_options_init(govidx_treat_options *opts, unsigned version);
 
 /** What treatment did to one indicator.  Frozen: the layout never changes (the
  *  library writes arrays of it); more detail will come through new functions. */

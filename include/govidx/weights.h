@@ -66,6 +66,10 @@ typedef struct govidx_weights_options {
 #define GOVIDX_WEIGHTS_OPTIONS_VERSION 1
 #define GOVIDX_WEIGHTS_OPTIONS_INIT \
     { GOVIDX_WEIGHTS_OPTIONS_VERSION, GOVIDX_WEIGHTS_EQUAL, 1.0, 0.10, 0.60, 1 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_WEIGHTS_OPTIONS_VERSION), as
+ *  GOVIDX_WEIGHTS_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_weights_options_init(govidx_weights_options *opts, unsigned version);
 
 /**
  * Weights of the `data.cols` columns by the method in `opts` (NULL =
