@@ -80,7 +80,7 @@ int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, 
                            const govidx_coverage_options *opts)
 {
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
-    size_t n_units, n_d, y, var, d, u, n;
+    size_t n_units, n_d, y, var, d, u, n, k, *parent = NULL, *unit = NULL, *by_unit = NULL, *start = NULL;
     unsigned char *has_child = NULL;
     double *ys = NULL, *ps = NULL;
     int *gs = NULL, rc = GOVIDX_OK;
@@ -113,20 +113,37 @@ int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, 
     ps = govidx__mallocarray(n_d + 1, sizeof *ps);
     gs = govidx__mallocarray(n_d + 1, sizeof *gs);
     idx = govidx__mallocarray(n_d + 1, sizeof *idx);
-    if (!has_child || !ys || !ps || !gs || !idx || !pop) {
+    parent = govidx__mallocarray(n_d + 1, sizeof *parent);
+    unit = govidx__mallocarray(n_d + 1, sizeof *unit);
+    by_unit = govidx__mallocarray(n_d + 1, sizeof *by_unit);
+    start = govidx__calloc(n_units + 2, sizeof *start);
+    if (!has_child || !ys || !ps || !gs || !idx || !parent || !unit || !by_unit || !start || !pop) {
         rc = pop ? govidx__oom() : govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district populations");
         goto done;
     }
+    /* Parents and units resolved once, and each unit's districts listed in
+     * index order (a counting sort), so the work is linear in the districts. */
     for (d = 0; d < n_d; d++) {
-        size_t parent = govidx_dataset_district_parent(ds, d);
-        if (parent != NONE)
-            has_child[parent] = 1;
+        parent[d] = govidx_dataset_district_parent(ds, d);
+        if (parent[d] != NONE)
+            has_child[parent[d]] = 1;
+        unit[d] = govidx_dataset_district_unit(ds, d);
+        if (unit[d] < n_units)
+            start[unit[d] + 2]++;
     }
+    for (u = 0; u < n_units; u++)
+        start[u + 2] += start[u + 1];
+    for (d = 0; d < n_d; d++)
+        if (unit[d] < n_units)
+            by_unit[start[unit[d] + 1]++] = d;
     for (u = 0; u < n_units && rc == GOVIDX_OK; u++) {
         set_missing(&out[u]);
-        for (d = 0, n = 0; d < n_d; d++) {
-            double c = v.data[d + var * v.ld], p = pop[d];
-            if (has_child[d] || govidx_dataset_district_unit(ds, d) != u || isnan(c) || isnan(p))
+        for (k = start[u], n = 0; k < start[u + 1]; k++) {
+            double c, p;
+            d = by_unit[k];
+            c = v.data[d + var * v.ld];
+            p = pop[d];
+            if (has_child[d] || isnan(c) || isnan(p))
                 continue;
             if (c < 0 || c > 1 || p < 0) {
                 govidx_district di = GOVIDX_DISTRICT_INIT;
@@ -140,7 +157,7 @@ int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, 
                 continue;
             ys[n] = c;
             ps[n] = p;
-            gs[n] = (int)(govidx_dataset_district_parent(ds, d) == NONE ? d : govidx_dataset_district_parent(ds, d));
+            gs[n] = (int)(parent[d] == NONE ? d : parent[d]);
             idx[n++] = d;
         }
         if (rc == GOVIDX_OK && n > 0)
@@ -154,5 +171,9 @@ done:
     govidx__free(ps);
     govidx__free(gs);
     govidx__free(idx);
+    govidx__free(parent);
+    govidx__free(unit);
+    govidx__free(by_unit);
+    govidx__free(start);
     return rc;
 }
