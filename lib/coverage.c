@@ -119,12 +119,59 @@ static int method_json(govidx_result *r, const govidx_coverage_options *o)
     return govidx__buf_finish(&b, &r->method_json);
 }
 
+/* The districts resolved once for every year: each one's parent, whether
+ * it has sub-districts, and each unit's districts in index order (a
+ * counting sort), so the work is linear in the districts. */
+typedef struct coverage_layout {
+    size_t *parent;           /* parent district or NONE */
+    unsigned char *has_child; /* 1 for a district with sub-districts */
+    size_t *by_unit;          /* districts grouped by unit, in index order */
+    size_t *start;            /* unit u's districts are by_unit[start[u] .. start[u + 1]) */
+} coverage_layout;
+
+static void layout_free(coverage_layout *l)
+{
+    govidx__free(l->parent);
+    govidx__free(l->has_child);
+    govidx__free(l->by_unit);
+    govidx__free(l->start);
+}
+
+static int layout_build(coverage_layout *l, const govidx_dataset *ds, size_t n_units)
+{
+    size_t n_d = govidx_dataset_n_districts(ds), d, u, *unit;
+    l->parent = govidx__mallocarray(n_d + 1, sizeof *l->parent);
+    l->has_child = govidx__calloc(n_d + 1, 1);
+    l->by_unit = govidx__mallocarray(n_d + 1, sizeof *l->by_unit);
+    l->start = govidx__calloc(n_units + 2, sizeof *l->start);
+    unit = govidx__mallocarray(n_d + 1, sizeof *unit);
+    if (!l->parent || !l->has_child || !l->by_unit || !l->start || !unit) {
+        govidx__free(unit);
+        return govidx__oom();
+    }
+    for (d = 0; d < n_d; d++) {
+        l->parent[d] = govidx_dataset_district_parent(ds, d);
+        if (l->parent[d] != NONE)
+            l->has_child[l->parent[d]] = 1;
+        unit[d] = govidx_dataset_district_unit(ds, d);
+        if (unit[d] < n_units)
+            l->start[unit[d] + 2]++;
+    }
+    for (u = 0; u < n_units; u++)
+        l->start[u + 2] += l->start[u + 1];
+    for (d = 0; d < n_d; d++)
+        if (unit[d] < n_units)
+            l->by_unit[l->start[unit[d] + 1]++] = d;
+    govidx__free(unit);
+    return GOVIDX_OK;
+}
+
 /* One year: every city's communities, measures and worst communities. */
 static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, size_t var,
-                         const unsigned char *has_child, const govidx_coverage_options *o, double *ys, double *ps,
+                         const coverage_layout *l, const govidx_coverage_options *o, double *ys, double *ps,
                          int *gs, size_t *idx)
 {
-    size_t n_units = r->n_units, n_d = govidx_dataset_n_districts(ds), u, d, n, k;
+    size_t n_units = r->n_units, u, d, n, k, i;
     int year = govidx_dataset_years(ds)[yi], rc = GOVIDX_OK;
     const double *pop = govidx_dataset_district_population(ds, yi);
     govidx_matrix_view v;
@@ -137,10 +184,12 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
         for (k = 0; k < N_NODES; k++)
             m[k] = NAN;
         m[N_COMMUNITIES] = 0;
-        for (d = 0, n = 0; d < n_d; d++) {
-            double c = v.data[d + var * v.ld], p = pop[d];
-            size_t parent;
-            if (has_child[d] || govidx_dataset_district_unit(ds, d) != u || isnan(c) || isnan(p))
+        for (i = l->start[u], n = 0; i < l->start[u + 1]; i++) {
+            double c, p;
+            d = l->by_unit[i];
+            c = v.data[d + var * v.ld];
+            p = pop[d];
+            if (l->has_child[d] || isnan(c) || isnan(p))
                 continue;
             if (c < 0 || c > 1 || p < 0)
                 return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has %s %g in %d (must be %s)",
@@ -148,10 +197,9 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
                                     p < 0 ? p : c, year, p < 0 ? ">= 0" : "a share in [0, 1]");
             if (p == 0)
                 continue;
-            parent = govidx_dataset_district_parent(ds, d);
             ys[n] = c;
             ps[n] = p;
-            gs[n] = (int)(parent == NONE ? d : parent);
+            gs[n] = (int)(l->parent[d] == NONE ? d : l->parent[d]);
             idx[n++] = d;
         }
         if (n > 0 && ((rc = measure(m, ys, ps, gs, n, o)) || (rc = worst_labels(r, ds, u, yi, ys, idx, n))))
@@ -166,8 +214,8 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
 {
     govidx_coverage_options o;
     govidx_result *r = NULL;
-    size_t n_units, n_years, n_d, var, d, k;
-    unsigned char *has_child = NULL;
+    size_t n_units, n_years, n_d, var, k;
+    coverage_layout layout = {0};
     double *ys = NULL, *ps = NULL;
     int *gs = NULL, rc;
     size_t *idx = NULL;
@@ -187,12 +235,11 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
     n_d = govidx_dataset_n_districts(ds);
     if ((rc = govidx__result_alloc(&r, n_units, n_years, N_NODES, 1, 0)))
         return rc;
-    has_child = govidx__calloc(n_d + 1, 1);
     ys = govidx__mallocarray(n_d + 1, sizeof *ys);
     ps = govidx__mallocarray(n_d + 1, sizeof *ps);
     gs = govidx__mallocarray(n_d + 1, sizeof *gs);
     idx = govidx__mallocarray(n_d + 1, sizeof *idx);
-    if (!has_child || !ys || !ps || !gs || !idx) {
+    if (!ys || !ps || !gs || !idx) {
         rc = govidx__oom();
         goto done;
     }
@@ -212,15 +259,12 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
     }
     if (rc || (rc = method_json(r, &o)))
         goto done;
-    for (d = 0; d < n_d; d++) {
-        size_t parent = govidx_dataset_district_parent(ds, d);
-        if (parent != NONE)
-            has_child[parent] = 1;
-    }
+    if ((rc = layout_build(&layout, ds, n_units)))
+        goto done;
     for (k = 0; k < n_years && rc == GOVIDX_OK; k++)
-        rc = coverage_year(r, ds, k, var, has_child, &o, ys, ps, gs, idx);
+        rc = coverage_year(r, ds, k, var, &layout, &o, ys, ps, gs, idx);
 done:
-    govidx__free(has_child);
+    layout_free(&layout);
     govidx__free(ys);
     govidx__free(ps);
     govidx__free(gs);

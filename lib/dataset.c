@@ -172,6 +172,11 @@ void govidx_dataset_close(govidx_dataset *ds)
     govidx__free(ds->dea_in);
     govidx__free(ds->dea_out);
     govidx__free_strings(ds->run_names, ds->n_runs);
+    govidx__strmap_free(&ds->unit_map);
+    govidx__strmap_free(&ds->ind_map);
+    govidx__strmap_free(&ds->node_map);
+    govidx__strmap_free(&ds->district_map);
+    govidx__strmap_free(&ds->actor_map);
     govidx__free(ds);
 }
 
@@ -259,6 +264,10 @@ int govidx_dataset_set_units(govidx_dataset *ds, size_t n, const char *const *co
         if (!c[i] || !nm[i])
             goto oom;
     }
+    if (govidx__strmap_build(&ds->unit_map, (const char *const *)c, n, sizeof *c)) {
+        govidx__strmap_free(&ds->unit_map);
+        goto oom;
+    }
     ds->unit_codes = c;
     ds->unit_names = nm;
     ds->n_units = n;
@@ -286,7 +295,7 @@ int govidx_dataset_find_unit(const govidx_dataset *ds, const char *code, size_t 
     size_t k;
     if (!ds || !code)
         return govidx__fail(GOVIDX_EINVAL, "find_unit: NULL argument");
-    k = govidx__find_string(ds->unit_codes, ds->n_units, code);
+    k = govidx__strmap_get(&ds->unit_map, code);
     if (k == NPOS)
         return govidx__fail(GOVIDX_ENOTFOUND, "unit '%s' not found", code);
     if (unit)
@@ -434,7 +443,8 @@ int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *in)
         return govidx__fail(GOVIDX_EINVAL, "indicator %zu: empty code", ds->n_ind);
     if (ds->values)
         return govidx__fail(GOVIDX_EINVAL, "indicator '%s': indicators must precede panel values", in->code);
-    if ((rc = govidx__grow((void **)&ds->ind, &ds->cap_ind, ds->n_ind, sizeof r)))
+    if ((rc = govidx__grow((void **)&ds->ind, &ds->cap_ind, ds->n_ind, sizeof r)) ||
+        (rc = govidx__strmap_reserve(&ds->ind_map, ds->n_ind + 1)))
         return rc;
     memset(&r, 0, sizeof r);
     {
@@ -449,6 +459,7 @@ int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *in)
     r.goal_low = in->goal_low;
     r.goal_high = in->goal_high;
     r.target = in->target;
+    govidx__strmap_put(&ds->ind_map, r.code, ds->n_ind);
     ds->ind[ds->n_ind++] = r;
     return GOVIDX_OK;
 }
@@ -487,12 +498,11 @@ int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, si
     size_t i;
     if (!ds || !code)
         return govidx__fail(GOVIDX_EINVAL, "find_indicator: NULL argument");
-    for (i = 0; i < ds->n_ind; i++)
-        if (!strcmp(ds->ind[i].code, code)) {
-            if (j)
-                *j = i;
-            return GOVIDX_OK;
-        }
+    if ((i = govidx__strmap_get(&ds->ind_map, code)) != NPOS) {
+        if (j)
+            *j = i;
+        return GOVIDX_OK;
+    }
     return govidx__fail(GOVIDX_ENOTFOUND, "indicator '%s' not found", code);
 }
 
@@ -510,7 +520,8 @@ int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *in)
     in = &copy;
     if (!in->code || !*in->code)
         return govidx__fail(GOVIDX_EINVAL, "node %zu: empty code", ds->n_nodes);
-    if ((rc = govidx__grow((void **)&ds->nodes, &ds->cap_nodes, ds->n_nodes, sizeof r)))
+    if ((rc = govidx__grow((void **)&ds->nodes, &ds->cap_nodes, ds->n_nodes, sizeof r)) ||
+        (rc = govidx__strmap_reserve(&ds->node_map, ds->n_nodes + 1)))
         return rc;
     memset(&r, 0, sizeof r);
     {
@@ -521,6 +532,7 @@ int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *in)
     }
     r.level = in->level;
     r.weight = in->weight;
+    govidx__strmap_put(&ds->node_map, r.code, ds->n_nodes);
     ds->nodes[ds->n_nodes++] = r;
     return GOVIDX_OK;
 }
@@ -553,12 +565,11 @@ int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t 
     size_t i;
     if (!ds || !code)
         return govidx__fail(GOVIDX_EINVAL, "find_node: NULL argument");
-    for (i = 0; i < ds->n_nodes; i++)
-        if (!strcmp(ds->nodes[i].code, code)) {
-            if (k)
-                *k = i;
-            return GOVIDX_OK;
-        }
+    if ((i = govidx__strmap_get(&ds->node_map, code)) != NPOS) {
+        if (k)
+            *k = i;
+        return GOVIDX_OK;
+    }
     return govidx__fail(GOVIDX_ENOTFOUND, "node '%s' not found", code);
 }
 
@@ -702,7 +713,8 @@ int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *in)
     if (ds->population || ds->dvalues)
         return govidx__fail(GOVIDX_EINVAL, "district '%s': districts must precede district populations and values",
                             in->code);
-    if ((rc = govidx__grow((void **)&ds->districts, &ds->cap_districts, ds->n_districts, sizeof r)))
+    if ((rc = govidx__grow((void **)&ds->districts, &ds->cap_districts, ds->n_districts, sizeof r)) ||
+        (rc = govidx__strmap_reserve(&ds->district_map, ds->n_districts + 1)))
         return rc;
     memset(&r, 0, sizeof r);
     {
@@ -713,6 +725,7 @@ int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *in)
     }
     r.level = in->level;
     r.area = in->area;
+    govidx__strmap_put(&ds->district_map, r.code, ds->n_districts);
     ds->districts[ds->n_districts++] = r;
     return GOVIDX_OK;
 }
@@ -773,18 +786,14 @@ size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d)
 {
     if (!ds || d >= ds->n_districts)
         return NPOS;
-    return govidx__find_string(ds->unit_codes, ds->n_units, ds->districts[d].unit);
+    return govidx__strmap_get(&ds->unit_map, ds->districts[d].unit);
 }
 
 static size_t find_district(const govidx_dataset *ds, const char *code)
 {
-    size_t i;
     if (!code || !*code)
         return NPOS;
-    for (i = 0; i < ds->n_districts; i++)
-        if (!strcmp(ds->districts[i].code, code))
-            return i;
-    return NPOS;
+    return govidx__strmap_get(&ds->district_map, code);
 }
 
 size_t govidx_dataset_district_parent(const govidx_dataset *ds, size_t d)
@@ -974,7 +983,8 @@ int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a)
     a = &copy;
     if (!a->code || !*a->code)
         return govidx__fail(GOVIDX_EINVAL, "actor %zu: empty code", ds->n_actors);
-    if ((rc = govidx__grow((void **)&ds->actors, &ds->cap_actors, ds->n_actors, sizeof r)))
+    if ((rc = govidx__grow((void **)&ds->actors, &ds->cap_actors, ds->n_actors, sizeof r)) ||
+        (rc = govidx__strmap_reserve(&ds->actor_map, ds->n_actors + 1)))
         return rc;
     memset(&r, 0, sizeof r);
     {
@@ -983,6 +993,7 @@ int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a)
         if ((rc = dup_fields(dst, src, 5)))
             return rc;
     }
+    govidx__strmap_put(&ds->actor_map, r.code, ds->n_actors);
     ds->actors[ds->n_actors++] = r;
     return GOVIDX_OK;
 }
@@ -1060,11 +1071,7 @@ int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out)
 
 static size_t find_actor(const govidx_dataset *ds, const char *code)
 {
-    size_t i;
-    for (i = 0; i < ds->n_actors; i++)
-        if (!strcmp(ds->actors[i].code, code))
-            return i;
-    return NPOS;
+    return govidx__strmap_get(&ds->actor_map, code);
 }
 
 int govidx_dataset_edge_ends(const govidx_dataset *ds, size_t k, size_t *from, size_t *to)
@@ -1223,11 +1230,7 @@ static int year_known(const govidx_dataset *ds, int year)
 
 static size_t node_index(const govidx_dataset *ds, const char *code)
 {
-    size_t i;
-    for (i = 0; i < ds->n_nodes; i++)
-        if (!strcmp(ds->nodes[i].code, code))
-            return i;
-    return NPOS;
+    return govidx__strmap_get(&ds->node_map, code);
 }
 
 /* Follow parent links from node k; report a cycle once (at its smallest index). */
@@ -1258,20 +1261,48 @@ static void check_node_cycle(vctx *v, const govidx_dataset *ds, size_t k)
     problem(v, GOVIDX_ECYCLE, objname(v, "node", ds->nodes[k].code), "the framework has a cycle: %s", path);
 }
 
-static void check_district_cycle(vctx *v, const govidx_dataset *ds, size_t k)
+/* Report every district on a cycle of parent links, in index order.  The
+ * parents are resolved once; then one walk per chain, each district
+ * stamped with the walk that reached it first, finds every cycle in
+ * O(districts) (a walk that meets its own stamp has closed a cycle). */
+static int check_district_cycles(vctx *v, const govidx_dataset *ds)
 {
-    size_t steps = 0, p = k;
-    while (steps <= ds->n_districts) {
-        p = find_district(ds, ds->districts[p].parent);
-        if (p == NPOS)
-            return;
-        if (p == k) {
-            problem(v, GOVIDX_ECYCLE, objname(v, "district", ds->districts[k].code),
-                    "the district hierarchy has a cycle through this district");
-            return;
-        }
-        steps++;
+    size_t n = ds->n_districts, i, p, *parent, *stamp;
+    unsigned char *on_cycle;
+    if (!n)
+        return GOVIDX_OK;
+    parent = govidx__mallocarray(n, sizeof *parent);
+    stamp = govidx__mallocarray(n, sizeof *stamp);
+    on_cycle = govidx__calloc(n, 1);
+    if (!parent || !stamp || !on_cycle) {
+        govidx__free(parent);
+        govidx__free(stamp);
+        govidx__free(on_cycle);
+        return govidx__oom();
     }
+    for (i = 0; i < n; i++) {
+        parent[i] = find_district(ds, ds->districts[i].parent);
+        stamp[i] = NPOS;
+    }
+    for (i = 0; i < n; i++) {
+        for (p = i; p != NPOS && stamp[p] == NPOS; p = parent[p])
+            stamp[p] = i;
+        if (p != NPOS && stamp[p] == i) {
+            size_t q = p;
+            do {
+                on_cycle[q] = 1;
+                q = parent[q];
+            } while (q != p);
+        }
+    }
+    for (i = 0; i < n; i++)
+        if (on_cycle[i])
+            problem(v, GOVIDX_ECYCLE, objname(v, "district", ds->districts[i].code),
+                    "the district hierarchy has a cycle through this district");
+    govidx__free(parent);
+    govidx__free(stamp);
+    govidx__free(on_cycle);
+    return GOVIDX_OK;
 }
 
 static int finite_nonneg(double w) { return isfinite(w) && w >= 0; }
@@ -1344,9 +1375,8 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         const char *o = objname(&v, "node", r->code);
         if (!*r->code)
             problem(&v, GOVIDX_EFORMAT, "/framework/code", "node %zu has an empty code", i);
-        for (k = 0; k < ds->n_ind; k++)
-            if (!strcmp(ds->ind[k].code, r->code))
-                problem(&v, GOVIDX_EFORMAT, o, "code is also an indicator code");
+        if (govidx__strmap_get(&ds->ind_map, r->code) != NPOS)
+            problem(&v, GOVIDX_EFORMAT, o, "code is also an indicator code");
         if (!finite_nonneg(r->weight))
             problem(&v, GOVIDX_ENUMERIC, o, "weight %g is not finite and >= 0", r->weight);
         if (*r->parent && node_index(ds, r->parent) == NPOS)
@@ -1378,7 +1408,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         const char *o = objname(&v, "district", r->code);
         if (!*r->code)
             problem(&v, GOVIDX_EFORMAT, "/districts/code", "district %zu has an empty code", i);
-        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+        if (govidx__strmap_get(&ds->unit_map, r->unit) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
         if (*r->parent && find_district(ds, r->parent) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "parent district '%s' does not exist", r->parent);
@@ -1387,8 +1417,8 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         if (!isnan(r->area) && !finite_nonneg(r->area))
             problem(&v, GOVIDX_ENUMERIC, o, "area %g is not finite and >= 0", r->area);
     }
-    for (i = 0; i < ds->n_districts; i++)
-        check_district_cycle(&v, ds, i);
+    if ((rc = check_district_cycles(&v, ds)))
+        return rc;
     if (ds->population) {
         for (k = 0; k < ds->n_districts * ds->n_years; k++) {
             double p = ds->population[k];
@@ -1409,7 +1439,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         const govidx__inv_row *r = &ds->inv[i];
         char o[320];
         snprintf(o, sizeof o, "inventory entry %zu ('%s', %d, '%s')", i, r->unit, r->year, r->dataset);
-        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+        if (govidx__strmap_get(&ds->unit_map, r->unit) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
         if (!year_known(ds, r->year))
             problem(&v, GOVIDX_ENOTFOUND, o, "year %d is not one of the dataset's years", r->year);
@@ -1455,7 +1485,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
             problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (from) does not exist", r->from);
         if (find_actor(ds, r->to) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (to) does not exist", r->to);
-        if (govidx__find_string(ds->unit_codes, ds->n_units, r->unit) == NPOS)
+        if (govidx__strmap_get(&ds->unit_map, r->unit) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
         if (!year_known(ds, r->year))
             problem(&v, GOVIDX_ENOTFOUND, o, "year %d is not one of the dataset's years", r->year);
@@ -1530,13 +1560,15 @@ int govidx_dataset_summary(const govidx_dataset *ds, char **out)
     if (ds->n_inv)
         govidx__buf_printf(&b, "inventory    %zu entries\n", ds->n_inv);
     if (ds->n_actors || ds->n_edges) {
-        size_t layers = 0, k;
-        for (i = 0; i < ds->n_edges; i++) {
-            for (k = 0; k < i; k++)
-                if (!strcmp(ds->edges[k].layer, ds->edges[i].layer))
-                    break;
-            layers += k == i;
+        size_t layers = 0;
+        govidx__strmap seen = {0}; /* distinct layer names */
+        if (govidx__strmap_reserve(&seen, ds->n_edges)) {
+            govidx__buf_free(&b);
+            return govidx__oom();
         }
+        for (i = 0; i < ds->n_edges; i++)
+            layers += (size_t)govidx__strmap_put(&seen, ds->edges[i].layer, i);
+        govidx__strmap_free(&seen);
         govidx__buf_printf(&b, "networks     %zu actors, %zu edges, %zu layers\n", ds->n_actors, ds->n_edges, layers);
     }
     if (ds->n_dea_in || ds->n_dea_out)

@@ -99,6 +99,10 @@ struct govidx_dataset {
     /* names of /results runs found when the file was opened (summary only) */
     size_t n_runs;
     char **run_names;
+
+    /* code -> first row with that code, kept up to date by the builders
+     * (dataset.c), so lookups by code cost O(1), not O(rows) */
+    govidx__strmap unit_map, ind_map, node_map, district_map, actor_map;
 };
 
 /* A results run (run.c builds it; h5io.c reads and writes it). */

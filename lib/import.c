@@ -145,6 +145,7 @@ typedef struct meta {
     govidx_table *t;
     meta_row *rows;
     size_t n;
+    govidx__strmap map; /* code -> row of rows[] */
     size_t c_code, c_name, c_type, c_level, c_dir, c_weight, c_unit, c_target, c_den, c_parent, c_source,
         c_agg, c_lo, c_hi;
 } meta;
@@ -194,7 +195,7 @@ static void read_meta(importer *im, meta *m)
         return;
     }
     m->rows = govidx__calloc(n ? n : 1, sizeof *m->rows);
-    if (!m->rows) {
+    if (!m->rows || govidx__strmap_reserve(&m->map, n)) {
         problem(im, govidx__oom(), m->t, NONE, NONE, "out of memory");
         return;
     }
@@ -210,10 +211,7 @@ static void read_meta(importer *im, meta *m)
                     "type '%s' is not Indicator, Aggregate, Group, Denominator or Other", cell(m->t, r, m->c_type));
             continue;
         }
-        for (k = 0; k < m->n; k++)
-            if (!strcmp(m->rows[k].code, c))
-                break;
-        if (k < m->n) {
+        if ((k = govidx__strmap_get(&m->map, c)) != NONE) {
             problem(im, GOVIDX_EFORMAT, m->t, r, m->c_code, "code '%s' is used twice (first at line %zu)", c,
                     govidx_table_line(m->t, m->rows[k].row));
             continue;
@@ -221,17 +219,15 @@ static void read_meta(importer *im, meta *m)
         m->rows[m->n].row = r;
         m->rows[m->n].code = c;
         m->rows[m->n].type = ty;
+        govidx__strmap_put(&m->map, c, m->n);
         m->n++;
     }
 }
 
 static const meta_row *meta_find(const meta *m, const char *code)
 {
-    size_t k;
-    for (k = 0; k < m->n; k++)
-        if (!strcmp(m->rows[k].code, code))
-            return &m->rows[k];
-    return NULL;
+    size_t k = govidx__strmap_get(&m->map, code);
+    return k == NONE ? NULL : &m->rows[k];
 }
 
 static int is_variable(int type)
@@ -319,15 +315,6 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static size_t index_of(const char *const *list, size_t n, const char *s)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (!strcmp(list[i], s))
-            return i;
-    return NONE;
-}
-
 static void read_data(importer *im, govidx_table *t, const meta *m, int default_year)
 {
     size_t cu = col_any(t, unit_names), cn = col_any(t, name_names), cy = col_any(t, year_names);
@@ -337,6 +324,7 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     int *years = NULL, *row_year = NULL, is_long;
     size_t *row_unit = NULL;
     unsigned char *seen = NULL;
+    govidx__strmap umap = {0}; /* unit code -> index in codes[] */
     {
         static const char *const ind_names[] = {"indicator", "iCode", "variable", NULL};
         static const char *const val_names[] = {"value", NULL};
@@ -360,7 +348,8 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     row_unit = govidx__calloc(n_rows + 1, sizeof *row_unit);
     var_col = govidx__calloc(n_vars + 1, sizeof *var_col);
     group_labels = govidx__calloc(m->n + 1, sizeof *group_labels);
-    if (!codes || !names || !years || !row_year || !row_unit || !var_col || !group_labels) {
+    if (!codes || !names || !years || !row_year || !row_unit || !var_col || !group_labels ||
+        govidx__strmap_reserve(&umap, n_rows)) {
         problem(im, govidx__oom(), t, NONE, NONE, "out of memory");
         goto done;
     }
@@ -375,8 +364,9 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
         if (cy != NONE && parse_int(im, t, r, cy, &y))
             continue;
         row_year[r] = y;
-        k = index_of(codes, n_units, u);
+        k = govidx__strmap_get(&umap, u);
         if (k == NONE) {
+            govidx__strmap_put(&umap, u, n_units);
             codes[n_units] = u;
             names[n_units] = cn != NONE && *cell(t, r, cn) ? cell(t, r, cn) : u;
             k = n_units++;
@@ -486,10 +476,43 @@ done:
     govidx__free(row_unit);
     govidx__free(var_col);
     govidx__free(seen);
+    govidx__strmap_free(&umap);
 }
 
 /* ------------------------------------------------------------------------ */
 /* districts, inventory, networks, DEA                                        */
+
+/* The pass of the former scan "add every district whose parent is added,
+ * until none is left" in which each district is added: a district comes in
+ * its parent's pass when the parent comes first in the file, else in the
+ * next one; a root (or a district whose parent is missing) in pass 1; a
+ * district on a cycle of parents or below one never (PASS_NEVER).
+ * pk[k]: the parent's index or NONE; one walk per chain, O(n) in all. */
+#define PASS_NEVER ((size_t)-1)
+#define PASS_BUSY ((size_t)-2)
+static void district_passes(const size_t *pk, size_t n, size_t *pass, size_t *stack)
+{
+    size_t k, top, x, y;
+    for (k = 0; k < n; k++)
+        pass[k] = 0;
+    for (k = 0; k < n; k++) {
+        for (top = 0, x = k; pass[x] == 0 && pk[x] != NONE; x = pk[x]) {
+            pass[x] = PASS_BUSY;
+            stack[top++] = x;
+        }
+        if (pass[x] == PASS_BUSY) { /* back on this walk: a cycle */
+            while (top)
+                pass[stack[--top]] = PASS_NEVER;
+            continue;
+        }
+        if (pass[x] == 0)
+            pass[x] = 1;
+        while (top) {
+            y = stack[--top];
+            pass[y] = pass[pk[y]] == PASS_NEVER ? PASS_NEVER : pass[pk[y]] + (pk[y] > y);
+        }
+    }
+}
 
 static void read_districts(importer *im, govidx_table *t)
 {
@@ -499,9 +522,10 @@ static void read_districts(importer *im, govidx_table *t)
     static const char *const po_n[] = {"population", NULL}, *const ar_n[] = {"area", NULL};
     size_t cd = col_any(t, cd_n), cn = col_any(t, nm_n), cu = col_any(t, un_n), cp = col_any(t, pa_n);
     size_t cl = col_any(t, lv_n), cy = col_any(t, yr_n), cpop = col_any(t, po_n), ca = col_any(t, ar_n);
-    size_t n = govidx_table_n_rows(t), r, c, k, n_d = 0, *first = NULL, added = 0, *var_cols = NULL, n_vars = 0;
+    size_t n = govidx_table_n_rows(t), r, c, k, i, n_d = 0, *first = NULL, *var_cols = NULL, n_vars = 0;
+    size_t *pk = NULL, *pass = NULL, *order = NULL, *ds_index = NULL, p, max_pass = 0, n_never = 0;
     const char **dcodes = NULL;
-    unsigned char *done_d = NULL;
+    govidx__strmap dmap = {0}; /* district code -> index in dcodes[] (first appearance) */
     if (cd == NONE || cu == NONE || cy == NONE || cpop == NONE) {
         problem(im, GOVIDX_EFORMAT, t, NONE, NONE, "the districts file needs district, unit, year and "
                                                    "population columns");
@@ -509,9 +533,12 @@ static void read_districts(importer *im, govidx_table *t)
     }
     dcodes = govidx__calloc(n + 1, sizeof *dcodes);
     first = govidx__calloc(n + 1, sizeof *first);
-    done_d = govidx__calloc(n + 1, 1);
     var_cols = govidx__calloc(govidx_table_n_cols(t) + 1, sizeof *var_cols);
-    if (!dcodes || !first || !done_d || !var_cols) {
+    pk = govidx__calloc(n + 1, sizeof *pk);
+    pass = govidx__calloc(n + 1, sizeof *pass);
+    order = govidx__calloc(n + 1, sizeof *order);
+    ds_index = govidx__calloc(n + 1, sizeof *ds_index);
+    if (!dcodes || !first || !var_cols || !pk || !pass || !order || !ds_index || govidx__strmap_reserve(&dmap, n)) {
         problem(im, govidx__oom(), t, NONE, NONE, "out of memory");
         goto done;
     }
@@ -521,48 +548,73 @@ static void read_districts(importer *im, govidx_table *t)
             problem(im, GOVIDX_EFORMAT, t, r, cd, "empty district code");
             continue;
         }
-        if (index_of(dcodes, n_d, d) == NONE) {
+        if (govidx__strmap_put(&dmap, d, n_d)) {
             dcodes[n_d] = d;
             first[n_d++] = r;
         }
     }
-    /* parents before children */
-    while (added < n_d && !im->status) {
-        size_t before = added;
-        for (k = 0; k < n_d; k++) {
-            const char *parent;
-            size_t pk;
-            govidx_district dd = GOVIDX_DISTRICT_INIT;
-            double lvl = 1;
-            if (done_d[k])
-                continue;
-            r = first[k];
-            parent = text_or_null(t, r, cp);
-            pk = parent ? index_of(dcodes, n_d, parent) : NONE;
-            if (parent && pk == NONE) {
-                problem(im, GOVIDX_ENOTFOUND, t, r, cp, "parent district '%s' is not in the file", parent);
-                done_d[k] = 1;
-                added++;
-                continue;
-            }
-            if (pk != NONE && !done_d[pk])
-                continue;
-            dd.code = dcodes[k];
-            dd.name = cn != NONE && *cell(t, r, cn) ? cell(t, r, cn) : dcodes[k];
-            dd.unit = cell(t, r, cu);
-            dd.parent = parent;
-            if (number(im, t, r, cl, &lvl) == GOVIDX_OK && !isnan(lvl))
-                dd.level = (int)lvl;
-            number(im, t, r, ca, &dd.area);
-            built(im, govidx_dataset_add_district(im->ds, &dd), t, r);
-            done_d[k] = 1;
-            added++;
-        }
-        if (added == before) {
-            problem(im, GOVIDX_ECYCLE, t, NONE, NONE, "the district parents form a cycle");
-            break;
-        }
+    /* parents before children: the districts in order of (pass, file order) */
+    for (k = 0; k < n_d; k++) {
+        const char *parent = text_or_null(t, first[k], cp);
+        pk[k] = parent ? govidx__strmap_get(&dmap, parent) : NONE;
+        ds_index[k] = NONE;
     }
+    district_passes(pk, n_d, pass, order);
+    for (k = 0; k < n_d; k++) {
+        if (pass[k] == PASS_NEVER)
+            n_never++;
+        else if (pass[k] > max_pass)
+            max_pass = pass[k];
+    }
+    {
+        /* counting sort of the districts by pass (stable: file order within a pass) */
+        size_t *start = govidx__calloc(max_pass + 2, sizeof *start);
+        if (!start) {
+            problem(im, govidx__oom(), t, NONE, NONE, "out of memory");
+            goto done;
+        }
+        for (k = 0; k < n_d; k++)
+            if (pass[k] != PASS_NEVER)
+                start[pass[k]]++;
+        for (p = 1, i = 0; p <= max_pass; p++) {
+            size_t cnt = start[p];
+            start[p] = i;
+            i += cnt;
+        }
+        for (k = 0; k < n_d; k++)
+            if (pass[k] != PASS_NEVER)
+                order[start[pass[k]]++] = k;
+        govidx__free(start);
+    }
+    for (i = 0, p = 0; i < n_d - n_never; i++) {
+        const char *parent;
+        govidx_district dd = GOVIDX_DISTRICT_INIT;
+        double lvl = 1;
+        k = order[i];
+        if (pass[k] != p) { /* a pass starts: the former scan stopped before it after a problem */
+            p = pass[k];
+            if (im->status)
+                break;
+        }
+        r = first[k];
+        parent = text_or_null(t, r, cp);
+        if (parent && pk[k] == NONE) {
+            problem(im, GOVIDX_ENOTFOUND, t, r, cp, "parent district '%s' is not in the file", parent);
+            continue;
+        }
+        dd.code = dcodes[k];
+        dd.name = cn != NONE && *cell(t, r, cn) ? cell(t, r, cn) : dcodes[k];
+        dd.unit = cell(t, r, cu);
+        dd.parent = parent;
+        if (number(im, t, r, cl, &lvl) == GOVIDX_OK && !isnan(lvl))
+            dd.level = (int)lvl;
+        number(im, t, r, ca, &dd.area);
+        ds_index[k] = govidx_dataset_n_districts(im->ds);
+        if (built(im, govidx_dataset_add_district(im->ds, &dd), t, r))
+            ds_index[k] = NONE;
+    }
+    if (n_never && !im->status)
+        problem(im, GOVIDX_ECYCLE, t, NONE, NONE, "the district parents form a cycle");
     for (c = 0; c < govidx_table_n_cols(t); c++)
         if (c != cd && c != cn && c != cu && c != cp && c != cl && c != cy && c != cpop && c != ca) {
             var_cols[n_vars++] = c;
@@ -580,7 +632,9 @@ static void read_districts(importer *im, govidx_table *t)
             problem(im, GOVIDX_ENOTFOUND, t, r, cy, "year %d is not a year of the data file", year);
             continue;
         }
-        d = index_of(dcodes, n_d, cell(t, r, cd));
+        /* the district's index in the dataset (its place in the parents-first order) */
+        d = govidx__strmap_get(&dmap, cell(t, r, cd));
+        d = d == NONE ? NONE : ds_index[d];
         if (number(im, t, r, cpop, &pop) == GOVIDX_OK)
             built(im, govidx_dataset_set_district_population(im->ds, d, y, pop), t, r);
         for (k = 0; k < n_vars; k++) {
@@ -593,8 +647,12 @@ done:
     govidx_clear_error();
     govidx__free(dcodes);
     govidx__free(first);
-    govidx__free(done_d);
     govidx__free(var_cols);
+    govidx__free(pk);
+    govidx__free(pass);
+    govidx__free(order);
+    govidx__free(ds_index);
+    govidx__strmap_free(&dmap);
 }
 
 static int answer_of(const char *s)
@@ -821,6 +879,7 @@ int govidx_import_csv(govidx_dataset **out, const govidx_import_sources *src, go
             im.status = rc;
     }
     govidx__free(m.rows);
+    govidx__strmap_free(&m.map);
     govidx_table_free(m.t);
     if (im.status) {
         govidx_dataset_close(im.ds);

@@ -83,6 +83,27 @@ int govidx__versioned_write(const govidx__versioned *t, void *dst, const void *s
  *  (network.c).  GOVIDX_EINVAL naming "network options" on a bad version. */
 int govidx__network_options_read(govidx_network_options *dst, const govidx_network_options *src);
 
+/* --- code lookups (strmap.c) ---------------------------------------------- */
+/* A string -> index hash map.  It borrows the keys: they must stay alive
+ * and unchanged while they are in the map.  A key put twice keeps its
+ * first index (what a linear search from the start finds).  Zero-init
+ * ({0}) is an empty map. */
+typedef struct govidx__strmap {
+    struct govidx__strmap_slot *slot;
+    size_t mask, count;
+} govidx__strmap;
+/** Room for n keys in all (never shrinks); GOVIDX_ENOMEM / GOVIDX_EDIM. */
+int govidx__strmap_reserve(govidx__strmap *m, size_t n);
+/** Put key -> value unless the key is there; never allocates, so call
+ * reserve(count + 1) first.  1 when stored, 0 when the key was there. */
+int govidx__strmap_put(govidx__strmap *m, const char *key, size_t value);
+/** The key's index, SIZE_MAX when absent (or key NULL). */
+size_t govidx__strmap_get(const govidx__strmap *m, const char *key);
+/** Put keys[i * stride bytes] -> i for i < n (e.g. the code field of an
+ * array of rows). */
+int govidx__strmap_build(govidx__strmap *m, const char *const *keys, size_t n, size_t stride);
+void govidx__strmap_free(govidx__strmap *m);
+
 /* --- memory (alloc.c) ------------------------------------------------------ */
 /* Every allocation goes through these so the allocation-failure tests can
  * fail the Nth one.  They do not set an error message; callers do, usually

@@ -344,7 +344,10 @@ typedef struct net_ctx {
     size_t *queue, *dist, *comp, *comp_size;
     uint64_t *reach; /* n rows of `words` words: row i = actors i reaches (i included) */
     size_t words;
-    size_t *ub;
+    /* strong components (Tarjan) and least-upper-boundedness */
+    size_t *scc, *scc_size, *low, *iter, *stack, *order, *tmp;
+    uint64_t *sa;  /* n rows of sa_words words: the source components above each actor */
+    size_t sa_words, sa_cap;
 } net_ctx;
 
 static int ctx_alloc(net_ctx *c, size_t n, size_t m)
@@ -362,12 +365,19 @@ static int ctx_alloc(net_ctx *c, size_t n, size_t m)
     c->dist = govidx__mallocarray(n, sizeof(size_t));
     c->comp = govidx__mallocarray(n, sizeof(size_t));
     c->comp_size = govidx__mallocarray(n, sizeof(size_t));
-    c->ub = govidx__mallocarray(n, sizeof(size_t));
+    c->scc = govidx__mallocarray(n, sizeof(size_t));
+    c->scc_size = govidx__mallocarray(n, sizeof(size_t));
+    c->low = govidx__mallocarray(n, sizeof(size_t));
+    c->iter = govidx__mallocarray(n, sizeof(size_t));
+    c->stack = govidx__mallocarray(n, sizeof(size_t));
+    c->order = govidx__mallocarray(n, sizeof(size_t));
+    c->tmp = govidx__mallocarray(n + 1, sizeof(size_t));
     if (!govidx__mul_ok(n, c->words, &rbits))
         return govidx__fail(GOVIDX_EDIM, "network too large");
     c->reach = govidx__mallocarray(rbits, sizeof(uint64_t));
     if (!c->out_start || !c->in_start || !c->out_adj || !c->in_adj || !c->deg_in || !c->deg_out || !c->queue ||
-        !c->dist || !c->comp || !c->comp_size || !c->ub || !c->reach)
+        !c->dist || !c->comp || !c->comp_size || !c->reach || !c->scc || !c->scc_size || !c->low || !c->iter ||
+        !c->stack || !c->order || !c->tmp)
         return govidx__oom();
     return GOVIDX_OK;
 }
@@ -384,7 +394,14 @@ static void ctx_free(net_ctx *c)
     govidx__free(c->dist);
     govidx__free(c->comp);
     govidx__free(c->comp_size);
-    govidx__free(c->ub);
+    govidx__free(c->scc);
+    govidx__free(c->scc_size);
+    govidx__free(c->low);
+    govidx__free(c->iter);
+    govidx__free(c->stack);
+    govidx__free(c->order);
+    govidx__free(c->tmp);
+    govidx__free(c->sa);
     govidx__free(c->reach);
 }
 
@@ -499,47 +516,195 @@ static size_t weak_components(net_ctx *c)
     return nc;
 }
 
-/* Krackhardt's least-upper-boundedness violations within weak component
- * `comp` (Krackhardt 1994; sna::lubness): a pair {i, j} violates when no
- * actor that reaches both (an upper bound, i and j themselves included)
- * reaches every other upper bound. */
-static double lub_violations(net_ctx *c, size_t comp)
+/* Strong components by Tarjan's algorithm (iterative, O(n + m)):
+ * c->scc[i] = component of i, c->scc_size[k] = its size.  c->dist serves
+ * as the visit number, c->order as the call stack. */
+static size_t strong_components(net_ctx *c)
 {
-    size_t i, j, k, l, nub;
-    double viol = 0;
-    for (i = 0; i < c->n; i++) {
-        if (c->comp[i] != comp)
+    size_t n = c->n, r, ns = 0, count = 0, sp = 0, top, *num = c->dist, *call = c->order;
+    for (r = 0; r < n; r++)
+        num[r] = c->scc[r] = SIZE_MAX;
+    for (r = 0; r < n; r++) {
+        if (num[r] != SIZE_MAX)
             continue;
-        for (j = i + 1; j < c->n; j++) {
-            int found = 0;
-            if (c->comp[j] != comp)
+        top = 0;
+        call[top++] = r;
+        num[r] = c->low[r] = count++;
+        c->stack[sp++] = r;
+        c->iter[r] = c->out_start[r];
+        while (top) {
+            size_t v = call[top - 1];
+            if (c->iter[v] < c->out_start[v + 1]) {
+                size_t w = c->out_adj[c->iter[v]++];
+                if (num[w] == SIZE_MAX) {
+                    num[w] = c->low[w] = count++;
+                    c->stack[sp++] = w;
+                    c->iter[w] = c->out_start[w];
+                    call[top++] = w;
+                } else if (c->scc[w] == SIZE_MAX && num[w] < c->low[v]) { /* w is on the stack */
+                    c->low[v] = num[w];
+                }
                 continue;
-            nub = 0;
-            for (k = 0; k < c->n; k++) {
-                const uint64_t *rk = c->reach + k * c->words;
-                if (c->comp[k] == comp && BIT(rk, i) && BIT(rk, j))
-                    c->ub[nub++] = k;
             }
-            for (k = 0; k < nub && !found; k++) {
-                const uint64_t *rk = c->reach + c->ub[k] * c->words;
-                for (l = 0; l < nub && BIT(rk, c->ub[l]); l++)
-                    ;
-                found = l == nub;
+            top--;
+            if (c->low[v] == num[v]) {
+                size_t w, size = 0;
+                do {
+                    w = c->stack[--sp];
+                    c->scc[w] = ns;
+                    size++;
+                } while (w != v);
+                c->scc_size[ns++] = size;
             }
-            viol += !found;
+            if (top && c->low[v] < c->low[call[top - 1]])
+                c->low[call[top - 1]] = c->low[v];
         }
     }
-    return viol;
+    return ns;
 }
 
-/* Every measure of the simple graph (from, to, m); weighted density from wsum. */
-static void measure_graph(net_ctx *c, const size_t *from, const size_t *to, size_t m, size_t loops, double wsum,
-                          double *v)
+/* Order of actors for grouping: by weak component, then by their row of
+ * source components (word by word). */
+static int sa_less_equal(const net_ctx *c, size_t a, size_t b)
 {
-    size_t n = c->n, i, j, k, mutual = 0, cross = 0, govx = 0, silos = 0, isolates = 0;
+    const uint64_t *x = c->sa + a * c->sa_words, *y = c->sa + b * c->sa_words;
+    size_t k;
+    if (c->comp[a] != c->comp[b])
+        return c->comp[a] < c->comp[b];
+    for (k = 0; k < c->sa_words; k++)
+        if (x[k] != y[k])
+            return x[k] < y[k];
+    return 1;
+}
+
+static void sort_actors(const net_ctx *c, size_t *v, size_t *tmp, size_t n)
+{
+    size_t width, i;
+    for (width = 1; width < n; width *= 2) { /* bottom-up merge sort */
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n, hi = i + 2 * width < n ? i + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = sa_less_equal(c, v[a], v[b]) ? v[a++] : v[b++];
+            while (a < mid)
+                tmp[k++] = v[a++];
+            while (b < hi)
+                tmp[k++] = v[b++];
+        }
+        memcpy(v, tmp, n * sizeof *v);
+    }
+}
+
+/* Source components shared by the rows of actors a and b: 0, 1 or 2 (= more). */
+static int shared_sources(const net_ctx *c, size_t a, size_t b)
+{
+    const uint64_t *x = c->sa + a * c->sa_words, *y = c->sa + b * c->sa_words;
+    size_t k;
+    int cnt = 0;
+    for (k = 0; k < c->sa_words && cnt < 2; k++)
+        cnt += __builtin_popcountll(x[k] & y[k]);
+    return cnt < 2 ? cnt : 2;
+}
+
+/* Krackhardt's least-upper-boundedness violations (Krackhardt 1994;
+ * sna::lubness), summed over the weak components of more than 2 actors:
+ * a pair {i, j} of one component violates when no actor that reaches both
+ * (an upper bound, i and j themselves included) reaches every other upper
+ * bound.
+ *
+ * The upper bounds of {i, j} are closed upwards (whoever reaches an upper
+ * bound is one), so an upper bound that reaches all the others has no
+ * ancestor outside its own strong component: it lies in a source component
+ * of the condensation.  And every upper bound lies below some source
+ * component among the upper bounds.  Hence {i, j} has a least upper bound
+ * exactly when one source component, no more and no less, reaches both i
+ * and j.  Each actor gets a bit row of the source components reaching it;
+ * actors with the same row (and component) are grouped, and the groups are
+ * compared pairwise word by word: O(n + m + groups^2 x sources / 64)
+ * instead of O(n^4).  Returns GOVIDX_ENOMEM only. */
+static int lub_violations(net_ctx *c, size_t n_strong, double *viol)
+{
+    size_t n = c->n, i, k, w, nsrc = 0, bytes, g0, g1, h0, h1, *src_of = c->low, *rep = c->iter;
+    *viol = 0;
+    /* source components: no arc from another component enters them */
+    for (k = 0; k < n_strong; k++)
+        src_of[k] = 1, rep[k] = SIZE_MAX;
+    for (i = 0; i < n; i++) {
+        if (rep[c->scc[i]] == SIZE_MAX)
+            rep[c->scc[i]] = i;
+        for (k = c->out_start[i]; k < c->out_start[i + 1]; k++)
+            if (c->scc[c->out_adj[k]] != c->scc[i])
+                src_of[c->scc[c->out_adj[k]]] = 0;
+    }
+    for (k = 0; k < n_strong; k++)
+        src_of[k] = src_of[k] ? nsrc++ : SIZE_MAX;
+    c->sa_words = (nsrc + 63) / 64;
+    if (!govidx__mul_ok(n, c->sa_words, &bytes) || !govidx__mul_ok(bytes, sizeof(uint64_t), &bytes))
+        return govidx__fail(GOVIDX_EDIM, "network too large");
+    if (bytes > c->sa_cap) {
+        uint64_t *sa = govidx__realloc(c->sa, bytes);
+        if (!sa)
+            return govidx__oom();
+        c->sa = sa;
+        c->sa_cap = bytes;
+    }
+    memset(c->sa, 0, bytes);
+    /* row of actor x: bit s when source component s reaches x */
+    for (k = 0; k < n_strong; k++) {
+        const uint64_t *r;
+        size_t s = src_of[k];
+        if (s == SIZE_MAX)
+            continue;
+        r = c->reach + rep[k] * c->words;
+        for (w = 0; w < c->words; w++) {
+            uint64_t bits = r[w];
+            while (bits) {
+                size_t x = w * 64 + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                c->sa[x * c->sa_words + s / 64] |= (uint64_t)1 << (s % 64);
+            }
+        }
+    }
+    for (i = 0; i < n; i++)
+        c->order[i] = i;
+    sort_actors(c, c->order, c->tmp, n);
+    /* groups of equal rows, one weak component at a time; c->tmp holds
+     * the groups' first positions in c->order */
+    for (g0 = 0; g0 < n; g0 = g1) {
+        size_t comp = c->comp[c->order[g0]], ng = 0, a, b;
+        double size = (double)c->comp_size[comp], good = 0;
+        for (g1 = g0; g1 < n && c->comp[c->order[g1]] == comp; g1++)
+            if (g1 == g0 || !sa_less_equal(c, c->order[g1], c->order[g1 - 1]))
+                c->tmp[ng++] = g1;
+        if (c->comp_size[comp] <= 2)
+            continue;
+        c->tmp[ng] = g1;
+        for (a = 0; a < ng; a++) {
+            h0 = c->tmp[a + 1] - c->tmp[a];
+            if (shared_sources(c, c->order[c->tmp[a]], c->order[c->tmp[a]]) == 1)
+                good += (double)h0 * (double)(h0 - 1) / 2;
+            for (b = a + 1; b < ng; b++) {
+                h1 = c->tmp[b + 1] - c->tmp[b];
+                if (shared_sources(c, c->order[c->tmp[a]], c->order[c->tmp[b]]) == 1)
+                    good += (double)h0 * (double)h1;
+            }
+        }
+        *viol += size * (size - 1) / 2 - good;
+    }
+    return GOVIDX_OK;
+}
+
+/* Every measure of the simple graph (from, to, m); weighted density from
+ * wsum.  GOVIDX_ENOMEM only. */
+static int measure_graph(net_ctx *c, const size_t *from, const size_t *to, size_t m, size_t loops, double wsum,
+                         double *v)
+{
+    size_t n = c->n, i, k, mutual = 0, cross = 0, govx = 0, silos = 0, isolates = 0;
     size_t maxd = 0, maxin = 0, maxout = 0, ncomp, largest = 0, nstrong = 0, lstrong = 0;
     double pairs = (double)n * (double)(n - 1), dyads = pairs / 2, sumd = 0, sumin = 0, sumout = 0;
     double eff = 0, effu = 0, hm = 0, ha = 0, conn = 0, req = 0, maxv = 0, nolub = 0, maxnolub = 0;
+    uint64_t reached = 0, mutual_pairs = 0;
+    int rc;
 
     build_adjacency(c, from, to, m);
     v[GOVIDX_NET_ACTORS] = (double)n;
@@ -597,41 +762,37 @@ static void measure_graph(net_ctx *c, const size_t *from, const size_t *to, size
         conn += s * (s - 1) / 2;
         req += s - 1;
         maxv += s * (s - 1) - (s - 1);
-        if (c->comp_size[k] > 2) {
-            nolub += lub_violations(c, k);
+        if (c->comp_size[k] > 2)
             maxnolub += (s - 1) * (s - 2) / 2;
-        }
     }
     v[GOVIDX_NET_WEAK_COMPONENTS] = (double)ncomp;
     v[GOVIDX_NET_LARGEST_WEAK_SHARE] = (double)largest / (double)n;
     v[GOVIDX_NET_CONNECTEDNESS] = n > 1 ? conn / dyads : 1.0;
     v[GOVIDX_NET_EFFICIENCY] = maxv > 0 ? 1.0 - ((double)m - req) / maxv : NAN;
-    v[GOVIDX_NET_LUB] = maxnolub > 0 ? 1.0 - nolub / maxnolub : NAN;
 
     /* Strong components: i and j share one when each reaches the other.
      * Hierarchy: among pairs where one reaches the other, the share where
-     * reaching is one-way. */
-    for (i = 0; i < n; i++)
-        c->comp[i] = SIZE_MAX;
-    for (i = 0; i < n; i++) {
-        const uint64_t *ri = c->reach + i * c->words;
-        for (j = i + 1; j < n; j++) {
-            int a = BIT(ri, j), b = BIT(c->reach + j * c->words, i);
-            hm += a && b;
-            ha += a != b;
-        }
-        if (c->comp[i] == SIZE_MAX) {
-            size_t size = 0;
-            for (j = i; j < n; j++)
-                if (c->comp[j] == SIZE_MAX && BIT(ri, j) && BIT(c->reach + j * c->words, i))
-                    c->comp[j] = nstrong, size++;
-            nstrong++;
-            lstrong = size > lstrong ? size : lstrong;
-        }
+     * reaching is one-way.  The pairs reached both ways are those within a
+     * strong component; the ordered pairs reached (i != j) are the bits of
+     * the reachability rows, so one-way pairs = ordered - 2 x two-way. */
+    nstrong = strong_components(c);
+    for (k = 0; k < nstrong; k++) {
+        mutual_pairs += (uint64_t)c->scc_size[k] * (c->scc_size[k] - 1) / 2;
+        lstrong = c->scc_size[k] > lstrong ? c->scc_size[k] : lstrong;
     }
+    for (i = 0; i < n * c->words; i++)
+        reached += (uint64_t)__builtin_popcountll(c->reach[i]);
+    reached -= n; /* every row holds its own actor */
+    hm = (double)mutual_pairs;
+    ha = (double)(reached - 2 * mutual_pairs);
     v[GOVIDX_NET_STRONG_COMPONENTS] = (double)nstrong;
     v[GOVIDX_NET_LARGEST_STRONG_SHARE] = (double)lstrong / (double)n;
     v[GOVIDX_NET_HIERARCHY] = hm + ha > 0 ? 1.0 - hm / (hm + ha) : NAN;
+
+    if ((rc = lub_violations(c, nstrong, &nolub)))
+        return rc;
+    v[GOVIDX_NET_LUB] = maxnolub > 0 ? 1.0 - nolub / maxnolub : NAN;
+    return GOVIDX_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -822,7 +983,8 @@ static int null_model(net_ctx *c, const arcs *obs, const govidx_network_options 
         qsort(pair, m, 2 * sizeof *pair, cmp_pair);
         for (k = 0; k < m; k++)
             sf[k] = pair[2 * k], st[k] = pair[2 * k + 1];
-        measure_graph(c, sf, st, m, 0, 0, rv);
+        if ((rc = measure_graph(c, sf, st, m, 0, 0, rv)))
+            goto done;
         for (k = 0; k < GOVIDX_NET_N_MEASURES; k++) {
             double x = rv[k], d;
             if (!varies_under_null(k) || isnan(x))
@@ -915,7 +1077,8 @@ int govidx_network_measures(const govidx_network *net, const govidx_network_opti
     c.dept = flags;
     c.gov = flags + net->n;
     c.n_dept = n_dept;
-    measure_graph(&c, a.from, a.to, a.m, loops, wsum, v);
+    if ((rc = measure_graph(&c, a.from, a.to, a.m, loops, wsum, v)))
+        goto done;
     for (k = 0; k < GOVIDX_NET_N_MEASURES; k++)
         zz[k] = NAN;
     if (o->null_samples && z && (rc = null_model(&c, &a, o, v, zz)))

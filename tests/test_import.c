@@ -273,6 +273,47 @@ static void test_import_allocation_failures(void)
     unlink(pd);
 }
 
+/* A districts file that lists sub-districts before their parents: the
+ * importer adds parents first (t1 and c1, then b1 and b2), and each row's
+ * population and values go to the district of its code, not to the
+ * district at the row's position. */
+static void test_districts_children_first(void)
+{
+    char pm[512], pd[512], pk[512];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    govidx_matrix_view v;
+    const double *pop;
+    static const char *const order[] = {"t1", "c1", "b1", "b2"};
+    static const double want_pop[] = {300, 50, 100, 200}, want_share[] = {NAN, 1, 0.5, 0.25};
+    size_t d;
+    src.meta = write_tmp(pm, sizeof pm, "tests/imp_meta.csv", META);
+    src.data = write_tmp(pd, sizeof pd, "tests/imp_wide.csv", "uCode,region,Time,x1,x2\nhz,east,2022,1,10\ncd,west,2022,2,20\n");
+    src.districts = write_tmp(pk, sizeof pk, "tests/imp_districts.csv",
+                              "district,unit,parent,level,year,population,share\n"
+                              "b1,hz,t1,2,2022,100,0.5\nb2,hz,t1,2,2022,200,0.25\n"
+                              "t1,hz,,1,2022,300,\nc1,cd,,1,2022,50,1\n");
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    CU_ASSERT_EQUAL_FATAL(govidx_dataset_n_districts(ds), 4);
+    pop = govidx_dataset_district_population(ds, 0);
+    GX_ASSERT_OK(govidx_dataset_district_values(ds, 0, &v));
+    CU_ASSERT_FATAL(pop != NULL);
+    for (d = 0; d < 4; d++) {
+        govidx_district di = GOVIDX_DISTRICT_INIT;
+        GX_ASSERT_OK(govidx_dataset_district(ds, d, &di));
+        CU_ASSERT_STRING_EQUAL(di.code, order[d]);
+        GX_ASSERT_CLOSE(pop[d], want_pop[d], 0);
+        GX_ASSERT_CLOSE(v.data[d], want_share[d], 0);
+    }
+    CU_ASSERT_EQUAL(govidx_dataset_district_parent(ds, 2), 0);
+    CU_ASSERT_EQUAL(govidx_dataset_district_unit(ds, 1), 1);
+    govidx_dataset_close(ds);
+    unlink(pm);
+    unlink(pd);
+    unlink(pk);
+}
+
 static CU_TestInfo tests[] = {
     {"allocation failures while importing", test_import_allocation_failures},
     {"CSV: quotes, embedded newlines, BOM, CRLF, NA, line numbers", test_table_quoting_lines_bom},
@@ -281,6 +322,7 @@ static CU_TestInfo tests[] = {
     {"import: bad cells, duplicates, unknown parents are named", test_bad_files_named},
     {"import: COINr ASEM iData/iMeta as they are", test_asem_as_is},
     {"import: GODI entries as an open-data inventory", test_godi_inventory},
+    {"import: districts listed children first", test_districts_children_first},
     CU_TEST_INFO_NULL,
 };
 
