@@ -472,8 +472,11 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
     c.o = &o;
     if ((rc = check_options(c.o)))
         return rc;
-    if (c.o->network && c.o->network->version != GOVIDX_NETWORK_OPTIONS_VERSION)
-        return govidx__fail(GOVIDX_EINVAL, "collaboration: network options version %u", c.o->network->version);
+    if (c.o->network) { /* refuse a bad version before any work; the measures read them again */
+        govidx_network_options net;
+        if ((rc = govidx__network_options_read(&net, c.o->network)))
+            return govidx__fail_context(rc, "collaboration");
+    }
     c.ds = ds;
     c.n_units = govidx_dataset_n_units(ds);
     c.n_years = govidx_dataset_n_years(ds);
