@@ -12,18 +12,19 @@ static void test_defaults_and_set(void)
     CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "aggregate.method"), "arithmetic");
     CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "weights.pooled"), "yes");
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
-    GX_ASSERT_OK(govidx_method_set(m, "treat.method", "winsorize")); /* US spelling accepted */
-    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "treat.method"), "winsorise");
+    /* "winsorize" is canonical; COINr's "winsorise" is an alias stored as it */
+    GX_ASSERT_OK(govidx_method_set(m, "treat.method", "winsorise"));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "treat.method"), "winsorize");
     GX_ASSERT_OK(govidx_method_set_node(m, "Conn", "aggregate.method", "arithmetic"));
     CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Conn", "aggregate.method"), "arithmetic");
     CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Sust", "aggregate.method"), "geometric");
     GX_ASSERT_OK(govidx_method_set(m, "weights.pooled", "false"));
     CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "weights.pooled"), "no");
-    GX_ASSERT_RC(govidx_method_set(m, "aggregate.method", "median"), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_method_set(m, "normalise.method", "minmax"), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "abc"), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "inf"), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_method_set(m, "weights.pooled", "maybe"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set(m, "aggregate.method", "median"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_set(m, "normalise.method", "minmax"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "abc"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_set(m, "normalize.low", "inf"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_set(m, "weights.pooled", "maybe"), GOVIDX_EFORMAT);
     CU_ASSERT_PTR_NULL(govidx_method_get(m, NULL, "nonsense"));
     govidx_method_free(m);
     govidx_method_free(NULL);
@@ -67,7 +68,9 @@ static void test_json_errors(void)
     CU_ASSERT_PTR_NULL(m);
     GX_ASSERT_RC(govidx_method_from_json(&m, "[1,2]"), GOVIDX_EFORMAT);
     GX_ASSERT_RC(govidx_method_from_json(&m, "{\"colour\": \"red\"}"), GOVIDX_EFORMAT);
-    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"normalize\": {\"method\": \"squash\"}}"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"normalize\": {\"method\": \"squash\"}}"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(),
+                           "method: key 'normalize.method': unknown normalisation method 'squash'");
     GX_ASSERT_RC(govidx_method_from_json(&m, "{\"govidx_method\": 2}"), GOVIDX_EFORMAT);
     GX_ASSERT_RC(govidx_method_from_json(&m, "{\"nodes\": {\"A\": {\"aggregate\": [1]}}}"), GOVIDX_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "node 'A'"));
@@ -75,10 +78,68 @@ static void test_json_errors(void)
     GX_ASSERT_RC(govidx_method_from_json(NULL, "{}"), GOVIDX_EINVAL);
 }
 
+/* Unknown keys and values are GOVIDX_EFORMAT naming the key (and the node),
+ * through every entry point; keys of the whole spec cannot be set per node. */
+static void test_strict_keys(void)
+{
+    govidx_method *m = NULL;
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_RC(govidx_method_set(m, "aggregate.methd", "geometric"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: unknown key 'aggregate.methd'");
+    GX_ASSERT_RC(govidx_method_set(m, "aggregate.method", "median"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'aggregate.method': unknown aggregation method 'median'");
+    GX_ASSERT_RC(govidx_method_set_node(m, "Conn", "aggregate.methd", "geometric"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "node 'Conn': method: unknown key 'aggregate.methd'");
+    GX_ASSERT_RC(govidx_method_set_node(m, "Conn", "weights.method", "critik"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "node 'Conn': method: key 'weights.method': unknown weighting method 'critik'");
+    GX_ASSERT_RC(govidx_method_set_node(m, "Conn", "impute.method", "mean"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'impute.method' applies to the whole spec, not to node 'Conn'");
+    GX_ASSERT_RC(govidx_method_set_node(m, "Conn", "denominate", "yes"), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_method_set(m, NULL, "x"), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_method_set_node(m, NULL, "aggregate.method", "sum"), GOVIDX_EINVAL);
+    /* nothing of the failed calls was stored */
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Conn", "weights.method"), "nominal");
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, NULL, "aggregate.method"), "arithmetic");
+    /* every method family's names, aliases stored canonical */
+    GX_ASSERT_OK(govidx_method_set(m, "impute.method", "carry-backward"));
+    GX_ASSERT_OK(govidx_method_set(m, "normalize.method", "zscore-minmax"));
+    GX_ASSERT_OK(govidx_method_set_node(m, "Conn", "aggregate.method", "generalised"));
+    CU_ASSERT_STRING_EQUAL(govidx_method_get(m, "Conn", "aggregate.method"), "generalized");
+    GX_ASSERT_OK(govidx_method_set_node(m, "Conn", "aggregate.method", "bod-robust"));
+    govidx_method_free(m);
+    m = NULL;
+
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"aggregate\": {\"metod\": \"sum\"}}"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: unknown key 'aggregate.metod'");
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"colour\": \"red\"}"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: unknown key 'colour'");
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"nodes\": {\"O1\": {\"aggregate\": {\"method\": \"medain\"}}}}"),
+                 GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(),
+                           "node 'O1': method: key 'aggregate.method': unknown aggregation method 'medain'");
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"nodes\": {\"O1\": {\"impute\": \"mean\"}}}"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'impute.method' applies to the whole spec, not to node 'O1'");
+    GX_ASSERT_RC(govidx_method_from_json(&m, "{\"nodes\": {\"O1\": {\"colour\": 1}}}"), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: node 'O1': unknown key 'colour'");
+    CU_ASSERT_PTR_NULL(m);
+    /* the alias is accepted from JSON and written canonical */
+    {
+        char *text = NULL;
+        GX_ASSERT_OK(govidx_method_from_json(&m, "{\"treat\": \"winsorise\", \"aggregate\": \"generalised\"}"));
+        GX_ASSERT_OK(govidx_method_to_json(m, &text));
+        CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"method\": \"winsorize\""));
+        CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"method\": \"generalized\""));
+        CU_ASSERT_PTR_NULL(strstr(text, "winsorise"));
+        govidx_free(text);
+        govidx_method_free(m);
+    }
+}
+
 static CU_TestInfo tests[] = {
     {"defaults, set, overrides, bad values", test_defaults_and_set},
     {"JSON round trip is canonical", test_json_round_trip},
     {"JSON errors are named", test_json_errors},
+    {"strict keys and values", test_strict_keys},
     CU_TEST_INFO_NULL,
 };
 
