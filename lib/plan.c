@@ -959,11 +959,9 @@ double govidx_plan_weight(const govidx_plan *p, size_t node, size_t year)
     return NAN;
 }
 
-int govidx_plan_method_json(const govidx_plan *p, char **out)
+/* Borrowed, as from a result: a plan is immutable, so its text is too. */
+const char *govidx_plan_method_json(const govidx_plan *p)
 {
-    if (!p || !out)
-        return govidx__fail(GOVIDX_EINVAL, "plan: NULL argument");
-    *out = govidx__strdup(p->method_json);
-    return *out ? GOVIDX_OK : govidx__oom();
+    return p ? p->method_json : NULL;
 }
 
