@@ -15,29 +15,39 @@
 
 #define AT(v, i, j) ((v).data[(i) + (j) * (v).ld])
 
-/* Spec names, indexed by govidx_aggregate_method. */
-static const char *const spec_names[] = {"arithmetic",   "geometric", "harmonic",
-                                         "generalised",  "topsis",    "mpi",
-                                         "mpi-negative", "ampi",      "ampi-negative",
-                                         "copeland",     "sum"};
-#define N_METHODS (sizeof spec_names / sizeof spec_names[0])
+/* Spec names (method.h): the single table of the parser, the name functions
+ * and --help.  "generalised" (the British spelling, shipped in specs and
+ * docs) is an alias. */
+static const govidx__name aggregate_name_table[] = {
+    {"arithmetic", GOVIDX_AGG_ARITHMETIC},
+    {"geometric", GOVIDX_AGG_GEOMETRIC},
+    {"harmonic", GOVIDX_AGG_HARMONIC},
+    {"generalized", GOVIDX_AGG_GENERALISED},
+    {"topsis", GOVIDX_AGG_TOPSIS},
+    {"mpi", GOVIDX_AGG_MPI},
+    {"mpi-negative", GOVIDX_AGG_MPI_NEGATIVE},
+    {"ampi", GOVIDX_AGG_AMPI},
+    {"ampi-negative", GOVIDX_AGG_AMPI_NEGATIVE},
+    {"copeland", GOVIDX_AGG_COPELAND},
+    {"sum", GOVIDX_AGG_SUM},
+    {"bod", GOVIDX_AGG_BOD},
+    {"bod-directional", GOVIDX_AGG_BOD_DIRECTIONAL},
+    {"bod-robust", GOVIDX_AGG_BOD_ROBUST},
+    {"generalised", GOVIDX_AGG_GENERALISED},
+};
+GOVIDX__NAMES(govidx__aggregate_names, "aggregation method", aggregate_name_table);
 
 int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name)
 {
-    size_t k;
-    if (!out || !name)
-        return govidx__fail(GOVIDX_EINVAL, "aggregation method: NULL argument");
-    for (k = 0; k < N_METHODS; k++)
-        if (strcmp(name, spec_names[k]) == 0) {
-            *out = (govidx_aggregate_method)k;
-            return GOVIDX_OK;
-        }
-    return govidx__fail(GOVIDX_EINVAL, "unknown aggregation method '%s'", name);
+    int v = 0, rc = govidx__names_find(&govidx__aggregate_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_aggregate_method)v;
+    return rc;
 }
 
 const char *govidx_aggregate_method_name(govidx_aggregate_method method)
 {
-    return (unsigned)method < N_METHODS ? spec_names[method] : NULL;
+    return govidx__names_name(&govidx__aggregate_names, (int)method);
 }
 
 /* Human-readable names for error messages. */
@@ -55,6 +65,9 @@ static const char *method_name(govidx_aggregate_method m)
     case GOVIDX_AGG_AMPI_NEGATIVE: return "AMPI (negative)";
     case GOVIDX_AGG_COPELAND: return "Copeland";
     case GOVIDX_AGG_SUM: return "weighted sum";
+    case GOVIDX_AGG_BOD:
+    case GOVIDX_AGG_BOD_DIRECTIONAL:
+    case GOVIDX_AGG_BOD_ROBUST: return "benefit of the doubt";
     }
     return "aggregation";
 }
@@ -550,6 +563,9 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
     opts = &copy;
     if (info && (rc = govidx__versioned_check(&aggregate_info_versions, info->version)))
         return rc;
+    if (opts->method >= GOVIDX_AGG_BOD && opts->method <= GOVIDX_AGG_BOD_ROBUST)
+        return govidx__fail(GOVIDX_EINVAL, "aggregate: %s needs DEA over the whole panel: use a plan",
+                            govidx_aggregate_method_name(opts->method));
     if ((unsigned)opts->method > (unsigned)GOVIDX_AGG_SUM)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     if (!isfinite(opts->p) || !isfinite(opts->floor) || opts->floor < 0.0)
@@ -601,6 +617,9 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
     case GOVIDX_AGG_COPELAND:
         rc = aggregate_copeland(out, z, w, opts, &res);
         break;
+    case GOVIDX_AGG_BOD:
+    case GOVIDX_AGG_BOD_DIRECTIONAL:
+    case GOVIDX_AGG_BOD_ROBUST: /* refused above: plan only */
     default:
         return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     }

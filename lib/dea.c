@@ -1595,3 +1595,55 @@ out:
     data_free(&d[1]);
     return rc;
 }
+
+/* Names (the single table of each family for the name functions and the CLI). */
+static const govidx__name dea_rts_table[] = {
+    {"crs", GOVIDX_DEA_CRS}, {"vrs", GOVIDX_DEA_VRS}, {"nirs", GOVIDX_DEA_NIRS}, {"ndrs", GOVIDX_DEA_NDRS},
+};
+GOVIDX__NAMES(govidx__dea_rts_names, "DEA returns to scale", dea_rts_table);
+static const govidx__name dea_model_table[] = {{"radial", GOVIDX_DEA_RADIAL}, {"sbm", GOVIDX_DEA_SBM}};
+GOVIDX__NAMES(govidx__dea_model_names, "DEA model", dea_model_table);
+static const govidx__name dea_orientation_table[] = {
+    {"input", GOVIDX_DEA_INPUT}, {"output", GOVIDX_DEA_OUTPUT}, {"nonoriented", GOVIDX_DEA_NONORIENTED},
+    {"in", GOVIDX_DEA_INPUT},    {"out", GOVIDX_DEA_OUTPUT},    {"none", GOVIDX_DEA_NONORIENTED},
+};
+GOVIDX__NAMES(govidx__dea_orientation_names, "DEA orientation", dea_orientation_table);
+
+int govidx_dea_rts_from_name(govidx_dea_rts *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__dea_rts_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_dea_rts)v;
+    return rc;
+}
+
+const char *govidx_dea_rts_name(govidx_dea_rts value)
+{
+    return govidx__names_name(&govidx__dea_rts_names, (int)value);
+}
+
+int govidx_dea_model_from_name(govidx_dea_model *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__dea_model_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_dea_model)v;
+    return rc;
+}
+
+const char *govidx_dea_model_name(govidx_dea_model value)
+{
+    return govidx__names_name(&govidx__dea_model_names, (int)value);
+}
+
+int govidx_dea_orientation_from_name(govidx_dea_orientation *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__dea_orientation_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_dea_orientation)v;
+    return rc;
+}
+
+const char *govidx_dea_orientation_name(govidx_dea_orientation value)
+{
+    return govidx__names_name(&govidx__dea_orientation_names, (int)value);
+}

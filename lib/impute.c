@@ -91,6 +91,9 @@ int govidx_impute(govidx_matrix out, uint8_t *flags, govidx_matrix_view in, cons
     int rc = govidx__versioned_read(&impute_options_versions, &copy, opt);
     if (rc)
         return rc;
+    if (o->method == GOVIDX_IMPUTE_CARRY_FORWARD || o->method == GOVIDX_IMPUTE_CARRY_BACKWARD)
+        return govidx__fail(GOVIDX_EINVAL, "%s carries values across years: use govidx_impute_carry",
+                            govidx_impute_method_name(o->method));
     if ((unsigned)o->method > GOVIDX_IMPUTE_GROUP_MEDIAN)
         return govidx__fail(GOVIDX_EINVAL, "unknown imputation method %d", (int)o->method);
     int grouped = o->method == GOVIDX_IMPUTE_GROUP_MEAN || o->method == GOVIDX_IMPUTE_GROUP_MEDIAN;
@@ -167,4 +170,47 @@ int govidx_impute_carry(govidx_matrix out, uint8_t *flags, const govidx_matrix_v
                 flags[i + j * in.rows] |= GOVIDX_FLAG_IMPUTED;
         }
     return GOVIDX_OK;
+}
+
+/* Spec names (method.h): the single table of the parser, the name functions and --help. */
+static const govidx__name impute_name_table[] = {
+    {"none", GOVIDX_IMPUTE_NONE},
+    {"mean", GOVIDX_IMPUTE_MEAN},
+    {"median", GOVIDX_IMPUTE_MEDIAN},
+    {"group-mean", GOVIDX_IMPUTE_GROUP_MEAN},
+    {"group-median", GOVIDX_IMPUTE_GROUP_MEDIAN},
+    {"carry-forward", GOVIDX_IMPUTE_CARRY_FORWARD},
+    {"carry-backward", GOVIDX_IMPUTE_CARRY_BACKWARD},
+};
+GOVIDX__NAMES(govidx__impute_names, "imputation method", impute_name_table);
+
+static const govidx__name carry_name_table[] = {
+    {"forward", GOVIDX_CARRY_PREVIOUS}, {"backward", GOVIDX_CARRY_NEXT}, {"both", GOVIDX_CARRY_BOTH},
+};
+GOVIDX__NAMES(govidx__carry_names, "carry direction", carry_name_table);
+
+int govidx_impute_method_from_name(govidx_impute_method *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__impute_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_impute_method)v;
+    return rc;
+}
+
+const char *govidx_impute_method_name(govidx_impute_method value)
+{
+    return govidx__names_name(&govidx__impute_names, (int)value);
+}
+
+int govidx_carry_from_name(govidx_carry *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__carry_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_carry)v;
+    return rc;
+}
+
+const char *govidx_carry_name(govidx_carry value)
+{
+    return govidx__names_name(&govidx__carry_names, (int)value);
 }

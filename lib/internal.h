@@ -44,6 +44,37 @@ int govidx__vfail(int status, const char *fmt, va_list ap);
 /** Prefix the current thread-local message with "context: ". Returns status. */
 int govidx__fail_context(int status, const char *fmt, ...) GOVIDX__PRINTF(2, 3);
 
+/* --- spec names of enums (names.c) ---------------------------------------- */
+/* One table per enum family is the single source of its spec names: the
+ * method parser, the public _from_name/_name pair and the CLI's --help all
+ * read it.  Each value's first entry is its canonical name; later entries
+ * with the same value are accepted aliases (e.g. "winsorise"). */
+typedef struct govidx__name {
+    const char *name;
+    int value;
+} govidx__name;
+typedef struct govidx__names {
+    const char *what; /* "normalisation method", for messages */
+    const govidx__name *v;
+    size_t n;
+} govidx__names;
+#define GOVIDX__NAMES(var, label, table) const govidx__names var = {label, table, sizeof table / sizeof table[0]}
+
+/** *out = the value called `name`; GOVIDX_EFORMAT naming it if none is. */
+int govidx__names_find(const govidx__names *t, const char *name, int *out);
+/** The canonical name of `value`; NULL (and GOVIDX_EINVAL as the message) if none. */
+const char *govidx__names_name(const govidx__names *t, int value);
+
+extern const govidx__names govidx__norm_names, govidx__treat_names, govidx__impute_names,
+    govidx__carry_names, govidx__weight_names, govidx__aggregate_names, govidx__dea_rts_names,
+    govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names;
+
+/* --- method specs (method.c) --------------------------------------------- */
+/** GOVIDX_EFORMAT unless every node override of m names a node of fw with a
+ *  key that applies to the node's type ("method: node 'O9' is not in the
+ *  framework", "method: key 'aggregate.method' does not apply to indicator 'i1'"). */
+int govidx__method_check_framework(const govidx_method *m, const govidx_framework *fw);
+
 /* --- versioned structs (versioned.c) -------------------------------------- */
 /* One descriptor per public struct with a leading `unsigned version`.
  * sizes[v - 1] is the end of the last field of version v (GOVIDX__END), so

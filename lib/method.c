@@ -14,48 +14,40 @@
 
 enum key_kind { KIND_CHOICE, KIND_NUMBER, KIND_BOOL, KIND_TEXT };
 
+/* Where a key may be set: the whole spec only, or also per indicator / per
+ * aggregate.  The one table of this (method.h documents it, set_node and
+ * govidx__method_check_framework enforce it). */
+enum key_scope { SCOPE_SPEC, SCOPE_INDICATOR, SCOPE_AGGREGATE };
+
 typedef struct key_def {
     const char *key;
     const char *def;
     enum key_kind kind;
-    const char *const *choices; /* NULL-terminated, KIND_CHOICE only */
+    enum key_scope scope;
+    const govidx__names *names; /* KIND_CHOICE: the family's name table */
 } key_def;
 
-static const char *const yes_no[] = {"yes", "no", NULL};
-static const char *const impute_methods[] = {"none", "mean", "median", "group-mean", "group-median",
-                                             "carry-forward", "carry-backward", NULL};
-static const char *const treat_methods[] = {"none", "winsorise", "log", "boxcox", NULL};
-static const char *const normalize_methods[] = {"minmax", "goalpost", "zscore", "zscore-minmax",
-                                                "target", "dist2targ", "best", "rank", "percentile",
-                                                "stdrank", "vector", "none", NULL};
-static const char *const weight_methods[] = {"nominal", "equal", "entropy", "critic", "critic-abs",
-                                             "pca", NULL};
-static const char *const aggregate_methods[] = {"arithmetic", "geometric", "harmonic", "generalised",
-                                                "topsis", "mpi", "mpi-negative", "ampi",
-                                                "ampi-negative", "copeland", "sum", "bod",
-                                                "bod-directional", "bod-robust", NULL};
-
 static const key_def keys[] = {
-    {"denominate", "no", KIND_BOOL, yes_no},
-    {"impute.method", "none", KIND_CHOICE, impute_methods},
-    {"impute.group", "", KIND_TEXT, NULL},
-    {"treat.method", "none", KIND_CHOICE, treat_methods},
-    {"treat.winmax", "5", KIND_NUMBER, NULL},
-    {"treat.skew", "2", KIND_NUMBER, NULL},
-    {"treat.kurt", "3.5", KIND_NUMBER, NULL},
-    {"treat.lambda", "0", KIND_NUMBER, NULL},
-    {"normalize.method", "minmax", KIND_CHOICE, normalize_methods},
-    {"normalize.low", "0", KIND_NUMBER, NULL},
-    {"normalize.high", "100", KIND_NUMBER, NULL},
-    {"weights.method", "nominal", KIND_CHOICE, weight_methods},
-    {"weights.pooled", "yes", KIND_BOOL, yes_no},
-    {"aggregate.method", "arithmetic", KIND_CHOICE, aggregate_methods},
-    {"aggregate.p", "1", KIND_NUMBER, NULL},
-    {"aggregate.floor", "0", KIND_NUMBER, NULL},
-    {"aggregate.min_share", "0", KIND_NUMBER, NULL},
-    {"aggregate.bod_share_min", "0", KIND_NUMBER, NULL},
-    {"aggregate.bod_share_max", "1", KIND_NUMBER, NULL},
-    {"aggregate.bod_m", "25", KIND_NUMBER, NULL},
+    {"denominate", "no", KIND_BOOL, SCOPE_SPEC, NULL},
+    {"impute.method", "none", KIND_CHOICE, SCOPE_SPEC, &govidx__impute_names},
+    {"impute.group", "", KIND_TEXT, SCOPE_SPEC, NULL},
+    {"treat.method", "none", KIND_CHOICE, SCOPE_INDICATOR, &govidx__treat_names},
+    {"treat.winmax", "5", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"treat.skew", "2", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"treat.kurt", "3.5", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"treat.lambda", "0", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"normalize.method", "minmax", KIND_CHOICE, SCOPE_INDICATOR, &govidx__norm_names},
+    {"normalize.low", "0", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"normalize.high", "100", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"weights.method", "nominal", KIND_CHOICE, SCOPE_AGGREGATE, &govidx__weight_names},
+    {"weights.pooled", "yes", KIND_BOOL, SCOPE_SPEC, NULL},
+    {"aggregate.method", "arithmetic", KIND_CHOICE, SCOPE_AGGREGATE, &govidx__aggregate_names},
+    {"aggregate.p", "1", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
+    {"aggregate.floor", "0", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
+    {"aggregate.min_share", "0", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
+    {"aggregate.bod_share_min", "0", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
+    {"aggregate.bod_share_max", "1", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
+    {"aggregate.bod_m", "25", KIND_NUMBER, SCOPE_AGGREGATE, NULL},
 };
 #define N_KEYS (sizeof keys / sizeof keys[0])
 
@@ -74,34 +66,30 @@ struct govidx_method {
 static int find_key(const char *key, size_t *k)
 {
     size_t i;
-    if (key)
-        for (i = 0; i < N_KEYS; i++)
-            if (!strcmp(keys[i].key, key)) {
-                *k = i;
-                return GOVIDX_OK;
-            }
-    return govidx__fail(GOVIDX_EINVAL, "method: unknown key '%s'", key ? key : "(null)");
+    if (!key)
+        return govidx__fail(GOVIDX_EINVAL, "method: NULL key");
+    for (i = 0; i < N_KEYS; i++)
+        if (!strcmp(keys[i].key, key)) {
+            *k = i;
+            return GOVIDX_OK;
+        }
+    return govidx__fail(GOVIDX_EFORMAT, "method: unknown key '%s'", key);
 }
 
 /* Check `value` against key k; write the canonical text into canon. */
 static int check_value(size_t k, const char *value, char *canon, size_t n)
 {
     const key_def *d = &keys[k];
-    size_t i;
+    int v;
     if (!value)
         return govidx__fail(GOVIDX_EINVAL, "method: '%s' has no value", d->key);
     switch (d->kind) {
     case KIND_CHOICE:
-        for (i = 0; d->choices[i]; i++)
-            if (!strcmp(d->choices[i], value))
-                break;
-        if (!d->choices[i]) {
-            /* accept the American spelling of winsorise */
-            if (!strcmp(value, "winsorize"))
-                value = "winsorise";
-            else
-                return govidx__fail(GOVIDX_EINVAL, "method: '%s' is not a valid %s", value, d->key);
-        }
+        /* an alias ("winsorise") is stored as its canonical name */
+        if (govidx__names_find(d->names, value, &v))
+            return govidx__fail(GOVIDX_EFORMAT, "method: key '%s': unknown %s '%s'", d->key, d->names->what,
+                                value);
+        value = govidx__names_name(d->names, v);
         break;
     case KIND_BOOL:
         if (!strcmp(value, "yes") || !strcmp(value, "true") || !strcmp(value, "1"))
@@ -109,20 +97,21 @@ static int check_value(size_t k, const char *value, char *canon, size_t n)
         else if (!strcmp(value, "no") || !strcmp(value, "false") || !strcmp(value, "0"))
             value = "no";
         else
-            return govidx__fail(GOVIDX_EINVAL, "method: %s must be yes or no, not '%s'", d->key, value);
+            return govidx__fail(GOVIDX_EFORMAT, "method: key '%s' must be yes or no, not '%s'", d->key, value);
         break;
     case KIND_NUMBER: {
         char *end;
         double x = strtod(value, &end);
         if (end == value || *end || !isfinite(x))
-            return govidx__fail(GOVIDX_EINVAL, "method: %s must be a finite number, not '%s'", d->key, value);
+            return govidx__fail(GOVIDX_EFORMAT, "method: key '%s' must be a finite number, not '%s'", d->key,
+                                value);
         break;
     }
     case KIND_TEXT:
         break;
     }
     if (strlen(value) >= n)
-        return govidx__fail(GOVIDX_EINVAL, "method: value of %s is too long", d->key);
+        return govidx__fail(GOVIDX_EFORMAT, "method: value of key '%s' is too long", d->key);
     strcpy(canon, value);
     return GOVIDX_OK;
 }
@@ -174,7 +163,10 @@ int govidx_method_set_node(govidx_method *m, const char *node, const char *key, 
     if (!m || !node || !*node)
         return govidx__fail(GOVIDX_EINVAL, "method: NULL spec or empty node code");
     if ((rc = find_key(key, &k)) || (rc = check_value(k, value, canon, sizeof canon)))
-        return rc;
+        return govidx__fail_context(rc, "node '%s'", node);
+    if (keys[k].scope == SCOPE_SPEC)
+        return govidx__fail(GOVIDX_EFORMAT, "method: key '%s' applies to the whole spec, not to node '%s'",
+                            keys[k].key, node);
     if (!(copy = govidx__strdup(canon)))
         return govidx__oom();
     for (i = 0; i < m->n_ov; i++)
@@ -238,6 +230,23 @@ int govidx_method_copy(govidx_method **out, const govidx_method *m)
     return GOVIDX_OK;
 }
 
+/* Every node override names a node of fw, and its key applies to that
+ * node's type (indicator or aggregate).  Called by govidx_plan_new. */
+int govidx__method_check_framework(const govidx_method *m, const govidx_framework *fw)
+{
+    size_t i, k;
+    for (i = 0; i < m->n_ov; i++) {
+        int leaf;
+        if (govidx_framework_find(fw, m->ov[i].node, &k) != GOVIDX_OK)
+            return govidx__fail(GOVIDX_EFORMAT, "method: node '%s' is not in the framework", m->ov[i].node);
+        leaf = govidx_framework_is_indicator(fw, k);
+        if (keys[m->ov[i].key].scope != (leaf ? SCOPE_INDICATOR : SCOPE_AGGREGATE))
+            return govidx__fail(GOVIDX_EFORMAT, "method: key '%s' does not apply to %s '%s'",
+                                keys[m->ov[i].key].key, leaf ? "indicator" : "aggregate", m->ov[i].node);
+    }
+    return GOVIDX_OK;
+}
+
 /* --- JSON ---------------------------------------------------------------- */
 
 /* JSON value -> text for a key (numbers printed with %.17g, booleans yes/no). */
@@ -252,7 +261,7 @@ static int json_to_text(const json_t *v, const char *where, char *buf, size_t n)
     else if (json_is_boolean(v))
         snprintf(buf, n, "%s", json_is_true(v) ? "yes" : "no");
     else
-        return govidx__fail(GOVIDX_EFORMAT, "method: %s must be a string, number or boolean", where);
+        return govidx__fail(GOVIDX_EFORMAT, "method: key '%s' must be a string, number or boolean", where);
     return GOVIDX_OK;
 }
 
@@ -269,11 +278,12 @@ static int load_section(govidx_method *m, const char *node, const char *prefix, 
                     : govidx_method_set(m, key, json_string_value(sec));
     }
     if (!json_is_object(sec))
-        return govidx__fail(GOVIDX_EFORMAT, "method: section '%s' must be an object", prefix);
+        return govidx__fail(GOVIDX_EFORMAT, "method: %s%s%s'%s' must be an object or a method name",
+                            node ? "node '" : "", node ? node : "", node ? "': " : "", prefix);
     json_object_foreach(sec, name, v) {
         snprintf(key, sizeof key, "%s.%s", prefix, name);
         if ((rc = json_to_text(v, key, text, sizeof text)))
-            return rc;
+            return node ? govidx__fail_context(rc, "node '%s'", node) : rc;
         rc = node ? govidx_method_set_node(m, node, key, text) : govidx_method_set(m, key, text);
         if (rc)
             return rc;
@@ -305,8 +315,8 @@ static int load_object(govidx_method *m, const char *node, json_t *obj)
             json_object_foreach(v, code, spec) {
                 if (!json_is_object(spec))
                     return govidx__fail(GOVIDX_EFORMAT, "method: nodes.%s must be an object", code);
-                if ((rc = load_object(m, code, spec)))
-                    return govidx__fail_context(rc, "node '%s'", code);
+                if ((rc = load_object(m, code, spec))) /* messages name the node */
+                    return rc;
             }
         } else if (is_section(name)) {
             if ((rc = load_section(m, node, name, v)))
@@ -319,8 +329,10 @@ static int load_object(govidx_method *m, const char *node, json_t *obj)
                 if (rc)
                     return rc;
             }
+        } else if (node) {
+            return govidx__fail(GOVIDX_EFORMAT, "method: node '%s': unknown key '%s'", node, name);
         } else {
-            return govidx__fail(GOVIDX_EFORMAT, "method: unknown section '%s'", name);
+            return govidx__fail(GOVIDX_EFORMAT, "method: unknown key '%s'", name);
         }
     }
     return GOVIDX_OK;

@@ -166,8 +166,35 @@ static int norm_column(const govidx_norm_options *o, double *z, const double *x,
             z[i] = dir * x[i] / sqrt(ss);
         return GOVIDX_OK;
     }
+    case GOVIDX_NORM_ZSCORE_MINMAX:
+        return govidx__fail(GOVIDX_EINVAL, "zscore-minmax rescales aggregates and is a plan method; "
+                            "normalise indicators with GOVIDX_NORM_ZSCORE");
     }
     return govidx__fail(GOVIDX_EINVAL, "unknown normalisation method %d", (int)o->method);
+}
+
+/* Spec names (method.h): the single table of the parser, the name functions and --help. */
+static const govidx__name norm_name_table[] = {
+    {"minmax", GOVIDX_NORM_MINMAX},     {"goalpost", GOVIDX_NORM_GOALPOST},
+    {"zscore", GOVIDX_NORM_ZSCORE},     {"zscore-minmax", GOVIDX_NORM_ZSCORE_MINMAX},
+    {"target", GOVIDX_NORM_TARGET},     {"dist2targ", GOVIDX_NORM_DIST2TARG},
+    {"best", GOVIDX_NORM_BEST},         {"rank", GOVIDX_NORM_RANK},
+    {"percentile", GOVIDX_NORM_PERCENTILE}, {"stdrank", GOVIDX_NORM_STDRANK},
+    {"vector", GOVIDX_NORM_VECTOR},     {"none", GOVIDX_NORM_NONE},
+};
+GOVIDX__NAMES(govidx__norm_names, "normalisation method", norm_name_table);
+
+int govidx_norm_method_from_name(govidx_norm_method *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__norm_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_norm_method)v;
+    return rc;
+}
+
+const char *govidx_norm_method_name(govidx_norm_method method)
+{
+    return govidx__names_name(&govidx__norm_names, (int)method);
 }
 
 GOVIDX__VERSIONS_1(norm_options_versions, govidx_norm_options, "normalisation options", GOVIDX_NORM_OPTIONS_INIT,

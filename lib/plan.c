@@ -33,17 +33,6 @@
 /* ------------------------------------------------------------------------ */
 /* resolving the method                                                      */
 
-static int lookup_choice(const char *value, const char *const *names, size_t n, int *out)
-{
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (names[i] && !strcmp(value, names[i])) {
-            *out = (int)i;
-            return GOVIDX_OK;
-        }
-    return govidx__fail(GOVIDX_EINVAL, "method: unsupported value '%s'", value);
-}
-
 static double num(const govidx_method *m, const char *node, const char *key)
 {
     return strtod(govidx_method_get(m, node, key), NULL);
@@ -51,19 +40,15 @@ static double num(const govidx_method *m, const char *node, const char *key)
 
 static int resolve_aggregation(govidx_plan *p, plan_agg *a)
 {
-    static const char *const names[] = {"arithmetic", "geometric", "harmonic", "generalised", "topsis",
-                                        "mpi", "mpi-negative", "ampi", "ampi-negative", "copeland", "sum", "bod",
-                                        "bod-directional", "bod-robust"};
-    static const char *const wnames[] = {"equal", "entropy", "critic", "critic-abs", "pca"};
-    static const int wcodes[] = {GOVIDX_WEIGHTS_EQUAL, GOVIDX_WEIGHTS_ENTROPY, GOVIDX_WEIGHTS_CRITIC,
-                                 GOVIDX_WEIGHTS_CRITIC_ABS, GOVIDX_WEIGHTS_PCA};
     const char *code = govidx_framework_node_code(p->fw, a->node);
-    const char *wm;
-    int method = 0, rc, w = 0;
+    govidx_aggregate_method method;
+    govidx_weight_method w;
+    int rc;
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
-    if ((rc = lookup_choice(govidx_method_get(p->method, code, "aggregate.method"), names, 14, &method)))
+    if ((rc = govidx_aggregate_method_from_name(&method, govidx_method_get(p->method, code, "aggregate.method"))))
         return govidx__fail_context(rc, "node '%s'", code);
-    a->bod = method >= 11 ? method - 10 : 0;
+    /* 1 bod, 2 directional, 3 robust */
+    a->bod = method >= GOVIDX_AGG_BOD && method <= GOVIDX_AGG_BOD_ROBUST ? (int)(method - GOVIDX_AGG_BOD) + 1 : 0;
     a->bod_m = num(p->method, code, "aggregate.bod_m");
     if (a->bod == 3 && !(a->bod_m >= 1 && a->bod_m <= 1e9 && a->bod_m == floor(a->bod_m)))
         return govidx__fail(GOVIDX_EINVAL, "node '%s': aggregate.bod_m must be a whole number >= 1", code);
@@ -71,7 +56,7 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     a->bod_share_max = num(p->method, code, "aggregate.bod_share_max");
     if (a->bod && !(a->bod_share_min >= 0 && a->bod_share_min <= a->bod_share_max && a->bod_share_max <= 1))
         return govidx__fail(GOVIDX_EINVAL, "node '%s': BoD share bounds must satisfy 0 <= min <= max <= 1", code);
-    o.method = a->bod ? GOVIDX_AGG_ARITHMETIC : (govidx_aggregate_method)method;
+    o.method = a->bod ? GOVIDX_AGG_ARITHMETIC : method;
     o.p = num(p->method, code, "aggregate.p");
     o.floor = num(p->method, code, "aggregate.floor");
     o.min_share = num(p->method, code, "aggregate.min_share");
@@ -79,13 +64,9 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
         return govidx__fail(GOVIDX_EINVAL, "node '%s': aggregate.floor must be >= 0 and aggregate.min_share "
                             "in [0, 1]", code);
     a->opts = o;
-    wm = govidx_method_get(p->method, code, "weights.method");
-    a->weight_method = -1;
-    if (strcmp(wm, "nominal")) {
-        if ((rc = lookup_choice(wm, wnames, 5, &w)))
-            return govidx__fail_context(rc, "node '%s'", code);
-        a->weight_method = wcodes[w];
-    }
+    if ((rc = govidx_weight_method_from_name(&w, govidx_method_get(p->method, code, "weights.method"))))
+        return govidx__fail_context(rc, "node '%s'", code);
+    a->weight_method = w == GOVIDX_WEIGHTS_NOMINAL ? -1 : (int)w;
     return GOVIDX_OK;
 }
 
@@ -938,6 +919,8 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     if (rc == GOVIDX_OK)
         rc = method ? govidx_method_copy(&p->method, method) : govidx_method_new(&p->method);
     if (rc == GOVIDX_OK)
+        rc = govidx__method_check_framework(p->method, p->fw);
+    if (rc == GOVIDX_OK)
         rc = govidx_method_to_json(p->method, &p->method_json);
     if (rc) {
         govidx_plan_free(p);
@@ -1006,11 +989,9 @@ double govidx_plan_weight(const govidx_plan *p, size_t node, size_t year)
     return NAN;
 }
 
-int govidx_plan_method_json(const govidx_plan *p, char **out)
+/* Borrowed, as from a result: a plan is immutable, so its text is too. */
+const char *govidx_plan_method_json(const govidx_plan *p)
 {
-    if (!p || !out)
-        return govidx__fail(GOVIDX_EINVAL, "plan: NULL argument");
-    *out = govidx__strdup(p->method_json);
-    return *out ? GOVIDX_OK : govidx__oom();
+    return p ? p->method_json : NULL;
 }
 

@@ -16,29 +16,8 @@
 
 #define NONE ((size_t)-1)
 
-/* Spec names and the library methods they select. */
-static const char *const norm_names[] = {"minmax", "goalpost", "zscore", "zscore-minmax", "target", "dist2targ",
-                                         "best", "rank", "percentile", "stdrank", "vector", "none"};
-static const int norm_codes[] = {GOVIDX_NORM_MINMAX, GOVIDX_NORM_GOALPOST, GOVIDX_NORM_ZSCORE,
-                                 GOVIDX_NORM_ZSCORE, GOVIDX_NORM_TARGET, GOVIDX_NORM_DIST2TARG,
-                                 GOVIDX_NORM_BEST, GOVIDX_NORM_RANK, GOVIDX_NORM_PERCENTILE,
-                                 GOVIDX_NORM_STDRANK, GOVIDX_NORM_VECTOR, GOVIDX_NORM_NONE};
-static const char *const treat_names[] = {"none", "winsorise", "log", "boxcox"};
-static const int treat_codes[] = {GOVIDX_TREAT_NONE, GOVIDX_TREAT_WINSORISE, GOVIDX_TREAT_LOG,
-                                  GOVIDX_TREAT_BOXCOX};
-static const char *const impute_names[] = {"none", "mean", "median", "group-mean", "group-median",
-                                           "carry-forward", "carry-backward"};
-
-static int name_index(const char *name, const char *const *names, size_t n, int *out)
-{
-    size_t i;
-    for (i = 0; name && i < n; i++)
-        if (!strcmp(name, names[i])) {
-            *out = (int)i;
-            return GOVIDX_OK;
-        }
-    return govidx__fail(GOVIDX_EINVAL, "unknown method '%s'", name ? name : "(null)");
-}
+/* The spec's method names are the families' own tables (normalize.c,
+ * treat.c, impute.c); method.c has already checked them. */
 
 static double num(const govidx_method *m, const char *code, const char *key)
 {
@@ -48,13 +27,16 @@ static double num(const govidx_method *m, const char *code, const char *key)
 int govidx__leaf_prep_resolve(govidx__leaf_prep *lp, const govidx_method *m, const char *code, int direction,
                               double goal_low, double goal_high, double target)
 {
-    int rc, norm, treat;
+    int rc;
+    govidx_norm_method norm;
+    govidx_treat_method treat;
     memset(lp, 0, sizeof *lp);
-    if ((rc = name_index(govidx_method_get(m, code, "normalize.method"), norm_names, 12, &norm)) ||
-        (rc = name_index(govidx_method_get(m, code, "treat.method"), treat_names, 4, &treat)))
+    if ((rc = govidx_norm_method_from_name(&norm, govidx_method_get(m, code, "normalize.method"))) ||
+        (rc = govidx_treat_method_from_name(&treat, govidx_method_get(m, code, "treat.method"))))
         return rc;
-    lp->norm = norm_codes[norm];
-    lp->treat = treat_codes[treat];
+    /* zscore-minmax is z-scores here; the plan rescales the aggregates */
+    lp->norm = norm == GOVIDX_NORM_ZSCORE_MINMAX ? GOVIDX_NORM_ZSCORE : (int)norm;
+    lp->treat = (int)treat;
     lp->low = num(m, code, "normalize.low");
     lp->high = num(m, code, "normalize.high");
     lp->winmax = num(m, code, "treat.winmax");
@@ -83,9 +65,14 @@ void govidx__leaf_prep_clear(govidx__leaf_prep *lp)
     (void)lp; /* nothing owned; kept so the plan never depends on that */
 }
 
+/* The internal kinds are govidx_impute_method's values. */
 int govidx__impute_kind(int *kind, const char *name)
 {
-    return name_index(name, impute_names, 7, kind);
+    govidx_impute_method v;
+    int rc = govidx_impute_method_from_name(&v, name);
+    if (rc == GOVIDX_OK)
+        *kind = (int)v;
+    return rc;
 }
 
 int govidx__impute_needs_groups(int kind)

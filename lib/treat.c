@@ -126,3 +126,24 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
     }
     return GOVIDX_OK;
 }
+
+/* Spec names (method.h): the single table of the parser, the name functions
+ * and --help.  "winsorise" (COINr's spelling, in shipped specs) is an alias. */
+static const govidx__name treat_name_table[] = {
+    {"none", GOVIDX_TREAT_NONE}, {"winsorize", GOVIDX_TREAT_WINSORISE}, {"log", GOVIDX_TREAT_LOG},
+    {"boxcox", GOVIDX_TREAT_BOXCOX}, {"winsorise", GOVIDX_TREAT_WINSORISE},
+};
+GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
+
+int govidx_treat_method_from_name(govidx_treat_method *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&govidx__treat_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_treat_method)v;
+    return rc;
+}
+
+const char *govidx_treat_method_name(govidx_treat_method value)
+{
+    return govidx__names_name(&govidx__treat_names, (int)value);
+}

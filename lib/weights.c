@@ -23,26 +23,25 @@
 /* Largest m for an m x m correlation matrix: m^2 must fit LAPACK's int. */
 #define MAX_SQUARE_ORDER 46340
 
-static const char *const weight_method_names[] = {"equal", "entropy", "critic", "critic-abs",
-                                                  "pca"};
-#define N_WEIGHT_METHODS (sizeof weight_method_names / sizeof weight_method_names[0])
+/* Spec names (method.h): the single table of the parser, the name functions and --help. */
+static const govidx__name weight_name_table[] = {
+    {"nominal", GOVIDX_WEIGHTS_NOMINAL}, {"equal", GOVIDX_WEIGHTS_EQUAL},
+    {"entropy", GOVIDX_WEIGHTS_ENTROPY}, {"critic", GOVIDX_WEIGHTS_CRITIC},
+    {"critic-abs", GOVIDX_WEIGHTS_CRITIC_ABS}, {"pca", GOVIDX_WEIGHTS_PCA},
+};
+GOVIDX__NAMES(govidx__weight_names, "weighting method", weight_name_table);
 
 int govidx_weight_method_from_name(govidx_weight_method *out, const char *name)
 {
-    size_t k;
-    if (!out || !name)
-        return govidx__fail(GOVIDX_EINVAL, "weighting method: NULL argument");
-    for (k = 0; k < N_WEIGHT_METHODS; k++)
-        if (strcmp(name, weight_method_names[k]) == 0) {
-            *out = (govidx_weight_method)k;
-            return GOVIDX_OK;
-        }
-    return govidx__fail(GOVIDX_EINVAL, "unknown weighting method '%s'", name);
+    int v = 0, rc = govidx__names_find(&govidx__weight_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_weight_method)v;
+    return rc;
 }
 
 const char *govidx_weight_method_name(govidx_weight_method method)
 {
-    return (unsigned)method < N_WEIGHT_METHODS ? weight_method_names[method] : NULL;
+    return govidx__names_name(&govidx__weight_names, (int)method);
 }
 
 int govidx_weights_equal(double *w, size_t n)
@@ -543,6 +542,8 @@ int govidx_weights_compute(double *w, govidx_matrix_view data, const govidx_weig
         return govidx_weights_critic(w, data, 1);
     case GOVIDX_WEIGHTS_PCA:
         return govidx_weights_pca(w, NULL, data, &copy);
+    case GOVIDX_WEIGHTS_NOMINAL:
+        return govidx__fail(GOVIDX_EINVAL, "weights: nominal weights are the framework's own, not computed");
     }
     return govidx__fail(GOVIDX_EINVAL, "weights: unknown method %d", (int)copy.method);
 }

@@ -143,6 +143,24 @@ static void test_method_switch(void)
     govidx_dataset_close(ds);
 }
 
+/* A spec naming a node the framework lacks is refused, not ignored. */
+static void test_method_unknown_node(void)
+{
+    govidx_dataset *ds = make(0);
+    govidx_result *r = NULL;
+    govidx_method *m = NULL;
+    GX_ASSERT_OK(govidx_method_from_json(&m, "{\"nodes\": {\"O9\": {\"aggregate\": {\"method\": \"geometric\"}}}}"));
+    GX_ASSERT_RC(govidx_openness_compute(&r, ds, m), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "method: node 'O9' is not in the framework"));
+    CU_ASSERT_PTR_NULL(r);
+    govidx_method_free(m);
+    GX_ASSERT_OK(govidx_method_from_json(&m, "{\"nodes\": {\"O1\": {\"normalize\": {\"method\": \"rank\"}}}}"));
+    GX_ASSERT_RC(govidx_openness_compute(&r, ds, m), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "method: key 'normalize.method' does not apply to aggregate 'O1'"));
+    govidx_method_free(m);
+    govidx_dataset_close(ds);
+}
+
 static void test_errors_and_table(void)
 {
     govidx_dataset *ds = NULL;
@@ -208,6 +226,7 @@ static void test_oom(void)
 static CU_TestInfo tests[] = {{"pillars and index by hand", test_pillars_and_index},
                               {"a user method replaces the default", test_method_switch},
                               {"errors and the framework table", test_errors_and_table},
+                              {"a spec naming an unknown node is refused", test_method_unknown_node},
                               {"GODI inventory only", test_godi},
                               {"allocation failures", test_oom},
                               CU_TEST_INFO_NULL};

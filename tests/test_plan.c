@@ -486,6 +486,74 @@ static void test_allocation_failures(void)
     check_oom(plan_and_execute);
 }
 
+/* The spec is checked against the framework: a node it does not have, or a
+ * key that does not apply to the node's type, is GOVIDX_EFORMAT naming both;
+ * a valid spec with per-node overrides still gives the same numbers. */
+static void test_spec_checked_against_framework(void)
+{
+    govidx_framework *fw = tree();
+    govidx_panel panel;
+    govidx_matrix_view v[2];
+    govidx_plan *plan = NULL, *def = NULL;
+    govidx_result *res = NULL, *res_def = NULL;
+    govidx_method *m = NULL;
+    size_t k, n;
+    make_panel(&panel, v);
+
+    GX_ASSERT_OK(govidx_method_from_json(&m, "{\"nodes\": {\"O9\": {\"aggregate\": \"geometric\"}}}"));
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, m, &panel), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: node 'O9' is not in the framework");
+    CU_ASSERT_PTR_NULL(plan);
+    govidx_method_free(m);
+
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_OK(govidx_method_set_node(m, "x1", "aggregate.method", "geometric"));
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, m, &panel), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'aggregate.method' does not apply to indicator 'x1'");
+    govidx_method_free(m);
+
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_OK(govidx_method_set_node(m, "A", "normalize.method", "rank"));
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, m, &panel), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'normalize.method' does not apply to aggregate 'A'");
+    govidx_method_free(m);
+
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_OK(govidx_method_set_node(m, "Index", "treat.winmax", "3"));
+    GX_ASSERT_RC(govidx_plan_new(&plan, fw, m, &panel), GOVIDX_EFORMAT);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "method: key 'treat.winmax' does not apply to aggregate 'Index'");
+    govidx_method_free(m);
+
+    /* the defaults spelled out per node: same plan, same numbers */
+    GX_ASSERT_OK(govidx_method_from_json(&m, "{\"nodes\": {\"x1\": {\"normalize\": \"minmax\", \"treat\": \"none\"},"
+                                             " \"A\": {\"aggregate\": \"arithmetic\", \"weights\": \"nominal\"}}}"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_plan_new(&def, fw, NULL, &panel));
+    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(def, &panel, &res_def));
+    n = govidx_result_n_nodes(res);
+    for (k = 0; k < n; k++) {
+        size_t u, y;
+        for (u = 0; u < 4; u++)
+            for (y = 0; y < 2; y++) {
+                double a = govidx_result_score(res, u, y, k), b = govidx_result_score(res_def, u, y, k);
+                CU_ASSERT(a == b || (isnan(a) && isnan(b)));
+            }
+    }
+    GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, node(plan, "Index")), (3 * 175.0 / 3 + 100.0 / 3) / 4, 1e-12);
+    /* one ownership rule: both texts are borrowed, and they agree */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(govidx_plan_method_json(plan));
+    CU_ASSERT_STRING_EQUAL(govidx_plan_method_json(plan), govidx_result_method_json(res));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_plan_method_json(plan), "\"x1\""));
+    CU_ASSERT_PTR_NULL(govidx_plan_method_json(NULL));
+    govidx_result_free(res);
+    govidx_result_free(res_def);
+    govidx_plan_free(plan);
+    govidx_plan_free(def);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
 static CU_TestInfo tests[] = {
     {"allocation failures in framework, method, plan and execute", test_allocation_failures},
     {"benefit of the doubt at a node", test_bod_node},
@@ -495,6 +563,7 @@ static CU_TestInfo tests[] = {
     {"long CSV output", test_csv},
     {"execute_into: recompute in place, refuse a foreign result, no half results", test_execute_into},
     {"fast leaf path equals the general path exactly", test_fast_path_exact},
+    {"spec checked against the framework; method JSON borrowed", test_spec_checked_against_framework},
     CU_TEST_INFO_NULL,
 };
 

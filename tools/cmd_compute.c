@@ -10,6 +10,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The names of a method family, from the library's own table: every value
+ * from 0 until the name function has none. */
+static void names_line(FILE *f, const char *const *names, size_t n)
+{
+    size_t i, col = 27;
+    fprintf(f, "%27s", "");
+    for (i = 0; i < n; i++) {
+        size_t len = strlen(names[i]) + (i + 1 < n);
+        if (col + len > 79) {
+            fprintf(f, "\n%27s", "");
+            col = 27;
+        }
+        fprintf(f, "%s%s", names[i], i + 1 < n ? "|" : "");
+        col += len;
+    }
+    fputc('\n', f);
+}
+#define NAMES(f, fn, type)                                                  \
+    do {                                                                    \
+        const char *names_[32];                                             \
+        size_t n_ = 0;                                                      \
+        while (n_ < 32 && (names_[n_] = fn((type)n_)) != NULL)             \
+            n_++;                                                           \
+        names_line(f, names_, n_);                                          \
+    } while (0)
+
 static void compute_usage(FILE *f)
 {
     fprintf(f,
@@ -24,19 +50,29 @@ static void compute_usage(FILE *f)
             "options:\n"
             "  --csv OUT.csv            write the scores (required unless --print-method)\n"
             "  --method SPEC.json       method spec file (see docs/methods.md)\n"
-            "  --normalize M            minmax|goalpost|zscore|zscore-minmax|target|best|rank|\n"
-            "                           percentile|stdrank|vector|none\n"
+            "  --normalize M            normalize.method, one of:\n");
+    NAMES(f, govidx_norm_method_name, govidx_norm_method);
+    fprintf(f,
             "  --range LOW,HIGH         scale of minmax (default 0,100)\n"
-            "  --treat M                none|winsorise|log|boxcox\n"
-            "  --impute M               none|mean|median|group-mean|group-median|\n"
-            "                           carry-forward|carry-backward\n"
+            "  --treat M                treat.method (alias: winsorise for winsorize), one of:\n");
+    NAMES(f, govidx_treat_method_name, govidx_treat_method);
+    fprintf(f, "  --impute M               impute.method, one of:\n");
+    NAMES(f, govidx_impute_method_name, govidx_impute_method);
+    fprintf(f,
             "  --impute-group NAME      unit grouping for group imputation\n"
-            "  --weights M              nominal|equal|entropy|critic|critic-abs|pca\n"
+            "  --weights M              weights.method, one of:\n");
+    NAMES(f, govidx_weight_method_name, govidx_weight_method);
+    fprintf(f,
             "  --per-year-weights       derive data-driven weights per year (default: pooled)\n"
-            "  --aggregate M            arithmetic|geometric|harmonic|generalised|topsis|mpi|\n"
-            "                           mpi-negative|ampi|ampi-negative|copeland\n"
+            "  --aggregate M            aggregate.method (alias: generalised for generalized), one of:\n");
+    NAMES(f, govidx_aggregate_method_name, govidx_aggregate_method);
+    fprintf(f,
             "  --node NODE:KEY=VALUE    per-node override, e.g. --node Conn:aggregate.method=geometric\n"
+            "                           (normalize.* and treat.* on indicators, aggregate.* and\n"
+            "                           weights.method on aggregates; see govidx/method.h)\n"
             "  --set KEY=VALUE          any method key, e.g. --set aggregate.floor=0.01\n"
+            "                           (an unknown key or value, or a key not applying to the\n"
+            "                           node, is reported with the library's message: exit 1)\n"
             "  --denominate             divide indicators by their denominators\n"
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
@@ -68,7 +104,7 @@ static int set_key(govidx_method *m, const char *key, const char *value)
 {
     int rc = govidx_method_set(m, key, value);
     if (rc)
-        cli_report(key, rc);
+        cli_report("compute", rc);
     return rc;
 }
 
@@ -93,7 +129,7 @@ static int set_pair(govidx_method *m, char *arg, int per_node)
     }
     rc = node ? govidx_method_set_node(m, node, key, eq + 1) : govidx_method_set(m, key, eq + 1);
     if (rc)
-        cli_report(key, rc);
+        cli_report("compute", rc);
     return rc;
 }
 
@@ -300,8 +336,10 @@ int cmd_compute(int argc, char **argv)
         i += takes;
     }
     if (rc) {
+        /* the library refused a key or value (its message is printed): 1,
+         * like a spec the plan refuses; a malformed command line: 2 */
         govidx_method_free(m);
-        return CLI_EXIT_USAGE;
+        return rc == GOVIDX_EFORMAT ? CLI_EXIT_FAIL : CLI_EXIT_USAGE;
     }
     if (print_method) {
         char *json = NULL;

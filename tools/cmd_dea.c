@@ -24,7 +24,8 @@ static void dea_usage(FILE *f)
             "\n"
             "options:\n"
             "  --model ccr|bcc|nirs|ndrs|sbm|super   (default ccr)\n"
-            "  --orientation in|out|none             (default in; none for sbm only)\n"
+            "  --orientation in|out|none             (default in; none for sbm only; also\n"
+            "                                        input|output|nonoriented)\n"
             "  --category COLUMN       categorical DMUs: level 1 = least favourable;\n"
             "                          a DMU is compared with DMUs of its level or lower\n"
             "  --nondiscretionary x1   inputs the DMUs cannot control (comma-separated)\n"
@@ -397,11 +398,9 @@ int cmd_dea(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     o.super_efficiency = !strcmp(model, "super");
-    if (!strcmp(orient, "in")) o.orientation = GOVIDX_DEA_INPUT;
-    else if (!strcmp(orient, "out")) o.orientation = GOVIDX_DEA_OUTPUT;
-    else if (!strcmp(orient, "none")) o.orientation = GOVIDX_DEA_NONORIENTED;
-    else {
-        fprintf(stderr, "govidx dea: orientation must be in, out or none\n");
+    /* the library's table: input|output|nonoriented, with in|out|none as aliases */
+    if (govidx_dea_orientation_from_name(&o.orientation, orient)) {
+        fprintf(stderr, "govidx dea: orientation must be in, out or none (or input, output, nonoriented)\n");
         return CLI_EXIT_USAGE;
     }
     o.second_stage = second;

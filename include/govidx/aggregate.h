@@ -40,20 +40,27 @@ typedef enum govidx_aggregate_method {
     GOVIDX_AGG_AMPI = 7,          /**< adjusted MPI (Mazziotta & Pareto 2016), positive */
     GOVIDX_AGG_AMPI_NEGATIVE = 8, /**< adjusted MPI, negative phenomenon */
     GOVIDX_AGG_COPELAND = 9,      /**< Copeland score of weighted pairwise majorities */
-    GOVIDX_AGG_SUM = 10           /**< sum_j w_j z_ij with the weights as given and missing
+    GOVIDX_AGG_SUM = 10,          /**< sum_j w_j z_ij with the weights as given and missing
                                        children contributing 0 (additive scorecards: GB/T 33356,
                                        EU Open Data Maturity points) */
+    /* Benefit of the doubt needs DEA over the whole panel: plan only;
+     * govidx_aggregate() refuses them (GOVIDX_EINVAL). */
+    GOVIDX_AGG_BOD = 11,             /**< "bod": Cherchye et al. (2007) */
+    GOVIDX_AGG_BOD_DIRECTIONAL = 12, /**< "bod-directional": Fusco (2015) */
+    GOVIDX_AGG_BOD_ROBUST = 13       /**< "bod-robust": order-m, Cazals et al. (2002) */
 } govidx_aggregate_method;
 
 /**
  * The method called `name` in method specs (method.h, aggregate.method):
- * "arithmetic", "geometric", "harmonic", "generalised", "topsis", "mpi",
- * "mpi-negative", "ampi", "ampi-negative" or "copeland".  GOVIDX_EINVAL
- * naming the text for anything else.
+ * "arithmetic", "geometric", "harmonic", "generalized" (alias
+ * "generalised"), "topsis", "mpi", "mpi-negative", "ampi", "ampi-negative",
+ * "copeland", "sum", "bod", "bod-directional" or "bod-robust".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
  */
 GOVIDX_API int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name);
 
-/** The spec name of a method ("topsis", ...), static; NULL for an unknown value. */
+/** The canonical spec name of a method ("topsis", ...), static; NULL
+ *  (GOVIDX_EINVAL in govidx_last_error()) for an unknown value. */
 GOVIDX_API const char *govidx_aggregate_method_name(govidx_aggregate_method method);
 
 /**

@@ -25,6 +25,15 @@ typedef enum govidx_corr_method {
 } govidx_corr_method;
 
 /**
+ * The correlation coefficient called `name`: "pearson", "spearman".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_corr_method_from_name(govidx_corr_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_corr_method_name(govidx_corr_method value);
+
+/**
  * Correlation matrix of the columns of `x`: out is x.cols x x.cols,
  * column-major (out[j + k * x.cols] = r_jk), symmetric, unit diagonal.
  * Missing values: pairwise complete (each r_jk uses the rows where both

@@ -43,11 +43,29 @@ typedef enum govidx_dea_rts {
     GOVIDX_DEA_NDRS = 3  /**< non-decreasing: sum lambda >= 1 */
 } govidx_dea_rts;
 
+/**
+ * The returns to scale called `name`: "crs", "vrs", "nirs", "ndrs".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_rts_from_name(govidx_dea_rts *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_rts_name(govidx_dea_rts value);
+
 /** Model family (values are ABI). */
 typedef enum govidx_dea_model {
     GOVIDX_DEA_RADIAL = 0, /**< CCR/BCC envelopment model */
     GOVIDX_DEA_SBM = 1     /**< slacks-based measure, Tone (2001) */
 } govidx_dea_model;
+
+/**
+ * The model family called `name`: "radial", "sbm".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_model_from_name(govidx_dea_model *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_model_name(govidx_dea_model value);
 
 /** Orientation (values are ABI). */
 typedef enum govidx_dea_orientation {
@@ -55,6 +73,16 @@ typedef enum govidx_dea_orientation {
     GOVIDX_DEA_OUTPUT = 1,     /**< expand outputs */
     GOVIDX_DEA_NONORIENTED = 2 /**< SBM only: both */
 } govidx_dea_orientation;
+
+/**
+ * The orientation called `name`: "input" (alias "in"), "output" (alias
+ * "out"), "nonoriented" (alias "none"; the aliases are `govidx dea --orientation`'s).
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_orientation_from_name(govidx_dea_orientation *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_orientation_name(govidx_dea_orientation value);
 
 /** How the reference set is handled (values are ABI). */
 typedef enum govidx_dea_algorithm {

@@ -38,8 +38,21 @@ typedef enum govidx_impute_method {
     GOVIDX_IMPUTE_MEAN,         /**< column mean of available values */
     GOVIDX_IMPUTE_MEDIAN,       /**< column median */
     GOVIDX_IMPUTE_GROUP_MEAN,   /**< mean of the unit's group; column mean if the group has none */
-    GOVIDX_IMPUTE_GROUP_MEDIAN  /**< median of the unit's group; column median if the group has none */
+    GOVIDX_IMPUTE_GROUP_MEDIAN, /**< median of the unit's group; column median if the group has none */
+    GOVIDX_IMPUTE_CARRY_FORWARD, /**< plan only: across years, as govidx_impute_carry(GOVIDX_CARRY_PREVIOUS);
+                                      govidx_impute() refuses it (GOVIDX_EINVAL) */
+    GOVIDX_IMPUTE_CARRY_BACKWARD /**< plan only: across years, as govidx_impute_carry(GOVIDX_CARRY_NEXT) */
 } govidx_impute_method;
+
+/**
+ * The method called `name` in method specs (method.h, impute.method): "none", "mean",
+ * "median", "group-mean", "group-median", "carry-forward", "carry-backward".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_impute_method_from_name(govidx_impute_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_impute_method_name(govidx_impute_method value);
 
 /** Options of govidx_impute().  Initialise with GOVIDX_IMPUTE_OPTIONS_INIT. */
 typedef struct govidx_impute_options {
@@ -71,6 +84,16 @@ typedef enum govidx_carry {
     GOVIDX_CARRY_NEXT,         /**< next observation carried backward (nearest later year) */
     GOVIDX_CARRY_BOTH          /**< previous first, then next for what is left */
 } govidx_carry;
+
+/**
+ * The carry direction called `name` ("carry-NAME" in impute.method): "forward"
+ * (GOVIDX_CARRY_PREVIOUS), "backward" (GOVIDX_CARRY_NEXT), "both".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_carry_from_name(govidx_carry *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_carry_name(govidx_carry value);
 
 /**
  * Panel carry for year `year` of a stack of yearly matrices years[0..nyears-1]

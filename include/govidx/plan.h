@@ -91,8 +91,12 @@ GOVIDX_API const govidx_framework *govidx_plan_framework(const govidx_plan *plan
  */
 GOVIDX_API double govidx_plan_weight(const govidx_plan *plan, size_t node, size_t year);
 
-/** The plan's method spec as canonical JSON; free with govidx_free(). */
-GOVIDX_API int govidx_plan_method_json(const govidx_plan *plan, char **out);
+/**
+ * The plan's method spec as canonical JSON (govidx_method_to_json's text),
+ * borrowed: owned by the plan and valid until govidx_plan_free(), like
+ * govidx_result_method_json() (docs/abi.md, "Ownership").  NULL for NULL.
+ */
+GOVIDX_API const char *govidx_plan_method_json(const govidx_plan *plan);
 
 /**
  * Compute every node for every unit and year of `panel` (same shape as the

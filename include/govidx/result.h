@@ -89,7 +89,8 @@ GOVIDX_API double govidx_result_contribution(const govidx_result *r, size_t unit
 /** Flag bits (GOVIDX_FLAG_IMPUTED, GOVIDX_FLAG_TREATED, ...) of an indicator cell. */
 GOVIDX_API unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf);
 
-/** The method spec the result was computed with (JSON text owned by the result). */
+/** The method spec the result was computed with: canonical JSON, borrowed
+ *  (owned by the result, valid until govidx_result_free()).  NULL for NULL. */
 GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
 
 /**

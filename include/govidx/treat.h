@@ -29,6 +29,16 @@ typedef enum govidx_treat_method {
     GOVIDX_TREAT_BOXCOX      /**< ((x+offset)^lambda - 1)/lambda, ln(x+offset) if lambda == 0 */
 } govidx_treat_method;
 
+/**
+ * The method called `name` in method specs (method.h, treat.method): "none", "winsorize"
+ * (alias "winsorise", COINr's spelling), "log", "boxcox".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_treat_method_from_name(govidx_treat_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_treat_method_name(govidx_treat_method value);
+
 /** Options of govidx_treat().  Initialise with GOVIDX_TREAT_OPTIONS_INIT. */
 typedef struct govidx_treat_options {
     unsigned version;            /**< GOVIDX_TREAT_OPTIONS_VERSION */

@@ -32,18 +32,20 @@ typedef enum govidx_weight_method {
     GOVIDX_WEIGHTS_ENTROPY = 1,    /**< entropy weight method (Shannon; Zeleny 1982) */
     GOVIDX_WEIGHTS_CRITIC = 2,     /**< CRITIC (Diakoulaki et al. 1995), signed r */
     GOVIDX_WEIGHTS_CRITIC_ABS = 3, /**< CRITIC with |r| */
-    GOVIDX_WEIGHTS_PCA = 4         /**< Handbook PCA/varimax weights (Nicoletti et al. 2000) */
+    GOVIDX_WEIGHTS_PCA = 4,        /**< Handbook PCA/varimax weights (Nicoletti et al. 2000) */
+    GOVIDX_WEIGHTS_NOMINAL = 5     /**< the framework's own weights (spec default); nothing to
+                                        compute: govidx_weights_compute() refuses it (GOVIDX_EINVAL) */
 } govidx_weight_method;
 
 /**
  * The method called `name` in method specs (method.h, weights.method):
- * "equal", "entropy", "critic", "critic-abs" or "pca".  GOVIDX_EINVAL
- * naming the text for anything else (including "nominal", which is the
- * framework's own weights and not a computation).
+ * "nominal", "equal", "entropy", "critic", "critic-abs" or "pca".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
  */
 GOVIDX_API int govidx_weight_method_from_name(govidx_weight_method *out, const char *name);
 
-/** The spec name of a method ("entropy", ...), static; NULL for an unknown value. */
+/** The spec name of a method ("entropy", ...), static; NULL (GOVIDX_EINVAL in
+ *  govidx_last_error()) for an unknown value. */
 GOVIDX_API const char *govidx_weight_method_name(govidx_weight_method method);
 
 /**
