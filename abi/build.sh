@@ -2,7 +2,8 @@
 # (sourced, not run).  Needs $srcdir (the source tree to build) and
 # $abi_top (the tree holding abi/symbols.sh).
 #
-# abi_build DIR: configure $srcdir in DIR with CFLAGS='-g -O0' (once; later
+# abi_build DIR: configure $srcdir in DIR with CFLAGS='-g -O0' and the
+# source and build paths mapped to /govidx and /govidx-build (once; later
 # calls reuse the configured DIR and let make rebuild what changed), build
 # only lib/libgovidx.la, `make install DESTDIR=DIR/inst` of the library and
 # headers, and set ABI_INC (installed include dir) and ABI_LIB (the real file
@@ -24,13 +25,17 @@ abi_build()
     mkdir -p "$abi_dir"
     (
         cd "$abi_dir"
-        # a govidx build directory configured from another source tree starts afresh
+        # the source and build paths mapped, so the baseline abidw records
+        # from DWARF does not change with the directories it was built in
+        cflags="-g -O0 -fdebug-prefix-map=$srcdir=/govidx -fdebug-prefix-map=$abi_dir=/govidx-build"
+        # a govidx build directory configured from another source tree or
+        # with other flags starts afresh
         if [ -f Makefile ] && grep -qx "PACKAGE_NAME = govidx" Makefile &&
-        ! grep -qx "abs_top_srcdir = $srcdir" Makefile; then
+        { ! grep -qxF "abs_top_srcdir = $srcdir" Makefile || ! grep -qxF "CFLAGS = $cflags" Makefile; }; then
             rm -rf ./* ./.[!.]* 2>/dev/null || true
         fi
         if [ ! -f Makefile ]; then
-            "$srcdir/configure" -q --prefix=/usr/local CFLAGS='-g -O0' >/dev/null
+            "$srcdir/configure" -q --prefix=/usr/local CFLAGS="$cflags" >/dev/null
         fi
         make -j"${JOBS:-2}" lib/libgovidx.la >/dev/null
         rm -rf inst
