@@ -1,0 +1,112 @@
+/*
+ * govidx/coverage.h - the coverage index of a city: how completely and how
+ * evenly a service reaches its population, from district/community values.
+ *
+ * For one city, year and district variable c (a share in [0, 1]) over the
+ * city's leaf districts (those without sub-districts) with a population:
+ *
+ *   V1 level      population-weighted mean  sum p c / sum p   (and the
+ *                 unweighted mean of the shares, the UVA SDAD method)
+ *   V2 equity     Gini, Theil T (with its exact within/between split over the
+ *                 parent districts), Theil L, Atkinson(eps), weighted CV
+ *   V3 continuity share of the population in communities with c >= theta,
+ *                 and the number of "white-zone" communities (c = 0)
+ *   adjusted      (1 - A_eps) x level, the inequality-adjusted headline
+ *                 (UNDP IHDI logic)
+ *
+ * Zeros are floored (documented, counted) where logarithms need it; see
+ * inequality.h.  Sources and formulas: docs/methods.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_COVERAGE_H
+#define GOVIDX_COVERAGE_H
+
+#include "common.h"
+#include "dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct govidx_coverage_options {
+    unsigned version;     /**< GOVIDX_COVERAGE_OPTIONS_VERSION */
+    const char *variable; /**< district variable holding the coverage share (required) */
+    double epsilon;       /**< Atkinson inequality aversion, default 1 */
+    double theta;         /**< continuity threshold, default 0.5 */
+    double floor;         /**< floor for zeros in Theil/Atkinson, default 0.001 */
+} govidx_coverage_options;
+#define GOVIDX_COVERAGE_OPTIONS_VERSION 1
+#define GOVIDX_COVERAGE_OPTIONS_INIT { GOVIDX_COVERAGE_OPTIONS_VERSION, NULL, 1.0, 0.5, 0.001 }
+
+/** Coverage of one city in one year. */
+typedef struct govidx_coverage_city {
+    unsigned version;        /**< GOVIDX_COVERAGE_CITY_VERSION (set by the caller) */
+    size_t n_communities;    /**< leaf districts with a value and a population > 0 */
+    double population;       /**< their total population */
+    double level;            /**< V1: population-weighted mean share */
+    double level_unweighted; /**< mean of the shares (each community counts once) */
+    double gini, theil_t, theil_within, theil_between, theil_l, atkinson, cv;
+    double adjusted;         /**< (1 - atkinson) x level */
+    double continuity;       /**< share of the population with c >= theta */
+    size_t white_zones;      /**< communities with c = 0 */
+    size_t n_floored;        /**< values raised to the floor for Theil/Atkinson */
+    size_t worst[3];         /**< the three lowest-covered communities (district indices; (size_t)-1 = none) */
+} govidx_coverage_city;
+#define GOVIDX_COVERAGE_CITY_VERSION 1
+
+/**
+ * Coverage of every unit (city) of the dataset in `year` (out: one element
+ * per unit, each with its version set).  A city without communities gets
+ * n_communities 0 and NaN measures.  Errors: GOVIDX_ENOTFOUND (year or
+ * variable), GOVIDX_EDOMAIN (a share outside [0, 1] or a negative
+ * population, naming the district), GOVIDX_EINVAL.
+ */
+GOVIDX_API int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, int year,
+                                      const govidx_coverage_options *opts);
+
+/* ------------------------------------------------------------------ */
+/* Accessibility within coverage: 2SFCA / E2SFCA per city               */
+/* ------------------------------------------------------------------ */
+
+/** Accessibility of one city's communities to its service points. */
+typedef struct govidx_coverage_access_result {
+    unsigned version;     /**< GOVIDX_COVERAGE_ACCESS_VERSION (set by the caller) */
+    double mean;          /**< population-weighted mean accessibility sum P_d A_d / sum P_d (supply per
+                               person; with every service point reaching some demand it equals
+                               sum S / sum P) */
+    double gini;          /**< population-weighted Gini of A */
+    double atkinson;      /**< Atkinson(epsilon) of A / mean (zeros floored at 0.001 x mean) */
+    double adjusted;      /**< (1 - atkinson) x mean, the inequality-adjusted accessibility */
+    double reached;       /**< share of the population with A_d > 0 (some service in reach) */
+    double above;         /**< share of the population with A_d >= standard (NaN when standard <= 0) */
+    size_t unreached;     /**< communities with A_d = 0 */
+    size_t n_floored;     /**< values floored for Atkinson */
+} govidx_coverage_access_result;
+#define GOVIDX_COVERAGE_ACCESS_VERSION 1
+
+/**
+ * Spatial accessibility of a city's n_d communities (populations P, > 0 for
+ * at least one) to n_s service points (capacities S) through a precomputed
+ * cost matrix (travel time or distance; column-major n_d x n_s, leading
+ * dimension ld; NaN/Inf = unreachable): A_d by the two-step floating
+ * catchment area method with catchment d0 (Luo & Wang 2003) or, with
+ * n_zones > 0, its enhanced form with distance-decay weights per zone (Luo
+ * & Qi 2009), as govidx_access_2sfca() computes it; then the coverage view
+ * of A: its population-weighted mean, Gini, Atkinson(epsilon) and
+ * inequality-adjusted mean, and the population shares reached and at or
+ * above `standard` (e.g. 1 doctor per 1,000 = 0.001).  access (n_d, may be
+ * NULL) receives A_d.  Errors as govidx_access_2sfca(), GOVIDX_EINVAL for
+ * epsilon < 0 or a bad version, GOVIDX_EDOMAIN when the total population
+ * is 0.
+ */
+GOVIDX_API int govidx_coverage_access(govidx_coverage_access_result *out, double *access,
+                                      const double *population, size_t n_d, const double *supply, size_t n_s,
+                                      const double *cost, size_t ld, double d0, const double *bound,
+                                      const double *weight, size_t n_zones, double standard, double epsilon);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_COVERAGE_H */

@@ -1,0 +1,72 @@
+/*
+ * govidx/import.h - build a city dataset from CSV files.
+ *
+ * Layouts (docs/import.md has the full description):
+ *
+ *  data       WIDE: a unit column (unit | uCode | code | city | place), an
+ *             optional name column (name | uName), a year column (year |
+ *             Time) and one column per variable; or LONG: unit, year,
+ *             indicator (or iCode), value.  COINr's iData layout is WIDE and
+ *             is read as is (its group columns are declared in the meta).
+ *  meta       COINr's iMeta layout, as is: Level, iCode, iName, Direction,
+ *             Weight, Unit, Target, Denominator, Parent, Type (Indicator,
+ *             Aggregate, Group, Denominator, Other); optional GoalLow,
+ *             GoalHigh, Source, Aggregation columns.
+ *  districts  district, name, unit, parent, level, year, population, then
+ *             one column per coverage variable.
+ *  inventory  unit (or place), year, dataset, category, department, the
+ *             criterion columns (exists, digital, public, free, online,
+ *             machinereadable, bulk, openlicence (or openlicense),
+ *             uptodate, registrationfree, api, metadatastandard; the
+ *             underscored spellings are accepted too: 1/0, yes/no,
+ *             true/false; empty = unsure; an absent column = not recorded),
+ *             format, licence, last_update, update_frequency.
+ *  actors     actor, name, unit, sector, level.
+ *  edges      unit, year, layer, from, to, weight (empty weight = 1).
+ *  dea        variable, role (input | output), flags (undesirable,
+ *             nondiscretionary; optional).
+ *
+ * Column names are matched without regard to ASCII case.  Every problem is
+ * reported with "file:line:column" and nothing is built when any is found.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_IMPORT_H
+#define GOVIDX_IMPORT_H
+
+#include "common.h"
+#include "dataset.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The CSV files of one import; NULL = absent (data and meta are required). */
+typedef struct govidx_import_sources {
+    unsigned version;       /**< GOVIDX_IMPORT_SOURCES_VERSION */
+    const char *data;
+    const char *meta;
+    const char *districts;
+    const char *inventory;
+    const char *actors;
+    const char *edges;
+    const char *dea;
+    int default_year;       /**< year of a data file without a year column (0 = required) */
+} govidx_import_sources;
+#define GOVIDX_IMPORT_SOURCES_VERSION 1
+#define GOVIDX_IMPORT_SOURCES_INIT { GOVIDX_IMPORT_SOURCES_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * Build a dataset from CSV files.  `report` (may be NULL) is called once per
+ * problem with object "file:line:column" and a message; the first problem's
+ * status is returned and *out stays NULL.  On success the dataset is
+ * validated (govidx_dataset_validate) and ready for govidx_dataset_write.
+ */
+GOVIDX_API int govidx_import_csv(govidx_dataset **out, const govidx_import_sources *src,
+                                 govidx_problem_fn report, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_IMPORT_H */

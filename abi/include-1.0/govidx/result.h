@@ -1,0 +1,135 @@
+/*
+ * govidx/result.h - scores, ranks and contributions of an executed plan.
+ *
+ * A result holds, for every unit, year and node of the framework (indicators
+ * and aggregates), the score (normalised value for indicators, aggregated
+ * score for aggregates) and its rank among the units of that year
+ * (competition ranking: highest score ranks 1, ties share the lowest rank,
+ * "1224"; missing scores are unranked).  It also holds each indicator's
+ * contribution to its root's score and the flags of treated/imputed cells,
+ * plus the method spec as provenance.
+ *
+ * Executing writes the scores only.  Ranks are computed for the whole
+ * result the first time any rank is asked for (govidx_result_rank, the CSV
+ * and run exports, strengths, comparisons), on the caller's thread and as
+ * many helper threads as years; this is safe from several threads at once
+ * and cannot fail.  Contributions are derived from the scores when asked
+ * for.  So a caller that reads only scores (uncertainty runs, root scores)
+ * never pays for sorting every node of every year.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_RESULT_H
+#define GOVIDX_RESULT_H
+
+#include "common.h"
+#include "plan.h"
+#include "run.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Release a result; NULL is a no-op. */
+GOVIDX_API void govidx_result_free(govidx_result *r);
+
+/** Shape and labels of a result: units, years and framework nodes (0 / NULL
+ *  for a NULL result or an index out of range). */
+GOVIDX_API size_t govidx_result_n_units(const govidx_result *r);
+GOVIDX_API size_t govidx_result_n_years(const govidx_result *r);
+GOVIDX_API size_t govidx_result_n_nodes(const govidx_result *r);
+GOVIDX_API const char *govidx_result_unit_code(const govidx_result *r, size_t unit);
+GOVIDX_API int govidx_result_year(const govidx_result *r, size_t year);
+GOVIDX_API const char *govidx_result_node_code(const govidx_result *r, size_t node);
+
+/** Score of (unit, year, node); NaN when missing or out of range. */
+GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_t year, size_t node);
+/** Rank of (unit, year, node); 0 when unranked (missing score).  The first
+ *  call on a result (or after govidx_execute_into) ranks every node. */
+GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
+
+/**
+ * The scores of one year and node for all units (length n_units), or NULL.
+ * Valid until the result is freed.
+ */
+GOVIDX_API const double *govidx_result_scores(const govidx_result *r, size_t year, size_t node);
+
+/**
+ * Contribution of indicator node `leaf` to the score of its root for (unit,
+ * year): effective weight x normalised value / root score, as a share (the
+ * contributions of a unit sum to 1 when every aggregation on the path is
+ * arithmetic and no child is missing).  NaN for aggregates.
+ */
+GOVIDX_API double govidx_result_contribution(const govidx_result *r, size_t unit, size_t year, size_t leaf);
+
+/** Flag bits (GOVIDX_FLAG_IMPUTED, GOVIDX_FLAG_TREATED, ...) of an indicator cell. */
+GOVIDX_API unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf);
+
+/** The method spec the result was computed with (JSON text owned by the result). */
+GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
+
+/**
+ * Write the result as long-format CSV with the header `unit,year,node,score,rank`
+ * and one row per year, node (in framework order: indicators first, the root
+ * last) and unit.  Scores are printed with 17 significant digits; missing
+ * scores as empty fields and unranked ranks as empty fields.  The file is
+ * written to a temporary file and renamed over `path` (atomic).
+ */
+GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path);
+
+/**
+ * Package the result as a results run called `name`, ready for
+ * govidx_file_add_run(): arrays "scores", "ranks" (NaN = unranked),
+ * "contrib" and "flags", and the attribute "method" (the method spec as
+ * JSON).  Release with govidx_run_free().
+ */
+GOVIDX_API int govidx_result_to_run(govidx_run **out, const govidx_result *r, const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Reading a result: strengths and weaknesses, two method variants       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Strengths and weaknesses of one unit in one year (COINr's idea of
+ * per-unit "strengths and weaknesses"): among the result's indicators
+ * (leaves) with a score for the unit, the k where its rank among units is
+ * best and the k where it is worst (ranks are competition ranks of the
+ * normalised values, 1 = best; ties in rank keep framework order).  strong
+ * and weak receive up to k leaf node indices each (best first / worst
+ * first); *n_strong and *n_weak their counts (fewer than k when fewer
+ * indicators have a value).  Errors: GOVIDX_EINVAL (NULL, unit/year out of
+ * range), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, size_t k,
+                                       size_t *strong, size_t *n_strong, size_t *weak, size_t *n_weak);
+
+/** Summary of how a node's ranking moves between two method variants. */
+typedef struct govidx_rank_shift {
+    unsigned version;   /**< GOVIDX_RANK_SHIFT_VERSION (set by the caller) */
+    size_t n;           /**< units ranked in both results */
+    double mean_abs;    /**< mean |rank_b - rank_a| over those units */
+    size_t max_abs;     /**< largest |rank_b - rank_a| */
+    double share_moved; /**< share of those units whose rank moves by more than `threshold` */
+    double spearman;    /**< Spearman correlation of the two score vectors (NaN when n < 2 or constant) */
+    double mean_abs_score; /**< mean |score_b - score_a| */
+} govidx_rank_shift;
+#define GOVIDX_RANK_SHIFT_VERSION 1
+
+/**
+ * Compare node `node` (by code, present in both) in year `year` (by label)
+ * of two results over the same units (matched by code, in any order):
+ * the summary in *out and, when non-NULL, per unit of `a` the score
+ * difference b - a (dscore, NaN if either is missing) and rank difference
+ * rank_b - rank_a (drank, 0 if either is unranked; a positive value means
+ * the unit falls).  Errors: GOVIDX_EINVAL (NULL, version),
+ * GOVIDX_ENOTFOUND (node, year or a unit missing from b), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank,
+                                     const govidx_result *a, const govidx_result *b, const char *node,
+                                     int year, size_t threshold);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_RESULT_H */

@@ -1,0 +1,83 @@
+/*
+ * govidx/treat.h - outlier treatment and transforms of an indicator matrix.
+ *
+ * Input: column-major view (rows = units, cols = indicators, NaN =
+ * missing, Inf = GOVIDX_ENUMERIC).  Output: a caller matrix of the same
+ * shape that must not overlap the input.  `flags` (optional, may be NULL)
+ * is a rows x cols column-major uint8 array (leading dimension rows);
+ * GOVIDX_FLAG_TREATED (govidx/dataset.h) is OR-ed into every cell whose
+ * value was changed; other bits are kept.
+ * Source: COINr (EU JRC) Treat()/winsorise(); OECD/JRC Handbook (2008)
+ * sec. 5.  Details: docs/methods/prep.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_TREAT_H
+#define GOVIDX_TREAT_H
+
+#include "govidx/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Treatment methods.  Values are ABI: appended only. */
+typedef enum govidx_treat_method {
+    GOVIDX_TREAT_NONE = 0,   /**< copy */
+    GOVIDX_TREAT_WINSORISE,  /**< COINr default rule, log fallback (see govidx_treat) */
+    GOVIDX_TREAT_LOG,        /**< ln(x + offset); x + offset <= 0 -> GOVIDX_EDOMAIN */
+    GOVIDX_TREAT_BOXCOX      /**< ((x+offset)^lambda - 1)/lambda, ln(x+offset) if lambda == 0 */
+} govidx_treat_method;
+
+/** Options of govidx_treat().  Initialise with GOVIDX_TREAT_OPTIONS_INIT. */
+typedef struct govidx_treat_options {
+    unsigned version;            /**< GOVIDX_TREAT_OPTIONS_VERSION */
+    govidx_treat_method method;  /**< default GOVIDX_TREAT_WINSORISE */
+    double skew_thresh;          /**< |skew| threshold, default 2 */
+    double kurt_thresh;          /**< excess kurtosis threshold, default 3.5 */
+    unsigned winmax;             /**< most points winsorised per column, default 5 */
+    int log_fallback;            /**< WINSORISE: 1 (default) apply the log when winmax is not enough */
+    double lambda;               /**< BOXCOX exponent, default 1 */
+    double offset;               /**< LOG/BOXCOX: added before the transform, default 0 */
+    const char *const *names;    /**< optional cols indicator names for messages */
+} govidx_treat_options;
+#define GOVIDX_TREAT_OPTIONS_VERSION 1
+#define GOVIDX_TREAT_OPTIONS_INIT \
+    { GOVIDX_TREAT_OPTIONS_VERSION, GOVIDX_TREAT_WINSORISE, 2.0, 3.5, 5u, 1, 1.0, 0.0, NULL }
+
+/** What treatment did to one indicator.  Frozen: the layout never changes (the
+ *  library writes arrays of it); more detail will come through new functions. */
+typedef struct govidx_treat_report {
+    size_t n_winsorised;  /**< points winsorised (0 if reverted to log) */
+    int log_applied;      /**< 1 when the COINr log_CT fallback replaced the winsorisation */
+    double skew_before, kurt_before;
+    double skew_after, kurt_after; /**< sample G1 and excess G2 (Excel SKEW/KURT) */
+} govidx_treat_report;
+
+/**
+ * Treat every column of `in` into `out`.
+ *
+ * WINSORISE (COINr Treat default): while |skew| > skew_thresh AND
+ * kurt > kurt_thresh, winsorise one more point - the highest value if
+ * skew > 0 (replaced by the next-highest value), else the lowest (replaced
+ * by the next-lowest) - up to winmax points.  If the column is still over
+ * both thresholds after winmax points, the winsorisation is reverted and
+ * (log_fallback set) COINr 1.x's default f2 "log_CT" is applied instead:
+ * ln(x - min + a), a = 0.01 (max - min), defined for any sign of data.
+ * Every non-missing cell is then flagged.  Skewness and kurtosis
+ * are the sample G1/G2 statistics (Excel SKEW/KURT; kurtosis is EXCESS),
+ * computed over non-missing values; columns with < 4 values are copied.
+ *
+ * report (optional) receives cols entries.
+ * Errors: GOVIDX_EINVAL (NULL, bad options), GOVIDX_EDIM, GOVIDX_ENUMERIC
+ * (Inf), GOVIDX_EDOMAIN (LOG/BOXCOX of x + offset <= 0, naming unit and
+ * indicator), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
+                            govidx_matrix_view in, const govidx_treat_options *opt);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_TREAT_H */
