@@ -116,7 +116,7 @@ static void handle_line(reader *rd, char *line)
         char *end;
         long v = strtol(line + 2, &end, 10);
         rd->got_status = 1;
-        rd->status = (*end || v > 0 || v < -1000) ? GOVIDX_EIO : (int)v;
+        rd->status = (end == line + 2 || *end || v > 0 || v < -1000) ? GOVIDX_EIO : (int)v;
     } else {
         rd->bad = 1;
     }
@@ -126,7 +126,7 @@ static void handle_line(reader *rd, char *line)
 static void take_lines(reader *rd, govidx__buf *b)
 {
     size_t start = 0, i;
-    for (i = 0; i < b->len && !rd->bad; i++)
+    for (i = 0; i < b->len && !rd->bad && !rd->got_status; i++)
         if (b->data[i] == '\n') {
             b->data[i] = '\0';
             handle_line(rd, b->data + start);
@@ -278,7 +278,7 @@ int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *
         if (pending.failed)
             break;
         take_lines(&rd, &pending);
-        if (rd.bad)
+        if (rd.bad || rd.got_status) /* R is the last line: nothing more to wait for */
             break;
     }
     close(p[0]);

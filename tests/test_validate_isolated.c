@@ -284,6 +284,13 @@ static void test_time_limit(void)
     for (k = 0; k < 200 && child > 0 && alive(child); k++)
         usleep(10000);
     CU_ASSERT(child > 0 && !alive(child));
+    /* a helper that lingers after its result line is not waited for */
+    use_fake("linger", "echo 'govidx-validate-helper 1'\nprintf 'R\\t0\\n'\nsleep 30\n");
+    unsetenv("GOVIDX_VALIDATE_TIMEOUT_MS");
+    t0 = now();
+    GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p));
+    CU_ASSERT(now() - t0 < 10);
+    CU_ASSERT(no_children());
     use_real();
 }
 

@@ -9,7 +9,8 @@
  * this process) and writes the result to stdout, one record per line
  * (lib/validate_isolated.c has the parent's side):
  *   govidx-validate-helper 1        name and protocol version
- *   P<TAB>object<TAB>message         one per problem (TAB, CR, LF -> space)
+ *   P<TAB>object<TAB>message         one per problem (TAB, CR, LF -> space;
+ *                                    each field at most 4096 bytes)
  *   R<TAB>status                     the govidx_status, 0 when valid
  * It dies with the thread that started it (PR_SET_PDEATHSIG) and has a CPU
  * limit of the parent's time limit plus a second (RLIMIT_CPU), so it cannot
@@ -31,9 +32,11 @@
 
 static int out_failed;
 
+/* Fields are cut at 4 KiB: the parent refuses lines over 64 KiB. */
 static void put_field(const char *s)
 {
-    for (; *s; s++)
+    size_t n = 0;
+    for (; *s && n < 4096; s++, n++)
         if (putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s) == EOF)
             out_failed = 1;
 }
