@@ -3,8 +3,16 @@
 # then run it on the shipped data.  Called by `make check` (check-examples).
 set -eu
 pc="$STAGE$LIBDIR/pkgconfig"
-export PKG_CONFIG_PATH="$pc" PKG_CONFIG_SYSROOT_DIR="$STAGE"
+# Only govidx.pc is visible (PKG_CONFIG_LIBDIR replaces the system
+# directories): a consumer needs none of the dependencies' .pc files.
+export PKG_CONFIG_LIBDIR="$pc" PKG_CONFIG_PATH= PKG_CONFIG_SYSROOT_DIR="$STAGE"
 flags=$(pkg-config --cflags --libs govidx)
+# The installed validator helper, not one of the build tree.
+GOVIDX_LIBEXECDIR="$STAGE$PKGLIBEXECDIR"
+export GOVIDX_LIBEXECDIR
+if [ ! -x "$GOVIDX_LIBEXECDIR/govidx-validate-helper" ]; then
+  echo "FAIL: govidx-validate-helper is not installed in $PKGLIBEXECDIR"; exit 1
+fi
 mkdir -p "$OUT"
 fail=0
 for src in "$@"; do

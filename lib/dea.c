@@ -933,6 +933,25 @@ static void data_free(dea_data *d)
     memset(d, 0, sizeof *d);
 }
 
+/* The column of Y holding the k-th undesirable (or desirable) output. */
+static size_t undesirable_col(const unsigned char *undesirable, size_t cols, size_t k)
+{
+    size_t j;
+    for (j = 0; j < cols; j++)
+        if (undesirable && undesirable[j] && k-- == 0)
+            return j;
+    return cols;
+}
+
+static size_t desirable_col(const unsigned char *undesirable, size_t cols, size_t k)
+{
+    size_t j;
+    for (j = 0; j < cols; j++)
+        if (!(undesirable && undesirable[j]) && k-- == 0)
+            return j;
+    return cols;
+}
+
 /* Copy X, Y into internal form; undesirable outputs become extra inputs. */
 static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
                      const unsigned char *undesirable, int sbm, const char *period)
@@ -998,11 +1017,17 @@ static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
             for (j = 0; j < d->m + s; j++) {
                 double v = j < d->m ? d->x[i + j * n] : d->y[i + (j - d->m) * n];
                 if (!(v > 0.0)) {
+                    /* name the column from the caller's matrices before
+                     * data_free clears d->m; undesirable outputs sit in
+                     * the inputs after the real ones */
+                    const char *kind = j < m ? "input" : j < d->m ? "undesirable output" : "output";
+                    size_t col = j < m ? j : j < d->m ? undesirable_col(undesirable, Y.cols, j - m)
+                                                      : desirable_col(undesirable, Y.cols, j - d->m);
                     data_free(d);
                     return govidx__fail(GOVIDX_EDOMAIN,
-                                        "DEA SBM: DMU %zu has a zero %s (SBM divides by every "
-                                        "input and output)",
-                                        i + 1, j < d->m ? "input" : "output");
+                                        "DEA SBM%s: DMU %zu has a zero %s (%s column %zu; SBM divides by "
+                                        "every input and output)",
+                                        period, i + 1, kind, j < m ? "input" : "output", col + 1);
                 }
             }
     }

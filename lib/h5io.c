@@ -17,21 +17,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
-#include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define DEFAULT_MAX_BYTES ((size_t)8 << 30)
 #define MAX_ROOT_ATTRS 4096
-#define VALIDATE_TIMEOUT_MS 60000
 
 /* ------------------------------------------------------------------ */
 /* locking and error translation                                        */
@@ -1520,7 +1515,7 @@ int govidx_dataset_write(const govidx_dataset *ds, const char *path, unsigned fl
 }
 
 /* ------------------------------------------------------------------ */
-/* file validation (optionally in a child process)                      */
+/* file validation (in this process; isolated: validate_isolated.c)     */
 /* ------------------------------------------------------------------ */
 
 static int validate_here(const char *path, govidx_problem_fn report, void *ctx)
@@ -1538,140 +1533,6 @@ static int validate_here(const char *path, govidx_problem_fn report, void *ctx)
     return rc;
 }
 
-/* child side: one line per problem, "P<TAB>object<TAB>message\n"; tabs and
- * newlines inside are replaced by spaces.  Last line "R<TAB>status\n". */
-static void put_clean(int fd, const char *s)
-{
-    char buf[1024];
-    size_t n = 0;
-    for (; *s && n < sizeof buf; s++)
-        buf[n++] = (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s;
-    if (n && write(fd, buf, n) < 0)
-        return;
-}
-
-static void child_report(void *ctx, const char *object, const char *message)
-{
-    int fd = *(int *)ctx;
-    if (write(fd, "P\t", 2) < 0)
-        return;
-    put_clean(fd, object);
-    if (write(fd, "\t", 1) < 0)
-        return;
-    put_clean(fd, message);
-    if (write(fd, "\n", 1) < 0)
-        return;
-}
-
-static int parse_child(char *text, govidx_problem_fn report, void *ctx, int *status)
-{
-    char *line = text, *nl;
-    int got = 0;
-    while ((nl = strchr(line, '\n'))) {
-        *nl = '\0';
-        if (line[0] == 'P' && line[1] == '\t') {
-            char *obj = line + 2, *msg = strchr(obj, '\t');
-            if (msg)
-                *msg++ = '\0';
-            if (report)
-                report(ctx, obj, msg ? msg : "");
-        } else if (line[0] == 'R' && line[1] == '\t') {
-            *status = atoi(line + 2);
-            got = 1;
-        }
-        line = nl + 1;
-    }
-    return got;
-}
-
-static int validate_isolated(const char *path, govidx_problem_fn report, void *ctx)
-{
-    int p[2], st = 0, status = GOVIDX_EIO, got, timed_out = 0;
-    pid_t pid;
-    govidx__buf out = {0};
-    char buf[4096], msg[256];
-    struct timespec t0, t1;
-    if (pipe(p) != 0)
-        return govidx__fail(GOVIDX_EIO, "cannot create a pipe: %s", strerror(errno));
-    pid = fork();
-    if (pid < 0) {
-        close(p[0]);
-        close(p[1]);
-        return govidx__fail(GOVIDX_EIO, "cannot fork: %s", strerror(errno));
-    }
-    if (pid == 0) {
-        int fd = p[1], rc;
-        char line[32];
-        close(p[0]);
-        rc = validate_here(path, child_report, &fd);
-        snprintf(line, sizeof line, "R\t%d\n", rc);
-        if (write(fd, line, strlen(line)) < 0)
-            _exit(3);
-        _exit(0);
-    }
-    close(p[1]);
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    for (;;) {
-        struct pollfd pf = {p[0], POLLIN, 0};
-        long left;
-        ssize_t n;
-        clock_gettime(CLOCK_MONOTONIC, &t1);
-        left = VALIDATE_TIMEOUT_MS - ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000);
-        if (left <= 0) {
-            timed_out = 1;
-            kill(pid, SIGKILL);
-            break;
-        }
-        if (poll(&pf, 1, (int)left) < 0) {
-            if (errno == EINTR)
-                continue;
-            kill(pid, SIGKILL);
-            break;
-        }
-        if (!pf.revents)
-            continue;
-        n = read(p[0], buf, sizeof buf);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        govidx__buf_append(&out, buf, (size_t)n);
-    }
-    close(p[0]);
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    govidx__buf_append(&out, "", 1);
-    if (out.failed) {
-        govidx__buf_free(&out);
-        return govidx__oom();
-    }
-    got = parse_child(out.data, report, ctx, &status);
-    govidx__buf_free(&out);
-    if (timed_out) {
-        snprintf(msg, sizeof msg, "reading the file took longer than %d s; the validator was stopped",
-                 VALIDATE_TIMEOUT_MS / 1000);
-        if (report)
-            report(ctx, path, msg);
-        return govidx__fail(GOVIDX_EFORMAT, "%s: %s", path, msg);
-    }
-    if (WIFSIGNALED(st)) {
-        snprintf(msg, sizeof msg,
-                 "the HDF5 library crashed (signal %d) while reading the file \xe2\x80\x94 the file is corrupted",
-                 WTERMSIG(st));
-        if (report)
-            report(ctx, path, msg);
-        return govidx__fail(GOVIDX_EFORMAT, "%s: %s", path, msg);
-    }
-    if (!got) {
-        if (report)
-            report(ctx, path, "the validator process ended without a result");
-        return govidx__fail(GOVIDX_EIO, "%s: the validator process ended without a result", path);
-    }
-    if (status)
-        return govidx__fail(status, "%s: the file is not valid", path);
-    return GOVIDX_OK;
-}
-
 int govidx_file_validate(const char *path, unsigned flags, govidx_problem_fn report, void *ctx)
 {
     if (!path)
@@ -1679,7 +1540,7 @@ int govidx_file_validate(const char *path, unsigned flags, govidx_problem_fn rep
     if (flags & ~GOVIDX_VALIDATE_ISOLATED)
         return govidx__fail(GOVIDX_EINVAL, "govidx_file_validate: unknown flags 0x%x", flags);
     if (flags & GOVIDX_VALIDATE_ISOLATED)
-        return validate_isolated(path, report, ctx);
+        return govidx__validate_isolated(path, report, ctx);
     return validate_here(path, report, ctx);
 }
 

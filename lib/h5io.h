@@ -141,4 +141,8 @@ size_t govidx__find_string(char *const *strs, size_t n, const char *code);
 void govidx__h5_lock(void);
 void govidx__h5_unlock(void);
 
+/* govidx_file_validate with GOVIDX_VALIDATE_ISOLATED: the file is read by
+ * the govidx-validate-helper executable (validate_isolated.c). */
+int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *ctx);
+
 #endif /* GOVIDX_H5IO_H */

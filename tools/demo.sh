@@ -11,6 +11,8 @@ mkdir -p build
 cd build
 [ -f Makefile ] || ../configure --enable-silent-rules
 make -j"$(nproc)" >/dev/null
+# the uninstalled library starts the build tree's validator helper
+export GOVIDX_LIBEXECDIR="$PWD/tools"
 data="$top/datasets/demo-cities.h5"
 mkdir -p demo
 echo "== govidx validate $data"

@@ -16,7 +16,7 @@
  *
  * Files from third parties are hostile input: HDF5 itself can crash on some
  * corrupted files, so check them with govidx_file_validate() and the
- * GOVIDX_VALIDATE_ISOLATED flag (a separate process) before opening them in
+ * GOVIDX_VALIDATE_ISOLATED flag (a separate executable) before opening them in
  * a long-running process.
  *
  * SPDX-License-Identifier: MIT
@@ -99,15 +99,27 @@ typedef void (*govidx_problem_fn)(void *ctx, const char *object, const char *mes
 GOVIDX_API int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, void *ctx);
 
 /** Flags for govidx_file_validate. */
-#define GOVIDX_VALIDATE_ISOLATED 1u /**< open the file in a forked child process (survives HDF5 crashes) */
+#define GOVIDX_VALIDATE_ISOLATED 1u /**< read the file in the govidx-validate-helper process (survives HDF5 crashes) */
 
 /**
  * Validate a file: structure, declared sizes and schema, then the
- * consistency rules.  With GOVIDX_VALIDATE_ISOLATED the HDF5 work runs in a
- * child process, so a file that crashes HDF5 is reported as a problem
- * ("the HDF5 library crashed (signal 11) reading the file") instead of
- * killing the caller.  Calls `report` once per problem.  Returns GOVIDX_OK
+ * consistency rules.  Calls `report` once per problem.  Returns GOVIDX_OK
  * when the file is valid, else the status of the first problem.
+ *
+ * With GOVIDX_VALIDATE_ISOLATED the HDF5 work runs in a separate
+ * executable, govidx-validate-helper, started with posix_spawn (safe in
+ * threaded callers; no fork of the caller), so a file that crashes HDF5 is
+ * reported as a problem ("the HDF5 library crashed (signal 11) while reading
+ * the file ...", GOVIDX_EFORMAT) instead of killing the caller.  The
+ * problems are the in-process validator's, delivered to `report` on the
+ * calling thread as they arrive.  A helper still running after 60 s
+ * (environment GOVIDX_VALIDATE_TIMEOUT_MS overrides) is killed: reported,
+ * GOVIDX_EFORMAT.  The helper is found in $GOVIDX_LIBEXECDIR when set, else
+ * in the installed $(pkglibexecdir); when it cannot be started: GOVIDX_EIO
+ * and no problem reported.  The helper is always reaped before returning;
+ * the caller must not reap children it did not start (waitpid(-1)) nor set
+ * SIGCHLD to SIG_IGN, or a crash is reported as "ended without a result".
+ * docs/reliability.md describes the helper and its line protocol.
  */
 GOVIDX_API int govidx_file_validate(const char *path, unsigned flags,
                                     govidx_problem_fn report, void *ctx);

@@ -161,6 +161,21 @@ GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, lon
                                      const govidx_result *a, const govidx_result *b, const char *node,
                                      int year, size_t threshold);
 
+/* ------------------------------------------------------------------ */
+/* Finding a unit, node or year by its label                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * The index of the unit with code `code` (exact, case-sensitive match),
+ * of the node with code `code`, or of the year labelled `year_label`, in
+ * *unit / *node / *year (which may be NULL to test presence; untouched on
+ * error).  Errors: GOVIDX_EINVAL (NULL result or code), GOVIDX_ENOTFOUND
+ * naming the code or year.  Linear in the number of units, nodes or years.
+ */
+GOVIDX_API int govidx_result_find_unit(size_t *unit, const govidx_result *r, const char *code);
+GOVIDX_API int govidx_result_find_node(size_t *node, const govidx_result *r, const char *code);
+GOVIDX_API int govidx_result_find_year(size_t *year, const govidx_result *r, int year_label);
+
 #ifdef __cplusplus
 }
 #endif

@@ -92,6 +92,15 @@ GOVIDX_API const char *govidx_run_attr(const govidx_run *run, const char *key);
 GOVIDX_API size_t govidx_run_n_attrs(const govidx_run *run);
 GOVIDX_API const char *govidx_run_attr_name(const govidx_run *run, size_t k);
 
+/**
+ * The index of a unit, node (by code) or year (by label) of a run; the
+ * same contract as govidx_result_find_unit (result.h): the output may be
+ * NULL and is untouched on error; GOVIDX_EINVAL, GOVIDX_ENOTFOUND.
+ */
+GOVIDX_API int govidx_run_find_unit(size_t *unit, const govidx_run *run, const char *code);
+GOVIDX_API int govidx_run_find_node(size_t *node, const govidx_run *run, const char *code);
+GOVIDX_API int govidx_run_find_year(size_t *year, const govidx_run *run, int year_label);
+
 #ifdef __cplusplus
 }
 #endif
