@@ -288,7 +288,7 @@ int main(int argc, char **argv)
         return 1;
     }
     t0 = now();
-    rc = govidx_execute(plan, &panel, &res);
+    rc = govidx_execute(&res, plan, &panel);
     t_exec = now() - t0;
     rss_govidx = rss_now_mb() - rss_before;
     if (rc) {
@@ -323,7 +323,7 @@ int main(int argc, char **argv)
             t0 = now() - t0;
             t_stream = t0 < t_stream ? t0 : t_stream;
             t0 = now();
-            rc = govidx_execute_into(plan, &panel, res);
+            rc = govidx_execute_into(res, plan, &panel);
             t0 = now() - t0;
             if (rc) {
                 fprintf(stderr, "execute_into: %s\n", govidx_last_error());

@@ -69,7 +69,7 @@ int main(void)
         o.method = GOVIDX_AGG_COPELAND;
         for (r = 0; r < 5; r++) {
             double t0 = now();
-            if (govidx_aggregate(a, govidx_matrix_view_array(x, n, m), w, &o, NULL)) {
+            if (govidx_aggregate(a, NULL, govidx_matrix_view_array(x, n, m), w, &o)) {
                 fprintf(stderr, "bench_copeland: %s\n", govidx_last_error());
                 return 1;
             }

@@ -73,7 +73,7 @@ static int run(const double *X, const double *Y, size_t n, unsigned threads,
         fprintf(stderr, "bench_dea: %s\n", govidx_last_error());
         return rc;
     }
-    govidx_dea_result_stats(r, st);
+    govidx_dea_result_stats(st, r);
     *eff = malloc(n * sizeof **eff);
     for (i = 0; i < n; i++)
         (*eff)[i] = govidx_dea_efficiency(r)[i];

@@ -7,7 +7,7 @@
  * children first, so parents are found by code, not by position), 20
  * years, a coverage share and a population per community and year.  It is
  * written to a temporary file, then timed (CPU seconds, best of 3):
- *   validate   govidx_file_validate (read + every consistency rule)
+ *   validate   govidx_dataset_validate_file (read + every consistency rule)
  *   open       govidx_dataset_open (read + validate)
  *   coverage   the coverage of every unit in every year
  * at a quarter of the size (700 units, 10,000 communities) and at full size;
@@ -131,7 +131,7 @@ static void run(size_t n_units, size_t n_top, const char *path, times *t)
     t->validate = t->open = t->coverage = INFINITY;
     for (rep = 0; rep < 3; rep++) {
         t0 = now();
-        CHECK(govidx_file_validate(path, 0, NULL, NULL));
+        CHECK(govidx_dataset_validate_file(path, 0, NULL, NULL));
         t->validate = fmin(t->validate, now() - t0);
         t0 = now();
         CHECK(govidx_dataset_open(&ds, path, NULL));

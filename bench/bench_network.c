@@ -63,7 +63,7 @@ static double time_measures(size_t n, size_t null_samples, double *lub)
     for (rep = 0; rep < 3; rep++) {
         t0 = now();
         c0 = cpu();
-        if (govidx_network_measures(net, &o, v, z, GOVIDX_NET_N_MEASURES)) {
+        if (govidx_network_measures(v, z, GOVIDX_NET_N_MEASURES, net, &o)) {
             fprintf(stderr, "bench_network: %s\n", govidx_last_error());
             exit(1);
         }

@@ -27,7 +27,7 @@ int main(int argc, char **argv)
     }
     rc = govidx_dataset_open(&ds, argv[1], NULL);
     if (!rc)
-        rc = govidx_dataset_find_unit(ds, argv[2], &unit);
+        rc = govidx_dataset_find_unit(&unit, ds, argv[2]);
     if (!rc) /* CE = geometric mean of the network, process, DEA and coupling layers */
         rc = govidx_collaboration_compute(&res, ds, &opt);
     if (rc) {
@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     /* The data-sharing network behind layer C1. */
     rc = govidx_network_from_dataset(&net, ds, argv[2], year, "data");
     if (!rc)
-        rc = govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES);
+        rc = govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL);
     if (!rc)
         printf("  data network: %g actors, %g ties, density %.3f, E-I %.3f, %g silo(s), hierarchy %.3f\n",
                v[GOVIDX_NET_ACTORS], v[GOVIDX_NET_TIES], v[GOVIDX_NET_DENSITY], v[GOVIDX_NET_EI_INDEX],

@@ -35,17 +35,17 @@ int main(int argc, char **argv)
         return 2;
     }
     /* Untrusted files: check them in a separate process first. */
-    if ((rc = govidx_file_validate(argv[1], GOVIDX_VALIDATE_ISOLATED, NULL, NULL)))
+    if ((rc = govidx_dataset_validate_file(argv[1], GOVIDX_VALIDATE_ISOLATED, NULL, NULL)))
         return fail("validate", rc);
     if ((rc = govidx_dataset_open(&ds, argv[1], NULL)))
         return fail("open", rc);
     /* The default method: min-max 0-100 per year, weighted arithmetic means. */
     if (!(rc = govidx_method_new(&m)) && !(rc = govidx_plan_from_dataset(&plan, ds, m)))
-        rc = govidx_execute_dataset(plan, ds, &res);
+        rc = govidx_execute_dataset(&res, plan, ds);
     /* The root is the framework node without a parent. */
     for (k = 0; !rc && k < govidx_dataset_n_nodes(ds); k++) {
         govidx_node node = GOVIDX_NODE_INIT;
-        if (govidx_dataset_node(ds, k, &node) == GOVIDX_OK && !node.parent)
+        if (govidx_dataset_node(&node, ds, k) == GOVIDX_OK && !node.parent)
             root_code = node.code;
     }
     for (k = 0; !rc && root_code && k < govidx_result_n_nodes(res); k++)
@@ -67,9 +67,9 @@ int main(int argc, char **argv)
     /* Store the run as /results/example-default, replacing an older one. */
     if ((rc = govidx_result_to_run(&run, res, "example-default")) ||
         (rc = govidx_run_set_input_checksum(run, argv[1])) ||
-        (rc = govidx_file_add_run(argv[1], run, GOVIDX_WRITE_REPLACE)))
+        (rc = govidx_run_file_add(argv[1], run, GOVIDX_WRITE_REPLACE)))
         return fail("write", rc);
-    if ((rc = govidx_file_list_runs(argv[1], &names, &n_runs)))
+    if ((rc = govidx_run_file_list(&names, &n_runs, argv[1])))
         return fail("list", rc);
     printf("runs in %s:", argv[1]);
     for (k = 0; k < n_runs; k++)

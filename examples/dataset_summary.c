@@ -7,7 +7,7 @@
  *     ./dataset_summary datasets/demo-cities.h5
  *
  * Files from third parties should be checked first in a separate process
- * (govidx_file_validate with GOVIDX_VALIDATE_ISOLATED): HDF5 itself can
+ * (govidx_dataset_validate_file with GOVIDX_VALIDATE_ISOLATED): HDF5 itself can
  * crash on some corrupted files.
  */
 #include <govidx.h>
@@ -33,14 +33,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "warning: headers %s, library %s\n", GOVIDX_VERSION_STRING,
                 govidx_version_string());
 
-    rc = govidx_file_validate(argv[1], GOVIDX_VALIDATE_ISOLATED, print_problem, NULL);
+    rc = govidx_dataset_validate_file(argv[1], GOVIDX_VALIDATE_ISOLATED, print_problem, NULL);
     if (rc != GOVIDX_OK) {
         fprintf(stderr, "%s is not a valid city dataset (%s)\n", argv[1], govidx_strerror(rc));
         return 1;
     }
     rc = govidx_dataset_open(&ds, argv[1], NULL);
     if (rc == GOVIDX_OK)
-        rc = govidx_dataset_summary(ds, &text);
+        rc = govidx_dataset_summary(&text, ds);
     if (rc != GOVIDX_OK) {
         fprintf(stderr, "%s: %s\n", argv[1], govidx_last_error());
         govidx_dataset_close(ds);

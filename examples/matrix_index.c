@@ -46,8 +46,8 @@ int main(void)
     if (!rc) rc = govidx_method_from_json(&m, "{\"aggregate\": {\"floor\": 1},"
                                               " \"nodes\": {\"Index\": {\"aggregate\": \"geometric\"}}}");
     if (!rc) rc = govidx_plan_new(&plan, fw, m, &panel);
-    if (!rc) rc = govidx_execute(plan, &panel, &res);
-    if (!rc) rc = govidx_framework_find(govidx_plan_framework(plan), "Index", &root);
+    if (!rc) rc = govidx_execute(&res, plan, &panel);
+    if (!rc) rc = govidx_framework_find(&root, govidx_plan_framework(plan), "Index");
     if (rc) {
         fprintf(stderr, "govidx: %s (%s)\n", govidx_last_error(), govidx_strerror(rc));
         return 1;

@@ -25,7 +25,7 @@ static void walk(const govidx_table *t)
         for (c = 0; c < n_cols; c++) {
             (void)govidx_table_cell(t, r, c);
             (void)govidx_table_is_missing(t, r, c);
-            (void)govidx_table_number(t, r, c, &x);
+            (void)govidx_table_number(&x, t, r, c);
         }
     }
 }

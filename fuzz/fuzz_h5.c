@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         govidx_matrix_view v;
         (void)govidx_dataset_validate(ds, NULL, NULL);
         for (y = 0; y < n_years; y++)
-            (void)govidx_dataset_panel(ds, y, &v);
+            (void)govidx_dataset_panel(&v, ds, y);
         govidx_dataset_close(ds);
     }
     unlink(path);

@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, size);
     text[size] = '\0';
     if (govidx_method_from_json(&m, text) == GOVIDX_OK) {
-        if (govidx_method_to_json(m, &json) == GOVIDX_OK) {
+        if (govidx_method_to_json(&json, m) == GOVIDX_OK) {
             (void)govidx_method_from_json(&again, json);
             govidx_free(json);
         }

@@ -16,9 +16,9 @@ static double decay(double c, double d0, const double *bound, const double *weig
     return nz ? 0.0 : 1.0;
 }
 
-int govidx_access_2sfca(const double *demand, size_t n_d, const double *supply, size_t n_s,
-                        const double *cost, size_t ld, double d0, const double *bound,
-                        const double *weight, size_t n_zones, double *access)
+int govidx_access_2sfca(double *access, const double *demand, size_t n_d, const double *supply,
+                        size_t n_s, const double *cost, size_t ld, double d0, const double *bound,
+                        const double *weight, size_t n_zones)
 {
     if (!demand || !supply || !cost || !access || (n_zones && (!bound || !weight)))
         return govidx__fail(GOVIDX_EINVAL, "2SFCA: NULL argument");
@@ -92,7 +92,7 @@ int govidx_coverage_access(govidx_coverage_access_result *out, double *access, c
         rc = govidx__oom();
         goto done;
     }
-    if ((rc = govidx_access_2sfca(population, n_d, supply, n_s, cost, ld, d0, bound, weight, n_zones, a)))
+    if ((rc = govidx_access_2sfca(a, population, n_d, supply, n_s, cost, ld, d0, bound, weight, n_zones)))
         goto done;
     for (d = 0; d < n_d; d++) {
         total += population[d];
@@ -107,7 +107,7 @@ int govidx_coverage_access(govidx_coverage_access_result *out, double *access, c
     res.above = standard > 0 ? above / total : NAN;
     for (d = 0; d < n_d; d++)
         res.unreached += a[d] == 0;
-    if ((rc = govidx_weighted_mean(a, population, n_d, &mean)))
+    if ((rc = govidx_inequality_weighted_mean(&mean, a, population, n_d)))
         goto done;
     res.mean = mean;
     if (!(mean > 0)) { /* nobody reaches any service: no inequality to measure */
@@ -118,8 +118,9 @@ int govidx_coverage_access(govidx_coverage_access_result *out, double *access, c
     /* Scale-free measures on A / mean, so the floor for zeros is relative. */
     for (d = 0; d < n_d; d++)
         rel[d] = a[d] / mean;
-    if ((rc = govidx_gini(rel, population, n_d, &res.gini)) ||
-        (rc = govidx_atkinson(rel, population, n_d, epsilon, NULL, &res.atkinson, NULL, &res.n_floored)))
+    if ((rc = govidx_inequality_gini(&res.gini, rel, population, n_d)) ||
+        (rc = govidx_inequality_atkinson(&res.atkinson, NULL, &res.n_floored, rel, population, n_d,
+                                         epsilon, NULL)))
         goto done;
     res.adjusted = (1 - res.atkinson) * mean;
 write:

@@ -22,7 +22,7 @@ static const govidx__name aggregate_name_table[] = {
     {"arithmetic", GOVIDX_AGG_ARITHMETIC},
     {"geometric", GOVIDX_AGG_GEOMETRIC},
     {"harmonic", GOVIDX_AGG_HARMONIC},
-    {"generalized", GOVIDX_AGG_GENERALISED},
+    {"generalized", GOVIDX_AGG_GENERALIZED},
     {"topsis", GOVIDX_AGG_TOPSIS},
     {"mpi", GOVIDX_AGG_MPI},
     {"mpi-negative", GOVIDX_AGG_MPI_NEGATIVE},
@@ -33,7 +33,7 @@ static const govidx__name aggregate_name_table[] = {
     {"bod", GOVIDX_AGG_BOD},
     {"bod-directional", GOVIDX_AGG_BOD_DIRECTIONAL},
     {"bod-robust", GOVIDX_AGG_BOD_ROBUST},
-    {"generalised", GOVIDX_AGG_GENERALISED},
+    {"generalised", GOVIDX_AGG_GENERALIZED},
 };
 GOVIDX__NAMES(govidx__aggregate_names, "aggregation method", aggregate_name_table);
 
@@ -57,7 +57,7 @@ static const char *method_name(govidx_aggregate_method m)
     case GOVIDX_AGG_ARITHMETIC: return "arithmetic mean";
     case GOVIDX_AGG_GEOMETRIC: return "geometric mean";
     case GOVIDX_AGG_HARMONIC: return "harmonic mean";
-    case GOVIDX_AGG_GENERALISED: return "generalised mean";
+    case GOVIDX_AGG_GENERALIZED: return "generalised mean";
     case GOVIDX_AGG_TOPSIS: return "TOPSIS";
     case GOVIDX_AGG_MPI: return "MPI";
     case GOVIDX_AGG_MPI_NEGATIVE: return "MPI (negative)";
@@ -80,7 +80,7 @@ static int unit_weights(double *wr, govidx_matrix_view z, size_t i, const double
 {
     int ok = 0;
     /* arguments were validated by the caller: cannot fail */
-    govidx_weights_renormalise(wr, &ok, w, z.data + i, z.cols, z.ld, min_share);
+    govidx_weights_renormalize(wr, &ok, w, z.data + i, z.cols, z.ld, min_share);
     return ok;
 }
 
@@ -541,8 +541,8 @@ int govidx_aggregate_info_init(govidx_aggregate_info *info, unsigned version)
     return govidx__versioned_init(&aggregate_info_versions, info, version);
 }
 
-int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
-                     const govidx_aggregate_options *opts, govidx_aggregate_info *info)
+int govidx_aggregate(double *out, govidx_aggregate_info *info, govidx_matrix_view z,
+                     const double *w, const govidx_aggregate_options *opts)
 {
     return govidx__aggregate(out, z, w, opts, info, 1);
 }
@@ -599,7 +599,7 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
     case GOVIDX_AGG_ARITHMETIC:
     case GOVIDX_AGG_GEOMETRIC:
     case GOVIDX_AGG_HARMONIC:
-    case GOVIDX_AGG_GENERALISED:
+    case GOVIDX_AGG_GENERALIZED:
         rc = aggregate_means(out, z, w, opts, &res);
         break;
     case GOVIDX_AGG_TOPSIS:

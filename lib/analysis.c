@@ -58,7 +58,7 @@ static void midranks(double *x, size_t n, ranked *tmp)
 
 /* Centre x[0..n-1] and scale it to unit Euclidean norm.  Returns 0 when the
  * variance is zero (relative to the magnitude of the data). */
-static int centre_scale(double *x, size_t n)
+static int center_scale(double *x, size_t n)
 {
     size_t t;
     double mean = 0.0, ss = 0.0, scale = 0.0;
@@ -105,7 +105,7 @@ static int correlation_complete(double *out, govidx_matrix_view x, govidx_corr_m
             col[i] = AT(x, i, j);
         if (tmp)
             midranks(col, n, tmp);
-        if (!centre_scale(col, n)) {
+        if (!center_scale(col, n)) {
             rc = govidx__fail(GOVIDX_ENUMERIC, "%s: column %zu has zero variance",
                               corr_name(method), j);
             goto done;
@@ -165,7 +165,7 @@ static int correlation_pairwise(double *out, govidx_matrix_view x, govidx_corr_m
                 midranks(a, c, tmp);
                 midranks(b, c, tmp);
             }
-            if (!centre_scale(a, c) || !centre_scale(b, c)) {
+            if (!center_scale(a, c) || !center_scale(b, c)) {
                 rc = j == k ? govidx__fail(GOVIDX_ENUMERIC, "%s: column %zu has zero variance",
                                            corr_name(method), j)
                             : govidx__fail(GOVIDX_ENUMERIC,
@@ -190,7 +190,7 @@ done:
     return rc;
 }
 
-int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr_method method)
+int govidx_analysis_correlation(double *out, govidx_matrix_view x, govidx_corr_method method)
 {
     int rc;
     if (!out)
@@ -210,7 +210,7 @@ int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr_method met
     return correlation_pairwise(out, x, method);
 }
 
-int govidx_cronbach_alpha(double *alpha, govidx_matrix_view x)
+int govidx_analysis_cronbach_alpha(double *alpha, govidx_matrix_view x)
 {
     size_t i, j, n = 0, k;
     double sumvar = 0.0, tmean = 0.0, tss = 0.0;
@@ -281,7 +281,7 @@ int govidx_cronbach_alpha(double *alpha, govidx_matrix_view x)
     return GOVIDX_OK;
 }
 
-int govidx_pca_variance(double *eigenvalues, double *explained, govidx_matrix_view x)
+int govidx_analysis_pca_variance(double *eigenvalues, double *explained, govidx_matrix_view x)
 {
     double *r = NULL, *lambda = NULL;
     lapack_int *isuppz = NULL, found = 0, info;
@@ -302,7 +302,7 @@ int govidx_pca_variance(double *eigenvalues, double *explained, govidx_matrix_vi
         rc = govidx__oom();
         goto done;
     }
-    if ((rc = govidx_correlation(r, x, GOVIDX_CORR_PEARSON)) != GOVIDX_OK) {
+    if ((rc = govidx_analysis_correlation(r, x, GOVIDX_CORR_PEARSON)) != GOVIDX_OK) {
         govidx__fail_context(rc, "PCA variance");
         goto done;
     }
@@ -342,7 +342,7 @@ static int check_weights(const double *w, size_t n, const char *what)
     return GOVIDX_OK;
 }
 
-int govidx_contributions(double *out, govidx_matrix_view z, const double *w)
+int govidx_analysis_contributions(double *out, govidx_matrix_view z, const double *w)
 {
     size_t i, j, n, m;
     int rc;
@@ -370,7 +370,7 @@ int govidx_contributions(double *out, govidx_matrix_view z, const double *w)
     return GOVIDX_OK;
 }
 
-int govidx_obstacle_degree(double *out, govidx_matrix_view z, const double *w)
+int govidx_analysis_obstacle_degree(double *out, govidx_matrix_view z, const double *w)
 {
     size_t i, j, n, m;
     int rc;

@@ -141,9 +141,9 @@ static int layer_c1(ce_ctx *c)
     for (e = 0; e < ne; e++) {
         govidx_edge ed = {.version = GOVIDX_EDGE_VERSION};
         size_t yi;
-        if (govidx_dataset_edge(c->ds, e, &ed) == GOVIDX_OK &&
+        if (govidx_dataset_edge(&ed, c->ds, e) == GOVIDX_OK &&
             (!c->o->network_layer || !strcmp(ed.layer, c->o->network_layer)) &&
-            govidx_dataset_find_year(c->ds, ed.year, &yi) == GOVIDX_OK)
+            govidx_dataset_find_year(&yi, c->ds, ed.year) == GOVIDX_OK)
             has_edges[yi] = 1;
     }
     for (u = 0; u < c->n_units && !rc; u++) {
@@ -161,7 +161,7 @@ static int layer_c1(ce_ctx *c)
                 continue;
             }
             if (!rc)
-                rc = govidx_network_measures(net, c->o->network, v, NULL, GOVIDX_NET_N_MEASURES);
+                rc = govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, c->o->network);
             govidx_network_free(net);
             if (rc)
                 break;
@@ -194,7 +194,7 @@ static int panel_layers(ce_ctx *c)
         present += c->fw_col[k] != SIZE_MAX;
     for (y = 0; present && y < c->n_years; y++) {
         govidx_matrix_view v;
-        if ((rc = govidx_dataset_panel(c->ds, y, &v)))
+        if ((rc = govidx_dataset_panel(&v, c->ds, y)))
             return rc;
         for (u = 0; u < c->n_units; u++) {
             double s2 = 0, s4[3] = {0, 0, 0}, uu[3];
@@ -227,7 +227,8 @@ static int panel_layers(ce_ctx *c)
                     uu[k] = f + (1 - f) * uu[k];
                 if (uu[0] <= 0 || uu[1] <= 0 || uu[2] <= 0)
                     continue; /* floor 0 and a subsystem at 0: coupling undefined */
-                if ((rc = govidx_coordination(uu, NULL, 3, !c->o->coupling_traditional, &cc, &t, &d)))
+                if ((rc = govidx_coupling_coordination(&cc, &t, &d, uu, NULL, 3,
+                                                       !c->o->coupling_traditional)))
                     return rc;
                 SET(c, u, y, N_C4_C, cc);
                 SET(c, u, y, N_C4_T, t);
@@ -302,13 +303,13 @@ static int layer_c3(ce_ctx *c)
     }
     for (k = 0; k < d.m; k++) {
         unsigned flags = 0;
-        if ((rc = govidx_dataset_dea_input(c->ds, k, &d.col[k], &flags)))
+        if ((rc = govidx_dataset_dea_input(&d.col[k], &flags, c->ds, k)))
             goto done;
         d.nd[k] = (flags & 2u) != 0;
     }
     for (k = 0; k < d.s; k++) {
         unsigned flags = 0;
-        if ((rc = govidx_dataset_dea_output(c->ds, k, &d.col[d.m + k], &flags)))
+        if ((rc = govidx_dataset_dea_output(&d.col[d.m + k], &flags, c->ds, k)))
             goto done;
         d.undes[k] = (flags & 1u) != 0;
     }
@@ -316,7 +317,7 @@ static int layer_c3(ce_ctx *c)
         govidx_matrix_view v, vp;
         govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
         govidx_dea_result *res = NULL;
-        if ((rc = govidx_dataset_panel(c->ds, y, &v)))
+        if ((rc = govidx_dataset_panel(&v, c->ds, y)))
             goto done;
         cnt = dea_rows(c, &d, v, NULL, X, Y, keep, n);
         if (cnt < d.m + d.s || cnt == 0)
@@ -340,7 +341,7 @@ static int layer_c3(ce_ctx *c)
          * the orientation chosen, as DEAP 2.1 reports it). */
         if (y == 0)
             continue;
-        if ((rc = govidx_dataset_panel(c->ds, y - 1, &vp)))
+        if ((rc = govidx_dataset_panel(&vp, c->ds, y - 1)))
             goto done;
         memset(ok_prev, 0, n);
         cnt = dea_rows(c, &d, vp, NULL, X, Y, keep, n);
@@ -486,12 +487,12 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
         c.c2_node[k] = SIZE_MAX;
         c.lo[k] = framework[k].direction > 0 ? framework[k].goal_low : framework[k].goal_low;
         c.hi[k] = framework[k].goal_high;
-        if (govidx_dataset_find_indicator(ds, framework[k].code, &c.fw_col[k]) != GOVIDX_OK) {
+        if (govidx_dataset_find_indicator(&c.fw_col[k], ds, framework[k].code) != GOVIDX_OK) {
             govidx_clear_error();
             c.fw_col[k] = SIZE_MAX;
             continue;
         }
-        if (govidx_dataset_indicator(ds, c.fw_col[k], &ind) == GOVIDX_OK && isfinite(ind.goal_low) &&
+        if (govidx_dataset_indicator(&ind, ds, c.fw_col[k]) == GOVIDX_OK && isfinite(ind.goal_low) &&
             isfinite(ind.goal_high) && ind.goal_high > ind.goal_low)
             c.lo[k] = ind.goal_low, c.hi[k] = ind.goal_high; /* the file's goalposts win */
         n_nodes += framework[k].layer == 2;
@@ -528,7 +529,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
             const double *col = &c.r->scores[GOVIDX__CELL(c.r, 0, y, node)];
             if (node == N_LAYERS)
                 continue;
-            if ((rc = govidx_rank_scores(rank, col, c.n_units, 1)))
+            if ((rc = govidx_analysis_rank_scores(rank, col, c.n_units, 1)))
                 goto done;
             for (k = 0; k < c.n_units; k++)
                 c.r->ranks[GOVIDX__CELL(c.r, k, y, node)] = (uint32_t)rank[k];

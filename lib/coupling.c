@@ -17,7 +17,7 @@ static int check_levels(const double *u, size_t n)
     return GOVIDX_OK;
 }
 
-int govidx_coupling_traditional(const double *u, size_t n, double *c)
+int govidx_coupling_traditional(double *c, const double *u, size_t n)
 {
     int rc = check_levels(u, n);
     if (rc)
@@ -33,7 +33,7 @@ int govidx_coupling_traditional(const double *u, size_t n, double *c)
     return GOVIDX_OK;
 }
 
-int govidx_coupling_wang(const double *u, size_t n, double *c)
+int govidx_coupling_wang(double *c, const double *u, size_t n)
 {
     int rc = check_levels(u, n);
     if (rc)
@@ -57,11 +57,11 @@ int govidx_coupling_wang(const double *u, size_t n, double *c)
     return GOVIDX_OK;
 }
 
-int govidx_coordination(const double *u, const double *alpha, size_t n, int corrected, double *c,
-                        double *t, double *d)
+int govidx_coupling_coordination(double *c, double *t, double *d, const double *u,
+                                 const double *alpha, size_t n, int corrected)
 {
     double cc, tt = 0.0;
-    int rc = corrected ? govidx_coupling_wang(u, n, &cc) : govidx_coupling_traditional(u, n, &cc);
+    int rc = corrected ? govidx_coupling_wang(&cc, u, n) : govidx_coupling_traditional(&cc, u, n);
     if (rc)
         return rc;
     if (alpha) {
@@ -88,7 +88,7 @@ int govidx_coordination(const double *u, const double *alpha, size_t n, int corr
     return GOVIDX_OK;
 }
 
-int govidx_coordination_band(double d)
+int govidx_coupling_band(double d)
 {
     if (!(d >= 0.0 && d <= 1.0))
         return govidx__fail(GOVIDX_EDOMAIN, "coupling: coordination degree %g outside [0,1]", d);
@@ -104,12 +104,12 @@ static const char *const band_en[10] = {
     "primary coordination", "intermediate coordination", "good coordination",
     "high-quality coordination"};
 
-const char *govidx_coordination_band_name_zh(int band)
+const char *govidx_coupling_band_name_zh(int band)
 {
     return band >= 0 && band < 10 ? band_zh[band] : NULL;
 }
 
-const char *govidx_coordination_band_name_en(int band)
+const char *govidx_coupling_band_name_en(int band)
 {
     return band >= 0 && band < 10 ? band_en[band] : NULL;
 }
@@ -143,8 +143,8 @@ int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const 
         double c, cw, t, d, dw, mean = 0, var = 0;
         for (j = 0; j < U.cols; j++)
             u[j] = U.data[i + j * U.ld];
-        if ((rc = govidx_coordination(u, alpha, U.cols, 0, &c, &t, &d)) ||
-            (rc = govidx_coordination(u, alpha, U.cols, 1, &cw, NULL, &dw))) {
+        if ((rc = govidx_coupling_coordination(&c, &t, &d, u, alpha, U.cols, 0)) ||
+            (rc = govidx_coupling_coordination(&cw, NULL, &dw, u, alpha, U.cols, 1))) {
             rc = govidx__fail_context(rc, "coupling of unit %zu", i + 1);
             break;
         }

@@ -54,8 +54,8 @@ static int measure(double *v, const double *y, const double *p, const int *g, si
     v[N_WHITE] = (double)white;
     v[N_LEVEL_UNW] = sum / (double)n;
     v[N_CONTINUITY] = above / pop;
-    if ((rc = govidx_weighted_mean(y, p, n, &v[N_LEVEL])) || (rc = govidx_gini(y, p, n, &v[N_GINI])) ||
-        (rc = govidx_cv(y, p, n, &v[N_CV])))
+    if ((rc = govidx_inequality_weighted_mean(&v[N_LEVEL], y, p, n)) || (rc = govidx_inequality_gini(&v[N_GINI], y, p, n)) ||
+        (rc = govidx_inequality_cv(&v[N_CV], y, p, n)))
         return rc;
     if (!(v[N_LEVEL] > 0)) { /* nobody covered: inequality is undefined, coverage is 0 */
         v[N_GINI] = v[N_CV] = v[N_THEIL_T] = v[N_THEIL_L] = v[N_THEIL_W] = v[N_THEIL_B] = NAN;
@@ -64,10 +64,12 @@ static int measure(double *v, const double *y, const double *p, const int *g, si
     } else {
         size_t f1 = 0, f2 = 0, f3 = 0;
         double adjusted;
-        if ((rc = govidx_theil_decompose(y, p, g, n, 'T', &io, &total_t, &v[N_THEIL_W], &v[N_THEIL_B], &f1)) ||
-            (rc = govidx_theil_t(y, p, n, &io, &v[N_THEIL_T], &f2)) ||
-            (rc = govidx_theil_l(y, p, n, &io, &v[N_THEIL_L], NULL)) ||
-            (rc = govidx_atkinson(y, p, n, o->epsilon, &io, &v[N_ATKINSON], &adjusted, &f3)))
+        if ((rc = govidx_inequality_theil_decompose(&total_t, &v[N_THEIL_W], &v[N_THEIL_B], &f1, y,
+                                                    p, g, n, 'T', &io)) ||
+            (rc = govidx_inequality_theil_t(&v[N_THEIL_T], &f2, y, p, n, &io)) ||
+            (rc = govidx_inequality_theil_l(&v[N_THEIL_L], NULL, y, p, n, &io)) ||
+            (rc = govidx_inequality_atkinson(&v[N_ATKINSON], &adjusted, &f3, y, p, n, o->epsilon,
+                                             &io)))
             return rc;
         floored = f2 > f3 ? f2 : f3;
         /* (1 - A) x the population-weighted level */
@@ -80,7 +82,7 @@ static int measure(double *v, const double *y, const double *p, const int *g, si
 static const char *district_code(const govidx_dataset *ds, size_t d)
 {
     govidx_district di = GOVIDX_DISTRICT_INIT;
-    return govidx_dataset_district(ds, d, &di) == GOVIDX_OK ? di.code : "?";
+    return govidx_dataset_district(&di, ds, d) == GOVIDX_OK ? di.code : "?";
 }
 
 /* The codes of the three lowest shares (ties: district order), worst first. */
@@ -175,7 +177,7 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
     int year = govidx_dataset_years(ds)[yi], rc = GOVIDX_OK;
     const double *pop = govidx_dataset_district_population(ds, yi);
     govidx_matrix_view v;
-    if ((rc = govidx_dataset_district_values(ds, yi, &v)))
+    if ((rc = govidx_dataset_district_values(&v, ds, yi)))
         return rc;
     if (!pop)
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district populations");
@@ -228,7 +230,7 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: the dataset has no district variable");
     if (!(o.epsilon >= 0) || !isfinite(o.epsilon) || !(o.theta >= 0 && o.theta <= 1) || !(o.floor > 0))
         return govidx__fail(GOVIDX_EINVAL, "coverage: epsilon must be >= 0, theta in [0, 1], floor > 0");
-    if (govidx_dataset_find_district_var(ds, o.variable, &var) != GOVIDX_OK)
+    if (govidx_dataset_find_district_var(&var, ds, o.variable) != GOVIDX_OK)
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district variable '%s'", o.variable);
     n_units = govidx_dataset_n_units(ds);
     n_years = govidx_dataset_n_years(ds);

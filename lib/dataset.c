@@ -290,7 +290,7 @@ const char *govidx_dataset_unit_name(const govidx_dataset *ds, size_t u)
     return ds && u < ds->n_units ? ds->unit_names[u] : NULL;
 }
 
-int govidx_dataset_find_unit(const govidx_dataset *ds, const char *code, size_t *unit)
+int govidx_dataset_find_unit(size_t *unit, const govidx_dataset *ds, const char *code)
 {
     size_t k;
     if (!ds || !code)
@@ -376,7 +376,7 @@ int govidx_dataset_set_years(govidx_dataset *ds, size_t n, const int *years)
 size_t govidx_dataset_n_years(const govidx_dataset *ds) { return ds ? ds->n_years : 0; }
 const int *govidx_dataset_years(const govidx_dataset *ds) { return ds ? ds->years : NULL; }
 
-int govidx_dataset_find_year(const govidx_dataset *ds, int year, size_t *index)
+int govidx_dataset_find_year(size_t *index, const govidx_dataset *ds, int year)
 {
     size_t i;
     if (!ds)
@@ -466,7 +466,7 @@ int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *in)
 
 size_t govidx_dataset_n_indicators(const govidx_dataset *ds) { return ds ? ds->n_ind : 0; }
 
-int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out)
+int govidx_dataset_indicator(govidx_indicator *out, const govidx_dataset *ds, size_t j)
 {
     int rc;
     const govidx__ind_row *r;
@@ -493,7 +493,7 @@ int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicato
     return govidx__versioned_write(&indicator_versions, out, &v);
 }
 
-int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j)
+int govidx_dataset_find_indicator(size_t *j, const govidx_dataset *ds, const char *code)
 {
     size_t i;
     if (!ds || !code)
@@ -539,7 +539,7 @@ int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *in)
 
 size_t govidx_dataset_n_nodes(const govidx_dataset *ds) { return ds ? ds->n_nodes : 0; }
 
-int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out)
+int govidx_dataset_node(govidx_node *out, const govidx_dataset *ds, size_t k)
 {
     int rc;
     const govidx__node_row *r;
@@ -560,7 +560,7 @@ int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out)
     return govidx__versioned_write(&node_versions, out, &v);
 }
 
-int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k)
+int govidx_dataset_find_node(size_t *k, const govidx_dataset *ds, const char *code)
 {
     size_t i;
     if (!ds || !code)
@@ -653,7 +653,7 @@ int govidx_dataset_set_cell_meta(govidx_dataset *ds, size_t u, size_t y, size_t 
     return GOVIDX_OK;
 }
 
-int govidx_dataset_panel(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+int govidx_dataset_panel(govidx_matrix_view *out, const govidx_dataset *ds, size_t y)
 {
     if (!ds || !out)
         return govidx__fail(GOVIDX_EINVAL, "panel: NULL argument");
@@ -675,7 +675,7 @@ const uint8_t *govidx_dataset_panel_flags(const govidx_dataset *ds, size_t y)
     return ds->flags + cell(ds, 0, y, 0);
 }
 
-int govidx_dataset_panel_stderr(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+int govidx_dataset_panel_stderr(govidx_matrix_view *out, const govidx_dataset *ds, size_t y)
 {
     if (!ds || !out)
         return govidx__fail(GOVIDX_EINVAL, "panel_stderr: NULL argument");
@@ -761,7 +761,7 @@ int govidx_dataset_add_district_var(govidx_dataset *ds, const char *name, const 
 
 size_t govidx_dataset_n_districts(const govidx_dataset *ds) { return ds ? ds->n_districts : 0; }
 
-int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out)
+int govidx_dataset_district(govidx_district *out, const govidx_dataset *ds, size_t d)
 {
     int rc;
     const govidx__district_row *r;
@@ -810,7 +810,7 @@ const char *govidx_dataset_district_var_name(const govidx_dataset *ds, size_t k)
     return ds && k < ds->n_dvars ? ds->dvar_names[k] : NULL;
 }
 
-int govidx_dataset_find_district_var(const govidx_dataset *ds, const char *name, size_t *k)
+int govidx_dataset_find_district_var(size_t *k, const govidx_dataset *ds, const char *name)
 {
     size_t i;
     if (!ds || !name)
@@ -866,7 +866,7 @@ const double *govidx_dataset_district_population(const govidx_dataset *ds, size_
     return ds->population + ds->n_districts * y;
 }
 
-int govidx_dataset_district_values(const govidx_dataset *ds, size_t y, govidx_matrix_view *out)
+int govidx_dataset_district_values(govidx_matrix_view *out, const govidx_dataset *ds, size_t y)
 {
     if (!ds || !out)
         return govidx__fail(GOVIDX_EINVAL, "district_values: NULL argument");
@@ -889,7 +889,7 @@ static const char *const criterion_names[GOVIDX_N_CRITERIA] = {
     "exists", "digital", "public", "free", "online", "machinereadable",
     "bulk", "openlicence", "uptodate", "registrationfree", "api", "metadatastandard"};
 
-const char *govidx_criterion_name(int c)
+const char *govidx_dataset_criterion_name(int c)
 {
     return c >= 0 && c < GOVIDX_N_CRITERIA ? criterion_names[c] : NULL;
 }
@@ -942,7 +942,7 @@ int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entr
 
 size_t govidx_dataset_n_inventory(const govidx_dataset *ds) { return ds ? ds->n_inv : 0; }
 
-int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out)
+int govidx_dataset_inventory(govidx_inventory_entry *out, const govidx_dataset *ds, size_t k)
 {
     const govidx__inv_row *r;
     govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
@@ -1028,7 +1028,7 @@ int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e)
 size_t govidx_dataset_n_actors(const govidx_dataset *ds) { return ds ? ds->n_actors : 0; }
 size_t govidx_dataset_n_edges(const govidx_dataset *ds) { return ds ? ds->n_edges : 0; }
 
-int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out)
+int govidx_dataset_actor(govidx_actor *out, const govidx_dataset *ds, size_t k)
 {
     int rc;
     const govidx__actor_row *r;
@@ -1048,7 +1048,7 @@ int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out)
     return govidx__versioned_write(&actor_versions, out, &v);
 }
 
-int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out)
+int govidx_dataset_edge(govidx_edge *out, const govidx_dataset *ds, size_t k)
 {
     int rc;
     const govidx__edge_row *r;
@@ -1074,7 +1074,7 @@ static size_t find_actor(const govidx_dataset *ds, const char *code)
     return govidx__strmap_get(&ds->actor_map, code);
 }
 
-int govidx_dataset_edge_ends(const govidx_dataset *ds, size_t k, size_t *from, size_t *to)
+int govidx_dataset_edge_ends(size_t *from, size_t *to, const govidx_dataset *ds, size_t k)
 {
     size_t f, t;
     if (!ds || !from || !to)
@@ -1104,7 +1104,7 @@ int govidx_dataset_add_dea_var(govidx_dataset *ds, const char *code, int is_outp
         return rc;
     if (!code)
         return govidx__fail(GOVIDX_EINVAL, "DEA variable: code is NULL");
-    if ((rc = govidx_dataset_find_indicator(ds, code, &j)))
+    if ((rc = govidx_dataset_find_indicator(&j, ds, code)))
         return govidx__fail_context(rc, "DEA variable");
     r.indicator = j;
     r.flags = flags;
@@ -1135,14 +1135,14 @@ static int dea_get(const govidx__dea_row *rows, size_t n, size_t k, size_t *ind,
     return GOVIDX_OK;
 }
 
-int govidx_dataset_dea_input(const govidx_dataset *ds, size_t k, size_t *ind, unsigned *flags)
+int govidx_dataset_dea_input(size_t *ind, unsigned *flags, const govidx_dataset *ds, size_t k)
 {
     if (!ds)
         return govidx__fail(GOVIDX_EINVAL, "dea_input: dataset is NULL");
     return dea_get(ds->dea_in, ds->n_dea_in, k, ind, flags, "input");
 }
 
-int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, size_t *ind, unsigned *flags)
+int govidx_dataset_dea_output(size_t *ind, unsigned *flags, const govidx_dataset *ds, size_t k)
 {
     if (!ds)
         return govidx__fail(GOVIDX_EINVAL, "dea_output: dataset is NULL");
@@ -1359,7 +1359,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
             problem(&v, GOVIDX_ENOTFOUND, o, "parent '%s' is not a framework node", r->parent);
         if (*r->denominator) {
             size_t d;
-            if (govidx_dataset_find_indicator(ds, r->denominator, &d))
+            if (govidx_dataset_find_indicator(&d, ds, r->denominator))
                 problem(&v, GOVIDX_ENOTFOUND, o, "denominator '%s' is not a panel variable", r->denominator);
             else if (ds->ind[d].type != GOVIDX_VAR_DENOMINATOR)
                 problem(&v, GOVIDX_EFORMAT, o, "denominator '%s' is not of type denominator", r->denominator);
@@ -1526,7 +1526,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
 /* summary                                                              */
 /* ------------------------------------------------------------------ */
 
-int govidx_dataset_summary(const govidx_dataset *ds, char **out)
+int govidx_dataset_summary(char **out, const govidx_dataset *ds)
 {
     govidx__buf b = {0};
     size_t i, n = 0, miss = 0;

@@ -1095,7 +1095,7 @@ void govidx_dea_result_free(govidx_dea_result *r)
     govidx__free(r);
 }
 
-size_t govidx_dea_result_dims(const govidx_dea_result *r, size_t *m, size_t *s)
+size_t govidx_dea_result_dims(size_t *m, size_t *s, const govidx_dea_result *r)
 {
     if (m)
         *m = r ? r->m : 0;
@@ -1122,8 +1122,8 @@ const double *govidx_dea_scale_efficiency(const govidx_dea_result *r)
 }
 const int *govidx_dea_returns_to_scale(const govidx_dea_result *r) { return r ? r->rts_class : NULL; }
 
-size_t govidx_dea_peers(const govidx_dea_result *r, size_t unit, const size_t **idx,
-                        const double **weight)
+size_t govidx_dea_peers(const size_t **idx, const double **weight, const govidx_dea_result *r,
+                        size_t unit)
 {
     if (idx)
         *idx = NULL;
@@ -1138,7 +1138,7 @@ size_t govidx_dea_peers(const govidx_dea_result *r, size_t unit, const size_t **
     return r->npeer[unit];
 }
 
-void govidx_dea_result_stats(const govidx_dea_result *r, govidx_dea_stats *out)
+void govidx_dea_result_stats(govidx_dea_stats *out, const govidx_dea_result *r)
 {
     if (!out)
         return;

@@ -129,7 +129,7 @@ int govidx_framework_set_indicator_meta(govidx_framework *fw, const char *code, 
     int rc;
     if (!fw || !code)
         return govidx__fail(GOVIDX_EINVAL, "framework: NULL argument");
-    if ((rc = govidx_framework_find(fw, code, &k)))
+    if ((rc = govidx_framework_find(&k, fw, code)))
         return rc;
     if (!fw->nodes[k].is_leaf)
         return govidx__fail(GOVIDX_EINVAL, "framework: '%s' is an aggregate, not an indicator", code);
@@ -146,8 +146,9 @@ int govidx_framework_set_indicator_meta(govidx_framework *fw, const char *code, 
     return GOVIDX_OK;
 }
 
-int govidx_framework_indicator_meta(const govidx_framework *fw, size_t k, double *goal_low,
-                                    double *goal_high, double *target, size_t *denominator_column)
+int govidx_framework_indicator_meta(double *goal_low, double *goal_high, double *target,
+                                    size_t *denominator_column, const govidx_framework *fw,
+                                    size_t k)
 {
     if (!fw || k >= fw->n || !fw->nodes[k].is_leaf)
         return govidx__fail(GOVIDX_EINVAL, "framework: node %zu is not an indicator", k);
@@ -359,7 +360,7 @@ const char *govidx_framework_node_code(const govidx_framework *fw, size_t k)
     return fw && k < fw->n ? fw->nodes[k].code : NULL;
 }
 
-int govidx_framework_find(const govidx_framework *fw, const char *code, size_t *k)
+int govidx_framework_find(size_t *k, const govidx_framework *fw, const char *code)
 {
     size_t i;
     if (!fw || !code || !k)
@@ -422,7 +423,7 @@ size_t govidx_framework_order(const govidx_framework *fw, size_t i)
     return fw && fw->sealed && i < fw->n ? fw->order[i] : NONE;
 }
 
-int govidx_framework_effective_weights(const govidx_framework *fw, double *out)
+int govidx_framework_effective_weights(double *out, const govidx_framework *fw)
 {
     size_t i;
     if (!fw || !out)

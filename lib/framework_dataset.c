@@ -22,7 +22,7 @@ int govidx_framework_from_dataset(govidx_framework **out, const govidx_dataset *
     n_nodes = govidx_dataset_n_nodes(ds);
     for (j = 0; j < n_ind && rc == GOVIDX_OK; j++) {
         govidx_indicator ind = GOVIDX_INDICATOR_INIT;
-        rc = govidx_dataset_indicator(ds, j, &ind);
+        rc = govidx_dataset_indicator(&ind, ds, j);
         if (rc)
             break;
         if (ind.type != GOVIDX_VAR_INDICATOR)
@@ -33,7 +33,7 @@ int govidx_framework_from_dataset(govidx_framework **out, const govidx_dataset *
         if (rc == GOVIDX_OK) {
             size_t den = NONE;
             if (ind.denominator && *ind.denominator &&
-                govidx_dataset_find_indicator(ds, ind.denominator, &den) != GOVIDX_OK) {
+                govidx_dataset_find_indicator(&den, ds, ind.denominator) != GOVIDX_OK) {
                 rc = govidx__fail(GOVIDX_ENOTFOUND, "framework: indicator '%s' names denominator '%s', "
                                   "which is not a variable of the dataset", ind.code, ind.denominator);
                 break;
@@ -43,7 +43,7 @@ int govidx_framework_from_dataset(govidx_framework **out, const govidx_dataset *
     }
     for (k = 0; k < n_nodes && rc == GOVIDX_OK; k++) {
         govidx_node node = GOVIDX_NODE_INIT;
-        rc = govidx_dataset_node(ds, k, &node);
+        rc = govidx_dataset_node(&node, ds, k);
         if (rc == GOVIDX_OK)
             rc = govidx_framework_add_aggregate(fw, node.code, node.parent, node.weight);
     }

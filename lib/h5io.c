@@ -61,7 +61,7 @@ static herr_t walk_cb(unsigned n, const H5E_error2_t *e, void *data)
 }
 
 /* The reader's state; obj/msg keep the first structural problem apart so
- * govidx_file_validate can report them as (object, message). */
+ * govidx_dataset_validate_file can report them as (object, message). */
 typedef struct rd {
     hid_t file;
     size_t max_bytes, used;
@@ -1309,7 +1309,7 @@ static int write_body(wr *w, const govidx_dataset *ds)
         govidx__free(ans);
         CHECK(rc);
         for (i = 0; i < GOVIDX_N_CRITERIA; i++)
-            crit[i] = govidx_criterion_name((int)i);
+            crit[i] = govidx_dataset_criterion_name((int)i);
         {
             hid_t ad, aa, ss;
             hsize_t n12[1] = {GOVIDX_N_CRITERIA};
@@ -1533,7 +1533,8 @@ static int validate_here(const char *path, govidx_problem_fn report, void *ctx)
     return rc;
 }
 
-int govidx_file_validate(const char *path, unsigned flags, govidx_problem_fn report, void *ctx)
+int govidx_dataset_validate_file(const char *path, unsigned flags, govidx_problem_fn report,
+                                 void *ctx)
 {
     if (!path)
         return govidx__fail(GOVIDX_EINVAL, "govidx_file_validate: path is NULL");
@@ -1648,7 +1649,7 @@ done:
     return rc;
 }
 
-int govidx_file_add_run(const char *path, const govidx_run *run, unsigned flags)
+int govidx_run_file_add(const char *path, const govidx_run *run, unsigned flags)
 {
     char *tmp = NULL;
     int rc;
@@ -1723,7 +1724,7 @@ static int list_runs(rd *r, const char *path, char ***names, size_t *count)
     return rc;
 }
 
-int govidx_file_list_runs(const char *path, char ***names, size_t *n)
+int govidx_run_file_list(char ***names, size_t *n, const char *path)
 {
     rd r;
     int rc;

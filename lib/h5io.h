@@ -141,7 +141,7 @@ size_t govidx__find_string(char *const *strs, size_t n, const char *code);
 void govidx__h5_lock(void);
 void govidx__h5_unlock(void);
 
-/* govidx_file_validate with GOVIDX_VALIDATE_ISOLATED: the file is read by
+/* govidx_dataset_validate_file with GOVIDX_VALIDATE_ISOLATED: the file is read by
  * the govidx-validate-helper executable (validate_isolated.c). */
 int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *ctx);
 

@@ -65,7 +65,7 @@ static size_t col_any(const govidx_table *t, const char *const *names)
 {
     size_t c;
     for (; *names; names++)
-        if (govidx_table_find_col_nocase(t, *names, &c) == GOVIDX_OK)
+        if (govidx_table_find_col_nocase(&c, t, *names) == GOVIDX_OK)
             return c;
     govidx_clear_error();
     return NONE;
@@ -90,7 +90,7 @@ static int number(importer *im, const govidx_table *t, size_t r, size_t c, doubl
         *out = NAN;
         return GOVIDX_OK;
     }
-    rc = govidx_table_number(t, r, c, out);
+    rc = govidx_table_number(out, t, r, c);
     if (rc) {
         char msg[512];
         const char *detail = strstr(govidx_last_error(), ": '");
@@ -393,7 +393,7 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
         const char **labels;
         if (m->rows[k].type != M_GROUP)
             continue;
-        if (govidx_table_find_col(t, m->rows[k].code, &cg) != GOVIDX_OK) {
+        if (govidx_table_find_col(&cg, t, m->rows[k].code) != GOVIDX_OK) {
             problem(im, GOVIDX_ENOTFOUND, m->t, m->rows[k].row, m->c_code,
                     "group '%s' has no column in the data file", m->rows[k].code);
             continue;
@@ -412,8 +412,8 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     if (!is_long) {
         for (k = 0; k < n_vars; k++) {
             govidx_indicator in = GOVIDX_INDICATOR_INIT;
-            govidx_dataset_indicator(im->ds, k, &in);
-            if (govidx_table_find_col(t, in.code, &var_col[k]) != GOVIDX_OK) {
+            govidx_dataset_indicator(&in, im->ds, k);
+            if (govidx_table_find_col(&var_col[k], t, in.code) != GOVIDX_OK) {
                 problem(im, GOVIDX_ENOTFOUND, t, NONE, NONE, "variable '%s' of the meta file has no column",
                         in.code);
                 var_col[k] = NONE;
@@ -437,11 +437,11 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     }
     for (r = 0; r < n_rows; r++) {
         size_t y, u = row_unit[r];
-        govidx_dataset_find_year(im->ds, row_year[r], &y);
+        govidx_dataset_find_year(&y, im->ds, row_year[r]);
         if (is_long) {
             double x;
             size_t j;
-            if (govidx_dataset_find_indicator(im->ds, cell(t, r, ci), &j) != GOVIDX_OK) {
+            if (govidx_dataset_find_indicator(&j, im->ds, cell(t, r, ci)) != GOVIDX_OK) {
                 problem(im, GOVIDX_ENOTFOUND, t, r, ci, "indicator '%s' is not in the meta file", cell(t, r, ci));
                 continue;
             }
@@ -628,7 +628,7 @@ static void read_districts(importer *im, govidx_table *t)
         double pop;
         if (parse_int(im, t, r, cy, &year))
             continue;
-        if (govidx_dataset_find_year(im->ds, year, &y) != GOVIDX_OK) {
+        if (govidx_dataset_find_year(&y, im->ds, year) != GOVIDX_OK) {
             problem(im, GOVIDX_ENOTFOUND, t, r, cy, "year %d is not a year of the data file", year);
             continue;
         }
@@ -684,7 +684,7 @@ static void read_inventory(importer *im, govidx_table *t)
     }
     for (k = 0; k < GOVIDX_N_CRITERIA; k++) {
         /* govidx's own names first, then spellings seen in published audits */
-        const char *names[4] = {govidx_criterion_name((int)k), NULL, NULL, NULL};
+        const char *names[4] = {govidx_dataset_criterion_name((int)k), NULL, NULL, NULL};
         switch (k) {
         case GOVIDX_CRIT_MACHINE_READABLE: names[1] = "machine_readable"; break;
         case GOVIDX_CRIT_OPEN_LICENCE: names[1] = "openlicense"; names[2] = "open_licence"; break;

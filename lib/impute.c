@@ -20,8 +20,8 @@ static void name_of(char *buf, size_t len, const char *const *names, size_t j)
         snprintf(buf, len, "indicator %zu", j);
 }
 
-int govidx_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_view den, const size_t *den_col,
-                      const char *const *names)
+int govidx_impute_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_view den,
+                             const size_t *den_col, const char *const *names)
 {
     char nb[128];
     int rc = govidx__prep_check(out, in);
@@ -60,7 +60,7 @@ int govidx_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_vi
 
 /* Mean or median of x over the rows whose group equals g (all rows when
  * groups is NULL); NaN when there is none.  buf holds n doubles. */
-static double centre(const double *x, size_t n, const int *groups, int g, int median, double *buf)
+static double center(const double *x, size_t n, const int *groups, int g, int median, double *buf)
 {
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
@@ -112,7 +112,7 @@ int govidx_impute(govidx_matrix out, uint8_t *flags, govidx_matrix_view in, cons
         memcpy(z, x, in.rows * sizeof *z);
         if (o->method == GOVIDX_IMPUTE_NONE)
             continue;
-        double all = centre(x, in.rows, NULL, 0, median, buf);
+        double all = center(x, in.rows, NULL, 0, median, buf);
         if (isnan(all)) {
             govidx__free(buf);
             name_of(nb, sizeof nb, o->names, j);
@@ -121,7 +121,7 @@ int govidx_impute(govidx_matrix out, uint8_t *flags, govidx_matrix_view in, cons
         for (size_t i = 0; i < in.rows; i++) {
             if (!isnan(x[i]))
                 continue;
-            double v = grouped ? centre(x, in.rows, o->groups, o->groups[i], median, buf) : all;
+            double v = grouped ? center(x, in.rows, o->groups, o->groups[i], median, buf) : all;
             z[i] = isnan(v) ? all : v; /* empty group: fall back to the column */
             if (flags)
                 flags[i + j * in.rows] |= GOVIDX_FLAG_IMPUTED;

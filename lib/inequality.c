@@ -66,7 +66,7 @@ static int logval(double v, size_t i, const govidx_ineq_options *o, double *out,
     return GOVIDX_OK;
 }
 
-int govidx_weighted_mean(const double *y, const double *p, size_t n, double *mean)
+int govidx_inequality_weighted_mean(double *mean, const double *y, const double *p, size_t n)
 {
     double s;
     int rc = check(y, p, n, &s);
@@ -91,10 +91,10 @@ static int cmp_ys(const void *a, const void *b)
     return (x > z) - (x < z);
 }
 
-int govidx_gini(const double *y, const double *p, size_t n, double *gini)
+int govidx_inequality_gini(double *gini, const double *y, const double *p, size_t n)
 {
     double s, mean;
-    int rc = govidx_weighted_mean(y, p, n, &mean);
+    int rc = govidx_inequality_weighted_mean(&mean, y, p, n);
     if (rc)
         return rc;
     if (!gini)
@@ -122,10 +122,10 @@ int govidx_gini(const double *y, const double *p, size_t n, double *gini)
     return GOVIDX_OK;
 }
 
-int govidx_cv(const double *y, const double *p, size_t n, double *cv)
+int govidx_inequality_cv(double *cv, const double *y, const double *p, size_t n)
 {
     double s, mean;
-    int rc = govidx_weighted_mean(y, p, n, &mean);
+    int rc = govidx_inequality_weighted_mean(&mean, y, p, n);
     if (rc)
         return rc;
     if (!cv)
@@ -189,20 +189,21 @@ static int theil(const double *y, const double *p, size_t n, char kind,
     return GOVIDX_OK;
 }
 
-int govidx_theil_t(const double *y, const double *p, size_t n, const govidx_ineq_options *opt,
-                   double *t, size_t *floored)
+int govidx_inequality_theil_t(double *t, size_t *floored, const double *y, const double *p,
+                              size_t n, const govidx_ineq_options *opt)
 {
     return theil(y, p, n, 'T', opt, t, floored);
 }
 
-int govidx_theil_l(const double *y, const double *p, size_t n, const govidx_ineq_options *opt,
-                   double *l, size_t *floored)
+int govidx_inequality_theil_l(double *l, size_t *floored, const double *y, const double *p,
+                              size_t n, const govidx_ineq_options *opt)
 {
     return theil(y, p, n, 'L', opt, l, floored);
 }
 
-int govidx_atkinson(const double *y, const double *p, size_t n, double eps,
-                    const govidx_ineq_options *opt, double *a, double *adjusted, size_t *floored)
+int govidx_inequality_atkinson(double *a, double *adjusted, size_t *floored, const double *y,
+                               const double *p, size_t n, double eps,
+                               const govidx_ineq_options *opt)
 {
     double s;
     govidx_ineq_options o;
@@ -239,9 +240,10 @@ static int cmp_int(const void *a, const void *b)
     return (x > z) - (x < z);
 }
 
-int govidx_theil_decompose(const double *y, const double *p, const int *group, size_t n,
-                           char kind, const govidx_ineq_options *opt, double *total,
-                           double *within, double *between, size_t *floored)
+int govidx_inequality_theil_decompose(double *total, double *within, double *between,
+                                      size_t *floored, const double *y, const double *p,
+                                      const int *group, size_t n, char kind,
+                                      const govidx_ineq_options *opt)
 {
     double s, sg, mg, tot;
     govidx_ineq_options o;
@@ -313,12 +315,13 @@ static double band_share(const struct ys *v, size_t n, double lo, double hi, dou
     return acc / mean;
 }
 
-int govidx_quantile_share(const double *y, const double *p, size_t n, double lo, double hi, double *share)
+int govidx_inequality_quantile_share(double *share, const double *y, const double *p, size_t n,
+                                     double lo, double hi)
 {
     double s, mean;
     struct ys *v;
     size_t i, bytes;
-    int rc = govidx_weighted_mean(y, p, n, &mean);
+    int rc = govidx_inequality_weighted_mean(&mean, y, p, n);
     if (rc)
         return rc;
     if (!share)
@@ -343,14 +346,14 @@ int govidx_quantile_share(const double *y, const double *p, size_t n, double lo,
     return GOVIDX_OK;
 }
 
-int govidx_palma(const double *y, const double *p, size_t n, double *palma)
+int govidx_inequality_palma(double *palma, const double *y, const double *p, size_t n)
 {
     double top, bottom;
     int rc;
     if (!palma)
         return govidx__fail(GOVIDX_EINVAL, "inequality: output is NULL");
-    if ((rc = govidx_quantile_share(y, p, n, 0.9, 1.0, &top)) ||
-        (rc = govidx_quantile_share(y, p, n, 0.0, 0.4, &bottom)))
+    if ((rc = govidx_inequality_quantile_share(&top, y, p, n, 0.9, 1.0)) ||
+        (rc = govidx_inequality_quantile_share(&bottom, y, p, n, 0.0, 0.4)))
         return rc;
     if (!(bottom > 0))
         return govidx__fail(GOVIDX_EDOMAIN, "Palma ratio: the bottom 40%% hold nothing");

@@ -237,7 +237,7 @@ int govidx__method_check_framework(const govidx_method *m, const govidx_framewor
     size_t i, k;
     for (i = 0; i < m->n_ov; i++) {
         int leaf;
-        if (govidx_framework_find(fw, m->ov[i].node, &k) != GOVIDX_OK)
+        if (govidx_framework_find(&k, fw, m->ov[i].node) != GOVIDX_OK)
             return govidx__fail(GOVIDX_EFORMAT, "method: node '%s' is not in the framework", m->ov[i].node);
         leaf = govidx_framework_is_indicator(fw, k);
         if (keys[m->ov[i].key].scope != (leaf ? SCOPE_INDICATOR : SCOPE_AGGREGATE))
@@ -433,7 +433,7 @@ static int put_value(json_t *obj, size_t k, const char *value)
     }
 }
 
-int govidx_method_to_json(const govidx_method *m, char **out)
+int govidx_method_to_json(char **out, const govidx_method *m)
 {
     json_t *root, *nodes = NULL;
     char *text, *copy;

@@ -172,7 +172,7 @@ int govidx_network_from_dataset(govidx_network **out, const govidx_dataset *ds, 
     for (k = 0; k < na; k++) { /* actor k of the file -> actor slot[k] of the network */
         govidx_actor a = {.version = GOVIDX_ACTOR_VERSION};
         slot[k] = (size_t)-1;
-        if (govidx_dataset_actor(ds, k, &a) == GOVIDX_OK && a.unit && !strcmp(a.unit, unit))
+        if (govidx_dataset_actor(&a, ds, k) == GOVIDX_OK && a.unit && !strcmp(a.unit, unit))
             slot[k] = n++;
     }
     if (n == 0) {
@@ -185,14 +185,14 @@ int govidx_network_from_dataset(govidx_network **out, const govidx_dataset *ds, 
         govidx_actor a = {.version = GOVIDX_ACTOR_VERSION};
         if (slot[k] == (size_t)-1)
             continue;
-        if ((rc = govidx_dataset_actor(ds, k, &a)) || (rc = govidx_network_set_sector(net, slot[k], a.sector)) ||
+        if ((rc = govidx_dataset_actor(&a, ds, k)) || (rc = govidx_network_set_sector(net, slot[k], a.sector)) ||
             (rc = govidx_network_set_name(net, slot[k], a.name)))
             goto done;
     }
     for (k = 0; k < govidx_dataset_n_edges(ds); k++) {
         govidx_edge e = {.version = GOVIDX_EDGE_VERSION};
         size_t f, t;
-        if ((rc = govidx_dataset_edge(ds, k, &e)) || (rc = govidx_dataset_edge_ends(ds, k, &f, &t)))
+        if ((rc = govidx_dataset_edge(&e, ds, k)) || (rc = govidx_dataset_edge_ends(&f, &t, ds, k)))
             goto done;
         if (e.year != year || strcmp(e.unit, unit) || (layer && strcmp(e.layer, layer)))
             continue;
@@ -1044,8 +1044,8 @@ static void actor_flags(const govidx_network *net, const govidx_network_options 
     }
 }
 
-int govidx_network_measures(const govidx_network *net, const govidx_network_options *opt, double *values,
-                            double *z, size_t n_values)
+int govidx_network_measures(double *values, double *z, size_t n_values, const govidx_network *net,
+                            const govidx_network_options *opt)
 {
     govidx_network_options copy;
     const govidx_network_options *o = &copy;
@@ -1097,8 +1097,8 @@ done:
     return rc;
 }
 
-int govidx_network_silos(const govidx_network *net, const govidx_network_options *opt, size_t *silos, size_t cap,
-                         size_t *n)
+int govidx_network_silos(size_t *silos, size_t cap, size_t *n, const govidx_network *net,
+                         const govidx_network_options *opt)
 {
     unsigned char *flags, *provides;
     size_t i, k, count = 0, n_dept;
@@ -1126,7 +1126,7 @@ int govidx_network_silos(const govidx_network *net, const govidx_network_options
     return GOVIDX_OK;
 }
 
-int govidx_network_ei_by_sector(const govidx_network *net, double *ei)
+int govidx_network_ei_by_sector(double *ei, const govidx_network *net)
 {
     size_t *group, *first, nk, k, *ext, *in;
     arcs a = {0, NULL, NULL};

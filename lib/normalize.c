@@ -226,7 +226,7 @@ int govidx_normalize(govidx_matrix out, govidx_matrix_view in, const govidx_norm
     return rc;
 }
 
-int govidx_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double hi)
+int govidx_normalize_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double hi)
 {
     govidx_norm_options o = GOVIDX_NORM_OPTIONS_INIT;
     o.lo = lo;
@@ -234,7 +234,8 @@ int govidx_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double h
     return govidx_normalize(out, in, &o);
 }
 
-int govidx_indicator_summary(govidx_indicator_stats *stats, govidx_matrix_view in, const uint8_t *flags)
+int govidx_normalize_indicator_summary(govidx_indicator_stats *stats, govidx_matrix_view in,
+                                       const uint8_t *flags)
 {
     if (!stats)
         return govidx__fail(GOVIDX_EINVAL, "stats is NULL");

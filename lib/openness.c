@@ -47,7 +47,7 @@ static int read_checklist(govidx_checklist *out, const govidx_checklist *cl, dou
     for (k = 0; k < out->n_weights; k++) {
         if (!isfinite(out->weights[k]) || out->weights[k] < 0)
             return govidx__fail(GOVIDX_EINVAL, "checklist: weight of '%s' is %g (must be finite and >= 0)",
-                                govidx_criterion_name((int)k), out->weights[k]);
+                                govidx_dataset_criterion_name((int)k), out->weights[k]);
         sum += out->weights[k];
     }
     if (!(sum > 0))
@@ -82,7 +82,7 @@ static int entry_score(double *score, const signed char *answers, size_t n_answe
         case GOVIDX_ANSWER_MISSING: break;
         default:
             return govidx__fail(GOVIDX_EINVAL, "openness: criterion '%s' has answer code %d",
-                                govidx_criterion_name((int)k), answers[k]);
+                                govidx_dataset_criterion_name((int)k), answers[k]);
         }
     }
     *score = s;
@@ -155,7 +155,7 @@ static int year_list(const govidx_dataset *ds, const govidx_checklist_options *o
     } else
         for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
             govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
-            int rc = govidx_dataset_inventory(ds, k, &e);
+            int rc = govidx_dataset_inventory(&e, ds, k);
             if (rc)
                 return rc;
             if (e.year == year && position(list, m, e.dataset) == m)
@@ -179,11 +179,11 @@ static int score_year(govidx_result *r, const govidx_dataset *ds, size_t y, cons
     for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
         govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
         double s;
-        if ((rc = govidx_dataset_inventory(ds, k, &e)))
+        if ((rc = govidx_dataset_inventory(&e, ds, k)))
             return rc;
         if (e.year != year || (d = position(list, n_list, e.dataset)) == n_list)
             continue;
-        if ((rc = govidx_dataset_find_unit(ds, e.unit, &u)))
+        if ((rc = govidx_dataset_find_unit(&u, ds, e.unit)))
             return rc;
         if (seen[u * n_list + d])
             return govidx__fail(GOVIDX_EFORMAT, "openness: place '%s' has two entries for dataset '%s' in %d",

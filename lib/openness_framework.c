@@ -80,8 +80,8 @@ static int inventory_years(const govidx_dataset *ds, unsigned char *has, size_t 
     memset(has, 0, n_years);
     for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
         govidx_inventory_entry e = {.version = GOVIDX_INVENTORY_ENTRY_VERSION};
-        if (govidx_dataset_inventory(ds, k, &e) == GOVIDX_OK &&
-            govidx_dataset_find_year(ds, e.year, &y) == GOVIDX_OK)
+        if (govidx_dataset_inventory(&e, ds, k) == GOVIDX_OK &&
+            govidx_dataset_find_year(&y, ds, e.year) == GOVIDX_OK)
             has[y] = 1, any = 1;
     }
     govidx_clear_error();
@@ -113,7 +113,7 @@ static int fill_data(oi_data *d, const govidx_dataset *ds)
     for (y = 0; y < d->n_years; y++) {
         double *block = d->data + y * n * d->n_cols;
         govidx_matrix_view v;
-        if ((rc = govidx_dataset_panel(ds, y, &v)) == GOVIDX_ENOTFOUND) {
+        if ((rc = govidx_dataset_panel(&v, ds, y)) == GOVIDX_ENOTFOUND) {
             govidx_clear_error(); /* a dataset without a panel (inventory only) */
             rc = GOVIDX_OK;
             v.data = NULL;
@@ -147,7 +147,7 @@ static int build_framework(govidx_framework **out, const oi_data *d, const govid
             continue;
         if (d->src[k] != SIZE_MAX) {
             govidx_indicator ind = {.version = GOVIDX_INDICATOR_VERSION};
-            if (govidx_dataset_indicator(ds, d->src[k], &ind) == GOVIDX_OK && isfinite(ind.goal_low) &&
+            if (govidx_dataset_indicator(&ind, ds, d->src[k]) == GOVIDX_OK && isfinite(ind.goal_low) &&
                 isfinite(ind.goal_high) && ind.goal_high != ind.goal_low)
                 lo = ind.goal_low, hi = ind.goal_high; /* the file's goalposts win */
         }
@@ -193,7 +193,7 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
         return govidx__oom();
     for (k = 0; k < N_FW; k++) {
         d.src[k] = d.col[k] = SIZE_MAX;
-        if (govidx_dataset_find_indicator(ds, framework[k].code, &d.src[k]) != GOVIDX_OK)
+        if (govidx_dataset_find_indicator(&d.src[k], ds, framework[k].code) != GOVIDX_OK)
             d.src[k] = SIZE_MAX;
         if (d.src[k] == SIZE_MAX && !strcmp(framework[k].code, "checklist_score") &&
             inventory_years(ds, has_inv, d.n_years))
@@ -228,7 +228,7 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
     panel.year_labels = govidx_dataset_years(ds);
     panel.unit_codes = codes;
     if ((rc = govidx_plan_new(&plan, fw, method, &panel)) == GOVIDX_OK)
-        rc = govidx_execute(plan, &panel, out);
+        rc = govidx_execute(out, plan, &panel);
 done:
     govidx_plan_free(plan);
     govidx_method_free(own);

@@ -458,7 +458,7 @@ static int stream_child(const govidx_plan *p, size_t y, govidx_result *r, size_t
     return GOVIDX_OK;
 }
 
-int govidx_execute_year(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r)
+int govidx_execute_year(govidx_result *r, const govidx_plan *p, const govidx_panel *panel, size_t y)
 {
     govidx_panel pc;
     double *work, *sums;
@@ -536,7 +536,7 @@ static void *exec_worker(void *arg)
     exec_job *j = arg;
     size_t y;
     for (y = j->first; y < j->panel->n_years; y += j->step) {
-        j->rc[y] = govidx_execute_year(j->p, j->panel, y, j->r);
+        j->rc[y] = govidx_execute_year(j->r, j->p, j->panel, y);
         if (j->rc[y])
             snprintf(j->msg[y], sizeof j->msg[y], "%s", govidx_last_error());
     }
@@ -592,7 +592,7 @@ static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx
     return rc;
 }
 
-int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_result **out)
+int govidx_execute(govidx_result **out, const govidx_plan *p, const govidx_panel *panel)
 {
     govidx_result *r = NULL;
     govidx_panel pc;
@@ -612,7 +612,7 @@ int govidx_execute(const govidx_plan *p, const govidx_panel *panel, govidx_resul
     return GOVIDX_OK;
 }
 
-int govidx_execute_into(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
+int govidx_execute_into(govidx_result *r, const govidx_plan *p, const govidx_panel *panel)
 {
     govidx_panel pc;
     size_t n_units, n_vars, y;
@@ -775,7 +775,7 @@ static int build_nodes(govidx_plan *p)
     if (!p->leaf_of_node || !p->agg_of_node || !p->root_of_node || !p->eff_weight || !p->output_order ||
         !p->leaves || !p->aggs)
         return govidx__oom();
-    if ((rc = govidx_framework_effective_weights(p->fw, p->eff_weight)))
+    if ((rc = govidx_framework_effective_weights(p->eff_weight, p->fw)))
         return rc;
     for (i = 0; i < n; i++) {
         k = govidx_framework_order(p->fw, i);
@@ -798,7 +798,7 @@ static int build_nodes(govidx_plan *p)
             l->node = k;
             l->column = govidx_framework_column(p->fw, k);
             l->direction = govidx_framework_direction(p->fw, k);
-            govidx_framework_indicator_meta(p->fw, k, &gl, &gh, &tg, &l->den_column);
+            govidx_framework_indicator_meta(&gl, &gh, &tg, &l->den_column, p->fw, k);
             if (l->column >= p->n_vars)
                 return govidx__fail(GOVIDX_EDIM, "indicator '%s' reads column %zu, the panel has %zu columns",
                                     code, l->column, p->n_vars);
@@ -921,7 +921,7 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     if (rc == GOVIDX_OK)
         rc = govidx__method_check_framework(p->method, p->fw);
     if (rc == GOVIDX_OK)
-        rc = govidx_method_to_json(p->method, &p->method_json);
+        rc = govidx_method_to_json(&p->method_json, p->method);
     if (rc) {
         govidx_plan_free(p);
         return rc;

@@ -41,7 +41,7 @@ static int ds_panel_make(ds_panel *d, const govidx_dataset *ds, const char *grou
         return govidx__oom();
     }
     for (y = 0; y < n_years; y++)
-        if ((rc = govidx_dataset_panel(ds, y, &d->views[y]))) {
+        if ((rc = govidx_dataset_panel(&d->views[y], ds, y))) {
             ds_panel_free(d);
             return rc;
         }
@@ -109,7 +109,7 @@ int govidx_plan_from_dataset(govidx_plan **out, const govidx_dataset *ds, const 
     return rc;
 }
 
-int govidx_execute_dataset(const govidx_plan *p, const govidx_dataset *ds, govidx_result **out)
+int govidx_execute_dataset(govidx_result **out, const govidx_plan *p, const govidx_dataset *ds)
 {
     ds_panel d;
     int rc;
@@ -118,7 +118,7 @@ int govidx_execute_dataset(const govidx_plan *p, const govidx_dataset *ds, govid
     *out = NULL;
     if ((rc = ds_panel_make(&d, ds, govidx_method_get(govidx__plan_method(p), NULL, "impute.group"))))
         return rc;
-    rc = govidx_execute(p, &d.panel, out);
+    rc = govidx_execute(out, p, &d.panel);
     ds_panel_free(&d);
     return rc;
 }

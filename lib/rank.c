@@ -196,7 +196,7 @@ void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int directi
         out[s.ix[t]] = t > 0 && s.v[t] == s.v[t - 1] ? out[s.ix[t - 1]] : (uint32_t)(t + 1);
 }
 
-int govidx_rank_scores(size_t *out, const double *scores, size_t n, int direction)
+int govidx_analysis_rank_scores(size_t *out, const double *scores, size_t n, int direction)
 {
     sorted s;
     size_t i, t, bytes = govidx__rank_scratch_bytes(n);

@@ -29,8 +29,8 @@ static int by_rank(const void *x, const void *y)
     return a->node < b->node ? -1 : a->node > b->node; /* ties keep framework order */
 }
 
-int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, size_t k, size_t *strong,
-                            size_t *n_strong, size_t *weak, size_t *n_weak)
+int govidx_result_strengths(size_t *strong, size_t *n_strong, size_t *weak, size_t *n_weak,
+                            size_t k, const govidx_result *r, size_t unit, size_t year)
 {
     leaf_rank *lr;
     const uint32_t *ranks;
@@ -145,7 +145,7 @@ int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank, c
     res.spearman = NAN;
     if (n >= 2) {
         govidx_matrix_view x = {pair, n, 2, a->n_units};
-        int crc = govidx_correlation(corr, x, GOVIDX_CORR_SPEARMAN);
+        int crc = govidx_analysis_correlation(corr, x, GOVIDX_CORR_SPEARMAN);
         if (crc == GOVIDX_OK)
             res.spearman = corr[1];
         else if (crc == GOVIDX_ENOMEM) {

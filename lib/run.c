@@ -247,7 +247,7 @@ const char *govidx_run_attr(const govidx_run *r, const char *key)
     return k == NPOS ? NULL : r->attr_values[k];
 }
 
-int govidx_run_array(const govidx_run *r, const char *name, const double **data)
+int govidx_run_array(const double **data, const govidx_run *r, const char *name)
 {
     size_t k;
     if (!r || !name || !data)

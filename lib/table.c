@@ -297,8 +297,8 @@ static int find(const govidx_table *t, const char *name, size_t *c, int nocase)
     return govidx__fail(GOVIDX_ENOTFOUND, "%s: no column '%s'", t->name, name);
 }
 
-int govidx_table_find_col(const govidx_table *t, const char *name, size_t *c) { return find(t, name, c, 0); }
-int govidx_table_find_col_nocase(const govidx_table *t, const char *name, size_t *c) { return find(t, name, c, 1); }
+int govidx_table_find_col(size_t *c, const govidx_table *t, const char *name) { return find(t, name, c, 0); }
+int govidx_table_find_col_nocase(size_t *c, const govidx_table *t, const char *name) { return find(t, name, c, 1); }
 
 const char *govidx_table_cell(const govidx_table *t, size_t r, size_t c)
 {
@@ -324,7 +324,7 @@ int govidx_table_is_missing(const govidx_table *t, size_t r, size_t c)
     return s ? missing_text(s) : 1;
 }
 
-int govidx_table_number(const govidx_table *t, size_t r, size_t c, double *out)
+int govidx_table_number(double *out, const govidx_table *t, size_t r, size_t c)
 {
     const char *s = govidx_table_cell(t, r, c);
     char *end;

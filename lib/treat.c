@@ -27,7 +27,7 @@ static void name_of(char *buf, size_t len, const govidx_treat_options *o, size_t
 
 /* Winsorise z (n values, NaN missing) in place; returns points winsorised
  * and whether the thresholds are still exceeded. */
-static size_t winsorise(const govidx_treat_options *o, double *z, size_t n, int *still)
+static size_t winsorize(const govidx_treat_options *o, double *z, size_t n, int *still)
 {
     size_t k = 0;
     double skew, kurt;
@@ -99,16 +99,16 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
         govidx_treat_report r = {0};
         memcpy(z, x, in.rows * sizeof *z);
         govidx__stat_skew_kurt(x, in.rows, &r.skew_before, &r.kurt_before);
-        if (o->method == GOVIDX_TREAT_WINSORISE) {
+        if (o->method == GOVIDX_TREAT_WINSORIZE) {
             int still;
-            r.n_winsorised = winsorise(o, z, in.rows, &still);
+            r.n_winsorized = winsorize(o, z, in.rows, &still);
             if (still && o->log_fallback) {
                 /* revert and apply COINr log_CT: ln(x - min + 0.01 (max - min)) */
                 double mn, mx;
                 govidx__stat_range(x, in.rows, &mn, &mx);
                 for (size_t i = 0; i < in.rows; i++)
                     z[i] = log(x[i] - mn + 0.01 * (mx - mn));
-                r.n_winsorised = 0;
+                r.n_winsorized = 0;
                 r.log_applied = 1;
             }
         } else if (o->method != GOVIDX_TREAT_NONE) {
@@ -118,7 +118,7 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
         }
         if (flags)
             for (size_t i = 0; i < in.rows; i++)
-                if (!isnan(x[i]) && (z[i] != x[i] || r.log_applied || o->method > GOVIDX_TREAT_WINSORISE))
+                if (!isnan(x[i]) && (z[i] != x[i] || r.log_applied || o->method > GOVIDX_TREAT_WINSORIZE))
                     flags[i + j * in.rows] |= GOVIDX_FLAG_TREATED;
         govidx__stat_skew_kurt(z, in.rows, &r.skew_after, &r.kurt_after);
         if (report)
@@ -130,8 +130,8 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
 /* Spec names (method.h): the single table of the parser, the name functions
  * and --help.  "winsorise" (COINr's spelling, in shipped specs) is an alias. */
 static const govidx__name treat_name_table[] = {
-    {"none", GOVIDX_TREAT_NONE}, {"winsorize", GOVIDX_TREAT_WINSORISE}, {"log", GOVIDX_TREAT_LOG},
-    {"boxcox", GOVIDX_TREAT_BOXCOX}, {"winsorise", GOVIDX_TREAT_WINSORISE},
+    {"none", GOVIDX_TREAT_NONE}, {"winsorize", GOVIDX_TREAT_WINSORIZE}, {"log", GOVIDX_TREAT_LOG},
+    {"boxcox", GOVIDX_TREAT_BOXCOX}, {"winsorise", GOVIDX_TREAT_WINSORIZE},
 };
 GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
 

@@ -174,7 +174,7 @@ int govidx_weights_critic(double *w, govidx_matrix_view z, int use_abs)
         govidx__free(r);
         return govidx__oom();
     }
-    rc = govidx_correlation(r, z, GOVIDX_CORR_PEARSON);
+    rc = govidx_analysis_correlation(r, z, GOVIDX_CORR_PEARSON);
     if (rc) {
         govidx__fail_context(rc, "CRITIC weights");
         goto done;
@@ -189,7 +189,7 @@ int govidx_weights_critic(double *w, govidx_matrix_view z, int use_abs)
                 n++;
             }
         }
-        mean /= (double)n; /* n >= 2: govidx_correlation checked the pairs */
+        mean /= (double)n; /* n >= 2: govidx_analysis_correlation checked the pairs */
         for (i = 0; i < z.rows; i++) {
             double x = AT(z, i, j);
             if (!isnan(x))
@@ -343,7 +343,7 @@ int govidx_weights_pca(double *w, size_t *ncomp, govidx_matrix_view data,
         rc = govidx__oom();
         goto done;
     }
-    if ((rc = govidx_correlation(r, data, GOVIDX_CORR_PEARSON)) != GOVIDX_OK) {
+    if ((rc = govidx_analysis_correlation(r, data, GOVIDX_CORR_PEARSON)) != GOVIDX_OK) {
         govidx__fail_context(rc, "PCA weights");
         goto done;
     }
@@ -497,7 +497,7 @@ done:
     return rc;
 }
 
-int govidx_weights_renormalise(double *out, int *available, const double *w, const double *values,
+int govidx_weights_renormalize(double *out, int *available, const double *w, const double *values,
                                size_t n, size_t inc, double min_share)
 {
     size_t j, present = 0;

@@ -88,7 +88,7 @@ static void composite(const char *path)
     if (rc == GOVIDX_OK)
         rc = govidx_plan_from_dataset(&plan, ds, m);
     if (rc == GOVIDX_OK)
-        rc = govidx_execute_dataset(plan, ds, &res);
+        rc = govidx_execute_dataset(&res, plan, ds);
     printf("composite status %d%s%s\n", rc, rc ? " " : "", rc ? govidx_last_error() : "");
     if (rc == GOVIDX_OK) {
         size_t nu = govidx_result_n_units(res), ny = govidx_result_n_years(res), nn = govidx_result_n_nodes(res);

@@ -16,7 +16,7 @@ static const double C[6] = {1, 5, 2, 3, NAN, 4};
 static void test_2sfca(void)
 {
     double a[3];
-    GX_ASSERT_OK(govidx_access_2sfca(P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, a));
+    GX_ASSERT_OK(govidx_access_2sfca(a, P, 3, S, 2, C, 3, 4.0, NULL, NULL, 0));
     GX_ASSERT_CLOSE(a[0], 0.2, 1e-12);
     GX_ASSERT_CLOSE(a[1], 0.0, 1e-12);
     GX_ASSERT_CLOSE(a[2], 0.2, 1e-12);
@@ -29,7 +29,7 @@ static void test_e2sfca(void)
     double a[3];
     /* R0 = 10/(100 + 0.5*50) = 0.08, R1 = 20/(0.5*100 + 0.5*50) = 4/15;
      * A0 = 0.08 + 0.5*4/15, A2 = 0.5*0.08 + 0.5*4/15. */
-    GX_ASSERT_OK(govidx_access_2sfca(P, 3, S, 2, C2, 3, 4.0, b, w, 2, a));
+    GX_ASSERT_OK(govidx_access_2sfca(a, P, 3, S, 2, C2, 3, 4.0, b, w, 2));
     GX_ASSERT_CLOSE(a[0], 0.08 + 2.0 / 15.0, 1e-12);
     GX_ASSERT_CLOSE(a[1], 0.0, 1e-12);
     GX_ASSERT_CLOSE(a[2], 0.04 + 2.0 / 15.0, 1e-12);
@@ -38,11 +38,11 @@ static void test_e2sfca(void)
 static void test_errors(void)
 {
     double a[3], bad[2] = {4, 2}, w[2] = {1, 0.5}, pn[3] = {NAN, 1, 1};
-    GX_ASSERT_RC(govidx_access_2sfca(P, 3, S, 2, C, 2, 4.0, NULL, NULL, 0, a), GOVIDX_EDIM);
-    GX_ASSERT_RC(govidx_access_2sfca(P, 3, S, 2, C, 3, 0.0, NULL, NULL, 0, a), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_access_2sfca(P, 3, S, 2, C, 3, 4.0, bad, w, 2, a), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_access_2sfca(pn, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, a), GOVIDX_ENUMERIC);
-    GX_ASSERT_RC(govidx_access_2sfca(NULL, 3, S, 2, C, 3, 4.0, NULL, NULL, 0, a), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_access_2sfca(a, P, 3, S, 2, C, 2, 4.0, NULL, NULL, 0), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_access_2sfca(a, P, 3, S, 2, C, 3, 0.0, NULL, NULL, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_access_2sfca(a, P, 3, S, 2, C, 3, 4.0, bad, w, 2), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_access_2sfca(a, pn, 3, S, 2, C, 3, 4.0, NULL, NULL, 0), GOVIDX_ENUMERIC);
+    GX_ASSERT_RC(govidx_access_2sfca(a, NULL, 3, S, 2, C, 3, 4.0, NULL, NULL, 0), GOVIDX_EINVAL);
 }
 
 /* The coverage view of the 2SFCA example above: A = (0.2, 0, 0.2) for

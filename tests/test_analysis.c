@@ -17,7 +17,8 @@ static const double xy[10] = {1, 2, 3, 4, 5, 2, 1, 4, 3, 6};
 static void test_pearson(void)
 {
     double r[4];
-    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON));
+    GX_ASSERT_OK(govidx_analysis_correlation(r, govidx_matrix_view_array(xy, 5, 2),
+                                             GOVIDX_CORR_PEARSON));
     GX_ASSERT_CLOSE(r[0], 1.0, 0);
     GX_ASSERT_CLOSE(r[3], 1.0, 0);
     GX_ASSERT_CLOSE(r[1], R_XY, 1e-12);
@@ -31,13 +32,15 @@ static void test_spearman_ties(void)
      * and (4, 1, 2.5, 2.5, 5); Pearson on them = 0.2894736842 (hand /
      * independent Python computation). */
     double ab[10] = {1, 2, 2, 3, 5, 3, 1, 2, 2, 4}, r[4];
-    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(ab, 5, 2), GOVIDX_CORR_SPEARMAN));
+    GX_ASSERT_OK(govidx_analysis_correlation(r, govidx_matrix_view_array(ab, 5, 2),
+                                             GOVIDX_CORR_SPEARMAN));
     GX_ASSERT_CLOSE(r[1], 0.2894736842105263, 1e-12);
     /* monotone transform: Spearman of (x, x^3) is 1 */
     {
         double c[8] = {1, 2, 3, 4, 1, 8, 27, 64};
         GX_ASSERT_OK(
-            govidx_correlation(r, govidx_matrix_view_array(c, 4, 2), GOVIDX_CORR_SPEARMAN));
+            govidx_analysis_correlation(r, govidx_matrix_view_array(c, 4, 2),
+                                        GOVIDX_CORR_SPEARMAN));
         GX_ASSERT_CLOSE(r[1], 1.0, 1e-12);
     }
 }
@@ -49,7 +52,8 @@ static void test_pairwise_missing(void)
      * the 3-column case checks each pair uses its own complete rows. */
     double d[18] = {1, 2, 3, 4, 5, 9, 2, 1, 4, 3, 6, NAN, 1, 2, 3, 4, 5, 9};
     double r[9];
-    GX_ASSERT_OK(govidx_correlation(r, govidx_matrix_view_array(d, 6, 3), GOVIDX_CORR_PEARSON));
+    GX_ASSERT_OK(govidx_analysis_correlation(r, govidx_matrix_view_array(d, 6, 3),
+                                             GOVIDX_CORR_PEARSON));
     GX_ASSERT_CLOSE(r[1], R_XY, 1e-12);     /* (x, y) over 5 rows */
     GX_ASSERT_CLOSE(r[2], 1.0, 1e-12);      /* (x, x) over 6 rows */
     GX_ASSERT_CLOSE(r[5], R_XY, 1e-12);     /* (y, x copy) over 5 rows */
@@ -60,15 +64,18 @@ static void test_correlation_errors(void)
 {
     double flat[6] = {1, 2, 3, 5, 5, 5}, r[4];
     double sparse[6] = {1, NAN, 3, NAN, 2, NAN};
-    GX_ASSERT_RC(govidx_correlation(r, govidx_matrix_view_array(flat, 3, 2), GOVIDX_CORR_PEARSON),
+    GX_ASSERT_RC(govidx_analysis_correlation(r, govidx_matrix_view_array(flat, 3, 2),
+                                             GOVIDX_CORR_PEARSON),
                  GOVIDX_ENUMERIC);
     CU_ASSERT(strstr(govidx_last_error(), "column 1") != NULL);
     GX_ASSERT_RC(
-        govidx_correlation(r, govidx_matrix_view_array(sparse, 3, 2), GOVIDX_CORR_PEARSON),
+        govidx_analysis_correlation(r, govidx_matrix_view_array(sparse, 3, 2), GOVIDX_CORR_PEARSON),
         GOVIDX_EMISSING);
-    GX_ASSERT_RC(govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), (govidx_corr_method)5),
+    GX_ASSERT_RC(govidx_analysis_correlation(r, govidx_matrix_view_array(xy, 5, 2),
+                                             (govidx_corr_method)5),
                  GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_correlation(NULL, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON),
+    GX_ASSERT_RC(govidx_analysis_correlation(NULL, govidx_matrix_view_array(xy, 5, 2),
+                                             GOVIDX_CORR_PEARSON),
                  GOVIDX_EINVAL);
 }
 
@@ -79,13 +86,14 @@ static void test_cronbach(void)
      * 8, 13, 12, 14, 5 with variance 14.3; alpha = 1.5 (1 - 5.5/14.3)
      * = 0.923077 (= 12/13). */
     double x[15] = {2, 4, 3, 5, 1, 3, 4, 5, 4, 2, 3, 5, 4, 5, 2}, a;
-    GX_ASSERT_OK(govidx_cronbach_alpha(&a, govidx_matrix_view_array(x, 5, 3)));
+    GX_ASSERT_OK(govidx_analysis_cronbach_alpha(&a, govidx_matrix_view_array(x, 5, 3)));
     GX_ASSERT_CLOSE(a, 12.0 / 13.0, 1e-12);
-    GX_ASSERT_RC(govidx_cronbach_alpha(&a, govidx_matrix_view_array(x, 5, 1)), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_analysis_cronbach_alpha(&a,
+                                                govidx_matrix_view_array(x, 5, 1)), GOVIDX_EDIM);
     {
         /* listwise: adding an incomplete row changes nothing */
         double y[18] = {2, 4, 3, 5, 1, 9, 3, 4, 5, 4, 2, NAN, 3, 5, 4, 5, 2, 9};
-        GX_ASSERT_OK(govidx_cronbach_alpha(&a, govidx_matrix_view_array(y, 6, 3)));
+        GX_ASSERT_OK(govidx_analysis_cronbach_alpha(&a, govidx_matrix_view_array(y, 6, 3)));
         GX_ASSERT_CLOSE(a, 12.0 / 13.0, 1e-12);
     }
 }
@@ -95,7 +103,7 @@ static void test_pca_variance(void)
     /* Two variables with correlation r: the correlation matrix
      * [[1, r], [r, 1]] has eigenvalues 1 + r and 1 - r. */
     double ev[2], share[2];
-    GX_ASSERT_OK(govidx_pca_variance(ev, share, govidx_matrix_view_array(xy, 5, 2)));
+    GX_ASSERT_OK(govidx_analysis_pca_variance(ev, share, govidx_matrix_view_array(xy, 5, 2)));
     GX_ASSERT_CLOSE(ev[0], 1 + R_XY, 1e-12);
     GX_ASSERT_CLOSE(ev[1], 1 - R_XY, 1e-12);
     GX_ASSERT_CLOSE(share[0], (1 + R_XY) / 2, 1e-12);
@@ -108,7 +116,7 @@ static void test_contributions(void)
      * contributions 0.1/0.35, 0.1/0.35, 0.15/0.35 (hand computation);
      * unit 1 misses child 0: score over (0.25, 0.25) renormalised. */
     double z[6] = {0.2, NAN, 0.4, 0.5, 0.6, 0.5}, w[3] = {0.5, 0.25, 0.25}, c[6];
-    GX_ASSERT_OK(govidx_contributions(c, govidx_matrix_view_array(z, 2, 3), w));
+    GX_ASSERT_OK(govidx_analysis_contributions(c, govidx_matrix_view_array(z, 2, 3), w));
     GX_ASSERT_CLOSE(c[0], 0.1 / 0.35, 1e-12);
     GX_ASSERT_CLOSE(c[2], 0.1 / 0.35, 1e-12);
     GX_ASSERT_CLOSE(c[4], 0.15 / 0.35, 1e-12);
@@ -118,7 +126,7 @@ static void test_contributions(void)
     /* a zero score has no shares: NaN, documented */
     {
         double zz[2] = {0, 0}, ww[2] = {0.5, 0.5}, cc[2];
-        GX_ASSERT_OK(govidx_contributions(cc, govidx_matrix_view_array(zz, 1, 2), ww));
+        GX_ASSERT_OK(govidx_analysis_contributions(cc, govidx_matrix_view_array(zz, 1, 2), ww));
         CU_ASSERT(isnan(cc[0]) && isnan(cc[1]));
     }
 }
@@ -129,14 +137,15 @@ static void test_obstacle(void)
      * 0.1, sum 0.65 (hand computation).  Unit 1 is at the top everywhere:
      * no obstacle, all 0.  Values outside [0, 1] are errors. */
     double z[6] = {0.2, 1, 0.4, 1, 0.6, 1}, w[3] = {0.5, 0.25, 0.25}, o[6];
-    GX_ASSERT_OK(govidx_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3), w));
+    GX_ASSERT_OK(govidx_analysis_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3), w));
     GX_ASSERT_CLOSE(o[0], 0.4 / 0.65, 1e-12);
     GX_ASSERT_CLOSE(o[2], 0.15 / 0.65, 1e-12);
     GX_ASSERT_CLOSE(o[4], 0.1 / 0.65, 1e-12);
     GX_ASSERT_CLOSE(o[1], 0.0, 0);
     GX_ASSERT_CLOSE(o[5], 0.0, 0);
     z[3] = 1.5;
-    GX_ASSERT_RC(govidx_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3), w), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_analysis_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3),
+                                                 w), GOVIDX_EDOMAIN);
     CU_ASSERT(strstr(govidx_last_error(), "unit 1, child 1") != NULL);
 }
 
@@ -146,7 +155,7 @@ static void test_rank(void)
      * NaN unranked (0) and not counted. */
     double s[6] = {0.8, 0.9, NAN, 0.5, 0.8, 0.1};
     size_t r[6];
-    GX_ASSERT_OK(govidx_rank_scores(r, s, 6, 1));
+    GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, 6, 1));
     CU_ASSERT_EQUAL(r[0], 2);
     CU_ASSERT_EQUAL(r[1], 1);
     CU_ASSERT_EQUAL(r[2], 0);
@@ -154,20 +163,20 @@ static void test_rank(void)
     CU_ASSERT_EQUAL(r[4], 2);
     CU_ASSERT_EQUAL(r[5], 5);
     /* ascending: 0.1 -> 1, 0.5 -> 2, 0.8 x2 -> 3, 0.9 -> 5 */
-    GX_ASSERT_OK(govidx_rank_scores(r, s, 6, -1));
+    GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, 6, -1));
     CU_ASSERT_EQUAL(r[5], 1);
     CU_ASSERT_EQUAL(r[3], 2);
     CU_ASSERT_EQUAL(r[0], 3);
     CU_ASSERT_EQUAL(r[4], 3);
     CU_ASSERT_EQUAL(r[1], 5);
     CU_ASSERT_EQUAL(r[2], 0);
-    GX_ASSERT_RC(govidx_rank_scores(r, s, 6, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_analysis_rank_scores(r, s, 6, 0), GOVIDX_EINVAL);
     s[0] = INFINITY;
-    GX_ASSERT_RC(govidx_rank_scores(r, s, 6, 1), GOVIDX_ENUMERIC);
-    GX_ASSERT_OK(govidx_rank_scores(r, s, 0, 1));
+    GX_ASSERT_RC(govidx_analysis_rank_scores(r, s, 6, 1), GOVIDX_ENUMERIC);
+    GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, 0, 1));
     {
         double all_nan[2] = {NAN, NAN};
-        GX_ASSERT_OK(govidx_rank_scores(r, all_nan, 2, 1));
+        GX_ASSERT_OK(govidx_analysis_rank_scores(r, all_nan, 2, 1));
         CU_ASSERT(r[0] == 0 && r[1] == 0);
     }
 }
@@ -210,10 +219,10 @@ static void test_rank_paths(void)
             default: s[i] = exp(30 * u); break;                         /* skewed */
             }
         }
-        GX_ASSERT_OK(govidx_rank_scores(r, s, N, 1));
+        GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, N, 1));
         for (i = 0; i < N; i++)
             bad += r[i] != brute_rank(s, N, i, 1);
-        GX_ASSERT_OK(govidx_rank_scores(r, s, N, -1));
+        GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, N, -1));
         for (i = 0; i < N; i++)
             bad += r[i] != brute_rank(s, N, i, -1);
     }
@@ -223,32 +232,32 @@ static void test_rank_paths(void)
 static int oom_pearson(void)
 {
     double r[4];
-    return govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON);
+    return govidx_analysis_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_PEARSON);
 }
 static int oom_spearman_missing(void)
 {
     double d[6] = {1, 2, 3, 3, NAN, 1}, r[4];
-    return govidx_correlation(r, govidx_matrix_view_array(d, 3, 2), GOVIDX_CORR_SPEARMAN);
+    return govidx_analysis_correlation(r, govidx_matrix_view_array(d, 3, 2), GOVIDX_CORR_SPEARMAN);
 }
 static int oom_spearman(void)
 {
     double r[4];
-    return govidx_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_SPEARMAN);
+    return govidx_analysis_correlation(r, govidx_matrix_view_array(xy, 5, 2), GOVIDX_CORR_SPEARMAN);
 }
 static int oom_alpha(void)
 {
     double a;
-    return govidx_cronbach_alpha(&a, govidx_matrix_view_array(xy, 5, 2));
+    return govidx_analysis_cronbach_alpha(&a, govidx_matrix_view_array(xy, 5, 2));
 }
 static int oom_pca(void)
 {
     double ev[2];
-    return govidx_pca_variance(ev, NULL, govidx_matrix_view_array(xy, 5, 2));
+    return govidx_analysis_pca_variance(ev, NULL, govidx_matrix_view_array(xy, 5, 2));
 }
 static int oom_rank(void)
 {
     size_t r[5];
-    return govidx_rank_scores(r, xy, 5, 1);
+    return govidx_analysis_rank_scores(r, xy, 5, 1);
 }
 static void test_oom(void)
 {

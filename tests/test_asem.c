@@ -83,7 +83,7 @@ static void test_asem_default_pipeline(void)
     panel.year_labels = &year;
     panel.unit_codes = units;
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
 
     /* independent computation: normalise, then repeat mean-of-children passes
      * until every node is computed (the tree is 4 levels deep) */
@@ -133,7 +133,7 @@ static void test_asem_default_pipeline(void)
         size_t k, worst_unit = 0;
         double worst = 0;
         CU_ASSERT(done[i]);
-        GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), code[i], &k));
+        GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), code[i]));
         for (r = 0; r < n_units; r++) {
             double a = govidx_result_score(res, r, 0, k), b = mine[r + i * n_units];
             double d = (isnan(a) && isnan(b)) ? 0 : fabs(a - b);
@@ -149,7 +149,7 @@ static void test_asem_default_pipeline(void)
     /* spot values of the independent computation, for the record */
     {
         size_t k;
-        GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "Index", &k));
+        GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), "Index"));
         CU_ASSERT_EQUAL(govidx_framework_level(govidx_plan_framework(plan), k), 4);
         CU_ASSERT(govidx_result_rank(res, 0, 0, k) >= 1 && govidx_result_rank(res, 0, 0, k) <= 51);
     }

@@ -137,7 +137,7 @@ static void test_all_layers(void)
                 govidx_network *net = NULL;
                 double v[GOVIDX_NET_N_MEASURES];
                 GX_ASSERT_OK(govidx_network_from_dataset(&net, ds, units[u], years[y], NULL));
-                GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+                GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
                 c1 = (v[GOVIDX_NET_DENSITY] + v[GOVIDX_NET_CROSS_SECTOR_SHARE] + (v[GOVIDX_NET_EI_INDEX] + 1) / 2 +
                       (1 - v[GOVIDX_NET_SILO_SHARE]) + v[GOVIDX_NET_RECIPROCITY] +
                       v[GOVIDX_NET_LARGEST_WEAK_SHARE]) / 6;

@@ -67,9 +67,9 @@ static void test_file_round_trip(void)
     GX_ASSERT_OK(govidx_dataset_write(ds, path, 0));
     GX_ASSERT_OK(govidx_dataset_open(&back, path, NULL));
     GX_ASSERT_OK(govidx_plan_from_dataset(&plan, back, NULL));
-    GX_ASSERT_OK(govidx_execute_dataset(plan, back, &res));
-    GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "IDX", &k_idx));
-    GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "P", &k_p));
+    GX_ASSERT_OK(govidx_execute_dataset(&res, plan, back));
+    GX_ASSERT_OK(govidx_framework_find(&k_idx, govidx_plan_framework(plan), "IDX"));
+    GX_ASSERT_OK(govidx_framework_find(&k_p, govidx_plan_framework(plan), "P"));
     /* 2022, unit lz: a 100, b 50, c (reversed) 50 -> P = 66.667; d 100;
      * IDX = (3 * 66.667 + 100) / 4 = 75 */
     GX_ASSERT_CLOSE(govidx_result_score(res, 2, 0, k_p), 200.0 / 3, 1e-12);
@@ -81,16 +81,16 @@ static void test_file_round_trip(void)
 
     GX_ASSERT_OK(govidx_result_to_run(&run, res, "nominal"));
     GX_ASSERT_OK(govidx_run_set_input_checksum(run, path));
-    GX_ASSERT_OK(govidx_file_add_run(path, run, 0));
-    GX_ASSERT_RC(govidx_file_add_run(path, run, 0), GOVIDX_EEXIST);
-    GX_ASSERT_OK(govidx_file_list_runs(path, &names, &n));
+    GX_ASSERT_OK(govidx_run_file_add(path, run, 0));
+    GX_ASSERT_RC(govidx_run_file_add(path, run, 0), GOVIDX_EEXIST);
+    GX_ASSERT_OK(govidx_run_file_list(&names, &n, path));
     CU_ASSERT_EQUAL(n, 1);
     if (n == 1)
         CU_ASSERT_STRING_EQUAL(names[0], "nominal");
     govidx_free(names); /* one block */
     GX_ASSERT_OK(govidx_run_open(&read, path, "nominal"));
-    GX_ASSERT_OK(govidx_run_array(read, "scores", &scores));
-    GX_ASSERT_OK(govidx_run_array(read, "ranks", &ranks));
+    GX_ASSERT_OK(govidx_run_array(&scores, read, "scores"));
+    GX_ASSERT_OK(govidx_run_array(&ranks, read, "ranks"));
     if (scores && ranks) {
         size_t nu = 3, nn = govidx_result_n_nodes(res);
         GX_ASSERT_CLOSE(scores[2 + nu * (k_idx + nn * 0)], 75, 1e-12);
@@ -100,7 +100,7 @@ static void test_file_round_trip(void)
     if (govidx_run_attr(read, "method"))
         CU_ASSERT_PTR_NOT_NULL(strstr(govidx_run_attr(read, "method"), "\"minmax\""));
     /* the file still validates and still holds its inputs */
-    GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL));
+    GX_ASSERT_OK(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL));
 
     govidx_run_free(read);
     govidx_run_free(run);

@@ -24,11 +24,11 @@ static void test_e3_table(void)
 {
     for (int y = 0; y < 10; y++) {
         double u[2] = {e3[y][1], e3[y][2]}, c, t, d;
-        GX_ASSERT_OK(govidx_coordination(u, NULL, 2, 0, &c, &t, &d));
+        GX_ASSERT_OK(govidx_coupling_coordination(&c, &t, &d, u, NULL, 2, 0));
         GX_ASSERT_CLOSE(c, e3[y][3], 0.0015);
         GX_ASSERT_CLOSE(t, e3[y][4], 0.0015);
         GX_ASSERT_CLOSE(d, e3[y][5], 0.0015);
-        GX_ASSERT_OK(govidx_coordination(u, NULL, 2, 1, &c, &t, &d));
+        GX_ASSERT_OK(govidx_coupling_coordination(&c, &t, &d, u, NULL, 2, 1));
         GX_ASSERT_CLOSE(c, e3[y][6], 0.0015);
         GX_ASSERT_CLOSE(d, e3[y][7], 0.0015);
     }
@@ -38,36 +38,36 @@ static void test_e3_table(void)
 static void test_three_subsystems(void)
 {
     double u[3] = {0.2, 0.5, 0.8}, c;
-    GX_ASSERT_OK(govidx_coupling_traditional(u, 3, &c));
+    GX_ASSERT_OK(govidx_coupling_traditional(&c, u, 3));
     GX_ASSERT_CLOSE(c, 0.861774, 1e-6);
-    GX_ASSERT_OK(govidx_coupling_wang(u, 3, &c));
+    GX_ASSERT_OK(govidx_coupling_wang(&c, u, 3));
     GX_ASSERT_CLOSE(c, 0.487002, 1e-6);
 }
 
 static void test_bands(void)
 {
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.0), 0);
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.0999), 0);
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.1), 1);
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.3), 3);
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.5), 5);
-    CU_ASSERT_EQUAL(govidx_coordination_band(0.9), 9);
-    CU_ASSERT_EQUAL(govidx_coordination_band(1.0), 9);
-    GX_ASSERT_RC(govidx_coordination_band(1.01), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_coordination_band(NAN), GOVIDX_EDOMAIN);
-    CU_ASSERT_STRING_EQUAL(govidx_coordination_band_name_en(4), "on the verge of imbalance");
-    CU_ASSERT_STRING_EQUAL(govidx_coordination_band_name_zh(9), "优质协调");
-    CU_ASSERT_PTR_NULL(govidx_coordination_band_name_en(10));
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.0), 0);
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.0999), 0);
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.1), 1);
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.3), 3);
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.5), 5);
+    CU_ASSERT_EQUAL(govidx_coupling_band(0.9), 9);
+    CU_ASSERT_EQUAL(govidx_coupling_band(1.0), 9);
+    GX_ASSERT_RC(govidx_coupling_band(1.01), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coupling_band(NAN), GOVIDX_EDOMAIN);
+    CU_ASSERT_STRING_EQUAL(govidx_coupling_band_name_en(4), "on the verge of imbalance");
+    CU_ASSERT_STRING_EQUAL(govidx_coupling_band_name_zh(9), "优质协调");
+    CU_ASSERT_PTR_NULL(govidx_coupling_band_name_en(10));
 }
 
 static void test_errors(void)
 {
     double c, u0[2] = {0.0, 0.5}, un[2] = {NAN, 0.5}, ok[2] = {0.4, 0.6}, bad_w[2] = {0.7, 0.7};
-    GX_ASSERT_RC(govidx_coupling_traditional(u0, 2, &c), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_coupling_wang(un, 2, &c), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_coupling_wang(ok, 1, &c), GOVIDX_EDIM);
-    GX_ASSERT_RC(govidx_coupling_wang(NULL, 2, &c), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_coordination(ok, bad_w, 2, 1, &c, NULL, NULL), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coupling_traditional(&c, u0, 2), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coupling_wang(&c, un, 2), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_coupling_wang(&c, ok, 1), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_coupling_wang(&c, NULL, 2), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_coupling_coordination(&c, NULL, NULL, ok, bad_w, 2, 1), GOVIDX_EINVAL);
 }
 
 /* The E3 table as 10 units x 2 subsystems: the same C, T, D per unit; C > 0.9

@@ -245,7 +245,7 @@ static void test_acs_uva_method(void)
     o.variable = "broadband_share";
     GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
     CU_ASSERT_FATAL(c != NULL);
-    GX_ASSERT_OK(govidx_dataset_find_year(ds, 2021, &y));
+    GX_ASSERT_OK(govidx_dataset_find_year(&y, ds, 2021));
     bg = csvfix_load(gx_srcpath(ps, sizeof ps, "datasets/acs-b28002/source/blockgroups_2021.csv"), ',');
     CU_ASSERT_FATAL(bg != NULL);
     for (k = 0; k < 5; k++) {
@@ -262,7 +262,7 @@ static void test_acs_uva_method(void)
             sum_h += h;
             n++;
         }
-        GX_ASSERT_OK(govidx_dataset_find_unit(ds, places[k], &u));
+        GX_ASSERT_OK(govidx_dataset_find_unit(&u, ds, places[k]));
         GX_ASSERT_CLOSE(cov(c, u, y, "communities"), (double)n, 0);
         GX_ASSERT_CLOSE(100 * cov(c, u, y, "level_unweighted"), 100 * sum_share / (double)n, 1e-6);
         GX_ASSERT_CLOSE(100 * cov(c, u, y, "level"), 100 * sum_b / sum_h, 1e-6);
@@ -297,22 +297,22 @@ static void test_demo_all_years(void)
         leaf[d] = 1;
     for (e = 0; e < nd; e++) { /* e's parent is not a leaf */
         govidx_district de = GOVIDX_DISTRICT_INIT;
-        GX_ASSERT_OK(govidx_dataset_district(ds, e, &de));
+        GX_ASSERT_OK(govidx_dataset_district(&de, ds, e));
         for (d = 0; de.parent && d < nd; d++) {
             govidx_district di = GOVIDX_DISTRICT_INIT;
-            if (govidx_dataset_district(ds, d, &di) == GOVIDX_OK && !strcmp(de.parent, di.code))
+            if (govidx_dataset_district(&di, ds, d) == GOVIDX_OK && !strcmp(de.parent, di.code))
                 leaf[d] = 0;
         }
     }
     o.variable = govidx_dataset_district_var_name(ds, 0);
-    GX_ASSERT_OK(govidx_dataset_find_district_var(ds, o.variable, &var));
+    GX_ASSERT_OK(govidx_dataset_find_district_var(&var, ds, o.variable));
     GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o)); /* every year at once */
     CU_ASSERT_FATAL(c != NULL);
     CU_ASSERT_EQUAL(govidx_result_n_years(c), govidx_dataset_n_years(ds));
     for (y = 0; y < govidx_dataset_n_years(ds); y++) {
         const double *pop = govidx_dataset_district_population(ds, y);
         govidx_matrix_view v;
-        GX_ASSERT_OK(govidx_dataset_district_values(ds, y, &v));
+        GX_ASSERT_OK(govidx_dataset_district_values(&v, ds, y));
         for (u = 0; u < nu; u++) {
             double sp = 0, spc = 0, sc = 0, above = 0;
             size_t n = 0, white = 0;

@@ -150,7 +150,7 @@ static void check_content(const govidx_dataset *ds)
     CU_ASSERT_EQUAL(govidx_dataset_n_units(ds), 3);
     CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_name(ds, 0), "北京");
     CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_code(ds, 2), "GZ");
-    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "SH", &u));
+    GX_ASSERT_OK(govidx_dataset_find_unit(&u, ds, "SH"));
     CU_ASSERT_EQUAL(u, 1);
     CU_ASSERT_EQUAL(govidx_dataset_n_groups(ds), 1);
     CU_ASSERT_STRING_EQUAL(govidx_dataset_group_name(ds, 0), "size");
@@ -158,12 +158,12 @@ static void check_content(const govidx_dataset *ds)
     CU_ASSERT_STRING_EQUAL(govidx_dataset_group_label(ds, 0, 2), "");
     CU_ASSERT_EQUAL(govidx_dataset_n_years(ds), 2);
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[1], 2021);
-    GX_ASSERT_OK(govidx_dataset_find_year(ds, 2021, &y));
+    GX_ASSERT_OK(govidx_dataset_find_year(&y, ds, 2021));
     CU_ASSERT_EQUAL(y, 1);
-    GX_ASSERT_RC(govidx_dataset_find_year(ds, 1999, &y), GOVIDX_ENOTFOUND);
+    GX_ASSERT_RC(govidx_dataset_find_year(&y, ds, 1999), GOVIDX_ENOTFOUND);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_indicators(ds), 3);
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, 0, &in));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, 0));
     CU_ASSERT_STRING_EQUAL(in.code, "LPI");
     CU_ASSERT_STRING_EQUAL(in.unit, "Percent");
     CU_ASSERT_STRING_EQUAL(in.parent, "OPEN");
@@ -174,28 +174,28 @@ static void check_content(const govidx_dataset *ds)
     GX_ASSERT_CLOSE(in.goal_low, 0, 0);
     GX_ASSERT_CLOSE(in.goal_high, 100, 0);
     GX_ASSERT_CLOSE(in.target, 90, 0);
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, 2, &in));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, 2));
     CU_ASSERT_EQUAL(in.direction, -1);
     CU_ASSERT_STRING_EQUAL(in.denominator, "POP");
     GX_ASSERT_CLOSE(in.weight, 2.5, 0);
     CU_ASSERT(isnan(in.goal_low) && isnan(in.target));
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, 1, &in));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, 1));
     CU_ASSERT_EQUAL(in.type, GOVIDX_VAR_DENOMINATOR);
     CU_ASSERT_PTR_NULL(in.parent);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 2);
-    GX_ASSERT_OK(govidx_dataset_node(ds, 1, &nd));
+    GX_ASSERT_OK(govidx_dataset_node(&nd, ds, 1));
     CU_ASSERT_STRING_EQUAL(nd.code, "OPEN");
     CU_ASSERT_STRING_EQUAL(nd.parent, "ROOT");
     CU_ASSERT_STRING_EQUAL(nd.aggregation, "geometric");
     CU_ASSERT_EQUAL(nd.level, 2);
     GX_ASSERT_CLOSE(nd.weight, 0.6, 0);
-    GX_ASSERT_OK(govidx_dataset_node(ds, 0, &nd));
+    GX_ASSERT_OK(govidx_dataset_node(&nd, ds, 0));
     CU_ASSERT_PTR_NULL(nd.parent);
     CU_ASSERT_PTR_NULL(nd.aggregation);
 
     for (y = 0; y < 2; y++) {
-        GX_ASSERT_OK(govidx_dataset_panel(ds, y, &v));
+        GX_ASSERT_OK(govidx_dataset_panel(&v, ds, y));
         CU_ASSERT_EQUAL(v.rows, 3);
         CU_ASSERT_EQUAL(v.cols, 3);
         for (u = 0; u < 3; u++)
@@ -206,17 +206,17 @@ static void check_content(const govidx_dataset *ds)
     CU_ASSERT_PTR_NOT_NULL_FATAL(flags);
     CU_ASSERT_EQUAL(flags[0 + 3 * 2], GOVIDX_FLAG_IMPUTED | GOVIDX_FLAG_ESTIMATED);
     CU_ASSERT_EQUAL(flags[1 + 3 * 2], 0);
-    GX_ASSERT_OK(govidx_dataset_panel_stderr(ds, 1, &v));
+    GX_ASSERT_OK(govidx_dataset_panel_stderr(&v, ds, 1));
     GX_ASSERT_CLOSE(v.data[0 + 3 * 2], 0.5, 0);
     GX_ASSERT_CLOSE(v.data[1], NAN, 0);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_districts(ds), 2);
-    GX_ASSERT_OK(govidx_dataset_district(ds, 1, &d));
+    GX_ASSERT_OK(govidx_dataset_district(&d, ds, 1));
     CU_ASSERT_STRING_EQUAL(d.name, "东华门街道");
     CU_ASSERT_STRING_EQUAL(d.parent, "D1");
     CU_ASSERT_EQUAL(d.level, 2);
     CU_ASSERT(isnan(d.area));
-    GX_ASSERT_OK(govidx_dataset_district(ds, 0, &d));
+    GX_ASSERT_OK(govidx_dataset_district(&d, ds, 0));
     GX_ASSERT_CLOSE(d.area, 41.84, 0);
     CU_ASSERT_EQUAL(govidx_dataset_district_unit(ds, 1), 0);
     CU_ASSERT_EQUAL(govidx_dataset_district_parent(ds, 1), 0);
@@ -227,43 +227,43 @@ static void check_content(const govidx_dataset *ds)
     GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 0)[0], 1000.0, 0);
     GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 0)[1], NAN, 0);
     GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 1)[1], 250.5, 0);
-    GX_ASSERT_OK(govidx_dataset_district_values(ds, 1, &v));
+    GX_ASSERT_OK(govidx_dataset_district_values(&v, ds, 1));
     GX_ASSERT_CLOSE(v.data[1], 87.5, 0);
     GX_ASSERT_CLOSE(v.data[0], NAN, 0);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_inventory(ds), 2);
-    GX_ASSERT_OK(govidx_dataset_inventory(ds, 0, &e));
+    GX_ASSERT_OK(govidx_dataset_inventory(&e, ds, 0));
     CU_ASSERT_STRING_EQUAL(e.department, "Finance Bureau");
     CU_ASSERT_STRING_EQUAL(e.last_update, "2021-06-30");
     CU_ASSERT_EQUAL(e.year, 2021);
     CU_ASSERT_EQUAL(e.n_answers, GOVIDX_N_CRITERIA);
     for (k = 0; k < GOVIDX_N_CRITERIA; k++)
         CU_ASSERT_EQUAL(e.answers[k], (int)(k % 4) - 1);
-    GX_ASSERT_OK(govidx_dataset_inventory(ds, 1, &e));
+    GX_ASSERT_OK(govidx_dataset_inventory(&e, ds, 1));
     CU_ASSERT_STRING_EQUAL(e.unit, "SH");
     CU_ASSERT_PTR_NULL(e.last_update);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_actors(ds), 3);
-    GX_ASSERT_OK(govidx_dataset_actor(ds, 0, &a));
+    GX_ASSERT_OK(govidx_dataset_actor(&a, ds, 0));
     CU_ASSERT_STRING_EQUAL(a.level, "municipal");
-    GX_ASSERT_OK(govidx_dataset_actor(ds, 2, &a));
+    GX_ASSERT_OK(govidx_dataset_actor(&a, ds, 2));
     CU_ASSERT_STRING_EQUAL(a.sector, "social-org");
     CU_ASSERT_PTR_NULL(a.level);
     CU_ASSERT_EQUAL(govidx_dataset_n_edges(ds), 2);
-    GX_ASSERT_OK(govidx_dataset_edge(ds, 1, &ed));
+    GX_ASSERT_OK(govidx_dataset_edge(&ed, ds, 1));
     CU_ASSERT_STRING_EQUAL(ed.layer, "project");
     CU_ASSERT_EQUAL(ed.year, 2020);
     GX_ASSERT_CLOSE(ed.weight, 1.5, 0);
-    GX_ASSERT_OK(govidx_dataset_edge_ends(ds, 1, &f, &t));
+    GX_ASSERT_OK(govidx_dataset_edge_ends(&f, &t, ds, 1));
     CU_ASSERT_EQUAL(f, 1);
     CU_ASSERT_EQUAL(t, 2);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_dea_inputs(ds), 1);
     CU_ASSERT_EQUAL(govidx_dataset_n_dea_outputs(ds), 2);
-    GX_ASSERT_OK(govidx_dataset_dea_input(ds, 0, &i, &fl));
+    GX_ASSERT_OK(govidx_dataset_dea_input(&i, &fl, ds, 0));
     CU_ASSERT_EQUAL(i, 1);
     CU_ASSERT_EQUAL(fl, GOVIDX_DEA_NONDISCRETIONARY);
-    GX_ASSERT_OK(govidx_dataset_dea_output(ds, 1, &i, &fl));
+    GX_ASSERT_OK(govidx_dataset_dea_output(&i, &fl, ds, 1));
     CU_ASSERT_EQUAL(i, 2);
     CU_ASSERT_EQUAL(fl, GOVIDX_DEA_UNDESIRABLE);
 }
@@ -334,7 +334,7 @@ static void test_roundtrip(void)
     check_content(back);
     /* opened datasets are read-only */
     GX_ASSERT_RC(govidx_dataset_set_attr(back, "title", "x"), GOVIDX_EINVAL);
-    GX_ASSERT_OK(govidx_dataset_summary(back, &sum));
+    GX_ASSERT_OK(govidx_dataset_summary(&sum, back));
     CU_ASSERT_PTR_NOT_NULL(strstr(sum, "units        3"));
     CU_ASSERT_PTR_NOT_NULL(strstr(sum, "5.6% missing")); /* 1 of 18 cells */
     CU_ASSERT_PTR_NOT_NULL(strstr(sum, "3 actors, 2 edges, 2 layers"));
@@ -362,7 +362,7 @@ static void test_fixture(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
     check_content(ds);
     govidx_dataset_close(ds);
-    GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p));
+    GX_ASSERT_OK(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p));
     CU_ASSERT_EQUAL(p.n, 0);
 }
 
@@ -376,7 +376,7 @@ static void *open_worker(void *arg)
     int k;
     for (k = 0; k < 5; k++) {
         if (govidx_dataset_open(&ds, arg, NULL) == 0 && govidx_dataset_n_units(ds) == 3 &&
-            govidx_dataset_panel(ds, 1, &v) == 0 && v.data[2 + 3 * 1] == cellval(2, 1, 1))
+            govidx_dataset_panel(&v, ds, 1) == 0 && v.data[2 + 3 * 1] == cellval(2, 1, 1))
             ok++;
         govidx_dataset_close(ds);
         ds = NULL;
@@ -631,7 +631,8 @@ static void test_damaged_files(void)
         if (!strstr(govidx_last_error(), cases[k].text))
             fprintf(stderr, "  case %zu: %s\n", k, govidx_last_error());
         CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), cases[k].text));
-        GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p), cases[k].status);
+        GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, count_problem,
+                                                  &p), cases[k].status);
         CU_ASSERT_EQUAL(p.n, 1);
         CU_ASSERT_PTR_NOT_NULL(strstr(p.last, cases[k].text));
         unlink(path);
@@ -639,8 +640,9 @@ static void test_damaged_files(void)
     /* the good file passes both ways */
     {
         probs p = {0};
-        GX_ASSERT_OK(govidx_file_validate(good, GOVIDX_VALIDATE_ISOLATED, count_problem, &p));
-        GX_ASSERT_OK(govidx_file_validate(good, 0, count_problem, &p));
+        GX_ASSERT_OK(govidx_dataset_validate_file(good, GOVIDX_VALIDATE_ISOLATED, count_problem,
+                                                  &p));
+        GX_ASSERT_OK(govidx_dataset_validate_file(good, 0, count_problem, &p));
         CU_ASSERT_EQUAL(p.n, 0);
     }
     /* max_bytes caps the total */
@@ -666,7 +668,7 @@ static void test_hostile(void)
         probs p = {0};
         int rc;
         gx_srcpath(path, sizeof path, files[k].file);
-        rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p);
+        rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p);
         CU_ASSERT(rc < 0);
         CU_ASSERT(p.n >= 1);
         CU_ASSERT_PTR_NOT_NULL(strstr(p.last, files[k].text));
@@ -679,7 +681,8 @@ static void test_hostile(void)
     /* a missing file */
     {
         probs p = {0};
-        GX_ASSERT_RC(govidx_file_validate("/nonexistent/x.h5", GOVIDX_VALIDATE_ISOLATED, count_problem, &p),
+        GX_ASSERT_RC(govidx_dataset_validate_file("/nonexistent/x.h5", GOVIDX_VALIDATE_ISOLATED,
+                                                  count_problem, &p),
                      GOVIDX_EIO);
         CU_ASSERT_EQUAL(p.n, 1);
     }
@@ -713,7 +716,7 @@ static void test_runs(void)
     /* a run without arrays is refused and leaves the file as it was */
     orig = slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
-    GX_ASSERT_RC(govidx_file_add_run(path, run, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_run_file_add(path, run, 0), GOVIDX_EINVAL);
     CU_ASSERT(same_bytes(path, orig, n));
     free(orig);
     GX_ASSERT_OK(govidx_run_set_array(run, "scores", scores));
@@ -722,9 +725,9 @@ static void test_runs(void)
     GX_ASSERT_OK(govidx_run_set_input_checksum(run, path));
     CU_ASSERT_EQUAL(strncmp(govidx_run_attr(run, "input_checksum"), "fnv1a64:", 8), 0);
     CU_ASSERT_EQUAL(strlen(govidx_run_attr(run, "input_checksum")), 8 + 16);
-    GX_ASSERT_OK(govidx_file_add_run(path, run, 0));
+    GX_ASSERT_OK(govidx_run_file_add(path, run, 0));
 
-    GX_ASSERT_OK(govidx_file_list_runs(path, &names, &nnames));
+    GX_ASSERT_OK(govidx_run_file_list(&names, &nnames, path));
     CU_ASSERT_EQUAL(nnames, 1);
     if (nnames == 1)
         CU_ASSERT_STRING_EQUAL(names[0], "baseline");
@@ -739,13 +742,13 @@ static void test_runs(void)
     CU_ASSERT_EQUAL(govidx_run_year(back, 1), 2021);
     CU_ASSERT_STRING_EQUAL(govidx_run_node_code(back, 1), "ROOT");
     CU_ASSERT_EQUAL(govidx_run_n_arrays(back), 2);
-    GX_ASSERT_OK(govidx_run_array(back, "scores", &got));
+    GX_ASSERT_OK(govidx_run_array(&got, back, "scores"));
     for (k = 0; k < 12; k++)
         GX_ASSERT_CLOSE(got[k], scores[k], 0);
-    GX_ASSERT_OK(govidx_run_array(back, "ranks", &got));
+    GX_ASSERT_OK(govidx_run_array(&got, back, "ranks"));
     for (k = 0; k < 12; k++)
         GX_ASSERT_CLOSE(got[k], ranks[k], 0);
-    GX_ASSERT_RC(govidx_run_array(back, "upper", &got), GOVIDX_ENOTFOUND);
+    GX_ASSERT_RC(govidx_run_array(&got, back, "upper"), GOVIDX_ENOTFOUND);
     CU_ASSERT_STRING_EQUAL(govidx_run_attr(back, "method"), "{\"normalise\": \"minmax\"}");
     CU_ASSERT_STRING_EQUAL(govidx_run_attr(back, "library_version"), govidx_version_string());
     CU_ASSERT_STRING_EQUAL(govidx_run_attr(back, "input_checksum"), govidx_run_attr(run, "input_checksum"));
@@ -758,21 +761,21 @@ static void test_runs(void)
     /* duplicate name: refused, file byte-identical */
     orig = slurp(path, &n);
     CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
-    GX_ASSERT_RC(govidx_file_add_run(path, run, 0), GOVIDX_EEXIST);
+    GX_ASSERT_RC(govidx_run_file_add(path, run, 0), GOVIDX_EEXIST);
     CU_ASSERT(same_bytes(path, orig, n));
     free(orig);
     CU_ASSERT_EQUAL(count_tempfiles(), 0);
     /* replace: only that run changes */
     scores[0] = 42.0;
     GX_ASSERT_OK(govidx_run_set_array(run, "scores", scores));
-    GX_ASSERT_OK(govidx_file_add_run(path, run, GOVIDX_WRITE_REPLACE));
+    GX_ASSERT_OK(govidx_run_file_add(path, run, GOVIDX_WRITE_REPLACE));
     GX_ASSERT_OK(govidx_run_open(&back, path, "baseline"));
-    GX_ASSERT_OK(govidx_run_array(back, "scores", &got));
+    GX_ASSERT_OK(govidx_run_array(&got, back, "scores"));
     GX_ASSERT_CLOSE(got[0], 42.0, 0);
     govidx_run_free(back);
     GX_ASSERT_OK(govidx_dataset_open(&ds, path, NULL));
     check_content(ds);
-    GX_ASSERT_OK(govidx_dataset_summary(ds, &sum));
+    GX_ASSERT_OK(govidx_dataset_summary(&sum, ds));
     CU_ASSERT_PTR_NOT_NULL(strstr(sum, "runs         1: baseline"));
     govidx_free(sum);
     govidx_dataset_close(ds);
@@ -787,7 +790,7 @@ static void test_runs(void)
         CU_ASSERT_PTR_NOT_NULL_FATAL(b);
         fwrite(b, 1, m, f);
         fclose(f);
-        GX_ASSERT_RC(govidx_file_add_run(path, run, 0), GOVIDX_EFORMAT);
+        GX_ASSERT_RC(govidx_run_file_add(path, run, 0), GOVIDX_EFORMAT);
         CU_ASSERT(same_bytes(path, b, m));
         free(b);
     }
@@ -817,7 +820,8 @@ static void test_crash_message(void)
     char path[1200];
     probs p = {0};
     gx_srcpath(path, sizeof path, "tests/data/hostile/segfaults-hdf5-on-lookup.h5");
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, count_problem, &p), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, count_problem,
+                                              &p), GOVIDX_EFORMAT);
     CU_ASSERT_EQUAL(p.n, 1);
     CU_ASSERT(strstr(p.last, "the HDF5 library crashed (signal 11)") != NULL ||
               strstr(p.last, "attribute _format is missing") != NULL);

@@ -270,7 +270,7 @@ static void test_deap_eg1(void)
     for (i = 0; i < n; i++) {
         const size_t *pi;
         const double *pw;
-        size_t np = govidx_dea_peers(r, i, &pi, &pw), k;
+        size_t np = govidx_dea_peers(&pi, &pw, r, i), k;
         char peers[64], *tok, *save;
         double want_w[8];
         size_t want_p[8], nw = 0;
@@ -443,7 +443,7 @@ static void test_tokyo_categorical(void)
     for (i = 0; i < n; i++) {
         double ref;
         const size_t *pi;
-        size_t np = govidx_dea_peers(r, i, &pi, NULL), k;
+        size_t np = govidx_dea_peers(&pi, NULL, r, i), k;
         for (j = 0; j < n; j++)
             use[j] = cat[j] <= cat[i];
         CU_ASSERT_EQUAL(ref_radial(&ref, X, Y, n, 3, 2, i, 0, 0, use), 0);
@@ -574,8 +574,8 @@ static void test_frame_equals_full(void)
                     for (i = 0; i < n; i++) {
                         const size_t *p1, *p2;
                         const double *w1, *w2;
-                        size_t n1 = govidx_dea_peers(f, i, &p1, &w1);
-                        size_t n2 = govidx_dea_peers(f2, i, &p2, &w2);
+                        size_t n1 = govidx_dea_peers(&p1, &w1, f, i);
+                        size_t n2 = govidx_dea_peers(&p2, &w2, f2, i);
                         double e1 = govidx_dea_efficiency(f)[i], e2 = govidx_dea_efficiency(f2)[i];
                         CU_ASSERT((isnan(e1) && isnan(e2)) || e1 == e2);
                         CU_ASSERT_EQUAL_FATAL(n1, n2);
@@ -603,7 +603,7 @@ static void test_frame_equals_full(void)
                             CU_ASSERT_NOT_EQUAL(govidx_dea_status(f)[i], GOVIDX_DEA_OPTIMAL);
                         }
                     }
-                    govidx_dea_result_stats(f, &st);
+                    govidx_dea_result_stats(&st, f);
                     CU_ASSERT(st.frame_size > 0 && st.frame_size < n);
                     CU_ASSERT(st.max_columns < n); /* never a full-size LP */
                     govidx_dea_result_free(f);

@@ -177,8 +177,8 @@ static void test_engine_aggregations(void)
         GX_ASSERT_OK(govidx_framework_seal(fw));
         GX_ASSERT_OK(govidx_method_from_json(&m, specs[k]));
         GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-        GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
-        GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "I", &root));
+        GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+        GX_ASSERT_OK(govidx_framework_find(&root, govidx_plan_framework(plan), "I"));
         if (k == 0) {
             GX_ASSERT_OK(govidx_dea_bod_directional(ci, NULL, st, v, g));
         } else {

@@ -27,7 +27,7 @@ typedef struct job {
 static void *run_year(void *arg)
 {
     job *j = arg;
-    j->rc = govidx_execute_year(plan, &panel, j->year, shared);
+    j->rc = govidx_execute_year(shared, plan, &panel, j->year);
     return NULL;
 }
 
@@ -35,7 +35,7 @@ static void *fail_and_read(void *arg)
 {
     job *j = arg;
     /* a failing call on this thread leaves its own message only */
-    j->rc = govidx_execute_year(plan, &panel, 999, shared);
+    j->rc = govidx_execute_year(shared, plan, &panel, 999);
     j->year = strstr(govidx_last_error(), "999") != NULL;
     return NULL;
 }
@@ -63,8 +63,8 @@ static void test_first_rank_access_threads(void)
     size_t t;
     int wrong = 0;
     CU_ASSERT_FATAL(plan != NULL);
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &reference));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &fresh));
+    GX_ASSERT_OK(govidx_execute(&reference, plan, &panel));
+    GX_ASSERT_OK(govidx_execute(&fresh, plan, &panel));
     for (t = 0; t < YEARS; t++) {
         jobs[t].year = t;
         CU_ASSERT_FATAL(pthread_create(&tid[t], NULL, read_ranks, &jobs[t]) == 0);
@@ -118,7 +118,7 @@ static void test_eight_threads_bit_identical(void)
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
     GX_ASSERT_OK(govidx_result_new(&serial, plan, &panel));
     for (y = 0; y < YEARS; y++)
-        GX_ASSERT_OK(govidx_execute_year(plan, &panel, y, serial));
+        GX_ASSERT_OK(govidx_execute_year(serial, plan, &panel, y));
     GX_ASSERT_OK(govidx_result_new(&shared, plan, &panel));
     for (y = 0; y < YEARS; y++) {
         jobs[y].year = y;
@@ -139,7 +139,7 @@ static void test_eight_threads_bit_identical(void)
     /* govidx_execute (which spreads years over threads itself) agrees too */
     {
         govidx_result *par = NULL;
-        GX_ASSERT_OK(govidx_execute(plan, &panel, &par));
+        GX_ASSERT_OK(govidx_execute(&par, plan, &panel));
         for (y = 0; y < YEARS; y++)
             for (k = 0; k < govidx_result_n_nodes(serial); k++)
                 CU_ASSERT(memcmp(govidx_result_scores(serial, y, k), govidx_result_scores(par, y, k),

@@ -35,19 +35,19 @@ static void test_seal_order_levels(void)
         if (p != (size_t)-1)
             CU_ASSERT(pos[k] < pos[p]);
     }
-    GX_ASSERT_OK(govidx_framework_find(fw, "Index", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Index"));
     CU_ASSERT_EQUAL(govidx_framework_level(fw, k), 4);
     CU_ASSERT_EQUAL(govidx_framework_parent(fw, k), (size_t)-1);
     CU_ASSERT_EQUAL(govidx_framework_n_children(fw, k), 1);
-    GX_ASSERT_OK(govidx_framework_find(fw, "Physical", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Physical"));
     CU_ASSERT_EQUAL(govidx_framework_level(fw, k), 2);
     CU_ASSERT_EQUAL(govidx_framework_n_children(fw, k), 2);
     CU_ASSERT_STRING_EQUAL(govidx_framework_node_code(fw, govidx_framework_child(fw, k, 0)), "LPI");
-    GX_ASSERT_OK(govidx_framework_find(fw, "Tariff", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Tariff"));
     CU_ASSERT_EQUAL(govidx_framework_direction(fw, k), -1);
     CU_ASSERT_EQUAL(govidx_framework_column(fw, k), 2);
     CU_ASSERT_EQUAL(govidx_framework_level(fw, k), 1);
-    GX_ASSERT_RC(govidx_framework_find(fw, "nope", &k), GOVIDX_ENOTFOUND);
+    GX_ASSERT_RC(govidx_framework_find(&k, fw, "nope"), GOVIDX_ENOTFOUND);
     govidx_framework_free(fw);
 }
 
@@ -57,15 +57,15 @@ static void test_effective_weights(void)
     double w[8];
     size_t k;
     GX_ASSERT_OK(govidx_framework_seal(fw));
-    GX_ASSERT_OK(govidx_framework_effective_weights(fw, w));
+    GX_ASSERT_OK(govidx_framework_effective_weights(w, fw));
     /* Flights: 3/(1+3) within Physical, 1/2 within Conn, 1 within Index */
-    GX_ASSERT_OK(govidx_framework_find(fw, "Flights", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Flights"));
     GX_ASSERT_CLOSE(w[k], 0.375, 1e-15);
-    GX_ASSERT_OK(govidx_framework_find(fw, "LPI", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "LPI"));
     GX_ASSERT_CLOSE(w[k], 0.125, 1e-15);
-    GX_ASSERT_OK(govidx_framework_find(fw, "Tariff", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Tariff"));
     GX_ASSERT_CLOSE(w[k], 0.25, 1e-15);
-    GX_ASSERT_OK(govidx_framework_find(fw, "Index", &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "Index"));
     GX_ASSERT_CLOSE(w[k], 1.0, 0);
     govidx_framework_free(fw);
 }

@@ -42,18 +42,18 @@ static void test_table_quoting_lines_bom(void)
     CU_ASSERT_EQUAL(govidx_table_line(t, 0), 2);
     CU_ASSERT_EQUAL(govidx_table_line(t, 1), 3);
     CU_ASSERT_EQUAL(govidx_table_line(t, 2), 6); /* after the embedded break and the blank line */
-    GX_ASSERT_OK(govidx_table_number(t, 0, 2, &x));
+    GX_ASSERT_OK(govidx_table_number(&x, t, 0, 2));
     GX_ASSERT_CLOSE(x, 1.5, 0);
-    GX_ASSERT_OK(govidx_table_number(t, 1, 2, &x));
+    GX_ASSERT_OK(govidx_table_number(&x, t, 1, 2));
     CU_ASSERT(isnan(x));
-    GX_ASSERT_OK(govidx_table_number(t, 2, 2, &x));
+    GX_ASSERT_OK(govidx_table_number(&x, t, 2, 2));
     CU_ASSERT(isnan(x));
     CU_ASSERT(govidx_table_is_missing(t, 2, 2));
-    GX_ASSERT_OK(govidx_table_find_col_nocase(t, "NAME", &c));
+    GX_ASSERT_OK(govidx_table_find_col_nocase(&c, t, "NAME"));
     CU_ASSERT_EQUAL(c, 1);
-    GX_ASSERT_RC(govidx_table_find_col(t, "NAME", &c), GOVIDX_ENOTFOUND);
+    GX_ASSERT_RC(govidx_table_find_col(&c, t, "NAME"), GOVIDX_ENOTFOUND);
     /* a text cell is not a number, and the message names file:line:column */
-    GX_ASSERT_RC(govidx_table_number(t, 2, 1, &x), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_table_number(&x, t, 2, 1), GOVIDX_EFORMAT);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "t.csv:6:2"));
     govidx_table_free(t);
 }
@@ -114,12 +114,12 @@ static void test_wide_equals_long(void)
     CU_ASSERT_EQUAL(govidx_dataset_n_groups(wide), 1);
     CU_ASSERT_STRING_EQUAL(govidx_dataset_group_label(wide, 0, 1), "west");
     for (y = 0; y < 2; y++) {
-        GX_ASSERT_OK(govidx_dataset_panel(wide, y, &a));
-        GX_ASSERT_OK(govidx_dataset_panel(lng, y, &b));
+        GX_ASSERT_OK(govidx_dataset_panel(&a, wide, y));
+        GX_ASSERT_OK(govidx_dataset_panel(&b, lng, y));
         for (i = 0; i < 4; i++)
             GX_ASSERT_CLOSE(a.data[i % 2 + (i / 2) * a.ld], b.data[i % 2 + (i / 2) * b.ld], 0);
     }
-    GX_ASSERT_OK(govidx_dataset_panel(wide, 1, &a));
+    GX_ASSERT_OK(govidx_dataset_panel(&a, wide, 1));
     CU_ASSERT(isnan(a.data[1])); /* cd x1 2023 was empty */
     GX_ASSERT_CLOSE(a.data[1 + a.ld], 40, 0);
     govidx_dataset_close(wide);
@@ -200,21 +200,21 @@ static void test_asem_as_is(void)
     CU_ASSERT_EQUAL(govidx_dataset_n_nodes(ds), 11);
     CU_ASSERT_EQUAL(govidx_dataset_years(ds)[0], 2018);
     for (j = 0; j < govidx_dataset_n_indicators(ds); j++) {
-        GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+        GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, j));
         n_den += in.type == GOVIDX_VAR_DENOMINATOR;
     }
     CU_ASSERT_EQUAL(n_den, 4);
-    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "AUT", &u));
-    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "LPI", &j));
-    GX_ASSERT_OK(govidx_dataset_panel(ds, 0, &v));
+    GX_ASSERT_OK(govidx_dataset_find_unit(&u, ds, "AUT"));
+    GX_ASSERT_OK(govidx_dataset_find_indicator(&j, ds, "LPI"));
+    GX_ASSERT_OK(govidx_dataset_panel(&v, ds, 0));
     GX_ASSERT_CLOSE(v.data[u + j * v.ld], 4.097985, 0); /* iData.csv, AUT, LPI */
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, j));
     CU_ASSERT_STRING_EQUAL(in.parent, "Physical");
-    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "CostImpEx", &j));
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    GX_ASSERT_OK(govidx_dataset_find_indicator(&j, ds, "CostImpEx"));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, j));
     CU_ASSERT_EQUAL(in.direction, -1);
-    GX_ASSERT_OK(govidx_dataset_find_indicator(ds, "Flights", &j));
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, j, &in));
+    GX_ASSERT_OK(govidx_dataset_find_indicator(&j, ds, "Flights"));
+    GX_ASSERT_OK(govidx_dataset_indicator(&in, ds, j));
     CU_ASSERT_STRING_EQUAL(in.denominator, "Population");
     govidx_dataset_close(ds);
 }
@@ -235,7 +235,7 @@ static void test_godi_inventory(void)
     /* entries_2013_2015.csv: fr 2013 timetables = 1,1,1,(unsure),(unsure),1,1,1,1 */
     for (k = 0; k < govidx_dataset_n_inventory(ds); k++) {
         e.version = GOVIDX_INVENTORY_ENTRY_VERSION;
-        GX_ASSERT_OK(govidx_dataset_inventory(ds, k, &e));
+        GX_ASSERT_OK(govidx_dataset_inventory(&e, ds, k));
         if (!strcmp(e.unit, "fr") && e.year == 2013 && !strcmp(e.dataset, "timetables")) {
             found++;
             CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_EXISTS], GOVIDX_ANSWER_YES);
@@ -297,11 +297,11 @@ static void test_districts_children_first(void)
     CU_ASSERT_FATAL(ds != NULL);
     CU_ASSERT_EQUAL_FATAL(govidx_dataset_n_districts(ds), 4);
     pop = govidx_dataset_district_population(ds, 0);
-    GX_ASSERT_OK(govidx_dataset_district_values(ds, 0, &v));
+    GX_ASSERT_OK(govidx_dataset_district_values(&v, ds, 0));
     CU_ASSERT_FATAL(pop != NULL);
     for (d = 0; d < 4; d++) {
         govidx_district di = GOVIDX_DISTRICT_INIT;
-        GX_ASSERT_OK(govidx_dataset_district(ds, d, &di));
+        GX_ASSERT_OK(govidx_dataset_district(&di, ds, d));
         CU_ASSERT_STRING_EQUAL(di.code, order[d]);
         GX_ASSERT_CLOSE(pop[d], want_pop[d], 0);
         GX_ASSERT_CLOSE(v.data[d], want_share[d], 0);

@@ -12,16 +12,19 @@ static void test_denominate(void)
     const double x[] = {10, 30, 4, NAN}, den[] = {2, 5};
     const size_t dc[] = {(size_t)-1, 0};
     double z[4];
-    GX_ASSERT_OK(govidx_denominate(govidx_matrix_array(z, 2, 2), govidx_matrix_view_array(x, 2, 2),
-                                   govidx_matrix_view_array(den, 2, 1), dc, NULL));
+    GX_ASSERT_OK(govidx_impute_denominate(govidx_matrix_array(z, 2, 2),
+                                          govidx_matrix_view_array(x, 2, 2),
+                                          govidx_matrix_view_array(den, 2, 1), dc, NULL));
     GX_ASSERT_CLOSE(z[0], 10, 0);
     GX_ASSERT_CLOSE(z[1], 30, 0);
     GX_ASSERT_CLOSE(z[2], 2, 0);    /* 4 / 2 */
     CU_ASSERT(isnan(z[3]));         /* missing stays missing */
     const double zero[] = {2, 0};
     const char *names[] = {"GDP", "Pop"};
-    GX_ASSERT_RC(govidx_denominate(govidx_matrix_array(z, 2, 2), govidx_matrix_view_array(x, 2, 2),
-                                   govidx_matrix_view_array(zero, 2, 1), (const size_t[]){0, 0}, names),
+    GX_ASSERT_RC(govidx_impute_denominate(govidx_matrix_array(z, 2, 2),
+                                          govidx_matrix_view_array(x, 2, 2),
+                                          govidx_matrix_view_array(zero, 2, 1),
+                                          (const size_t[]){0, 0}, names),
                  GOVIDX_EDOMAIN);
     CU_ASSERT(strstr(govidx_last_error(), "('GDP'), unit 1") != NULL);
 }

@@ -15,17 +15,17 @@ static void check_firm(const double *y, const double *p, double mean, double tt,
                        double gini, double cv, double a1)
 {
     double v;
-    GX_ASSERT_OK(govidx_weighted_mean(y, p, 11, &v));
+    GX_ASSERT_OK(govidx_inequality_weighted_mean(&v, y, p, 11));
     GX_ASSERT_CLOSE(v, mean, 0.01);
-    GX_ASSERT_OK(govidx_theil_t(y, p, 11, NULL, &v, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_t(&v, NULL, y, p, 11, NULL));
     GX_ASSERT_CLOSE(v, tt, 1e-5);
-    GX_ASSERT_OK(govidx_theil_l(y, p, 11, NULL, &v, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_l(&v, NULL, y, p, 11, NULL));
     GX_ASSERT_CLOSE(v, tl, 1e-5);
-    GX_ASSERT_OK(govidx_gini(y, p, 11, &v));
+    GX_ASSERT_OK(govidx_inequality_gini(&v, y, p, 11));
     GX_ASSERT_CLOSE(v, gini, 1e-5);
-    GX_ASSERT_OK(govidx_cv(y, p, 11, &v));
+    GX_ASSERT_OK(govidx_inequality_cv(&v, y, p, 11));
     GX_ASSERT_CLOSE(v, cv, 1e-5);
-    GX_ASSERT_OK(govidx_atkinson(y, p, 11, 1.0, NULL, &v, NULL, NULL));
+    GX_ASSERT_OK(govidx_inequality_atkinson(&v, NULL, NULL, y, p, 11, 1.0, NULL));
     GX_ASSERT_CLOSE(v, a1, 1e-5);
 }
 
@@ -43,12 +43,12 @@ static void test_e5_decomposition(void)
         y[i] = uw_y[i], p[i] = uw_p[i], g[i] = 7;
         y[11 + i] = ww_y[i], p[11 + i] = ww_p[i], g[11 + i] = -3;
     }
-    GX_ASSERT_OK(govidx_theil_decompose(y, p, g, 22, 'T', NULL, &tot, &w, &b, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_decompose(&tot, &w, &b, NULL, y, p, g, 22, 'T', NULL));
     GX_ASSERT_CLOSE(tot, 0.42378, 1e-5);
     GX_ASSERT_CLOSE(w, 0.42345, 1e-5);
     GX_ASSERT_CLOSE(b, 0.00034, 1e-5);
     GX_ASSERT_CLOSE(w + b, tot, 1e-12);
-    GX_ASSERT_OK(govidx_theil_decompose(y, p, g, 22, 'L', NULL, &tot, &w, &b, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_decompose(&tot, &w, &b, NULL, y, p, g, 22, 'L', NULL));
     GX_ASSERT_CLOSE(tot, 0.16060, 1e-5);
     GX_ASSERT_CLOSE(w, 0.16026, 1e-5);
     GX_ASSERT_CLOSE(b, 0.00034, 1e-5);
@@ -60,16 +60,16 @@ static void test_e9(void)
 {
     const double c[4] = {0.95, 0.80, 0.40, 0.10}, p[4] = {400, 300, 200, 100};
     double v, adj;
-    GX_ASSERT_OK(govidx_weighted_mean(c, p, 4, &v));
+    GX_ASSERT_OK(govidx_inequality_weighted_mean(&v, c, p, 4));
     GX_ASSERT_CLOSE(v, 0.71, 1e-12);
-    GX_ASSERT_OK(govidx_gini(c, p, 4, &v));
+    GX_ASSERT_OK(govidx_inequality_gini(&v, c, p, 4));
     GX_ASSERT_CLOSE(v, 0.20704, 1e-5);
-    GX_ASSERT_OK(govidx_theil_t(c, p, 4, NULL, &v, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_t(&v, NULL, c, p, 4, NULL));
     GX_ASSERT_CLOSE(v, 0.10393, 1e-5);
-    GX_ASSERT_OK(govidx_atkinson(c, p, 4, 1.0, NULL, &v, &adj, NULL));
+    GX_ASSERT_OK(govidx_inequality_atkinson(&v, &adj, NULL, c, p, 4, 1.0, NULL));
     GX_ASSERT_CLOSE(v, 0.14657, 1e-5);
     GX_ASSERT_CLOSE(adj, 0.60594, 1e-5);
-    GX_ASSERT_OK(govidx_atkinson(c, p, 4, 2.0, NULL, &v, NULL, NULL));
+    GX_ASSERT_OK(govidx_inequality_atkinson(&v, NULL, NULL, c, p, 4, 2.0, NULL));
     GX_ASSERT_CLOSE(v, 0.38658, 1e-5);
 }
 
@@ -79,15 +79,15 @@ static void test_invariance(void)
     double k[4], e[4] = {3, 3, 3, 3}, g1, g2, t1, t2;
     for (int i = 0; i < 4; i++)
         k[i] = 17.0 * c[i];
-    GX_ASSERT_OK(govidx_gini(c, p, 4, &g1));
-    GX_ASSERT_OK(govidx_gini(k, p, 4, &g2));
+    GX_ASSERT_OK(govidx_inequality_gini(&g1, c, p, 4));
+    GX_ASSERT_OK(govidx_inequality_gini(&g2, k, p, 4));
     GX_ASSERT_CLOSE(g1, g2, 1e-12);
-    GX_ASSERT_OK(govidx_theil_t(c, p, 4, NULL, &t1, NULL));
-    GX_ASSERT_OK(govidx_theil_t(k, p, 4, NULL, &t2, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_t(&t1, NULL, c, p, 4, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_t(&t2, NULL, k, p, 4, NULL));
     GX_ASSERT_CLOSE(t1, t2, 1e-12);
-    GX_ASSERT_OK(govidx_gini(e, p, 4, &g1));
+    GX_ASSERT_OK(govidx_inequality_gini(&g1, e, p, 4));
     GX_ASSERT_CLOSE(g1, 0.0, 1e-15);
-    GX_ASSERT_OK(govidx_theil_l(e, p, 4, NULL, &t1, NULL));
+    GX_ASSERT_OK(govidx_inequality_theil_l(&t1, NULL, e, p, 4, NULL));
     GX_ASSERT_CLOSE(t1, 0.0, 1e-15);
 }
 
@@ -98,22 +98,23 @@ static void test_zeros_and_errors(void)
     double pneg[3] = {1, -1, 1}, pzero[3] = {0, 0, 0};
     size_t nfl = 99;
     govidx_ineq_options o = GOVIDX_INEQ_OPTIONS_INIT;
-    GX_ASSERT_OK(govidx_theil_l(z, p, 3, &o, &v, &nfl));
+    GX_ASSERT_OK(govidx_inequality_theil_l(&v, &nfl, z, p, 3, &o));
     CU_ASSERT_EQUAL(nfl, 1);
     /* independent: ybar = (0.001+0.5+1)/3, L = mean of ln(ybar/y_i) */
     double m = (0.001 + 0.5 + 1.0) / 3.0;
     GX_ASSERT_CLOSE(v, (log(m / 0.001) + log(m / 0.5) + log(m / 1.0)) / 3.0, 1e-12);
     o.allow_floor = 0;
-    GX_ASSERT_RC(govidx_theil_t(z, p, 3, &o, &v, NULL), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_atkinson(z, p, 3, 1.0, &o, &v, NULL, NULL), GOVIDX_EDOMAIN);
-    GX_ASSERT_OK(govidx_atkinson(z, p, 3, 0.5, &o, &v, NULL, NULL)); /* eps < 1: zeros fine */
-    GX_ASSERT_RC(govidx_gini(neg, p, 3, &v), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_gini(nan, p, 3, &v), GOVIDX_ENUMERIC);
-    GX_ASSERT_RC(govidx_theil_t(zero, p, 3, NULL, &v, NULL), GOVIDX_EDOMAIN);
-    GX_ASSERT_RC(govidx_gini(z, pneg, 3, &v), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_gini(z, pzero, 3, &v), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_gini(z, p, 0, &v), GOVIDX_EDIM);
-    GX_ASSERT_RC(govidx_atkinson(z, p, 3, -1.0, NULL, &v, NULL, NULL), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_inequality_theil_t(&v, NULL, z, p, 3, &o), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_inequality_atkinson(&v, NULL, NULL, z, p, 3, 1.0, &o), GOVIDX_EDOMAIN);
+    GX_ASSERT_OK(govidx_inequality_atkinson(&v, NULL, NULL, z, p, 3, 0.5,
+                                            &o)); /* eps < 1: zeros fine */
+    GX_ASSERT_RC(govidx_inequality_gini(&v, neg, p, 3), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_inequality_gini(&v, nan, p, 3), GOVIDX_ENUMERIC);
+    GX_ASSERT_RC(govidx_inequality_theil_t(&v, NULL, zero, p, 3, NULL), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_inequality_gini(&v, z, pneg, 3), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_inequality_gini(&v, z, pzero, 3), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_inequality_gini(&v, z, p, 0), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_inequality_atkinson(&v, NULL, NULL, z, p, 3, -1.0, NULL), GOVIDX_EINVAL);
 }
 
 /* Palma ratio and quantile shares, by hand: y = 1..10 with equal
@@ -129,22 +130,22 @@ static void test_palma_quantile_shares(void)
         y[i] = 10 - i; /* any order */
         p[i] = 1;
     }
-    GX_ASSERT_OK(govidx_quantile_share(y, p, 10, 0, 0.4, &s));
+    GX_ASSERT_OK(govidx_inequality_quantile_share(&s, y, p, 10, 0, 0.4));
     GX_ASSERT_CLOSE(s, 10.0 / 55, 1e-12);
-    GX_ASSERT_OK(govidx_palma(y, p, 10, &palma));
+    GX_ASSERT_OK(govidx_inequality_palma(&palma, y, p, 10));
     GX_ASSERT_CLOSE(palma, 1.0, 1e-12);
     for (i = 0; i < 10; i++)
         y[i] = 7;
-    GX_ASSERT_OK(govidx_palma(y, p, 10, &palma));
+    GX_ASSERT_OK(govidx_inequality_palma(&palma, y, p, 10));
     GX_ASSERT_CLOSE(palma, 0.25, 1e-12);
     y[0] = 1;
     y[1] = 3;
-    GX_ASSERT_OK(govidx_quantile_share(y, p, 2, 0, 0.4, &s));
+    GX_ASSERT_OK(govidx_inequality_quantile_share(&s, y, p, 2, 0, 0.4));
     GX_ASSERT_CLOSE(s, 0.2, 1e-12);
-    GX_ASSERT_RC(govidx_quantile_share(y, p, 2, 0.5, 0.4, &s), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_inequality_quantile_share(&s, y, p, 2, 0.5, 0.4), GOVIDX_EINVAL);
     y[0] = 0;
     y[1] = 5;
-    GX_ASSERT_RC(govidx_palma(y, p, 2, &palma), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_inequality_palma(&palma, y, p, 2), GOVIDX_EDOMAIN);
 }
 
 static CU_TestInfo tests[] = {

@@ -1,6 +1,6 @@
 /*
  * Crash-safe writes: a child process adds a results run to a dataset file
- * (govidx_file_add_run) and is killed with SIGKILL at a random moment of
+ * (govidx_run_file_add) and is killed with SIGKILL at a random moment of
  * the write, many times.  After every kill the file must be either the old
  * file byte for byte or the complete new file: it opens, validates and holds
  * the run with exactly the arrays written.  Both outcomes must occur, so the
@@ -159,10 +159,11 @@ static int is_new_file(void)
     govidx_dataset *ds = NULL;
     govidx_run *back = NULL;
     const double *a = NULL;
-    int ok = govidx_file_validate(target, GOVIDX_VALIDATE_ISOLATED, NULL, NULL) == GOVIDX_OK &&
+    int ok = govidx_dataset_validate_file(target, GOVIDX_VALIDATE_ISOLATED, NULL,
+                                          NULL) == GOVIDX_OK &&
              govidx_dataset_open(&ds, target, NULL) == GOVIDX_OK && govidx_dataset_validate(ds, NULL, NULL) == 0 &&
              govidx_run_open(&back, target, "killtest") == GOVIDX_OK &&
-             govidx_run_array(back, "scores", &a) == GOVIDX_OK && a &&
+             govidx_run_array(&a, back, "scores") == GOVIDX_OK && a &&
              memcmp(a, scores, n_units * n_years * N_NODES * sizeof *a) == 0 &&
              govidx_run_attr(back, "method") && !strcmp(govidx_run_attr(back, "method"), "{\"kill\":1}");
     govidx_run_free(back);
@@ -185,7 +186,7 @@ static void test_kill_during_write(void)
         pid = fork();
         CU_ASSERT_FATAL(pid >= 0);
         if (pid == 0)
-            _exit(govidx_file_add_run(target, run, 0) == GOVIDX_OK ? 0 : 3);
+            _exit(govidx_run_file_add(target, run, 0) == GOVIDX_OK ? 0 : 3);
         waitpid(pid, &status, 0);
         CU_ASSERT_FATAL(WIFEXITED(status) && WEXITSTATUS(status) == 0);
         duration += (now() - t0) / 3;
@@ -204,7 +205,7 @@ static void test_kill_during_write(void)
         pid = fork();
         CU_ASSERT_FATAL(pid >= 0);
         if (pid == 0)
-            _exit(govidx_file_add_run(target, run, 0) == GOVIDX_OK ? 0 : 3);
+            _exit(govidx_run_file_add(target, run, 0) == GOVIDX_OK ? 0 : 3);
         ts.tv_sec = (time_t)delay;
         ts.tv_nsec = (long)((delay - (double)ts.tv_sec) * 1e9);
         nanosleep(&ts, NULL);

@@ -81,7 +81,7 @@ static void test_emon_against_sna_igraph(void)
         GX_ASSERT_OK(govidx_network_from_dataset(&net, ds, r->unit, 1981, "interaction"));
         if (!net)
             continue;
-        GX_ASSERT_OK(govidx_network_measures(net, &o, v, NULL, GOVIDX_NET_N_MEASURES));
+        GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, &o));
         CU_ASSERT_EQUAL(v[GOVIDX_NET_ACTORS], r->n);
         CU_ASSERT_EQUAL(v[GOVIDX_NET_TIES], r->ties);
         CU_ASSERT_EQUAL(v[GOVIDX_NET_LOOPS], 0);
@@ -142,7 +142,7 @@ static void test_random_against_sna_igraph(void)
         GX_ASSERT_OK(govidx_network_new(&net, 16));
         for (k = 0; k < r->m; k++)
             GX_ASSERT_OK(govidx_network_add_tie(net, (size_t)r->ties[2 * k], (size_t)r->ties[2 * k + 1], 1));
-        GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+        GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
         CU_ASSERT_EQUAL(v[GOVIDX_NET_TIES], r->m);
         CU_ASSERT_EQUAL(v[GOVIDX_NET_WEAK_COMPONENTS], r->weak);
         CU_ASSERT_EQUAL(v[GOVIDX_NET_STRONG_COMPONENTS], r->strong);
@@ -164,13 +164,13 @@ static void test_silos_named(void)
     size_t s[8], n = 0, k;
     o.department_sectors = "City,County,State,Federal,County/City";
     GX_ASSERT_OK(govidx_network_from_dataset(&net, ds, "MtSi", 1981, NULL));
-    GX_ASSERT_OK(govidx_network_silos(net, &o, s, 8, &n));
+    GX_ASSERT_OK(govidx_network_silos(s, 8, &n, net, &o));
     CU_ASSERT_EQUAL(n, 3);
     for (k = 0; k < n && k < 8; k++) {
         CU_ASSERT_NOT_EQUAL(strcmp(govidx_network_sector(net, s[k]), "Private"), 0);
         CU_ASSERT_NOT_EQUAL(govidx_network_name(net, s[k])[0], '\0');
     }
-    GX_ASSERT_OK(govidx_network_silos(net, &o, NULL, 0, &n)); /* count only */
+    GX_ASSERT_OK(govidx_network_silos(NULL, 0, &n, net, &o)); /* count only */
     CU_ASSERT_EQUAL(n, 3);
     govidx_network_free(net);
     GX_ASSERT_RC(govidx_network_from_dataset(&net, ds, "Atlantis", 1981, NULL), GOVIDX_ENOTFOUND);
@@ -197,7 +197,7 @@ static void test_out_star(void)
     GX_ASSERT_OK(govidx_network_new(&net, 5));
     for (k = 1; k < 5; k++)
         GX_ASSERT_OK(govidx_network_add_tie(net, 0, (size_t)k, 2.0));
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     GX_ASSERT_CLOSE(v[GOVIDX_NET_DENSITY], 0.2, 1e-15);
     GX_ASSERT_CLOSE(v[GOVIDX_NET_WEIGHTED_DENSITY], 0.4, 1e-15);
     GX_ASSERT_CLOSE(v[GOVIDX_NET_RECIPROCITY], 0.0, 1e-15);
@@ -243,7 +243,7 @@ static void test_sectors_duplicates_loops(void)
     GX_ASSERT_OK(govidx_network_add_tie(net, 2, 0, 1));
     GX_ASSERT_OK(govidx_network_add_tie(net, 3, 3, 1));
     GX_ASSERT_OK(govidx_network_add_tie(net, 0, 2, 1));
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     CU_ASSERT_EQUAL(v[GOVIDX_NET_TIES], 4);
     CU_ASSERT_EQUAL(v[GOVIDX_NET_LOOPS], 1);
     GX_ASSERT_CLOSE(v[GOVIDX_NET_WEIGHTED_DENSITY], 0.5, 1e-15);
@@ -256,7 +256,7 @@ static void test_sectors_duplicates_loops(void)
     CU_ASSERT_EQUAL(v[GOVIDX_NET_ISOLATES], 1);
     CU_ASSERT_EQUAL(govidx_network_n_sectors(net), 3);
     CU_ASSERT_STRING_EQUAL(govidx_network_sector_label(net, 1), "enterprise");
-    GX_ASSERT_OK(govidx_network_ei_by_sector(net, ei));
+    GX_ASSERT_OK(govidx_network_ei_by_sector(ei, net));
     GX_ASSERT_CLOSE(ei[0], 0.0, 1e-15);
     GX_ASSERT_CLOSE(ei[1], 1.0, 1e-15);
     CU_ASSERT(isnan(ei[2]));
@@ -279,8 +279,8 @@ static void test_null_model(void)
     }
     o.null_samples = 200;
     o.seed = 7;
-    GX_ASSERT_OK(govidx_network_measures(net, &o, v, z1, GOVIDX_NET_N_MEASURES));
-    GX_ASSERT_OK(govidx_network_measures(net, &o, v, z2, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, z1, GOVIDX_NET_N_MEASURES, net, &o));
+    GX_ASSERT_OK(govidx_network_measures(v, z2, GOVIDX_NET_N_MEASURES, net, &o));
     for (k = 0; k < GOVIDX_NET_N_MEASURES; k++)
         CU_ASSERT(memcmp(&z1[k], &z2[k], sizeof z1[k]) == 0);
     CU_ASSERT(isnan(z1[GOVIDX_NET_DENSITY]));
@@ -290,7 +290,7 @@ static void test_null_model(void)
     GX_ASSERT_CLOSE(v[GOVIDX_NET_RECIPROCITY], 1.0, 1e-15);
     /* n_values shorter than the list: only the first entries are written */
     v[3] = -5;
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, 3));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, 3, net, NULL));
     CU_ASSERT_EQUAL(v[3], -5);
     govidx_network_free(net);
 }
@@ -311,10 +311,10 @@ static void test_bad_input(void)
     GX_ASSERT_RC(govidx_network_add_tie(net, 0, 1, INFINITY), GOVIDX_EDOMAIN);
     GX_ASSERT_RC(govidx_network_set_sector(net, 9, "x"), GOVIDX_EINVAL);
     o.version = 99;
-    GX_ASSERT_RC(govidx_network_measures(net, &o, v, NULL, GOVIDX_NET_N_MEASURES), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_network_measures(net, NULL, NULL, NULL, 1), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, &o), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_network_measures(NULL, NULL, 1, net, NULL), GOVIDX_EINVAL);
     /* no ties at all: ratios over ties are NaN, never an error */
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     CU_ASSERT(isnan(v[GOVIDX_NET_RECIPROCITY]));
     CU_ASSERT(isnan(v[GOVIDX_NET_EI_INDEX]));
     CU_ASSERT(isnan(v[GOVIDX_NET_HIERARCHY]));
@@ -342,11 +342,11 @@ static int oom_call(void)
         rc = govidx_network_add_tie(net, (size_t)(k % 6), (size_t)((k * 5 + 1) % 6), 1);
     o.null_samples = 3;
     if (!rc)
-        rc = govidx_network_measures(net, &o, v, z, GOVIDX_NET_N_MEASURES);
+        rc = govidx_network_measures(v, z, GOVIDX_NET_N_MEASURES, net, &o);
     if (!rc)
-        rc = govidx_network_silos(net, &o, s, 4, &n);
+        rc = govidx_network_silos(s, 4, &n, net, &o);
     if (!rc)
-        rc = govidx_network_ei_by_sector(net, v);
+        rc = govidx_network_ei_by_sector(v, net);
     govidx_network_free(net);
     return rc;
 }

@@ -199,7 +199,7 @@ static void check_graph(size_t n, enum shape sh, double p)
     GX_ASSERT_OK(govidx_network_new(&net, n));
     build(net, adj, n, sh, p);
     reference(adj, n, &want);
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     /* counting measures: the same expression of the same integers, so equal */
     same = v[GOVIDX_NET_WEAK_COMPONENTS] == want.weak && v[GOVIDX_NET_STRONG_COMPONENTS] == want.strong &&
            v[GOVIDX_NET_LARGEST_STRONG_SHARE] == want.lstrong && v[GOVIDX_NET_CONNECTEDNESS] == want.conn &&
@@ -245,7 +245,7 @@ static void test_corner_cases(void)
     GX_ASSERT_OK(govidx_network_new(&net, 5));
     for (i = 0; i < 5; i++)
         GX_ASSERT_OK(govidx_network_add_tie(net, i, (i + 1) % 5, 1));
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     CU_ASSERT_EQUAL(v[GOVIDX_NET_STRONG_COMPONENTS], 1);
     CU_ASSERT_EQUAL(v[GOVIDX_NET_LUB], 1);
     CU_ASSERT_EQUAL(v[GOVIDX_NET_HIERARCHY], 0);
@@ -256,7 +256,7 @@ static void test_corner_cases(void)
     GX_ASSERT_OK(govidx_network_new(&net, 3));
     GX_ASSERT_OK(govidx_network_add_tie(net, 0, 2, 1));
     GX_ASSERT_OK(govidx_network_add_tie(net, 1, 2, 1));
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     CU_ASSERT_EQUAL(v[GOVIDX_NET_STRONG_COMPONENTS], 3);
     CU_ASSERT_EQUAL(v[GOVIDX_NET_LUB], 0);
     CU_ASSERT_EQUAL(v[GOVIDX_NET_HIERARCHY], 1);
@@ -271,7 +271,7 @@ static void test_corner_cases(void)
     GX_ASSERT_OK(govidx_network_add_tie(net, 0, 3, 1));
     GX_ASSERT_OK(govidx_network_add_tie(net, 1, 3, 1));
     GX_ASSERT_OK(govidx_network_add_tie(net, 1, 4, 1));
-    GX_ASSERT_OK(govidx_network_measures(net, NULL, v, NULL, GOVIDX_NET_N_MEASURES));
+    GX_ASSERT_OK(govidx_network_measures(v, NULL, GOVIDX_NET_N_MEASURES, net, NULL));
     GX_ASSERT_CLOSE(v[GOVIDX_NET_LUB], 1.0 - 4.0 / 6.0, 0);
     govidx_network_free(net);
 }

@@ -91,7 +91,8 @@ static void test_egdi_two_stage(void)
     govidx_norm_options o = GOVIDX_NORM_OPTIONS_INIT;
     o.method = GOVIDX_NORM_ZSCORE;
     GX_ASSERT_OK(govidx_normalize(govidx_matrix_array(z, 7, 1), govidx_matrix_view_array(hci, 7, 1), &o));
-    GX_ASSERT_OK(govidx_rescale(govidx_matrix_array(r, 7, 1), govidx_matrix_view_array(z, 7, 1), 0, 1));
+    GX_ASSERT_OK(govidx_normalize_rescale(govidx_matrix_array(r, 7, 1),
+                                          govidx_matrix_view_array(z, 7, 1), 0, 1));
     for (int i = 0; i < 7; i++)
         GX_ASSERT_CLOSE(r[i], hci[i], 1e-12);
 }
@@ -217,7 +218,7 @@ static void test_summary(void)
 {
     const double x[] = {2, 4, 4, 4, 5, 5, 7, 9, NAN, NAN};
     govidx_indicator_stats s;
-    GX_ASSERT_OK(govidx_indicator_summary(&s, govidx_matrix_view_array(x, 10, 1), NULL));
+    GX_ASSERT_OK(govidx_normalize_indicator_summary(&s, govidx_matrix_view_array(x, 10, 1), NULL));
     CU_ASSERT_EQUAL(s.n, 8);
     GX_ASSERT_CLOSE(s.missing, 0.2, 1e-15);
     GX_ASSERT_CLOSE(s.mean, 5, 1e-12);

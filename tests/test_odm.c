@@ -104,26 +104,26 @@ static void test_odm_sums(void)
     panel.year_labels = &year;
     panel.unit_codes = countries;
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     CU_ASSERT_FATAL(res != NULL);
     for (cc = 0; cc < nc; cc++) {
         size_t k;
         for (i = 0; i < ns; i++) {
-            GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), subs[i], &k));
+            GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), subs[i]));
             GX_ASSERT_CLOSE(govidx_result_score(res, cc, 0, k), sub_sum[cc][i], 1e-9);
             checked++;
         }
         for (i = 1; i <= 4; i++) {
             snprintf(code, sizeof code, "D%zu", i);
-            GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), code, &k));
+            GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), code));
             GX_ASSERT_CLOSE(govidx_result_score(res, cc, 0, k), dim_sum[cc][i], 1e-9);
             checked++;
         }
-        GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "ODM", &k));
+        GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), "ODM"));
         GX_ASSERT_CLOSE(govidx_result_score(res, cc, 0, k), total[cc], 1e-9);
         checked++;
         if (!strcmp(countries[cc], "IE")) {
-            GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), "1.3", &k));
+            GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), "1.3"));
             /* published 172; the questions sum to 182 (documented exception) */
             GX_ASSERT_CLOSE(govidx_result_score(res, cc, 0, k), 182, 0);
         }

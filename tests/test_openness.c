@@ -147,7 +147,7 @@ static void test_place_scores_match_published(void)
     CU_ASSERT_FATAL(r != NULL);
     CU_ASSERT_EQUAL(govidx_result_n_years(r), 3);
     check_places(r, p);
-    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "gb", &gb));
+    GX_ASSERT_OK(govidx_dataset_find_unit(&gb, ds, "gb"));
     CU_ASSERT_EQUAL(govidx_result_rank(r, gb, 2, 0), 2); /* 2015: 76, second */
     CU_ASSERT_EQUAL(govidx_result_rank(r, gb, 0, 3), 0); /* entries are not ranked */
     CU_ASSERT_EQUAL(govidx_result_node_direction(r, 3), 0);
@@ -174,7 +174,7 @@ static void test_place_scores_match_published(void)
     o.n_index = k15;
     GX_ASSERT_OK(govidx_openness_checklist_compute(&r, ds, &o));
     CU_ASSERT_FATAL(r != NULL);
-    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "gb", &uk));
+    GX_ASSERT_OK(govidx_dataset_find_unit(&uk, ds, "gb"));
     CU_ASSERT(isnan(govidx_result_score(r, uk, 0, 0)) && isnan(govidx_result_score(r, uk, 1, 0)));
     GX_ASSERT_CLOSE(govidx_result_score(r, uk, 2, 0), 76, 0);
     govidx_result_free(r);

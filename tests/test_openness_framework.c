@@ -199,8 +199,8 @@ static void test_godi(void)
     GX_ASSERT_OK(govidx_dataset_open(&ds, gx_srcpath(path, sizeof path, "datasets/godi.h5"), NULL));
     GX_ASSERT_OK(govidx_openness_compute(&r, ds, NULL));
     CU_ASSERT_FATAL(r != NULL);
-    GX_ASSERT_OK(govidx_dataset_find_unit(ds, "gb", &u));
-    GX_ASSERT_OK(govidx_dataset_find_year(ds, 2014, &y));
+    GX_ASSERT_OK(govidx_dataset_find_unit(&u, ds, "gb"));
+    GX_ASSERT_OK(govidx_dataset_find_year(&y, ds, 2014));
     GX_ASSERT_CLOSE(govidx_result_score(r, u, y, gx_result_node(r, "O")), 97.0, 1e-9);
     GX_ASSERT_CLOSE(govidx_result_score(r, u, y, gx_result_node(r, "O3")), 97.0, 1e-9);
     govidx_result_free(r);

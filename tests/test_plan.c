@@ -45,7 +45,7 @@ static void make_panel(govidx_panel *p, govidx_matrix_view *v)
 static size_t node(const govidx_plan *plan, const char *code)
 {
     size_t k = 0;
-    GX_ASSERT_OK(govidx_framework_find(govidx_plan_framework(plan), code, &k));
+    GX_ASSERT_OK(govidx_framework_find(&k, govidx_plan_framework(plan), code));
     return k;
 }
 
@@ -60,7 +60,7 @@ static void test_default_pipeline(void)
     make_panel(&panel, v);
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
     govidx_framework_free(fw); /* the plan keeps its own copy */
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     ix = node(plan, "Index");
     a = node(plan, "A");
     x1 = node(plan, "x1");
@@ -111,14 +111,14 @@ static void test_geometric_zero_policy(void)
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
     /* min-max produces zeros: without a floor the geometric mean refuses them */
-    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_EDOMAIN);
+    GX_ASSERT_RC(govidx_execute(&res, plan, &panel), GOVIDX_EDOMAIN);
     CU_ASSERT_PTR_NULL(res);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "node 'A'"));
     govidx_plan_free(plan);
     /* with the documented floor it computes: A(u1) = sqrt(max(0,1) * 100) */
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.floor", "1"));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, node(plan, "A")), 10, 1e-12);
     govidx_result_free(res);
     govidx_plan_free(plan);
@@ -147,7 +147,7 @@ static void test_bad_input(void)
     memcpy(bad, year1, sizeof bad);
     bad[9] = INFINITY;
     v[0] = govidx_matrix_view_array(bad, 4, 3);
-    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_ENUMERIC);
+    GX_ASSERT_RC(govidx_execute(&res, plan, &panel), GOVIDX_ENUMERIC);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "x3"));
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "2021"));
     govidx_plan_free(plan);
@@ -176,7 +176,7 @@ static void test_csv(void)
     size_t rows = 0;
     make_panel(&panel, v);
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     gx_buildpath(path, sizeof path, "tests/test_plan.out.csv");
     GX_ASSERT_OK(govidx_result_write_csv(res, path));
     f = fopen(path, "r");
@@ -219,8 +219,8 @@ static void test_bod_node(void)
     panel.n_years = 1;
     panel.years = &v;
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
-    GX_ASSERT_OK(govidx_framework_find(fw, "B", &k));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+    GX_ASSERT_OK(govidx_framework_find(&k, fw, "B"));
     GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, k), 100, 1e-9);
     GX_ASSERT_CLOSE(govidx_result_score(res, 1, 0, k), 100, 1e-9);
     GX_ASSERT_CLOSE(govidx_result_score(res, 2, 0, k), 80, 1e-7);
@@ -229,7 +229,7 @@ static void test_bod_node(void)
     /* a share restriction that unit 1 cannot meet (its b is 0): named, not a silent 0 */
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.bod_share_min", "0.2"));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_RC(govidx_execute(plan, &panel, &res), GOVIDX_EINFEASIBLE);
+    GX_ASSERT_RC(govidx_execute(&res, plan, &panel), GOVIDX_EINFEASIBLE);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "unit '1'"));
     govidx_plan_free(plan);
     govidx_method_free(m);
@@ -256,7 +256,7 @@ static void test_execute_into(void)
     int other_years[] = {2020, 2022};
     make_panel(&panel, v);
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     ix = node(plan, "Index");
     CU_ASSERT_EQUAL(govidx_result_rank(res, 2, 0, ix), 1); /* ranks computed now, for the old data */
     /* new data: x3 reversed in year 1, so the index order changes */
@@ -267,8 +267,8 @@ static void test_execute_into(void)
     vb[0] = govidx_matrix_view_array(y1b, 4, 3);
     vb[1] = v[1];
     panel_b.years = vb;
-    GX_ASSERT_OK(govidx_execute_into(plan, &panel_b, res));
-    GX_ASSERT_OK(govidx_execute(plan, &panel_b, &fresh));
+    GX_ASSERT_OK(govidx_execute_into(res, plan, &panel_b));
+    GX_ASSERT_OK(govidx_execute(&fresh, plan, &panel_b));
     for (y = 0; y < 2; y++)
         for (k = 0; k < 5; k++)
             for (u = 0; u < 4; u++) {
@@ -288,20 +288,20 @@ static void test_execute_into(void)
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.method", "geometric"));
     GX_ASSERT_OK(govidx_method_set(m, "aggregate.floor", "1"));
     GX_ASSERT_OK(govidx_plan_new(&plan_geo, fw, m, &panel));
-    GX_ASSERT_RC(govidx_execute_into(plan_geo, &panel, res), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_execute_into(res, plan_geo, &panel), GOVIDX_EINVAL);
     panel_b.year_labels = other_years;
-    GX_ASSERT_RC(govidx_execute_into(plan, &panel_b, res), GOVIDX_EDIM);
+    GX_ASSERT_RC(govidx_execute_into(res, plan, &panel_b), GOVIDX_EDIM);
     GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, ix), (3 * 50 + 100) / 4.0, 1e-12);
     /* a failure while computing: no half-old, half-new result */
     panel_b.year_labels = panel.year_labels;
     y1b[4] = INFINITY;
-    GX_ASSERT_RC(govidx_execute_into(plan, &panel_b, res), GOVIDX_ENUMERIC);
+    GX_ASSERT_RC(govidx_execute_into(res, plan, &panel_b), GOVIDX_ENUMERIC);
     for (y = 0, differ = 0; y < 2; y++)
         for (k = 0; k < 5; k++)
             for (u = 0; u < 4; u++)
                 differ += !isnan(govidx_result_score(res, u, y, k)) || govidx_result_rank(res, u, y, k) != 0;
     CU_ASSERT_EQUAL(differ, 0);
-    CU_ASSERT_EQUAL(govidx_execute_into(NULL, &panel, res), GOVIDX_EINVAL);
+    CU_ASSERT_EQUAL(govidx_execute_into(res, NULL, &panel), GOVIDX_EINVAL);
     govidx_result_free(res);
     govidx_result_free(fresh);
     govidx_plan_free(plan);
@@ -330,8 +330,8 @@ static size_t differing_cells(const govidx_framework *fw, const govidx_panel *pa
     size_t y, k, u, differ = 0;
     GX_ASSERT_OK(govidx_plan_new(&p1, fw, m1, panel));
     GX_ASSERT_OK(govidx_plan_new(&p2, fw, m2, panel));
-    GX_ASSERT_OK(govidx_execute(p1, panel, &r1));
-    GX_ASSERT_OK(govidx_execute(p2, panel, &r2));
+    GX_ASSERT_OK(govidx_execute(&r1, p1, panel));
+    GX_ASSERT_OK(govidx_execute(&r2, p2, panel));
     *n_nan = 0;
     for (y = 0; r1 && r2 && y < panel->n_years; y++)
         for (k = 0; k < govidx_result_n_nodes(r1); k++)
@@ -428,7 +428,7 @@ static void test_fast_path_exact(void)
     for (i = 0; i < N; i++)
         d[1][i + 1 * N] = 7;
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
-    CU_ASSERT_EQUAL(govidx_execute(plan, &panel, &res), GOVIDX_ENUMERIC);
+    CU_ASSERT_EQUAL(govidx_execute(&res, plan, &panel), GOVIDX_ENUMERIC);
     CU_ASSERT_PTR_NULL(res);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'i1', year 2"));
     govidx_plan_free(plan);
@@ -437,7 +437,7 @@ static void test_fast_path_exact(void)
         d[1][i + 1 * N] = 100 + (double)i;
     CU_ASSERT(n_nan_share > n_nan); /* the threshold removed some aggregates */
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m_share, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     if (res) {
         CU_ASSERT(isnan(govidx_result_score(res, 0, 0, 0)));                                    /* i0 */
         CU_ASSERT(isnan(govidx_result_score(res, 7, 0, node_of(res, "P0")))); /* none */
@@ -473,7 +473,7 @@ static int plan_and_execute(void)
     if (!rc) rc = govidx_method_new(&m);
     if (!rc) rc = govidx_method_set(m, "weights.method", "entropy");
     if (!rc) rc = govidx_plan_new(&plan, fw, m, &panel);
-    if (!rc) rc = govidx_execute(plan, &panel, &res);
+    if (!rc) rc = govidx_execute(&res, plan, &panel);
     govidx_result_free(res);
     govidx_plan_free(plan);
     govidx_method_free(m);
@@ -529,8 +529,8 @@ static void test_spec_checked_against_framework(void)
                                              " \"A\": {\"aggregate\": \"arithmetic\", \"weights\": \"nominal\"}}}"));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
     GX_ASSERT_OK(govidx_plan_new(&def, fw, NULL, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
-    GX_ASSERT_OK(govidx_execute(def, &panel, &res_def));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+    GX_ASSERT_OK(govidx_execute(&res_def, def, &panel));
     n = govidx_result_n_nodes(res);
     for (k = 0; k < n; k++) {
         size_t u, y;

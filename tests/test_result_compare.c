@@ -38,7 +38,7 @@ static govidx_result *run(const char *spec)
     GX_ASSERT_OK(govidx_framework_seal(fw));
     GX_ASSERT_OK(govidx_method_from_json(&m, spec));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     govidx_plan_free(plan);
     govidx_method_free(m);
     govidx_framework_free(fw);
@@ -53,24 +53,24 @@ static void test_strengths(void)
     size_t s[3], w[3], ns = 9, nw = 9;
     CU_ASSERT_FATAL(r != NULL);
     /* A: x2 (rank 1) is its strength, x1 (rank 4) its weakness */
-    GX_ASSERT_OK(govidx_result_strengths(r, 0, 0, 1, s, &ns, w, &nw));
+    GX_ASSERT_OK(govidx_result_strengths(s, &ns, w, &nw, 1, r, 0, 0));
     CU_ASSERT_EQUAL(ns, 1);
     CU_ASSERT_EQUAL(nw, 1);
     CU_ASSERT_STRING_EQUAL(node_code(r, s[0]), "x2");
     CU_ASSERT_STRING_EQUAL(node_code(r, w[0]), "x1");
     /* B, k = 2: ranks x1 3, x2 2, x3 2: strengths x2, x3; weaknesses x1, x2 */
-    GX_ASSERT_OK(govidx_result_strengths(r, 1, 0, 2, s, &ns, w, &nw));
+    GX_ASSERT_OK(govidx_result_strengths(s, &ns, w, &nw, 2, r, 1, 0));
     CU_ASSERT_EQUAL(ns, 2);
     CU_ASSERT_STRING_EQUAL(node_code(r, s[0]), "x2");
     CU_ASSERT_STRING_EQUAL(node_code(r, s[1]), "x3");
     CU_ASSERT_STRING_EQUAL(node_code(r, w[0]), "x1");
     CU_ASSERT_STRING_EQUAL(node_code(r, w[1]), "x2");
     /* k larger than the indicators: all three, aggregates never listed */
-    GX_ASSERT_OK(govidx_result_strengths(r, 2, 0, 3, s, &ns, w, &nw));
+    GX_ASSERT_OK(govidx_result_strengths(s, &ns, w, &nw, 3, r, 2, 0));
     CU_ASSERT_EQUAL(ns, 3);
     CU_ASSERT_STRING_EQUAL(node_code(r, s[0]), "x3");
-    GX_ASSERT_RC(govidx_result_strengths(r, 9, 0, 1, s, &ns, w, &nw), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_result_strengths(r, 0, 0, 1, NULL, &ns, w, &nw), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_result_strengths(s, &ns, w, &nw, 1, r, 9, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_result_strengths(NULL, &ns, w, &nw, 1, r, 0, 0), GOVIDX_EINVAL);
     govidx_result_free(r);
 }
 
@@ -121,7 +121,7 @@ static int oom_call(void)
     size_t s[2], w[2], ns, nw;
     int rc = govidx_result_compare(&sh, NULL, NULL, oa, ob, "I", 2024, 0);
     if (!rc)
-        rc = govidx_result_strengths(oa, 0, 0, 2, s, &ns, w, &nw);
+        rc = govidx_result_strengths(s, &ns, w, &nw, 2, oa, 0, 0);
     return rc;
 }
 

@@ -32,7 +32,7 @@ static govidx_result *make(void)
     GX_ASSERT_OK(govidx_framework_seal(fw));
     GX_ASSERT_OK(govidx_method_from_json(&m, "{\"normalize\": {\"method\": \"none\"}}"));
     GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
-    GX_ASSERT_OK(govidx_execute(plan, &panel, &res));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
     govidx_plan_free(plan);
     govidx_method_free(m);
     govidx_framework_free(fw);

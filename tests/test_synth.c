@@ -98,7 +98,7 @@ static void test_sizes_and_validity(void)
     CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_name(ds, 0), "北京 Beijing");
     for (t = 0; t < 4; t++) {
         govidx_matrix_view v;
-        GX_ASSERT_OK(govidx_dataset_panel(ds, t, &v));
+        GX_ASSERT_OK(govidx_dataset_panel(&v, ds, t));
         for (j = 0; j < 20; j++)
             for (i = 0; i < 12; i++, cells++)
                 n_missing += isnan(v.data[i + j * v.ld]);
@@ -122,10 +122,10 @@ static void test_determinism(void)
         goto done;
     for (t = 0; t < 3; t++) {
         govidx_matrix_view va, vb, vc, vg;
-        GX_ASSERT_OK(govidx_dataset_panel(a, t, &va));
-        GX_ASSERT_OK(govidx_dataset_panel(b, t, &vb));
-        GX_ASSERT_OK(govidx_dataset_panel(c, t, &vc));
-        GX_ASSERT_OK(govidx_dataset_panel(big, t, &vg));
+        GX_ASSERT_OK(govidx_dataset_panel(&va, a, t));
+        GX_ASSERT_OK(govidx_dataset_panel(&vb, b, t));
+        GX_ASSERT_OK(govidx_dataset_panel(&vc, c, t));
+        GX_ASSERT_OK(govidx_dataset_panel(&vg, big, t));
         for (j = 0; j < va.cols; j++)
             for (i = 0; i < va.rows; i++) {
                 CU_ASSERT(same(va.data[i + j * va.ld], vb.data[i + j * vb.ld]));
@@ -141,8 +141,8 @@ static void test_determinism(void)
         memset(&ea, 0, sizeof ea);
         memset(&eb, 0, sizeof eb);
         ea.version = eb.version = GOVIDX_EDGE_VERSION;
-        GX_ASSERT_OK(govidx_dataset_edge(a, k, &ea));
-        GX_ASSERT_OK(govidx_dataset_edge(b, k, &eb));
+        GX_ASSERT_OK(govidx_dataset_edge(&ea, a, k));
+        GX_ASSERT_OK(govidx_dataset_edge(&eb, b, k));
         CU_ASSERT_STRING_EQUAL(ea.from, eb.from);
         CU_ASSERT_STRING_EQUAL(ea.to, eb.to);
         CU_ASSERT(same(ea.weight, eb.weight));
@@ -152,8 +152,8 @@ static void test_determinism(void)
         memset(&ia, 0, sizeof ia);
         memset(&ib, 0, sizeof ib);
         ia.version = ib.version = GOVIDX_INVENTORY_ENTRY_VERSION;
-        GX_ASSERT_OK(govidx_dataset_inventory(a, k, &ia));
-        GX_ASSERT_OK(govidx_dataset_inventory(b, k, &ib));
+        GX_ASSERT_OK(govidx_dataset_inventory(&ia, a, k));
+        GX_ASSERT_OK(govidx_dataset_inventory(&ib, b, k));
         CU_ASSERT_EQUAL(ia.n_answers, GOVIDX_N_CRITERIA);
         CU_ASSERT_EQUAL(ia.n_answers, ib.n_answers);
         CU_ASSERT_EQUAL(memcmp(ia.answers, ib.answers, ia.n_answers), 0);
@@ -179,8 +179,8 @@ static void test_model_shape(void)
     size_t i, n = 0, white = 0, leaves = 0, d;
     if (!ds)
         return;
-    GX_ASSERT_OK(govidx_dataset_panel(ds, 0, &v0));
-    GX_ASSERT_OK(govidx_dataset_panel(ds, 4, &v4));
+    GX_ASSERT_OK(govidx_dataset_panel(&v0, ds, 0));
+    GX_ASSERT_OK(govidx_dataset_panel(&v4, ds, 4));
     /* Indicator 1 is O2.1 (machine-readable %), 3 is V1.1 (broadband %). */
     for (i = 0; i < 300; i++) {
         double o = v4.data[i + 1 * v4.ld], c = v4.data[i + 3 * v4.ld];
@@ -198,12 +198,12 @@ static void test_model_shape(void)
     r = (sov - mo * mv / n) / sqrt((so - mo * mo / n) * (sv - mv * mv / n));
     CU_ASSERT(r > 0.25);
     CU_ASSERT(up > 0);
-    GX_ASSERT_OK(govidx_dataset_district_values(ds, 0, &dv));
+    GX_ASSERT_OK(govidx_dataset_district_values(&dv, ds, 0));
     pop = govidx_dataset_district_population(ds, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
     for (d = 0; d < govidx_dataset_n_districts(ds); d++) {
         govidx_district info = GOVIDX_DISTRICT_INIT;
-        GX_ASSERT_OK(govidx_dataset_district(ds, d, &info));
+        GX_ASSERT_OK(govidx_dataset_district(&info, ds, d));
         if (info.level == 3) {
             leaves++;
             white += dv.data[d] == 0.0;

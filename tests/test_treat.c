@@ -6,7 +6,7 @@
 
 #include <math.h>
 
-static void test_winsorise(void)
+static void test_winsorize(void)
 {
     /* COINr treat vignette vector: 1..10, 30, 100.  skew 3.0632 > 2 and
      * kurt 9.7414 > 3.5, so the highest point (100) takes the next value
@@ -19,7 +19,7 @@ static void test_winsorise(void)
     x[11] = 100;
     govidx_treat_report r;
     GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 12, 1), fl, &r, govidx_matrix_view_array(x, 12, 1), NULL));
-    CU_ASSERT_EQUAL(r.n_winsorised, 1);
+    CU_ASSERT_EQUAL(r.n_winsorized, 1);
     CU_ASSERT_EQUAL(r.log_applied, 0);
     GX_ASSERT_CLOSE(r.skew_before, 3.0632410342394985, 1e-10);
     GX_ASSERT_CLOSE(r.kurt_before, 9.741390834569142, 1e-10);
@@ -36,7 +36,7 @@ static void test_winsorise(void)
     o.winmax = 0;
     GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 12, 1), fl, &r, govidx_matrix_view_array(x, 12, 1), &o));
     CU_ASSERT_EQUAL(r.log_applied, 1);
-    CU_ASSERT_EQUAL(r.n_winsorised, 0);
+    CU_ASSERT_EQUAL(r.n_winsorized, 0);
     GX_ASSERT_CLOSE(z[0], log(0.99), 1e-12);
     GX_ASSERT_CLOSE(z[11], log(99.99), 1e-12);
     CU_ASSERT_EQUAL(fl[0], GOVIDX_FLAG_TREATED);
@@ -45,7 +45,7 @@ static void test_winsorise(void)
     for (int i = 0; i < 12; i++)
         x[i] = -x[i];
     GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 12, 1), NULL, &r, govidx_matrix_view_array(x, 12, 1), NULL));
-    CU_ASSERT_EQUAL(r.n_winsorised, 1);
+    CU_ASSERT_EQUAL(r.n_winsorized, 1);
     GX_ASSERT_CLOSE(z[11], -30, 0);
 }
 
@@ -97,7 +97,7 @@ static void test_errors(void)
                  GOVIDX_EDIM);
 }
 
-static CU_TestInfo tests[] = {{"winsorise", test_winsorise}, {"transforms", test_transforms},
+static CU_TestInfo tests[] = {{"winsorise", test_winsorize}, {"transforms", test_transforms},
                               {"errors", test_errors}, CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"treat", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
 int main(void) { return gx_run(suites); }

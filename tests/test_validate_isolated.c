@@ -1,5 +1,5 @@
 /*
- * Isolated validation (govidx_file_validate with GOVIDX_VALIDATE_ISOLATED):
+ * Isolated validation (govidx_dataset_validate_file with GOVIDX_VALIDATE_ISOLATED):
  * the govidx-validate-helper executable gives the same problems as the
  * in-process validator, crashes and hangs of the reader are contained, a
  * missing or foreign helper is a clear GOVIDX_EIO, the helper sees neither
@@ -103,8 +103,8 @@ static void same_both_ways(const char *path, int want_rc, size_t min_problems)
 {
     probs *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
     size_t k;
-    int ra = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, a);
-    int rb = govidx_file_validate(path, 0, collect, b);
+    int ra = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect, a);
+    int rb = govidx_dataset_validate_file(path, 0, collect, b);
     CU_ASSERT_EQUAL(ra, want_rc);
     CU_ASSERT_EQUAL(rb, want_rc);
     CU_ASSERT_EQUAL(a->n, b->n);
@@ -159,7 +159,7 @@ static void test_good_and_bad(void)
     make_inconsistent(path, sizeof path);
     {
         probs *p = calloc(1, sizeof *p);
-        int rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, p);
+        int rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect, p);
         CU_ASSERT(rc < 0);
         CU_ASSERT(p->n >= 2);
         same_both_ways(path, rc, 2);
@@ -169,7 +169,8 @@ static void test_good_and_bad(void)
     /* a missing file: the helper reports it */
     {
         probs p = {0};
-        GX_ASSERT_RC(govidx_file_validate("/nonexistent/x.h5", GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EIO);
+        GX_ASSERT_RC(govidx_dataset_validate_file("/nonexistent/x.h5", GOVIDX_VALIDATE_ISOLATED,
+                                                  collect, &p), GOVIDX_EIO);
         CU_ASSERT_EQUAL(p.n, 1);
     }
     CU_ASSERT(no_children());
@@ -184,13 +185,14 @@ static void test_crash_contained(void)
     probs *p = calloc(1, sizeof *p);
     use_real();
     srcpath(path, sizeof path, "tests/data/hostile/segfaults-hdf5-on-lookup.h5");
-    CU_ASSERT(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, p) < 0);
+    CU_ASSERT(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect, p) < 0);
     CU_ASSERT(p->n >= 1);
     memset(p, 0, sizeof *p);
     use_fake("crash", "echo 'govidx-validate-helper 1'\n"
                       "printf 'P\\t/panel\\tfirst problem\\n'\n"
                       "kill -SEGV $$\n");
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, p), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                              p), GOVIDX_EFORMAT);
     CU_ASSERT_EQUAL(p->n, 2);
     CU_ASSERT_STRING_EQUAL(p->msg[0], "first problem");
     CU_ASSERT_STRING_EQUAL(p->obj[1], path);
@@ -206,7 +208,8 @@ static void test_missing_helper(void)
     probs p = {0};
     use_fake("empty", NULL);
     srcpath(path, sizeof path, "tests/data/dataset/small-v1.h5");
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EIO);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                              &p), GOVIDX_EIO);
     CU_ASSERT_EQUAL(p.n, 0); /* nothing is said about the file */
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "cannot start the validator helper"));
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "/empty/govidx-validate-helper: No such file or directory"));
@@ -218,20 +221,23 @@ static void test_missing_helper(void)
         snprintf(helper, sizeof helper, "%s/noexec/govidx-validate-helper", tmpdir);
         chmod(helper, 0600);
     }
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EIO);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                              &p), GOVIDX_EIO);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "Permission denied"));
     /* something else in its place: not the protocol */
     use_fake("foreign", "echo hello; sleep 30\n");
     {
         double t0 = now();
-        GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EIO);
+        GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                                  &p), GOVIDX_EIO);
         CU_ASSERT(now() - t0 < 10); /* stopped at once, not waited for */
     }
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "is not a govidx validator helper (protocol 1): it wrote 'hello'"));
     CU_ASSERT_EQUAL(p.n, 0);
     /* ends without the R line */
     use_fake("early", "echo 'govidx-validate-helper 1'; exit 5\n");
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EIO);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                              &p), GOVIDX_EIO);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "ended without a result (exit status 5)"));
     CU_ASSERT(no_children());
     use_real();
@@ -269,7 +275,8 @@ static void test_time_limit(void)
     setenv("GOVIDX_VALIDATE_TIMEOUT_MS", "400", 1);
     srcpath(path, sizeof path, "tests/data/dataset/small-v1.h5");
     t0 = now();
-    GX_ASSERT_RC(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p), GOVIDX_EFORMAT);
+    GX_ASSERT_RC(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect,
+                                              &p), GOVIDX_EFORMAT);
     t = now() - t0;
     CU_ASSERT(t >= 0.35 && t < 10);
     CU_ASSERT_EQUAL(p.n, 2);
@@ -288,7 +295,7 @@ static void test_time_limit(void)
     use_fake("linger", "echo 'govidx-validate-helper 1'\nprintf 'R\\t0\\n'\nsleep 30\n");
     unsetenv("GOVIDX_VALIDATE_TIMEOUT_MS");
     t0 = now();
-    GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, &p));
+    GX_ASSERT_OK(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect, &p));
     CU_ASSERT(now() - t0 < 10);
     CU_ASSERT(no_children());
     use_real();
@@ -316,7 +323,7 @@ static void test_child_environment(void)
                     "printf 'P\\targs\\t%s\\n' \"$*\"\n"
                     "printf 'R\\t0\\n'\n");
     srcpath(path, sizeof path, "tests/data/dataset/small-v1.h5");
-    GX_ASSERT_OK(govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, collect, p));
+    GX_ASSERT_OK(govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, collect, p));
     CU_ASSERT_STRING_EQUAL(problem_of(p, "secret"), "unset");
     CU_ASSERT_STRING_EQUAL(problem_of(p, "path"), "/usr/bin:/bin");
     CU_ASSERT_STRING_EQUAL(problem_of(p, "stdin"), "/dev/null");
@@ -351,8 +358,8 @@ static void *worker(void *arg)
     j->ok = 1;
     for (r = 0; r < ROUNDS; r++) {
         probs pg = {0}, pb = {0};
-        int rg = govidx_file_validate(good, GOVIDX_VALIDATE_ISOLATED, collect, &pg);
-        int rb = govidx_file_validate(bad, GOVIDX_VALIDATE_ISOLATED, collect, &pb);
+        int rg = govidx_dataset_validate_file(good, GOVIDX_VALIDATE_ISOLATED, collect, &pg);
+        int rb = govidx_dataset_validate_file(bad, GOVIDX_VALIDATE_ISOLATED, collect, &pb);
         if (rg != GOVIDX_OK || pg.n != 0 || rb != GOVIDX_EIO || pb.n != 1 ||
             !strstr(pb.msg[0], "cannot open as an HDF5 file"))
             j->ok = 0;

@@ -336,13 +336,13 @@ static void test_aggregate_versions(void)
     govidx_matrix_view v = govidx_matrix_view_array(z, 2, 2);
     for (k = 0; k < 2; k++) {
         o.version = bad[k];
-        GX_ASSERT_RC(govidx_aggregate(out, v, w, &o, NULL), GOVIDX_EINVAL);
+        GX_ASSERT_RC(govidx_aggregate(out, NULL, v, w, &o), GOVIDX_EINVAL);
         CU_ASSERT(error_names("aggregation options"));
     }
     GX_ASSERT_OK(govidx_aggregate_options_init(&o, 1));
     GX_ASSERT_OK(govidx_aggregate_info_init(&info, 1));
     o.min_share = 0.75; /* unit 2 has half of its children: missing */
-    GX_ASSERT_OK(govidx_aggregate(out, v, w, &o, &info));
+    GX_ASSERT_OK(govidx_aggregate(out, &info, v, w, &o));
     GX_ASSERT_CLOSE(out[0], (10 * 1 + 30 * 3) / 4.0, 1e-12);
     CU_ASSERT(isnan(out[1]));
     CU_ASSERT_EQUAL(info.version, 1u);
@@ -350,7 +350,7 @@ static void test_aggregate_versions(void)
     CU_ASSERT_EQUAL(info.n_floored, 0);
     /* an info record of an unknown version is refused before any work */
     info.version = 99;
-    GX_ASSERT_RC(govidx_aggregate(out, v, w, &o, &info), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_aggregate(out, &info, v, w, &o), GOVIDX_EINVAL);
     CU_ASSERT(error_names("aggregation info"));
 }
 
@@ -369,11 +369,11 @@ static void test_dataset_row_versions(void)
     GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &ind));
     memset(&got, 0, sizeof got);
     got.version = 99;
-    GX_ASSERT_RC(govidx_dataset_indicator(ds, 0, &got), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_dataset_indicator(&got, ds, 0), GOVIDX_EINVAL);
     CU_ASSERT(error_names("indicator: version 99"));
     CU_ASSERT_PTR_NULL(got.code); /* refused untouched */
     GX_ASSERT_OK(govidx_indicator_init(&got, 1));
-    GX_ASSERT_OK(govidx_dataset_indicator(ds, 0, &got));
+    GX_ASSERT_OK(govidx_dataset_indicator(&got, ds, 0));
     CU_ASSERT_STRING_EQUAL(got.code, "open_portal");
     CU_ASSERT_EQUAL(got.weight, 2.0);
     CU_ASSERT_EQUAL(got.direction, 1);

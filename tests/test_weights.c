@@ -295,23 +295,23 @@ static void test_pca_varimax_asem(void)
         GX_ASSERT_CLOSE(w[j], unrotated[j], 1e-9);
 }
 
-static void test_renormalise(void)
+static void test_renormalize(void)
 {
     /* a unit row of a 2 x 4 column-major matrix: row 1 = (0.5, NaN, 0.2, NaN) */
     double z[8] = {0, 0.5, 0, NAN, 0, 0.2, 0, NAN};
     double w[4] = {0.4, 0.3, 0.2, 0.1}, out[4];
     int ok = -1;
-    GX_ASSERT_OK(govidx_weights_renormalise(out, &ok, w, z + 1, 4, 2, 0.5));
+    GX_ASSERT_OK(govidx_weights_renormalize(out, &ok, w, z + 1, 4, 2, 0.5));
     CU_ASSERT_EQUAL(ok, 1);
     GX_ASSERT_CLOSE(out[0], 0.4 / 0.6, 1e-15);
     GX_ASSERT_CLOSE(out[1], 0.0, 0);
     GX_ASSERT_CLOSE(out[2], 0.2 / 0.6, 1e-15);
     /* 2 of 4 present is below a 0.6 threshold */
-    GX_ASSERT_OK(govidx_weights_renormalise(out, &ok, w, z + 1, 4, 2, 0.6));
+    GX_ASSERT_OK(govidx_weights_renormalize(out, &ok, w, z + 1, 4, 2, 0.6));
     CU_ASSERT_EQUAL(ok, 0);
     GX_ASSERT_CLOSE(out[0], 0.0, 0);
-    GX_ASSERT_RC(govidx_weights_renormalise(out, &ok, w, z + 1, 4, 2, 1.5), GOVIDX_EINVAL);
-    GX_ASSERT_RC(govidx_weights_renormalise(out, &ok, w, z + 1, 4, 0, 0), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_weights_renormalize(out, &ok, w, z + 1, 4, 2, 1.5), GOVIDX_EINVAL);
+    GX_ASSERT_RC(govidx_weights_renormalize(out, &ok, w, z + 1, 4, 0, 0), GOVIDX_EINVAL);
 }
 
 static void test_compute_errors(void)
@@ -396,7 +396,7 @@ static CU_TestInfo tests[] = {
     {"AHP errors", test_ahp_errors},
     {"PCA blocks", test_pca_blocks},
     {"PCA varimax ASEM", test_pca_varimax_asem},
-    {"renormalise", test_renormalise},
+    {"renormalise", test_renormalize},
     {"compute errors", test_compute_errors},
     {"allocation failures", test_oom},
     {"method names", test_method_names},

@@ -46,11 +46,11 @@ static int load_and_run(const char *file, const char *spec, govidx_result **out,
         cli_report(file, rc);
     else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
-    else if ((rc = govidx_execute_dataset(plan, ds, out)))
+    else if ((rc = govidx_execute_dataset(out, plan, ds)))
         cli_report("execute", rc);
     for (size_t k = 0; !rc && root && k < govidx_dataset_n_nodes(ds); k++) {
         govidx_node node = GOVIDX_NODE_INIT;
-        if (govidx_dataset_node(ds, k, &node) == GOVIDX_OK && !node.parent && !*root)
+        if (govidx_dataset_node(&node, ds, k) == GOVIDX_OK && !node.parent && !*root)
             *root = strdup(node.code);
     }
     govidx_plan_free(plan);
@@ -98,7 +98,7 @@ int cmd_compare(int argc, char **argv)
         compare_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (govidx_file_validate(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
+    if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
         fprintf(stderr, "govidx compare: %s is not a valid city dataset\n", file);
         return CLI_EXIT_FAIL;
     }
@@ -198,7 +198,7 @@ int cmd_strengths(int argc, char **argv)
         strengths_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (govidx_file_validate(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
+    if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
         fprintf(stderr, "govidx strengths: %s is not a valid city dataset\n", file);
         return CLI_EXIT_FAIL;
     }
@@ -215,7 +215,7 @@ int cmd_strengths(int argc, char **argv)
     fputs("unit,year,kind,position,indicator,score,rank\n", f);
     for (y = 0; !rc && y < govidx_result_n_years(r); y++)
         for (u = 0; !rc && u < govidx_result_n_units(r); u++) {
-            if ((rc = govidx_result_strengths(r, u, y, kk, s, &ns, w, &nw)))
+            if ((rc = govidx_result_strengths(s, &ns, w, &nw, kk, r, u, y)))
                 break;
             for (i2 = 0; i2 < ns + nw; i2++) {
                 int strong = i2 < ns;

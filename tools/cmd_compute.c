@@ -204,7 +204,7 @@ static int write_run(const char *file, const govidx_result *res, const char *nam
     if (!rc)
         rc = govidx_run_set_input_checksum(run, file);
     if (!rc)
-        rc = govidx_file_add_run(file, run, flags);
+        rc = govidx_run_file_add(file, run, flags);
     if (rc)
         cli_report(name, rc);
     govidx_run_free(run);
@@ -343,7 +343,7 @@ int cmd_compute(int argc, char **argv)
     }
     if (print_method) {
         char *json = NULL;
-        rc = govidx_method_to_json(m, &json);
+        rc = govidx_method_to_json(&json, m);
         if (!rc)
             printf("%s\n", json);
         govidx_free(json);
@@ -357,7 +357,7 @@ int cmd_compute(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
 
-    rc = govidx_file_validate(file, GOVIDX_VALIDATE_ISOLATED, print_problem, (void *)file);
+    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, print_problem, (void *)file);
     if (rc)
         fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
     else if ((rc = govidx_dataset_open(&ds, file, NULL)))
@@ -386,7 +386,7 @@ int cmd_compute(int argc, char **argv)
             status = CLI_EXIT_OK;
     } else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
-    else if ((rc = govidx_execute_dataset(plan, ds, &res)))
+    else if ((rc = govidx_execute_dataset(&res, plan, ds)))
         cli_report("execute", rc);
     else if (csv && (rc = govidx_result_write_csv(res, csv)))
         cli_report(csv, rc);

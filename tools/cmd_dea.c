@@ -101,14 +101,14 @@ static int from_csv(dea_input *d, const char *path, char **ins, size_t m, char *
     d->X = calloc(d->n * m + 1, sizeof *d->X);
     d->Y = calloc(d->n * s + 1, sizeof *d->Y);
     d->dmu = calloc(d->n + 1, sizeof *d->dmu);
-    if (category && (rc = govidx_table_find_col(t, category, &cat_col)) == GOVIDX_OK)
+    if (category && (rc = govidx_table_find_col(&cat_col, t, category)) == GOVIDX_OK)
         d->category = calloc(d->n + 1, sizeof *d->category);
     for (k = 0; k < m + s && rc == GOVIDX_OK; k++) {
         const char *name = k < m ? ins[k] : outs[k - m];
-        if ((rc = govidx_table_find_col(t, name, &c)) != GOVIDX_OK)
+        if ((rc = govidx_table_find_col(&c, t, name)) != GOVIDX_OK)
             break;
         for (i = 0; i < d->n && rc == GOVIDX_OK; i++)
-            rc = govidx_table_number(t, i, c, k < m ? &d->X[i + k * d->n] : &d->Y[i + (k - m) * d->n]);
+            rc = govidx_table_number(k < m ? &d->X[i + k * d->n] : &d->Y[i + (k - m) * d->n], t, i, c);
         if (k < m)
             d->in_names[k] = name;
         else
@@ -118,7 +118,7 @@ static int from_csv(dea_input *d, const char *path, char **ins, size_t m, char *
         d->dmu[i] = strdup(govidx_table_cell(t, i, 0));
         if (d->category) {
             double x;
-            if ((rc = govidx_table_number(t, i, cat_col, &x)) == GOVIDX_OK && (isnan(x) || x != floor(x)))
+            if ((rc = govidx_table_number(&x, t, i, cat_col)) == GOVIDX_OK && (isnan(x) || x != floor(x)))
                 rc = GOVIDX_EFORMAT;
             if (rc == GOVIDX_OK)
                 d->category[i] = (int)x;
@@ -135,7 +135,7 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
     govidx_dataset *ds = NULL;
     govidx_matrix_view v;
     size_t y, i, k, col[2 * MAXV];
-    int rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    int rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
     if (!rc)
         rc = govidx_dataset_open(&ds, path, NULL);
     if (rc) {
@@ -143,23 +143,23 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
         return rc;
     }
     if (year)
-        rc = govidx_dataset_find_year(ds, year, &y);
+        rc = govidx_dataset_find_year(&y, ds, year);
     else
         y = govidx_dataset_n_years(ds) - 1; /* the latest year */
     if (!m && !s) { /* the file's DEA block */
         m = govidx_dataset_n_dea_inputs(ds);
         s = govidx_dataset_n_dea_outputs(ds);
         for (k = 0; k < m + s && !rc && k < 2 * MAXV; k++)
-            rc = k < m ? govidx_dataset_dea_input(ds, k, &col[k], NULL)
-                       : govidx_dataset_dea_output(ds, k - m, &col[k], NULL);
+            rc = k < m ? govidx_dataset_dea_input(&col[k], NULL, ds, k)
+                       : govidx_dataset_dea_output(&col[k], NULL, ds, k - m);
     } else {
         for (k = 0; k < m + s && !rc; k++)
-            rc = govidx_dataset_find_indicator(ds, k < m ? ins[k] : outs[k - m], &col[k]);
+            rc = govidx_dataset_find_indicator(&col[k], ds, k < m ? ins[k] : outs[k - m]);
     }
     if (!rc && (m == 0 || s == 0 || m + s > 2 * MAXV))
         rc = GOVIDX_EINVAL;
     if (!rc)
-        rc = govidx_dataset_panel(ds, y, &v);
+        rc = govidx_dataset_panel(&v, ds, y);
     if (rc) {
         cli_report(path, rc);
         govidx_dataset_close(ds);
@@ -183,7 +183,7 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
     }
     for (k = 0; k < m + s; k++) {
         govidx_indicator in = GOVIDX_INDICATOR_INIT;
-        govidx_dataset_indicator(ds, col[k], &in);
+        govidx_dataset_indicator(&in, ds, col[k]);
         /* copied: the dataset is closed below */
         if (k < m)
             d->in_names[k] = strdup(in.code);
@@ -224,7 +224,7 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
     for (i = 0; i < d->n; i++) {
         const size_t *idx;
         const double *w;
-        size_t np = govidx_dea_peers(r, i, &idx, &w);
+        size_t np = govidx_dea_peers(&idx, &w, r, i);
         csv_field(f, d->dmu[i]);
         if (isnan(eff[i]))
             fputc(',', f);
@@ -255,7 +255,7 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
     govidx_dataset *ds = NULL;
     size_t col[2 * MAXV], n, y, i, k, T;
     double *X[2] = {NULL, NULL}, *Y[2] = {NULL, NULL}, *eff = NULL, *tech = NULL, *tfp = NULL;
-    int *st = NULL, rc = govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    int *st = NULL, rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
     csv_out out;
     FILE *f = NULL;
     if (!rc)
@@ -264,11 +264,11 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
         m = govidx_dataset_n_dea_inputs(ds);
         s = govidx_dataset_n_dea_outputs(ds);
         for (k = 0; k < m + s && !rc && k < 2 * MAXV; k++)
-            rc = k < m ? govidx_dataset_dea_input(ds, k, &col[k], NULL)
-                       : govidx_dataset_dea_output(ds, k - m, &col[k], NULL);
+            rc = k < m ? govidx_dataset_dea_input(&col[k], NULL, ds, k)
+                       : govidx_dataset_dea_output(&col[k], NULL, ds, k - m);
     } else
         for (k = 0; k < m + s && !rc; k++)
-            rc = govidx_dataset_find_indicator(ds, k < m ? ins[k] : outs[k - m], &col[k]);
+            rc = govidx_dataset_find_indicator(&col[k], ds, k < m ? ins[k] : outs[k - m]);
     if (!rc && (m == 0 || s == 0 || m + s > 2 * MAXV || govidx_dataset_n_years(ds) < 2))
         rc = GOVIDX_EINVAL;
     if (rc) {
@@ -295,7 +295,7 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
         for (i = 0; i < 2 && !rc; i++) {
             govidx_matrix_view v;
             size_t u;
-            if ((rc = govidx_dataset_panel(ds, y - 1 + i, &v)))
+            if ((rc = govidx_dataset_panel(&v, ds, y - 1 + i)))
                 break;
             for (u = 0; u < n; u++)
                 for (k = 0; k < m + s; k++) {

@@ -102,14 +102,14 @@ static int write_rows(const net_list *l, const govidx_network_options *o, const 
         size_t ns = 0, cap = govidx_network_n_actors(row->net);
         char *names = NULL;
         size_t len = 0;
-        if ((rc = govidx_network_measures(row->net, o, v, z, nm)))
+        if ((rc = govidx_network_measures(v, z, nm, row->net, o)))
             break;
         free(silos);
         if (!(silos = malloc(cap * sizeof *silos))) {
             rc = GOVIDX_ENOMEM;
             break;
         }
-        if ((rc = govidx_network_silos(row->net, o, silos, cap, &ns)))
+        if ((rc = govidx_network_silos(silos, cap, &ns, row->net, o)))
             break;
         for (k = 0; k < ns; k++) { /* "name;name;..." (code when unnamed) */
             const char *nm_k = govidx_network_name(row->net, silos[k]);
@@ -182,7 +182,7 @@ static int from_file(net_list *l, const char *path, const char *layer, int year,
                 continue;
             for (k = 0; k < govidx_dataset_n_edges(ds); k++) {
                 govidx_edge e = {.version = GOVIDX_EDGE_VERSION};
-                if (govidx_dataset_edge(ds, k, &e) || e.year != yr || strcmp(e.unit, unit) ||
+                if (govidx_dataset_edge(&e, ds, k) || e.year != yr || strcmp(e.unit, unit) ||
                     (layer && strcmp(e.layer, layer)))
                     continue;
                 for (j = 0; j < nl && strcmp(layers[j], e.layer); j++)
@@ -217,7 +217,7 @@ static size_t find_col(const govidx_table *t, const char *const *names)
 {
     size_t c;
     for (; *names; names++)
-        if (govidx_table_find_col_nocase(t, *names, &c) == GOVIDX_OK)
+        if (govidx_table_find_col_nocase(&c, t, *names) == GOVIDX_OK)
             return c;
     return (size_t)-1;
 }
@@ -329,7 +329,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
         double yv = 0;
         int yr = 0, hy = ey != (size_t)-1 && !govidx_table_is_missing(te, r, ey);
         if (hy) {
-            if (govidx_table_number(te, r, ey, &yv) || yv != floor(yv) || fabs(yv) > 1e6) {
+            if (govidx_table_number(&yv, te, r, ey) || yv != floor(yv) || fabs(yv) > 1e6) {
                 bad_cell(te, r, "year is not an integer");
                 rc = GOVIDX_EFORMAT;
                 break;
@@ -377,7 +377,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
             double yv = 0, w = 1;
             int hy = ey != (size_t)-1 && !govidx_table_is_missing(te, r, ey);
             if (hy)
-                govidx_table_number(te, r, ey, &yv);
+                govidx_table_number(&yv, te, r, ey);
             if (strcmp(cell(te, r, eu), row->unit) || strcmp(cell(te, r, el), row->layer) || hy != row->has_year ||
                 (hy && (int)yv != row->year))
                 continue;
@@ -390,7 +390,7 @@ static int from_csv(net_list *l, const char *actors_csv, const char *edges_csv, 
                 rc = GOVIDX_ENOTFOUND;
                 break;
             }
-            if (ew != (size_t)-1 && !govidx_table_is_missing(te, r, ew) && govidx_table_number(te, r, ew, &w)) {
+            if (ew != (size_t)-1 && !govidx_table_is_missing(te, r, ew) && govidx_table_number(&w, te, r, ew)) {
                 bad_cell(te, r, "weight is not a number");
                 rc = GOVIDX_EFORMAT;
                 break;

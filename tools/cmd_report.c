@@ -40,8 +40,8 @@ static void print_community(const govidx_dataset *ds, const char *code, size_t y
     govidx_matrix_view v;
     for (d = 0; d < n; d++) {
         govidx_district di = GOVIDX_DISTRICT_INIT;
-        if (govidx_dataset_district(ds, d, &di) == GOVIDX_OK && !strcmp(di.code, code)) {
-            govidx_dataset_district_values(ds, y, &v);
+        if (govidx_dataset_district(&di, ds, d) == GOVIDX_OK && !strcmp(di.code, code)) {
+            govidx_dataset_district_values(&v, ds, y);
             printf("%s %s (%.3f)", first ? "" : ",", di.name && *di.name ? di.name : di.code,
                    v.data[d + var * v.ld]);
             return;
@@ -77,7 +77,7 @@ int cmd_report(int argc, char **argv)
         report_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    rc = govidx_file_validate(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
     if (!rc)
         rc = govidx_dataset_open(&ds, file, NULL);
     if (rc) {
@@ -91,10 +91,10 @@ int cmd_report(int argc, char **argv)
         o.variable = govidx_dataset_district_var_name(ds, 0);
     if (!o.variable)
         rc = GOVIDX_ENOTFOUND;
-    else if (govidx_dataset_find_year(ds, year, &y))
+    else if (govidx_dataset_find_year(&y, ds, year))
         rc = GOVIDX_ENOTFOUND;
     else if (!(rc = govidx_coverage_compute(&res, ds, &o)))
-        rc = govidx_dataset_find_district_var(ds, o.variable, &var);
+        rc = govidx_dataset_find_district_var(&var, ds, o.variable);
     if (rc) {
         cli_report(file, rc);
         govidx_result_free(res);

@@ -52,7 +52,7 @@ int cmd_stats(int argc, char **argv)
         stats_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    rc = govidx_file_validate(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
     if (!rc)
         rc = govidx_dataset_open(&ds, file, NULL);
     if (rc) {
@@ -69,14 +69,14 @@ int cmd_stats(int argc, char **argv)
     fputs("indicator,year,n,missing_share,mean,sd,min,max,skewness,kurtosis,outlier\n", f);
     for (y = 0; y < govidx_dataset_n_years(ds) && !rc; y++) {
         govidx_matrix_view v;
-        if ((rc = govidx_dataset_panel(ds, y, &v)) ||
-            (rc = govidx_indicator_summary(st, v, govidx_dataset_panel_flags(ds, y)))) {
+        if ((rc = govidx_dataset_panel(&v, ds, y)) ||
+            (rc = govidx_normalize_indicator_summary(st, v, govidx_dataset_panel_flags(ds, y)))) {
             cli_report(file, rc);
             break;
         }
         for (j = 0; j < n_ind; j++) {
             govidx_indicator in = GOVIDX_INDICATOR_INIT;
-            govidx_dataset_indicator(ds, j, &in);
+            govidx_dataset_indicator(&in, ds, j);
             csv_field(f, in.code);
             fprintf(f, ",%d,%zu", govidx_dataset_years(ds)[y], st[j].n);
             num(f, st[j].missing);

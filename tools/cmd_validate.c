@@ -44,7 +44,7 @@ int cmd_validate(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     s.file = argv[1];
-    rc = govidx_file_validate(s.file, GOVIDX_VALIDATE_ISOLATED, print_problem, &s);
+    rc = govidx_dataset_validate_file(s.file, GOVIDX_VALIDATE_ISOLATED, print_problem, &s);
     if (rc) {
         if (!s.problems)
             printf("%s: %s\n", s.file, *govidx_last_error() ? govidx_last_error() : govidx_strerror(rc));

@@ -1,6 +1,6 @@
 /*
  * tools/govidx-validate-helper.c - the separate process behind
- * govidx_file_validate(path, GOVIDX_VALIDATE_ISOLATED, ...).  Installed in
+ * govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, ...).  Installed in
  * $(pkglibexecdir); started by the library with posix_spawn, never by users.
  *
  *   govidx-validate-helper [--time-limit-ms MS] [--parent PID] [--] FILE
@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 
     puts("govidx-validate-helper 1");
     fflush(stdout);
-    rc = govidx_file_validate(file, 0, problem, NULL);
+    rc = govidx_dataset_validate_file(file, 0, problem, NULL);
     printf("R\t%d\n", rc);
     if (fflush(stdout) == EOF || out_failed)
         return 4;

@@ -11,7 +11,7 @@
  * Missing children: a unit's missing children are skipped.  The unit is
  * computed only when the share (by count) of its present children is >=
  * min_share and at least one present child has positive weight; weights
- * are renormalised over the present children (govidx_weights_renormalise).
+ * are renormalised over the present children (govidx_weights_renormalize).
  * TOPSIS, MPI/AMPI and Copeland compare units with each other: their
  * column statistics (norms, means, SDs, ideal points) use the present
  * values of each column, and Copeland compares two units over the
@@ -33,7 +33,7 @@ typedef enum govidx_aggregate_method {
     GOVIDX_AGG_ARITHMETIC = 0,    /**< sum_j w_j z_ij */
     GOVIDX_AGG_GEOMETRIC = 1,     /**< prod_j z_ij^w_j (z > 0) */
     GOVIDX_AGG_HARMONIC = 2,      /**< 1 / sum_j (w_j / z_ij) (z > 0) */
-    GOVIDX_AGG_GENERALISED = 3,   /**< (sum_j w_j z_ij^p)^(1/p); p = 0 is geometric */
+    GOVIDX_AGG_GENERALIZED = 3,   /**< (sum_j w_j z_ij^p)^(1/p); p = 0 is geometric */
     GOVIDX_AGG_TOPSIS = 4,        /**< TOPSIS closeness (Hwang & Yoon 1981), vector-normalised */
     GOVIDX_AGG_MPI = 5,           /**< Mazziotta-Pareto index, positive phenomenon: M - S cv */
     GOVIDX_AGG_MPI_NEGATIVE = 6,  /**< MPI, negative phenomenon: M + S cv */
@@ -124,9 +124,8 @@ GOVIDX_API int govidx_aggregate_info_init(govidx_aggregate_info *info, unsigned 
  * negative value for TOPSIS, naming unit and child).  On error `out` is
  * unspecified.
  */
-GOVIDX_API int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
-                                const govidx_aggregate_options *opts,
-                                govidx_aggregate_info *info);
+GOVIDX_API int govidx_aggregate(double *out, govidx_aggregate_info *info, govidx_matrix_view z,
+                                const double *w, const govidx_aggregate_options *opts);
 
 #ifdef __cplusplus
 }

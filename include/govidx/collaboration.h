@@ -1,5 +1,5 @@
 /*
- * govidx/collaboration.h - the collaboration-efficiency index (METHODS.md 2.2).
+ * govidx/collaboration.h - the collaboration-efficiency index (docs/methods/collaboration.md).
  *
  * CE aggregates four layers, each a score in [0, 1] per city and year:
  *   C1 network structure  from the actor network (govidx/network.h): the mean
@@ -55,7 +55,7 @@ GOVIDX_API size_t govidx_collaboration_framework(const govidx_ce_indicator **out
 
 /** Layer aggregation (values are ABI). */
 typedef enum govidx_ce_aggregation {
-    GOVIDX_CE_GEOMETRIC = 0,  /**< weighted geometric mean (default; METHODS.md 2.2) */
+    GOVIDX_CE_GEOMETRIC = 0,  /**< weighted geometric mean (default; docs/methods/collaboration.md) */
     GOVIDX_CE_ARITHMETIC = 1  /**< weighted arithmetic mean */
 } govidx_ce_aggregation;
 

@@ -15,7 +15,7 @@
  * be read from many threads at once once it is no longer modified.
  *
  * Files from third parties are hostile input: HDF5 itself can crash on some
- * corrupted files, so check them with govidx_file_validate() and the
+ * corrupted files, so check them with govidx_dataset_validate_file() and the
  * GOVIDX_VALIDATE_ISOLATED flag (a separate executable) before opening them in
  * a long-running process.
  *
@@ -98,7 +98,7 @@ typedef void (*govidx_problem_fn)(void *ctx, const char *object, const char *mes
  */
 GOVIDX_API int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, void *ctx);
 
-/** Flags for govidx_file_validate. */
+/** Flags for govidx_dataset_validate_file. */
 #define GOVIDX_VALIDATE_ISOLATED 1u /**< read the file in the govidx-validate-helper process (survives HDF5 crashes) */
 
 /**
@@ -121,8 +121,8 @@ GOVIDX_API int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_
  * SIGCHLD to SIG_IGN, or a crash is reported as "ended without a result".
  * docs/reliability.md describes the helper and its line protocol.
  */
-GOVIDX_API int govidx_file_validate(const char *path, unsigned flags,
-                                    govidx_problem_fn report, void *ctx);
+GOVIDX_API int govidx_dataset_validate_file(const char *path, unsigned flags,
+                                            govidx_problem_fn report, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Root attributes (title, source, licence, ...)                        */
@@ -149,7 +149,7 @@ GOVIDX_API size_t govidx_dataset_n_units(const govidx_dataset *ds);
 GOVIDX_API const char *govidx_dataset_unit_code(const govidx_dataset *ds, size_t unit);
 GOVIDX_API const char *govidx_dataset_unit_name(const govidx_dataset *ds, size_t unit);
 /** Index of the unit with this code; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_unit(const govidx_dataset *ds, const char *code, size_t *unit);
+GOVIDX_API int govidx_dataset_find_unit(size_t *unit, const govidx_dataset *ds, const char *code);
 
 /**
  * Add a grouping of the units (COINr group columns such as "GDP_group"):
@@ -167,7 +167,7 @@ GOVIDX_API int govidx_dataset_set_years(govidx_dataset *ds, size_t n, const int 
 GOVIDX_API size_t govidx_dataset_n_years(const govidx_dataset *ds);
 GOVIDX_API const int *govidx_dataset_years(const govidx_dataset *ds);
 /** Index of a year; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_year(const govidx_dataset *ds, int year, size_t *index);
+GOVIDX_API int govidx_dataset_find_year(size_t *index, const govidx_dataset *ds, int year);
 
 /* ------------------------------------------------------------------ */
 /* Indicators and the index framework                                   */
@@ -215,8 +215,8 @@ GOVIDX_API size_t govidx_dataset_n_indicators(const govidx_dataset *ds);
 /** Fill *out with indicator j: out->version must be set (1..GOVIDX_INDICATOR_VERSION,
  *  e.g. by govidx_indicator_init) and only that version's fields are written.
  *  Strings point into ds. */
-GOVIDX_API int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out);
-GOVIDX_API int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j);
+GOVIDX_API int govidx_dataset_indicator(govidx_indicator *out, const govidx_dataset *ds, size_t j);
+GOVIDX_API int govidx_dataset_find_indicator(size_t *j, const govidx_dataset *ds, const char *code);
 
 /**
  * One aggregate node of the index framework (COINr iMeta rows of Type
@@ -247,9 +247,9 @@ GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *no
 GOVIDX_API size_t govidx_dataset_n_nodes(const govidx_dataset *ds);
 /** Fill *out with node k: out->version must be set (1..GOVIDX_NODE_VERSION) and
  *  only that version's fields are written.  Strings point into ds. */
-GOVIDX_API int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out);
+GOVIDX_API int govidx_dataset_node(govidx_node *out, const govidx_dataset *ds, size_t k);
 /** Index of the node with this code; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k);
+GOVIDX_API int govidx_dataset_find_node(size_t *k, const govidx_dataset *ds, const char *code);
 
 /* ------------------------------------------------------------------ */
 /* Panel: values[unit, year, indicator]                                  */
@@ -277,11 +277,11 @@ GOVIDX_API int govidx_dataset_set_cell_meta(govidx_dataset *ds, size_t unit, siz
  * (ld = number of units).  GOVIDX_EINVAL for a bad year index,
  * GOVIDX_ENOTFOUND when the dataset has no panel.
  */
-GOVIDX_API int govidx_dataset_panel(const govidx_dataset *ds, size_t year, govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_panel(govidx_matrix_view *out, const govidx_dataset *ds, size_t year);
 /** Flags of one year, units x indicators column-major; NULL when the dataset has none. */
 GOVIDX_API const uint8_t *govidx_dataset_panel_flags(const govidx_dataset *ds, size_t year);
 /** Standard errors of one year as a view; GOVIDX_ENOTFOUND when the dataset has none. */
-GOVIDX_API int govidx_dataset_panel_stderr(const govidx_dataset *ds, size_t year, govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_panel_stderr(govidx_matrix_view *out, const govidx_dataset *ds, size_t year);
 
 /* ------------------------------------------------------------------ */
 /* Districts (sub-city units: district -> sub-district -> community)     */
@@ -312,14 +312,14 @@ GOVIDX_API int govidx_dataset_add_district_var(govidx_dataset *ds, const char *n
 GOVIDX_API size_t govidx_dataset_n_districts(const govidx_dataset *ds);
 /** Fill *out with district d: out->version must be set (1..GOVIDX_DISTRICT_VERSION)
  *  and only that version's fields are written.  Strings point into ds. */
-GOVIDX_API int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out);
+GOVIDX_API int govidx_dataset_district(govidx_district *out, const govidx_dataset *ds, size_t d);
 /** Index of the district's city in the unit list. */
 GOVIDX_API size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d);
 /** Index of the parent district, or (size_t)-1 for a top-level district. */
 GOVIDX_API size_t govidx_dataset_district_parent(const govidx_dataset *ds, size_t d);
 GOVIDX_API size_t govidx_dataset_n_district_vars(const govidx_dataset *ds);
 GOVIDX_API const char *govidx_dataset_district_var_name(const govidx_dataset *ds, size_t k);
-GOVIDX_API int govidx_dataset_find_district_var(const govidx_dataset *ds, const char *name, size_t *k);
+GOVIDX_API int govidx_dataset_find_district_var(size_t *k, const govidx_dataset *ds, const char *name);
 /** Population of district d in year index y (NaN = missing, else >= 0). */
 GOVIDX_API int govidx_dataset_set_district_population(govidx_dataset *ds, size_t d, size_t year,
                                                       double population);
@@ -328,8 +328,8 @@ GOVIDX_API int govidx_dataset_set_district_value(govidx_dataset *ds, size_t d, s
 /** Populations of all districts in year index y (length n_districts), or NULL. */
 GOVIDX_API const double *govidx_dataset_district_population(const govidx_dataset *ds, size_t year);
 /** District variables of year y as a districts x vars column-major view. */
-GOVIDX_API int govidx_dataset_district_values(const govidx_dataset *ds, size_t year,
-                                              govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_district_values(govidx_matrix_view *out, const govidx_dataset *ds,
+                                              size_t year);
 
 /* ------------------------------------------------------------------ */
 /* Open-data inventory (dataset-level openness audits)                   */
@@ -359,7 +359,7 @@ typedef enum govidx_criterion {
 #define GOVIDX_ANSWER_MISSING (-1) /**< not asked / not recorded */
 
 /** Machine name of a criterion ("exists", "machinereadable", ...), NULL when out of range. */
-GOVIDX_API const char *govidx_criterion_name(int criterion);
+GOVIDX_API const char *govidx_dataset_criterion_name(int criterion);
 
 /** One audited (unit, year, dataset) entry of an open-data inventory.
  *  Start from GOVIDX_INVENTORY_ENTRY_INIT or govidx_inventory_entry_init();
@@ -394,7 +394,7 @@ GOVIDX_API size_t govidx_dataset_n_inventory(const govidx_dataset *ds);
 /** Entry k into *out (out->version set by the caller; only that version's
  *  fields are written).  Its strings and answers (GOVIDX_N_CRITERIA of them)
  *  belong to the dataset and stay valid until it is closed. */
-GOVIDX_API int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out);
+GOVIDX_API int govidx_dataset_inventory(govidx_inventory_entry *out, const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* Networks: actors and one long edge table                              */
@@ -440,13 +440,13 @@ GOVIDX_API int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e)
 /** Number of actors, and actor k (out->version must be set, 1..GOVIDX_ACTOR_VERSION;
  *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_actors(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out);
+GOVIDX_API int govidx_dataset_actor(govidx_actor *out, const govidx_dataset *ds, size_t k);
 /** Number of edges, and edge k (out->version must be set, 1..GOVIDX_EDGE_VERSION;
  *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_edges(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out);
+GOVIDX_API int govidx_dataset_edge(govidx_edge *out, const govidx_dataset *ds, size_t k);
 /** Index of edge k's endpoints in the actor list (fast path for network code). */
-GOVIDX_API int govidx_dataset_edge_ends(const govidx_dataset *ds, size_t k, size_t *from, size_t *to);
+GOVIDX_API int govidx_dataset_edge_ends(size_t *from, size_t *to, const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* DEA variable lists                                                    */
@@ -462,10 +462,10 @@ GOVIDX_API int govidx_dataset_add_dea_var(govidx_dataset *ds, const char *indica
 GOVIDX_API size_t govidx_dataset_n_dea_inputs(const govidx_dataset *ds);
 GOVIDX_API size_t govidx_dataset_n_dea_outputs(const govidx_dataset *ds);
 /** Panel indicator index and flags of the k-th DEA input / output. */
-GOVIDX_API int govidx_dataset_dea_input(const govidx_dataset *ds, size_t k, size_t *indicator,
-                                        unsigned *flags);
-GOVIDX_API int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, size_t *indicator,
-                                         unsigned *flags);
+GOVIDX_API int govidx_dataset_dea_input(size_t *indicator, unsigned *flags,
+                                        const govidx_dataset *ds, size_t k);
+GOVIDX_API int govidx_dataset_dea_output(size_t *indicator, unsigned *flags,
+                                         const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* Summary                                                               */
@@ -476,7 +476,7 @@ GOVIDX_API int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, siz
  * missing share, years, attributes), as a NUL-terminated string to be
  * released with govidx_free().
  */
-GOVIDX_API int govidx_dataset_summary(const govidx_dataset *ds, char **out);
+GOVIDX_API int govidx_dataset_summary(char **out, const govidx_dataset *ds);
 
 #ifdef __cplusplus
 }

@@ -180,7 +180,7 @@ GOVIDX_API int govidx_dea_compute(govidx_dea_result **out, govidx_matrix_view X,
 GOVIDX_API void govidx_dea_result_free(govidx_dea_result *r);
 
 /** Number of DMUs n, inputs m and outputs s of the result (any pointer may be NULL). */
-GOVIDX_API size_t govidx_dea_result_dims(const govidx_dea_result *r, size_t *m, size_t *s);
+GOVIDX_API size_t govidx_dea_result_dims(size_t *m, size_t *s, const govidx_dea_result *r);
 
 /** Efficiency per DMU (n); NaN where the status is not optimal. */
 GOVIDX_API const double *govidx_dea_efficiency(const govidx_dea_result *r);
@@ -192,8 +192,8 @@ GOVIDX_API const int *govidx_dea_status(const govidx_dea_result *r);
  * Peers of DMU `unit`: *idx receives the peer DMU rows and *weight their
  * lambda (> epsilon); returns their count (0 for an unknown unit).
  */
-GOVIDX_API size_t govidx_dea_peers(const govidx_dea_result *r, size_t unit, const size_t **idx,
-                                   const double **weight);
+GOVIDX_API size_t govidx_dea_peers(const size_t **idx, const double **weight,
+                                   const govidx_dea_result *r, size_t unit);
 
 /** Input slacks, n x m column-major (element (i,k) at [i + k*n]); 0 where not optimal. */
 GOVIDX_API const double *govidx_dea_input_slacks(const govidx_dea_result *r);
@@ -210,7 +210,7 @@ GOVIDX_API const double *govidx_dea_scale_efficiency(const govidx_dea_result *r)
 GOVIDX_API const int *govidx_dea_returns_to_scale(const govidx_dea_result *r);
 
 /** Work counters. */
-GOVIDX_API void govidx_dea_result_stats(const govidx_dea_result *r, govidx_dea_stats *out);
+GOVIDX_API void govidx_dea_result_stats(govidx_dea_stats *out, const govidx_dea_result *r);
 
 /**
  * Malmquist productivity index between period 1 (X1, Y1) and period 2

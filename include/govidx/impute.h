@@ -29,8 +29,9 @@ extern "C" {
  * indicator), GOVIDX_ENUMERIC for Inf, GOVIDX_EDIM (den.rows != in.rows or
  * k_j >= den.cols), GOVIDX_EINVAL.  names (optional) label indicators.
  */
-GOVIDX_API int govidx_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_view den,
-                                 const size_t *den_col, const char *const *names);
+GOVIDX_API int govidx_impute_denominate(govidx_matrix out, govidx_matrix_view in,
+                                        govidx_matrix_view den, const size_t *den_col,
+                                        const char *const *names);
 
 /** Imputation methods.  Values are ABI: appended only. */
 typedef enum govidx_impute_method {

@@ -139,7 +139,7 @@ GOVIDX_API const char *govidx_method_get(const govidx_method *m, const char *nod
  * in their canonical spelling), owned by the caller: release it with
  * govidx_free().
  */
-GOVIDX_API int govidx_method_to_json(const govidx_method *m, char **out);
+GOVIDX_API int govidx_method_to_json(char **out, const govidx_method *m);
 
 #ifdef __cplusplus
 }

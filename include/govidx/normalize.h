@@ -98,7 +98,8 @@ GOVIDX_API int govidx_normalize(govidx_matrix out, govidx_matrix_view in, const 
  * the second stage of the EGDI two-stage method (z-score, then min-max;
  * UN E-Government Survey 2022, Annex).  Same errors as govidx_normalize.
  */
-GOVIDX_API int govidx_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double hi);
+GOVIDX_API int govidx_normalize_rescale(govidx_matrix out, govidx_matrix_view in, double lo,
+                                        double hi);
 
 /** Per-indicator summary for evaluators, over the non-missing values.  Frozen:
  *  the layout never changes (the library
@@ -118,8 +119,8 @@ typedef struct govidx_indicator_stats {
  * column-major rows x cols array with leading dimension in.rows.
  * Inf is GOVIDX_ENUMERIC.
  */
-GOVIDX_API int govidx_indicator_summary(govidx_indicator_stats *stats, govidx_matrix_view in,
-                                        const uint8_t *flags);
+GOVIDX_API int govidx_normalize_indicator_summary(govidx_indicator_stats *stats,
+                                                  govidx_matrix_view in, const uint8_t *flags);
 
 #ifdef __cplusplus
 }

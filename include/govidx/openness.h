@@ -117,7 +117,7 @@ GOVIDX_API int govidx_openness_checklist_compute(govidx_result **out, const govi
                                                  const govidx_checklist_options *opts);
 
 /* ------------------------------------------------------------------ */
-/* The openness framework O1-O5 (METHODS.md 1.3)                        */
+/* The openness framework O1-O5 (docs/methods/openness-checklist.md)                        */
 /* ------------------------------------------------------------------ */
 
 /** One indicator of the shipped openness framework. */
@@ -148,7 +148,7 @@ GOVIDX_API const char *govidx_openness_pillar_name(int pillar);
  * the panel (plus the inventory's checklist score) become leaves of pillars
  * O1..O5 under the root "O"; goalposts and directions come from the
  * framework (a panel indicator's own goalposts win).  `method` NULL means
- * the default of METHODS.md 1.3: goalpost normalisation to 0-100,
+ * the default of docs/methods/openness-checklist.md: goalpost normalisation to 0-100,
  * arithmetic means within pillars, the geometric mean of the pillars at "O"
  * with a floor of 1 (a pillar at 0 does not zero the city), equal weights.
  * Any method spec can replace it (entropy or CRITIC weights, TOPSIS or MPI

@@ -75,8 +75,8 @@ GOVIDX_API int govidx_plan_from_dataset(govidx_plan **out, const govidx_dataset 
  * Execute a plan made by govidx_plan_from_dataset on that dataset (or
  * another of the same shape): units, years and panel come from `ds`.
  */
-GOVIDX_API int govidx_execute_dataset(const govidx_plan *plan, const govidx_dataset *ds,
-                                      govidx_result **out);
+GOVIDX_API int govidx_execute_dataset(govidx_result **out, const govidx_plan *plan,
+                                      const govidx_dataset *ds);
 
 /** Release a plan; NULL is a no-op. */
 GOVIDX_API void govidx_plan_free(govidx_plan *plan);
@@ -102,7 +102,7 @@ GOVIDX_API const char *govidx_plan_method_json(const govidx_plan *plan);
  * Compute every node for every unit and year of `panel` (same shape as the
  * plan's).  Reentrant.  The result owns its data.
  */
-GOVIDX_API int govidx_execute(const govidx_plan *plan, const govidx_panel *panel, govidx_result **out);
+GOVIDX_API int govidx_execute(govidx_result **out, const govidx_plan *plan, const govidx_panel *panel);
 
 /**
  * Recompute every node, unit and year of `panel` into `result`, an existing
@@ -113,7 +113,7 @@ GOVIDX_API int govidx_execute(const govidx_plan *plan, const govidx_panel *panel
  * (GOVIDX_EDIM / GOVIDX_EINVAL, result untouched).  On a failure during the
  * computation every cell is reset to missing, never left half old, half new.
  */
-GOVIDX_API int govidx_execute_into(const govidx_plan *plan, const govidx_panel *panel, govidx_result *result);
+GOVIDX_API int govidx_execute_into(govidx_result *result, const govidx_plan *plan, const govidx_panel *panel);
 
 /**
  * An empty result shaped for `panel`, to be filled year by year with
@@ -125,8 +125,8 @@ GOVIDX_API int govidx_result_new(govidx_result **out, const govidx_plan *plan, c
  * Compute year index `year` of `panel` into `result`.  Different threads may
  * fill different years of one result at the same time.
  */
-GOVIDX_API int govidx_execute_year(const govidx_plan *plan, const govidx_panel *panel, size_t year,
-                                   govidx_result *result);
+GOVIDX_API int govidx_execute_year(govidx_result *result, const govidx_plan *plan,
+                                   const govidx_panel *panel, size_t year);
 
 #ifdef __cplusplus
 }

@@ -104,7 +104,7 @@ GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path)
 
 /**
  * Package the result as a results run called `name`, ready for
- * govidx_file_add_run(): arrays "scores", "ranks" (NaN = unranked),
+ * govidx_run_file_add(): arrays "scores", "ranks" (NaN = unranked),
  * "contrib" and "flags", and the attribute "method" (the method spec as
  * JSON).  Release with govidx_run_free().
  */
@@ -125,8 +125,9 @@ GOVIDX_API int govidx_result_to_run(govidx_run **out, const govidx_result *r, co
  * indicators have a value).  Errors: GOVIDX_EINVAL (NULL, unit/year out of
  * range), GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, size_t k,
-                                       size_t *strong, size_t *n_strong, size_t *weak, size_t *n_weak);
+GOVIDX_API int govidx_result_strengths(size_t *strong, size_t *n_strong, size_t *weak,
+                                       size_t *n_weak, size_t k, const govidx_result *r,
+                                       size_t unit, size_t year);
 
 /** Summary of how a node's ranking moves between two method variants. */
 typedef struct govidx_rank_shift {

@@ -157,7 +157,7 @@ GOVIDX_API int govidx_weights_ahp(double *w, double *lambda_max, double *ci, dou
  * to more than 0; else to 0 and `out` is all 0.  Errors: GOVIDX_EINVAL for
  * NULL pointers, inc == 0, min_share outside [0, 1] or a negative/NaN weight.
  */
-GOVIDX_API int govidx_weights_renormalise(double *out, int *available, const double *w,
+GOVIDX_API int govidx_weights_renormalize(double *out, int *available, const double *w,
                                           const double *values, size_t n, size_t inc,
                                           double min_share);
 
