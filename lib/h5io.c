@@ -1537,9 +1537,9 @@ int govidx_dataset_validate_file(const char *path, unsigned flags, govidx_proble
                                  void *ctx)
 {
     if (!path)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_file_validate: path is NULL");
+        return govidx__fail(GOVIDX_EINVAL, "govidx_dataset_validate_file: path is NULL");
     if (flags & ~GOVIDX_VALIDATE_ISOLATED)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_file_validate: unknown flags 0x%x", flags);
+        return govidx__fail(GOVIDX_EINVAL, "govidx_dataset_validate_file: unknown flags 0x%x", flags);
     if (flags & GOVIDX_VALIDATE_ISOLATED)
         return govidx__validate_isolated(path, report, ctx);
     return validate_here(path, report, ctx);
@@ -1654,9 +1654,9 @@ int govidx_run_file_add(const char *path, const govidx_run *run, unsigned flags)
     char *tmp = NULL;
     int rc;
     if (!path || !run)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_file_add_run: NULL path or run");
+        return govidx__fail(GOVIDX_EINVAL, "govidx_run_file_add: NULL path or run");
     if (flags & ~GOVIDX_WRITE_REPLACE)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_file_add_run: unknown flags 0x%x", flags);
+        return govidx__fail(GOVIDX_EINVAL, "govidx_run_file_add: unknown flags 0x%x", flags);
     if (!run->n_arrays)
         return govidx__fail(GOVIDX_EINVAL, "run '%s' has no arrays", run->name);
     if ((rc = govidx__tempfile(path, &tmp)))
@@ -1729,7 +1729,7 @@ int govidx_run_file_list(char ***names, size_t *n, const char *path)
     rd r;
     int rc;
     if (!path || !names || !n)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_file_list_runs: NULL argument");
+        return govidx__fail(GOVIDX_EINVAL, "govidx_run_file_list: NULL argument");
     *names = NULL;
     *n = 0;
     memset(&r, 0, sizeof r);

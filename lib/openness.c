@@ -14,7 +14,7 @@
 static const double godi_weights[] = {5, 5, 5, 15, 5, 15, 10, 30, 10};
 #define N_GODI (sizeof godi_weights / sizeof godi_weights[0])
 
-size_t govidx_checklist_godi(const double **weights)
+size_t govidx_openness_checklist_godi(const double **weights)
 {
     if (weights)
         *weights = godi_weights;
@@ -58,7 +58,7 @@ static int read_checklist(govidx_checklist *out, const govidx_checklist *cl, dou
     return GOVIDX_OK;
 }
 
-double govidx_checklist_max(const govidx_checklist *cl)
+double govidx_openness_checklist_max(const govidx_checklist *cl)
 {
     govidx_checklist c;
     double max;
@@ -102,7 +102,7 @@ int govidx_openness_entry_score(double *score, const signed char *answers, size_
     return entry_score(score, answers, n_answers, &c);
 }
 
-double govidx_round_half_up(double x, int digits)
+double govidx_openness_round_half_up(double x, int digits)
 {
     double scale = pow(10.0, digits), y, f;
     if (!isfinite(x))
@@ -198,7 +198,7 @@ static int score_year(govidx_result *r, const govidx_dataset *ds, size_t y, cons
     for (u = 0; u < n_units; u++) {
         double exact = 100.0 * total[u] / (max * (double)n_list);
         r->scores[GOVIDX__CELL(r, u, y, N_EXACT)] = exact;
-        r->scores[GOVIDX__CELL(r, u, y, N_SCORE)] = round_digits >= 0 ? govidx_round_half_up(exact, round_digits)
+        r->scores[GOVIDX__CELL(r, u, y, N_SCORE)] = round_digits >= 0 ? govidx_openness_round_half_up(exact, round_digits)
                                                                        : exact;
         r->scores[GOVIDX__CELL(r, u, y, N_FULL)] = (double)full[u] / (double)n_list;
         r->scores[GOVIDX__CELL(r, u, y, N_ENTRIES)] = (double)entries[u];

@@ -503,15 +503,15 @@ int govidx_weights_renormalize(double *out, int *available, const double *w, con
     size_t j, present = 0;
     double sum = 0.0;
     if (!out || !available || !w || !values)
-        return govidx__fail(GOVIDX_EINVAL, "renormalise weights: NULL argument");
+        return govidx__fail(GOVIDX_EINVAL, "renormalize weights: NULL argument");
     if (n == 0 || inc == 0)
-        return govidx__fail(GOVIDX_EINVAL, "renormalise weights: n = %zu, inc = %zu", n, inc);
+        return govidx__fail(GOVIDX_EINVAL, "renormalize weights: n = %zu, inc = %zu", n, inc);
     if (!(min_share >= 0.0 && min_share <= 1.0))
-        return govidx__fail(GOVIDX_EINVAL, "renormalise weights: min_share %g outside [0, 1]",
+        return govidx__fail(GOVIDX_EINVAL, "renormalize weights: min_share %g outside [0, 1]",
                             min_share);
     for (j = 0; j < n; j++) {
         if (!isfinite(w[j]) || w[j] < 0.0)
-            return govidx__fail(GOVIDX_EINVAL, "renormalise weights: weight %zu is %g", j, w[j]);
+            return govidx__fail(GOVIDX_EINVAL, "renormalize weights: weight %zu is %g", j, w[j]);
         if (!isnan(values[j * inc])) {
             present++;
             sum += w[j];

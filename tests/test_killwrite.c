@@ -235,7 +235,7 @@ static void test_kill_during_write(void)
     CU_ASSERT(n_old + n_new == rounds);
 }
 
-static CU_TestInfo tests[] = {{"SIGKILL during govidx_file_add_run", test_kill_during_write}, CU_TEST_INFO_NULL};
+static CU_TestInfo tests[] = {{"SIGKILL during govidx_run_file_add", test_kill_during_write}, CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"crash-safe writes", suite_init, suite_clean, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
 
 int main(void) { return gx_run(suites); }

@@ -55,8 +55,8 @@ static void test_entry_scores_match_published(void)
     table *t = read_csv("datasets/godi/source/entries_2013_2015.csv");
     govidx_checklist cl = GOVIDX_CHECKLIST_INIT; /* weights NULL: GODI */
     size_t i, mismatches = 0, sc = col(t, "score_published");
-    GX_ASSERT_CLOSE(govidx_checklist_max(&cl), 100, 0);
-    GX_ASSERT_CLOSE(govidx_checklist_max(NULL), 100, 0);
+    GX_ASSERT_CLOSE(govidx_openness_checklist_max(&cl), 100, 0);
+    GX_ASSERT_CLOSE(govidx_openness_checklist_max(NULL), 100, 0);
     CU_ASSERT_EQUAL(t->n_rows - 1, 3112);
     for (i = 1; i < t->n_rows; i++) {
         signed char ans[GOVIDX_N_CRITERIA];
@@ -199,10 +199,10 @@ static void test_rounding_and_errors(void)
     signed char ans[GOVIDX_N_CRITERIA];
     double s;
     size_t k;
-    GX_ASSERT_CLOSE(govidx_round_half_up(59.5, 0), 60, 0);
-    GX_ASSERT_CLOSE(govidx_round_half_up(59.49, 0), 59, 0);
-    GX_ASSERT_CLOSE(govidx_round_half_up(0.125, 2), 0.13, 1e-15);
-    GX_ASSERT_CLOSE(govidx_round_half_up(2.675, 2), 2.68, 1e-15); /* 2.67499999... in binary */
+    GX_ASSERT_CLOSE(govidx_openness_round_half_up(59.5, 0), 60, 0);
+    GX_ASSERT_CLOSE(govidx_openness_round_half_up(59.49, 0), 59, 0);
+    GX_ASSERT_CLOSE(govidx_openness_round_half_up(0.125, 2), 0.13, 1e-15);
+    GX_ASSERT_CLOSE(govidx_openness_round_half_up(2.675, 2), 2.68, 1e-15); /* 2.67499999... in binary */
     for (k = 0; k < GOVIDX_N_CRITERIA; k++)
         ans[k] = GOVIDX_ANSWER_YES;
     GX_ASSERT_OK(govidx_openness_entry_score(&s, ans, GOVIDX_N_CRITERIA, &cl));
@@ -238,9 +238,9 @@ static void test_checklist_weights(void)
     govidx_checklist_options o;
     govidx_result *r = NULL;
     govidx_dataset *ds = NULL;
-    size_t k, n = govidx_checklist_godi(&godi);
+    size_t k, n = govidx_openness_checklist_godi(&godi);
     CU_ASSERT_EQUAL(n, 9);
-    CU_ASSERT_EQUAL(govidx_checklist_godi(NULL), 9);
+    CU_ASSERT_EQUAL(govidx_openness_checklist_godi(NULL), 9);
     CU_ASSERT_FATAL(godi != NULL);
     for (k = 0; k < n; k++)
         sum += godi[k];
@@ -262,7 +262,7 @@ static void test_checklist_weights(void)
     w[0] = 1, w[1] = 2, w[2] = 3;
     cl.weights = w;
     cl.n_weights = 3;
-    GX_ASSERT_CLOSE(govidx_checklist_max(&cl), 6, 0);
+    GX_ASSERT_CLOSE(govidx_openness_checklist_max(&cl), 6, 0);
     ans[1] = GOVIDX_ANSWER_NO;
     GX_ASSERT_OK(govidx_openness_entry_score(&s, ans, GOVIDX_N_CRITERIA, &cl));
     GX_ASSERT_CLOSE(s, 4, 0);
@@ -274,7 +274,7 @@ static void test_checklist_weights(void)
     GX_ASSERT_CLOSE(s, GOVIDX_N_CRITERIA - 1, 0);
     cl.n_weights = GOVIDX_N_CRITERIA + 1;
     GX_ASSERT_RC(govidx_openness_entry_score(&s, ans, GOVIDX_N_CRITERIA, &cl), GOVIDX_EINVAL);
-    CU_ASSERT(isnan(govidx_checklist_max(&cl)));
+    CU_ASSERT(isnan(govidx_openness_checklist_max(&cl)));
     cl.n_weights = 4;
     w[3] = -1;
     GX_ASSERT_RC(govidx_openness_entry_score(&s, ans, GOVIDX_N_CRITERIA, &cl), GOVIDX_EINVAL);

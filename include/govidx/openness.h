@@ -29,7 +29,7 @@ extern "C" {
 typedef struct govidx_checklist {
     unsigned version;        /**< GOVIDX_CHECKLIST_VERSION */
     const double *weights;   /**< n_weights points for a yes, indexed by govidx_criterion (finite, >= 0);
-                                  NULL = the GODI weights (govidx_checklist_godi) */
+                                  NULL = the GODI weights (govidx_openness_checklist_godi) */
     size_t n_weights;        /**< at most GOVIDX_N_CRITERIA; criteria from n_weights on weigh 0 */
     double unsure_credit;    /**< share of the points an "unsure" earns (GODI: 0) */
 } govidx_checklist;
@@ -47,11 +47,11 @@ GOVIDX_API int govidx_checklist_init(govidx_checklist *cl, unsigned version);
  * a static table and returns its length (9).  Source: Open Knowledge,
  * index.okfn.org methodology.
  */
-GOVIDX_API size_t govidx_checklist_godi(const double **weights);
+GOVIDX_API size_t govidx_openness_checklist_godi(const double **weights);
 
 /** Maximum entry score of a checklist (the sum of its weights); cl NULL =
  *  the GODI checklist; NaN for a bad checklist. */
-GOVIDX_API double govidx_checklist_max(const govidx_checklist *cl);
+GOVIDX_API double govidx_openness_checklist_max(const govidx_checklist *cl);
 
 /**
  * Score one entry: the sum of the weights of the criteria answered
@@ -71,7 +71,7 @@ GOVIDX_API int govidx_openness_entry_score(double *score, const signed char *ans
  * as GODI publishes place scores.  A relative tolerance of 1e-9 absorbs
  * binary representation error (59.5 stored as 59.4999999 rounds to 60).
  */
-GOVIDX_API double govidx_round_half_up(double x, int digits);
+GOVIDX_API double govidx_openness_round_half_up(double x, int digits);
 
 /** Options of govidx_openness_checklist_compute(); start from
  *  GOVIDX_CHECKLIST_OPTIONS_INIT or govidx_checklist_options_init(). */

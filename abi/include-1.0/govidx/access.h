@@ -16,10 +16,10 @@ extern "C" {
  *  (bound[k-1], bound[k]] with weight weight[k] (E2SFCA), bounds increasing, last = d0.
  *  Errors: GOVIDX_EINVAL (NULL, d0 <= 0, bad zones, negative P/S/cost), GOVIDX_EDIM (zero sizes,
  *  ld < n_d), GOVIDX_ENUMERIC (NaN in P or S). */
-GOVIDX_API int govidx_access_2sfca(const double *demand, size_t n_d, const double *supply,
-                                   size_t n_s, const double *cost, size_t ld, double d0,
-                                   const double *bound, const double *weight, size_t n_zones,
-                                   double *access);
+GOVIDX_API int govidx_access_2sfca(double *access, const double *demand, size_t n_d,
+                                   const double *supply, size_t n_s, const double *cost, size_t ld,
+                                   double d0, const double *bound, const double *weight,
+                                   size_t n_zones);
 
 #ifdef __cplusplus
 }

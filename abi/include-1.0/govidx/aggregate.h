@@ -11,7 +11,7 @@
  * Missing children: a unit's missing children are skipped.  The unit is
  * computed only when the share (by count) of its present children is >=
  * min_share and at least one present child has positive weight; weights
- * are renormalised over the present children (govidx_weights_renormalise).
+ * are renormalised over the present children (govidx_weights_renormalize).
  * TOPSIS, MPI/AMPI and Copeland compare units with each other: their
  * column statistics (norms, means, SDs, ideal points) use the present
  * values of each column, and Copeland compares two units over the
@@ -33,27 +33,34 @@ typedef enum govidx_aggregate_method {
     GOVIDX_AGG_ARITHMETIC = 0,    /**< sum_j w_j z_ij */
     GOVIDX_AGG_GEOMETRIC = 1,     /**< prod_j z_ij^w_j (z > 0) */
     GOVIDX_AGG_HARMONIC = 2,      /**< 1 / sum_j (w_j / z_ij) (z > 0) */
-    GOVIDX_AGG_GENERALISED = 3,   /**< (sum_j w_j z_ij^p)^(1/p); p = 0 is geometric */
+    GOVIDX_AGG_GENERALIZED = 3,   /**< (sum_j w_j z_ij^p)^(1/p); p = 0 is geometric */
     GOVIDX_AGG_TOPSIS = 4,        /**< TOPSIS closeness (Hwang & Yoon 1981), vector-normalised */
     GOVIDX_AGG_MPI = 5,           /**< Mazziotta-Pareto index, positive phenomenon: M - S cv */
     GOVIDX_AGG_MPI_NEGATIVE = 6,  /**< MPI, negative phenomenon: M + S cv */
     GOVIDX_AGG_AMPI = 7,          /**< adjusted MPI (Mazziotta & Pareto 2016), positive */
     GOVIDX_AGG_AMPI_NEGATIVE = 8, /**< adjusted MPI, negative phenomenon */
     GOVIDX_AGG_COPELAND = 9,      /**< Copeland score of weighted pairwise majorities */
-    GOVIDX_AGG_SUM = 10           /**< sum_j w_j z_ij with the weights as given and missing
+    GOVIDX_AGG_SUM = 10,          /**< sum_j w_j z_ij with the weights as given and missing
                                        children contributing 0 (additive scorecards: GB/T 33356,
                                        EU Open Data Maturity points) */
+    /* Benefit of the doubt needs DEA over the whole panel: plan only;
+     * govidx_aggregate() refuses them (GOVIDX_EINVAL). */
+    GOVIDX_AGG_BOD = 11,             /**< "bod": Cherchye et al. (2007) */
+    GOVIDX_AGG_BOD_DIRECTIONAL = 12, /**< "bod-directional": Fusco (2015) */
+    GOVIDX_AGG_BOD_ROBUST = 13       /**< "bod-robust": order-m, Cazals et al. (2002) */
 } govidx_aggregate_method;
 
 /**
  * The method called `name` in method specs (method.h, aggregate.method):
- * "arithmetic", "geometric", "harmonic", "generalised", "topsis", "mpi",
- * "mpi-negative", "ampi", "ampi-negative" or "copeland".  GOVIDX_EINVAL
- * naming the text for anything else.
+ * "arithmetic", "geometric", "harmonic", "generalized" (alias
+ * "generalised"), "topsis", "mpi", "mpi-negative", "ampi", "ampi-negative",
+ * "copeland", "sum", "bod", "bod-directional" or "bod-robust".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
  */
 GOVIDX_API int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name);
 
-/** The spec name of a method ("topsis", ...), static; NULL for an unknown value. */
+/** The canonical spec name of a method ("topsis", ...), static; NULL
+ *  (GOVIDX_EINVAL in govidx_last_error()) for an unknown value. */
 GOVIDX_API const char *govidx_aggregate_method_name(govidx_aggregate_method method);
 
 /**
@@ -81,6 +88,10 @@ typedef struct govidx_aggregate_options {
 #define GOVIDX_AGGREGATE_OPTIONS_VERSION 1
 #define GOVIDX_AGGREGATE_OPTIONS_INIT \
     { GOVIDX_AGGREGATE_OPTIONS_VERSION, GOVIDX_AGG_ARITHMETIC, 1.0, 0.0, 0.0, NULL, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_AGGREGATE_OPTIONS_VERSION), as
+ *  GOVIDX_AGGREGATE_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_aggregate_options_init(govidx_aggregate_options *opts, unsigned version);
 
 /** What an aggregation did; filled by govidx_aggregate() when non-NULL. */
 typedef struct govidx_aggregate_info {
@@ -90,6 +101,11 @@ typedef struct govidx_aggregate_info {
 } govidx_aggregate_info;
 #define GOVIDX_AGGREGATE_INFO_VERSION 1
 #define GOVIDX_AGGREGATE_INFO_INIT { GOVIDX_AGGREGATE_INFO_VERSION, 0, 0 }
+/** Set *info to the zero record of `version` (1..GOVIDX_AGGREGATE_INFO_VERSION),
+ *  as GOVIDX_AGGREGATE_INFO_INIT does, for callers that cannot use macros;
+ *  govidx_aggregate then fills only the fields of that version.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_aggregate_info_init(govidx_aggregate_info *info, unsigned version);
 
 /**
  * Aggregate each row of `z` into out[i] (length z.rows) with weights `w`
@@ -108,9 +124,8 @@ typedef struct govidx_aggregate_info {
  * negative value for TOPSIS, naming unit and child).  On error `out` is
  * unspecified.
  */
-GOVIDX_API int govidx_aggregate(double *out, govidx_matrix_view z, const double *w,
-                                const govidx_aggregate_options *opts,
-                                govidx_aggregate_info *info);
+GOVIDX_API int govidx_aggregate(double *out, govidx_aggregate_info *info, govidx_matrix_view z,
+                                const double *w, const govidx_aggregate_options *opts);
 
 #ifdef __cplusplus
 }

@@ -25,6 +25,15 @@ typedef enum govidx_corr_method {
 } govidx_corr_method;
 
 /**
+ * The correlation coefficient called `name`: "pearson", "spearman".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_corr_method_from_name(govidx_corr_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_corr_method_name(govidx_corr_method value);
+
+/**
  * Correlation matrix of the columns of `x`: out is x.cols x x.cols,
  * column-major (out[j + k * x.cols] = r_jk), symmetric, unit diagonal.
  * Missing values: pairwise complete (each r_jk uses the rows where both
@@ -35,7 +44,8 @@ typedef enum govidx_corr_method {
  * naming the columns), GOVIDX_EINVAL, GOVIDX_EDIM (also for more than
  * 46340 columns, whose matrix would exceed LAPACK's int range), GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr_method method);
+GOVIDX_API int govidx_analysis_correlation(double *out, govidx_matrix_view x,
+                                           govidx_corr_method method);
 
 /**
  * Cronbach's alpha of the columns of `x` (Cronbach 1951):
@@ -45,7 +55,7 @@ GOVIDX_API int govidx_correlation(double *out, govidx_matrix_view x, govidx_corr
  * GOVIDX_EMISSING (fewer than 2 complete rows), GOVIDX_ENUMERIC (the total
  * has zero variance; Inf).
  */
-GOVIDX_API int govidx_cronbach_alpha(double *alpha, govidx_matrix_view x);
+GOVIDX_API int govidx_analysis_cronbach_alpha(double *alpha, govidx_matrix_view x);
 
 /**
  * PCA variance explained: eigenvalues of the Pearson correlation matrix
@@ -53,13 +63,14 @@ GOVIDX_API int govidx_cronbach_alpha(double *alpha, govidx_matrix_view x);
  * `eigenvalues` (length x.cols), and their shares lambda_k / x.cols into
  * `explained` (length x.cols, may be NULL).  A pairwise-complete matrix can
  * be indefinite: small negative eigenvalues are reported as they are.
- * Errors as govidx_correlation(); GOVIDX_ENUMERIC if the solver fails.
+ * Errors as govidx_analysis_correlation(); GOVIDX_ENUMERIC if the solver fails.
  */
-GOVIDX_API int govidx_pca_variance(double *eigenvalues, double *explained, govidx_matrix_view x);
+GOVIDX_API int govidx_analysis_pca_variance(double *eigenvalues, double *explained,
+                                            govidx_matrix_view x);
 
 /**
  * Contributions of the children to a linear (weighted arithmetic) node
- * score (OECD/JRC Handbook; METHODS.md section 6 item 4):
+ * score (OECD/JRC Handbook; docs/methods/weights-aggregation.md):
  *   c_ij = w'_j z_ij / sum_k w'_k z_ik,
  * with w' the weights renormalised over the unit's present children.
  * out is z.rows x z.cols column-major; a unit's contributions sum to 1.
@@ -67,7 +78,7 @@ GOVIDX_API int govidx_pca_variance(double *eigenvalues, double *explained, govid
  * or no child is present.  Errors: GOVIDX_EINVAL (weights negative, NaN or
  * all 0), GOVIDX_ENUMERIC (Inf), GOVIDX_EDIM.
  */
-GOVIDX_API int govidx_contributions(double *out, govidx_matrix_view z, const double *w);
+GOVIDX_API int govidx_analysis_contributions(double *out, govidx_matrix_view z, const double *w);
 
 /**
  * Obstacle degree (障碍度; e.g. R package mathmodels::obstacle_degree):
@@ -78,7 +89,7 @@ GOVIDX_API int govidx_contributions(double *out, govidx_matrix_view z, const dou
  * z.cols column-major.  Errors: GOVIDX_EDOMAIN (a value outside [0, 1],
  * naming unit and child), GOVIDX_EINVAL (bad weights), GOVIDX_EDIM.
  */
-GOVIDX_API int govidx_obstacle_degree(double *out, govidx_matrix_view z, const double *w);
+GOVIDX_API int govidx_analysis_obstacle_degree(double *out, govidx_matrix_view z, const double *w);
 
 /**
  * Competition ranking ("1224"): tied scores share the best rank and the
@@ -88,7 +99,8 @@ GOVIDX_API int govidx_obstacle_degree(double *out, govidx_matrix_view z, const d
  * Errors: GOVIDX_EINVAL (NULL, direction 0), GOVIDX_ENUMERIC (Inf),
  * GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_rank_scores(size_t *out, const double *scores, size_t n, int direction);
+GOVIDX_API int govidx_analysis_rank_scores(size_t *out, const double *scores, size_t n,
+                                           int direction);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,5 @@
 /*
- * govidx/collaboration.h - the collaboration-efficiency index (METHODS.md 2.2).
+ * govidx/collaboration.h - the collaboration-efficiency index (docs/methods/collaboration.md).
  *
  * CE aggregates four layers, each a score in [0, 1] per city and year:
  *   C1 network structure  from the actor network (govidx/network.h): the mean
@@ -55,11 +55,12 @@ GOVIDX_API size_t govidx_collaboration_framework(const govidx_ce_indicator **out
 
 /** Layer aggregation (values are ABI). */
 typedef enum govidx_ce_aggregation {
-    GOVIDX_CE_GEOMETRIC = 0,  /**< weighted geometric mean (default; METHODS.md 2.2) */
+    GOVIDX_CE_GEOMETRIC = 0,  /**< weighted geometric mean (default; docs/methods/collaboration.md) */
     GOVIDX_CE_ARITHMETIC = 1  /**< weighted arithmetic mean */
 } govidx_ce_aggregation;
 
-/** Options of govidx_collaboration_compute(); start from GOVIDX_COLLABORATION_OPTIONS_INIT. */
+/** Options of govidx_collaboration_compute(); start from GOVIDX_COLLABORATION_OPTIONS_INIT
+ *  or govidx_collaboration_options_init().  Fields are only ever appended. */
 typedef struct govidx_collaboration_options {
     unsigned version;                     /**< GOVIDX_COLLABORATION_OPTIONS_VERSION */
     const char *network_layer;            /**< C1 from this edge layer; NULL = every layer merged */
@@ -67,14 +68,20 @@ typedef struct govidx_collaboration_options {
     govidx_dea_rts dea_rts;               /**< C3 technology, default GOVIDX_DEA_CRS */
     govidx_dea_orientation dea_orientation; /**< default GOVIDX_DEA_INPUT */
     govidx_ce_aggregation aggregation;    /**< default GOVIDX_CE_GEOMETRIC */
-    const double *layer_weights;          /**< 4 weights >= 0 (C1..C4) or NULL = equal */
+    const double *layer_weights;          /**< n_layer_weights weights >= 0 (C1..C4), or NULL = equal */
+    size_t n_layer_weights;               /**< must equal the number of layers (4) when layer_weights is set */
     int coupling_traditional;             /**< C4: 0 = corrected C (Wang et al. 2021), 1 = traditional */
     double coupling_floor;                /**< C4: U = floor + (1 - floor) u, in [0, 1); default 0.01 */
 } govidx_collaboration_options;
 #define GOVIDX_COLLABORATION_OPTIONS_VERSION 1
 #define GOVIDX_COLLABORATION_OPTIONS_INIT                                                         \
     { GOVIDX_COLLABORATION_OPTIONS_VERSION, NULL, NULL, GOVIDX_DEA_CRS, GOVIDX_DEA_INPUT,       \
-      GOVIDX_CE_GEOMETRIC, NULL, 0, 0.01 }
+      GOVIDX_CE_GEOMETRIC, NULL, 0, 0, 0.01 }
+/** Number of layers (C1..C4), the length layer_weights must have. */
+#define GOVIDX_CE_N_LAYERS 4
+/** Set *opts to the defaults of `version` (1..GOVIDX_COLLABORATION_OPTIONS_VERSION).
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_collaboration_options_init(govidx_collaboration_options *opts, unsigned version);
 
 /**
  * Compute the collaboration-efficiency index of every unit and year of a
@@ -91,7 +98,9 @@ typedef struct govidx_collaboration_options {
  * no edges that year (C1), none of the process indicators (C2), a DEA
  * variable missing (C3), a subsystem without any indicator (C4).  A panel
  * indicator's goalposts in the file replace the framework's.
- * Errors: GOVIDX_EINVAL (NULL, options), GOVIDX_EMISSING (no layer can be
+ * opt NULL = defaults.
+ * Errors: GOVIDX_EINVAL (NULL, options: a bad version, n_layer_weights
+ * other than 4 with layer_weights set, a negative weight), GOVIDX_EMISSING (no layer can be
  * computed for any city-year), DEA and network errors, GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,

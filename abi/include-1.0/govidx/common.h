@@ -99,6 +99,11 @@ typedef struct govidx_allocator {
     void *ctx;
 } govidx_allocator;
 #define GOVIDX_ALLOCATOR_VERSION 1
+#define GOVIDX_ALLOCATOR_INIT { GOVIDX_ALLOCATOR_VERSION, NULL, NULL, NULL, NULL }
+/** Set *alloc to `version` (1..GOVIDX_ALLOCATOR_VERSION) with every member
+ *  NULL, as GOVIDX_ALLOCATOR_INIT does, for callers that cannot use macros;
+ *  then set the three functions.  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_allocator_init(govidx_allocator *alloc, unsigned version);
 
 /** Install (or with NULL, reset) the allocator.  GOVIDX_EINVAL on a bad version or NULL member. */
 GOVIDX_API int govidx_set_allocator(const govidx_allocator *alloc);

@@ -1,4 +1,4 @@
-/* Coupling-coordination degree (collaboration index), METHODS.md section 2.3. */
+/* Coupling-coordination degree (collaboration index), docs/methods/coupling.md. */
 #ifndef GOVIDX_COUPLING_H
 #define GOVIDX_COUPLING_H
 
@@ -12,27 +12,27 @@ extern "C" {
 /** Traditional coupling degree C = n (prod U_i)^(1/n) / sum U_i of n >= 2 subsystem
  *  levels U (each in (0,1], finite).  Errors: GOVIDX_EINVAL (NULL), GOVIDX_EDIM (n < 2),
  *  GOVIDX_EDOMAIN (U_i <= 0, > 1 or not finite; the message names i). */
-GOVIDX_API int govidx_coupling_traditional(const double *u, size_t n, double *c);
+GOVIDX_API int govidx_coupling_traditional(double *c, const double *u, size_t n);
 
-/** Corrected coupling degree (Wang et al. 2021, METHODS.md 2.3):
+/** Corrected coupling degree (Wang et al. 2021, docs/methods/coupling.md):
  *  C = sqrt{[1 - sum_{i<j}|U_i - U_j| / (n(n-1)/2)] * [prod (U_i / max U)]^(1/(n-1))}.
  *  Same arguments and errors as govidx_coupling_traditional(). */
-GOVIDX_API int govidx_coupling_wang(const double *u, size_t n, double *c);
+GOVIDX_API int govidx_coupling_wang(double *c, const double *u, size_t n);
 
 /** Coordination degree D = sqrt(C * T) with T = sum alpha_i U_i; alpha NULL means equal
  *  weights 1/n, otherwise alpha must be non-negative and sum to 1 (1e-9), else GOVIDX_EINVAL.
  *  corrected != 0 uses govidx_coupling_wang, else the traditional C.  Any of c, t, d may be NULL. */
-GOVIDX_API int govidx_coordination(const double *u, const double *alpha, size_t n, int corrected,
-                                   double *c, double *t, double *d);
+GOVIDX_API int govidx_coupling_coordination(double *c, double *t, double *d, const double *u,
+                                            const double *alpha, size_t n, int corrected);
 
 /** Grade band of D in [0,1]: 0..9 for [0,0.1), ..., [0.9,1.0] (band k covers [k/10,(k+1)/10),
  *  D = 1 is band 9).  Returns the band or GOVIDX_EDOMAIN for D outside [0,1] or NaN. */
-GOVIDX_API int govidx_coordination_band(double d);
+GOVIDX_API int govidx_coupling_band(double d);
 
 /** Chinese / English name of a band 0..9 (极度失调 extreme imbalance ... 优质协调
  *  high-quality coordination); NULL for an invalid band. */
-GOVIDX_API const char *govidx_coordination_band_name_zh(int band);
-GOVIDX_API const char *govidx_coordination_band_name_en(int band);
+GOVIDX_API const char *govidx_coupling_band_name_zh(int band);
+GOVIDX_API const char *govidx_coupling_band_name_en(int band);
 
 /** Outputs of govidx_coupling_units: caller arrays of U.rows values each (any may be NULL). */
 typedef struct govidx_coupling_out {
@@ -49,10 +49,16 @@ typedef struct govidx_coupling_out {
                              traditional C no longer discriminates; report both formulas */
 } govidx_coupling_out;
 #define GOVIDX_COUPLING_OUT_VERSION 1
+#define GOVIDX_COUPLING_OUT_INIT { GOVIDX_COUPLING_OUT_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 0.0, 0 }
+/** Set *out to `version` (1..GOVIDX_COUPLING_OUT_VERSION) with every array
+ *  NULL, as GOVIDX_COUPLING_OUT_INIT does, for callers that cannot use
+ *  macros.  govidx_coupling_units reads the arrays and writes the results of
+ *  that version only.  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_coupling_out_init(govidx_coupling_out *out, unsigned version);
 
 /**
  * Coupling coordination of every unit: U is units x subsystems (column-major,
- * every U in (0, 1]); alpha as for govidx_coordination (NULL = equal).
+ * every U in (0, 1]); alpha as for govidx_coupling_coordination (NULL = equal).
  * Errors name the unit and subsystem (GOVIDX_EDOMAIN for U outside (0, 1] or
  * NaN), GOVIDX_EINVAL for bad alpha or version, GOVIDX_EDIM for fewer than 2
  * subsystems.

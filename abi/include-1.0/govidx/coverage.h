@@ -24,46 +24,68 @@
 
 #include "common.h"
 #include "dataset.h"
+#include "result.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/** Options of govidx_coverage_compute(); start from GOVIDX_COVERAGE_OPTIONS_INIT
+ *  or govidx_coverage_options_init().  Fields are only ever appended. */
 typedef struct govidx_coverage_options {
     unsigned version;     /**< GOVIDX_COVERAGE_OPTIONS_VERSION */
-    const char *variable; /**< district variable holding the coverage share (required) */
+    const char *variable; /**< district variable holding the coverage share; NULL = the dataset's first */
     double epsilon;       /**< Atkinson inequality aversion, default 1 */
     double theta;         /**< continuity threshold, default 0.5 */
     double floor;         /**< floor for zeros in Theil/Atkinson, default 0.001 */
 } govidx_coverage_options;
 #define GOVIDX_COVERAGE_OPTIONS_VERSION 1
 #define GOVIDX_COVERAGE_OPTIONS_INIT { GOVIDX_COVERAGE_OPTIONS_VERSION, NULL, 1.0, 0.5, 0.001 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_COVERAGE_OPTIONS_VERSION).
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_coverage_options_init(govidx_coverage_options *opts, unsigned version);
 
-/** Coverage of one city in one year. */
-typedef struct govidx_coverage_city {
-    unsigned version;        /**< GOVIDX_COVERAGE_CITY_VERSION (set by the caller) */
-    size_t n_communities;    /**< leaf districts with a value and a population > 0 */
-    double population;       /**< their total population */
-    double level;            /**< V1: population-weighted mean share */
-    double level_unweighted; /**< mean of the shares (each community counts once) */
-    double gini, theil_t, theil_within, theil_between, theil_l, atkinson, cv;
-    double adjusted;         /**< (1 - atkinson) x level */
-    double continuity;       /**< share of the population with c >= theta */
-    size_t white_zones;      /**< communities with c = 0 */
-    size_t n_floored;        /**< values raised to the floor for Theil/Atkinson */
-    size_t worst[3];         /**< the three lowest-covered communities (district indices; (size_t)-1 = none) */
-} govidx_coverage_city;
-#define GOVIDX_COVERAGE_CITY_VERSION 1
+/** Label key of govidx_coverage_compute's result: the codes of a city's
+ *  three worst-covered communities (lowest share first; fewer when it has
+ *  fewer communities), read with govidx_result_n_labels/govidx_result_label. */
+#define GOVIDX_COVERAGE_WORST "coverage.worst"
 
 /**
- * Coverage of every unit (city) of the dataset in `year` (out: one element
- * per unit, each with its version set).  A city without communities gets
- * n_communities 0 and NaN measures.  Errors: GOVIDX_ENOTFOUND (year or
- * variable), GOVIDX_EDOMAIN (a share outside [0, 1] or a negative
- * population, naming the district), GOVIDX_EINVAL.
+ * The coverage index of every unit (city) of the dataset in every year, as
+ * a result (scores, ranks, CSV, runs).  Its nodes, in this order:
+ *
+ *   node                       score                                  ranked
+ *   coverage.level             V1, population-weighted mean share     highest first
+ *   coverage.level_unweighted  mean of the shares (UVA SDAD)          highest first
+ *   coverage.gini              Gini                                   lowest first
+ *   coverage.theil_t           Theil T                                lowest first
+ *   coverage.theil_within      its part within parent districts      lowest first
+ *   coverage.theil_between     its part between parent districts     lowest first
+ *   coverage.theil_l           Theil L (mean log deviation)           lowest first
+ *   coverage.atkinson          Atkinson(epsilon)                      lowest first
+ *   coverage.cv                population-weighted CV                 lowest first
+ *   coverage.continuity        population share with c >= theta       highest first
+ *   coverage.white_zones       communities with c = 0                 lowest first
+ *   coverage.communities       leaf districts with a value and a
+ *                              population > 0                         not ranked
+ *   coverage.population        their total population                 not ranked
+ *   coverage.floored           values raised to the floor             not ranked
+ *   coverage.adjusted          (1 - Atkinson) x level: the headline   highest first
+ *
+ * For an inequality measure lower is better, so the result ranks it lowest
+ * first (govidx_result_node_direction gives -1): rank 1 is the most equal
+ * city.  A city-year without communities has coverage.communities 0 and
+ * every other node missing (NaN, unranked); with a level of 0 the
+ * inequality measures are missing and the adjusted level is 0.  The
+ * worst-covered communities are labels of each (city, year) under
+ * GOVIDX_COVERAGE_WORST.  opts NULL = defaults.
+ * Errors: GOVIDX_EINVAL (NULL, a bad version or option), GOVIDX_ENOTFOUND
+ * (the variable, district values or populations), GOVIDX_EDOMAIN (a share
+ * outside [0, 1] or a negative population, naming the district and year),
+ * GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_coverage_cities(govidx_coverage_city *out, const govidx_dataset *ds, int year,
-                                      const govidx_coverage_options *opts);
+GOVIDX_API int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds,
+                                       const govidx_coverage_options *opts);
 
 /* ------------------------------------------------------------------ */
 /* Accessibility within coverage: 2SFCA / E2SFCA per city               */
@@ -71,7 +93,8 @@ GOVIDX_API int govidx_coverage_cities(govidx_coverage_city *out, const govidx_da
 
 /** Accessibility of one city's communities to its service points. */
 typedef struct govidx_coverage_access_result {
-    unsigned version;     /**< GOVIDX_COVERAGE_ACCESS_VERSION (set by the caller) */
+    unsigned version;     /**< GOVIDX_COVERAGE_ACCESS_VERSION, or an older version (set by the
+                               caller; the library writes only that version's fields) */
     double mean;          /**< population-weighted mean accessibility sum P_d A_d / sum P_d (supply per
                                person; with every service point reaching some demand it equals
                                sum S / sum P) */
@@ -84,6 +107,10 @@ typedef struct govidx_coverage_access_result {
     size_t n_floored;     /**< values floored for Atkinson */
 } govidx_coverage_access_result;
 #define GOVIDX_COVERAGE_ACCESS_VERSION 1
+#define GOVIDX_COVERAGE_ACCESS_RESULT_INIT { GOVIDX_COVERAGE_ACCESS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0 }
+/** Set *out to an empty result of `version` (1..GOVIDX_COVERAGE_ACCESS_VERSION),
+ *  ready for govidx_coverage_access().  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_coverage_access_result_init(govidx_coverage_access_result *out, unsigned version);
 
 /**
  * Spatial accessibility of a city's n_d communities (populations P, > 0 for
@@ -96,9 +123,10 @@ typedef struct govidx_coverage_access_result {
  * of A: its population-weighted mean, Gini, Atkinson(epsilon) and
  * inequality-adjusted mean, and the population shares reached and at or
  * above `standard` (e.g. 1 doctor per 1,000 = 0.001).  access (n_d, may be
- * NULL) receives A_d.  Errors as govidx_access_2sfca(), GOVIDX_EINVAL for
- * epsilon < 0 or a bad version, GOVIDX_EDOMAIN when the total population
- * is 0.
+ * NULL) receives A_d.  Output parameters come first; out->version is set
+ * by the caller (govidx_coverage_access_result_init).  Errors as
+ * govidx_access_2sfca(), GOVIDX_EINVAL for epsilon < 0 or a bad
+ * version, GOVIDX_EDOMAIN when the total population is 0.
  */
 GOVIDX_API int govidx_coverage_access(govidx_coverage_access_result *out, double *access,
                                       const double *population, size_t n_d, const double *supply, size_t n_s,

@@ -15,8 +15,8 @@
  * be read from many threads at once once it is no longer modified.
  *
  * Files from third parties are hostile input: HDF5 itself can crash on some
- * corrupted files, so check them with govidx_file_validate() and the
- * GOVIDX_VALIDATE_ISOLATED flag (a separate process) before opening them in
+ * corrupted files, so check them with govidx_dataset_validate_file() and the
+ * GOVIDX_VALIDATE_ISOLATED flag (a separate executable) before opening them in
  * a long-running process.
  *
  * SPDX-License-Identifier: MIT
@@ -49,6 +49,10 @@ typedef struct govidx_open_options {
 } govidx_open_options;
 #define GOVIDX_OPEN_OPTIONS_VERSION 1
 #define GOVIDX_OPEN_OPTIONS_INIT { GOVIDX_OPEN_OPTIONS_VERSION, 0, 0u }
+/** Set *opts to the defaults of `version` (1..GOVIDX_OPEN_OPTIONS_VERSION), as
+ *  GOVIDX_OPEN_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_open_options_init(govidx_open_options *opts, unsigned version);
 
 /**
  * Open a format-v1 file and read it into memory, validating every declared
@@ -94,19 +98,31 @@ typedef void (*govidx_problem_fn)(void *ctx, const char *object, const char *mes
  */
 GOVIDX_API int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, void *ctx);
 
-/** Flags for govidx_file_validate. */
-#define GOVIDX_VALIDATE_ISOLATED 1u /**< open the file in a forked child process (survives HDF5 crashes) */
+/** Flags for govidx_dataset_validate_file. */
+#define GOVIDX_VALIDATE_ISOLATED 1u /**< read the file in the govidx-validate-helper process (survives HDF5 crashes) */
 
 /**
  * Validate a file: structure, declared sizes and schema, then the
- * consistency rules.  With GOVIDX_VALIDATE_ISOLATED the HDF5 work runs in a
- * child process, so a file that crashes HDF5 is reported as a problem
- * ("the HDF5 library crashed (signal 11) reading the file") instead of
- * killing the caller.  Calls `report` once per problem.  Returns GOVIDX_OK
+ * consistency rules.  Calls `report` once per problem.  Returns GOVIDX_OK
  * when the file is valid, else the status of the first problem.
+ *
+ * With GOVIDX_VALIDATE_ISOLATED the HDF5 work runs in a separate
+ * executable, govidx-validate-helper, started with posix_spawn (safe in
+ * threaded callers; no fork of the caller), so a file that crashes HDF5 is
+ * reported as a problem ("the HDF5 library crashed (signal 11) while reading
+ * the file ...", GOVIDX_EFORMAT) instead of killing the caller.  The
+ * problems are the in-process validator's, delivered to `report` on the
+ * calling thread as they arrive.  A helper still running after 60 s
+ * (environment GOVIDX_VALIDATE_TIMEOUT_MS overrides) is killed: reported,
+ * GOVIDX_EFORMAT.  The helper is found in $GOVIDX_LIBEXECDIR when set, else
+ * in the installed $(pkglibexecdir); when it cannot be started: GOVIDX_EIO
+ * and no problem reported.  The helper is always reaped before returning;
+ * the caller must not reap children it did not start (waitpid(-1)) nor set
+ * SIGCHLD to SIG_IGN, or a crash is reported as "ended without a result".
+ * docs/reliability.md describes the helper and its line protocol.
  */
-GOVIDX_API int govidx_file_validate(const char *path, unsigned flags,
-                                    govidx_problem_fn report, void *ctx);
+GOVIDX_API int govidx_dataset_validate_file(const char *path, unsigned flags,
+                                            govidx_problem_fn report, void *ctx);
 
 /* ------------------------------------------------------------------ */
 /* Root attributes (title, source, licence, ...)                        */
@@ -133,7 +149,7 @@ GOVIDX_API size_t govidx_dataset_n_units(const govidx_dataset *ds);
 GOVIDX_API const char *govidx_dataset_unit_code(const govidx_dataset *ds, size_t unit);
 GOVIDX_API const char *govidx_dataset_unit_name(const govidx_dataset *ds, size_t unit);
 /** Index of the unit with this code; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_unit(const govidx_dataset *ds, const char *code, size_t *unit);
+GOVIDX_API int govidx_dataset_find_unit(size_t *unit, const govidx_dataset *ds, const char *code);
 
 /**
  * Add a grouping of the units (COINr group columns such as "GDP_group"):
@@ -151,7 +167,7 @@ GOVIDX_API int govidx_dataset_set_years(govidx_dataset *ds, size_t n, const int 
 GOVIDX_API size_t govidx_dataset_n_years(const govidx_dataset *ds);
 GOVIDX_API const int *govidx_dataset_years(const govidx_dataset *ds);
 /** Index of a year; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_year(const govidx_dataset *ds, int year, size_t *index);
+GOVIDX_API int govidx_dataset_find_year(size_t *index, const govidx_dataset *ds, int year);
 
 /* ------------------------------------------------------------------ */
 /* Indicators and the index framework                                   */
@@ -187,13 +203,20 @@ typedef struct govidx_indicator {
 #define GOVIDX_INDICATOR_INIT \
     { GOVIDX_INDICATOR_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, 1, 0, 1.0, \
       __builtin_nan(""), __builtin_nan(""), __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_INDICATOR_VERSION), as
+ *  GOVIDX_INDICATOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_indicator_init(govidx_indicator *row, unsigned version);
 
 /** Append an indicator (copied).  Must precede any panel value. */
 GOVIDX_API int govidx_dataset_add_indicator(govidx_dataset *ds, const govidx_indicator *ind);
 GOVIDX_API size_t govidx_dataset_n_indicators(const govidx_dataset *ds);
-/** Fill *out with indicator j (out->version must be set).  Strings point into ds. */
-GOVIDX_API int govidx_dataset_indicator(const govidx_dataset *ds, size_t j, govidx_indicator *out);
-GOVIDX_API int govidx_dataset_find_indicator(const govidx_dataset *ds, const char *code, size_t *j);
+/** Fill *out with indicator j: out->version must be set (1..GOVIDX_INDICATOR_VERSION,
+ *  e.g. by govidx_indicator_init) and only that version's fields are written.
+ *  Strings point into ds. */
+GOVIDX_API int govidx_dataset_indicator(govidx_indicator *out, const govidx_dataset *ds, size_t j);
+GOVIDX_API int govidx_dataset_find_indicator(size_t *j, const govidx_dataset *ds, const char *code);
 
 /**
  * One aggregate node of the index framework (COINr iMeta rows of Type
@@ -212,15 +235,21 @@ typedef struct govidx_node {
 } govidx_node;
 #define GOVIDX_NODE_VERSION 1
 #define GOVIDX_NODE_INIT { GOVIDX_NODE_VERSION, NULL, NULL, NULL, NULL, 0, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_NODE_VERSION), as
+ *  GOVIDX_NODE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_node_init(govidx_node *row, unsigned version);
 
 /** Append a framework node (copied).  Parents are resolved by validation. */
 GOVIDX_API int govidx_dataset_add_node(govidx_dataset *ds, const govidx_node *node);
 /** Number of framework nodes. */
 GOVIDX_API size_t govidx_dataset_n_nodes(const govidx_dataset *ds);
-/** Fill *out with node k (out->version must be set).  Strings point into ds. */
-GOVIDX_API int govidx_dataset_node(const govidx_dataset *ds, size_t k, govidx_node *out);
+/** Fill *out with node k: out->version must be set (1..GOVIDX_NODE_VERSION) and
+ *  only that version's fields are written.  Strings point into ds. */
+GOVIDX_API int govidx_dataset_node(govidx_node *out, const govidx_dataset *ds, size_t k);
 /** Index of the node with this code; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_dataset_find_node(const govidx_dataset *ds, const char *code, size_t *k);
+GOVIDX_API int govidx_dataset_find_node(size_t *k, const govidx_dataset *ds, const char *code);
 
 /* ------------------------------------------------------------------ */
 /* Panel: values[unit, year, indicator]                                  */
@@ -248,11 +277,11 @@ GOVIDX_API int govidx_dataset_set_cell_meta(govidx_dataset *ds, size_t unit, siz
  * (ld = number of units).  GOVIDX_EINVAL for a bad year index,
  * GOVIDX_ENOTFOUND when the dataset has no panel.
  */
-GOVIDX_API int govidx_dataset_panel(const govidx_dataset *ds, size_t year, govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_panel(govidx_matrix_view *out, const govidx_dataset *ds, size_t year);
 /** Flags of one year, units x indicators column-major; NULL when the dataset has none. */
 GOVIDX_API const uint8_t *govidx_dataset_panel_flags(const govidx_dataset *ds, size_t year);
 /** Standard errors of one year as a view; GOVIDX_ENOTFOUND when the dataset has none. */
-GOVIDX_API int govidx_dataset_panel_stderr(const govidx_dataset *ds, size_t year, govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_panel_stderr(govidx_matrix_view *out, const govidx_dataset *ds, size_t year);
 
 /* ------------------------------------------------------------------ */
 /* Districts (sub-city units: district -> sub-district -> community)     */
@@ -269,6 +298,11 @@ typedef struct govidx_district {
 } govidx_district;
 #define GOVIDX_DISTRICT_VERSION 1
 #define GOVIDX_DISTRICT_INIT { GOVIDX_DISTRICT_VERSION, NULL, NULL, NULL, NULL, 1, __builtin_nan("") }
+/** Set *row to the defaults of `version` (1..GOVIDX_DISTRICT_VERSION), as
+ *  GOVIDX_DISTRICT_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_district_init(govidx_district *row, unsigned version);
 
 /** Append a district (copied).  Units must be set. */
 GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_district *d);
@@ -276,14 +310,16 @@ GOVIDX_API int govidx_dataset_add_district(govidx_dataset *ds, const govidx_dist
 GOVIDX_API int govidx_dataset_add_district_var(govidx_dataset *ds, const char *name,
                                                const char *unit_of_measure);
 GOVIDX_API size_t govidx_dataset_n_districts(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_district(const govidx_dataset *ds, size_t d, govidx_district *out);
+/** Fill *out with district d: out->version must be set (1..GOVIDX_DISTRICT_VERSION)
+ *  and only that version's fields are written.  Strings point into ds. */
+GOVIDX_API int govidx_dataset_district(govidx_district *out, const govidx_dataset *ds, size_t d);
 /** Index of the district's city in the unit list. */
 GOVIDX_API size_t govidx_dataset_district_unit(const govidx_dataset *ds, size_t d);
 /** Index of the parent district, or (size_t)-1 for a top-level district. */
 GOVIDX_API size_t govidx_dataset_district_parent(const govidx_dataset *ds, size_t d);
 GOVIDX_API size_t govidx_dataset_n_district_vars(const govidx_dataset *ds);
 GOVIDX_API const char *govidx_dataset_district_var_name(const govidx_dataset *ds, size_t k);
-GOVIDX_API int govidx_dataset_find_district_var(const govidx_dataset *ds, const char *name, size_t *k);
+GOVIDX_API int govidx_dataset_find_district_var(size_t *k, const govidx_dataset *ds, const char *name);
 /** Population of district d in year index y (NaN = missing, else >= 0). */
 GOVIDX_API int govidx_dataset_set_district_population(govidx_dataset *ds, size_t d, size_t year,
                                                       double population);
@@ -292,8 +328,8 @@ GOVIDX_API int govidx_dataset_set_district_value(govidx_dataset *ds, size_t d, s
 /** Populations of all districts in year index y (length n_districts), or NULL. */
 GOVIDX_API const double *govidx_dataset_district_population(const govidx_dataset *ds, size_t year);
 /** District variables of year y as a districts x vars column-major view. */
-GOVIDX_API int govidx_dataset_district_values(const govidx_dataset *ds, size_t year,
-                                              govidx_matrix_view *out);
+GOVIDX_API int govidx_dataset_district_values(govidx_matrix_view *out, const govidx_dataset *ds,
+                                              size_t year);
 
 /* ------------------------------------------------------------------ */
 /* Open-data inventory (dataset-level openness audits)                   */
@@ -323,8 +359,11 @@ typedef enum govidx_criterion {
 #define GOVIDX_ANSWER_MISSING (-1) /**< not asked / not recorded */
 
 /** Machine name of a criterion ("exists", "machinereadable", ...), NULL when out of range. */
-GOVIDX_API const char *govidx_criterion_name(int criterion);
+GOVIDX_API const char *govidx_dataset_criterion_name(int criterion);
 
+/** One audited (unit, year, dataset) entry of an open-data inventory.
+ *  Start from GOVIDX_INVENTORY_ENTRY_INIT or govidx_inventory_entry_init();
+ *  fields are only ever appended. */
 typedef struct govidx_inventory_entry {
     unsigned version;           /**< GOVIDX_INVENTORY_ENTRY_VERSION */
     const char *unit;           /**< city code */
@@ -336,14 +375,26 @@ typedef struct govidx_inventory_entry {
     const char *licence;        /**< "CC-BY-4.0", ... */
     const char *last_update;    /**< ISO 8601 date, or NULL */
     const char *update_frequency; /**< declared frequency ("monthly"), or NULL */
-    signed char answers[GOVIDX_N_CRITERIA]; /**< GOVIDX_ANSWER_* per govidx_criterion */
+    const signed char *answers; /**< n_answers GOVIDX_ANSWER_* codes indexed by govidx_criterion;
+                                     criteria from n_answers on are GOVIDX_ANSWER_MISSING */
+    size_t n_answers;           /**< at most GOVIDX_N_CRITERIA (the criteria this library knows) */
 } govidx_inventory_entry;
 #define GOVIDX_INVENTORY_ENTRY_VERSION 1
+#define GOVIDX_INVENTORY_ENTRY_INIT \
+    { GOVIDX_INVENTORY_ENTRY_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+/** Set *e to an empty entry of `version` (1..GOVIDX_INVENTORY_ENTRY_VERSION).
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_inventory_entry_init(govidx_inventory_entry *e, unsigned version);
 
-/** Append an inventory entry (copied).  (unit, year, dataset) must be unique. */
+/** Append an inventory entry; its strings and answers are copied.
+ *  (unit, year, dataset) must be unique.  GOVIDX_EINVAL for a bad version
+ *  or more than GOVIDX_N_CRITERIA answers. */
 GOVIDX_API int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entry *e);
 GOVIDX_API size_t govidx_dataset_n_inventory(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_inventory(const govidx_dataset *ds, size_t k, govidx_inventory_entry *out);
+/** Entry k into *out (out->version set by the caller; only that version's
+ *  fields are written).  Its strings and answers (GOVIDX_N_CRITERIA of them)
+ *  belong to the dataset and stay valid until it is closed. */
+GOVIDX_API int govidx_dataset_inventory(govidx_inventory_entry *out, const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* Networks: actors and one long edge table                              */
@@ -358,6 +409,12 @@ typedef struct govidx_actor {
     const char *level;          /**< government level, or NULL */
 } govidx_actor;
 #define GOVIDX_ACTOR_VERSION 1
+#define GOVIDX_ACTOR_INIT { GOVIDX_ACTOR_VERSION, NULL, NULL, NULL, NULL, NULL }
+/** Set *row to the defaults of `version` (1..GOVIDX_ACTOR_VERSION), as
+ *  GOVIDX_ACTOR_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_actor_init(govidx_actor *row, unsigned version);
 
 typedef struct govidx_edge {
     unsigned version;           /**< GOVIDX_EDGE_VERSION */
@@ -369,19 +426,27 @@ typedef struct govidx_edge {
     double weight;              /**< > 0 */
 } govidx_edge;
 #define GOVIDX_EDGE_VERSION 1
+#define GOVIDX_EDGE_INIT { GOVIDX_EDGE_VERSION, NULL, 0, NULL, NULL, NULL, 1.0 }
+/** Set *row to the defaults of `version` (1..GOVIDX_EDGE_VERSION), as
+ *  GOVIDX_EDGE_INIT does, for callers that cannot use macros: before
+ *  filling a row to add, and before a getter (which writes only the fields
+ *  of that version).  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_edge_init(govidx_edge *row, unsigned version);
 
 /** Append an actor (copied); codes are unique.  Units must be set. */
 GOVIDX_API int govidx_dataset_add_actor(govidx_dataset *ds, const govidx_actor *a);
 /** Append an edge (copied); its unit, year and both actors must exist, weight > 0. */
 GOVIDX_API int govidx_dataset_add_edge(govidx_dataset *ds, const govidx_edge *e);
-/** Number of actors, and actor k (out->version must be set; strings point into ds). */
+/** Number of actors, and actor k (out->version must be set, 1..GOVIDX_ACTOR_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_actors(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_actor(const govidx_dataset *ds, size_t k, govidx_actor *out);
-/** Number of edges, and edge k (out->version must be set; strings point into ds). */
+GOVIDX_API int govidx_dataset_actor(govidx_actor *out, const govidx_dataset *ds, size_t k);
+/** Number of edges, and edge k (out->version must be set, 1..GOVIDX_EDGE_VERSION;
+ *  only that version's fields are written; strings point into ds). */
 GOVIDX_API size_t govidx_dataset_n_edges(const govidx_dataset *ds);
-GOVIDX_API int govidx_dataset_edge(const govidx_dataset *ds, size_t k, govidx_edge *out);
+GOVIDX_API int govidx_dataset_edge(govidx_edge *out, const govidx_dataset *ds, size_t k);
 /** Index of edge k's endpoints in the actor list (fast path for network code). */
-GOVIDX_API int govidx_dataset_edge_ends(const govidx_dataset *ds, size_t k, size_t *from, size_t *to);
+GOVIDX_API int govidx_dataset_edge_ends(size_t *from, size_t *to, const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* DEA variable lists                                                    */
@@ -397,10 +462,10 @@ GOVIDX_API int govidx_dataset_add_dea_var(govidx_dataset *ds, const char *indica
 GOVIDX_API size_t govidx_dataset_n_dea_inputs(const govidx_dataset *ds);
 GOVIDX_API size_t govidx_dataset_n_dea_outputs(const govidx_dataset *ds);
 /** Panel indicator index and flags of the k-th DEA input / output. */
-GOVIDX_API int govidx_dataset_dea_input(const govidx_dataset *ds, size_t k, size_t *indicator,
-                                        unsigned *flags);
-GOVIDX_API int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, size_t *indicator,
-                                         unsigned *flags);
+GOVIDX_API int govidx_dataset_dea_input(size_t *indicator, unsigned *flags,
+                                        const govidx_dataset *ds, size_t k);
+GOVIDX_API int govidx_dataset_dea_output(size_t *indicator, unsigned *flags,
+                                         const govidx_dataset *ds, size_t k);
 
 /* ------------------------------------------------------------------ */
 /* Summary                                                               */
@@ -411,7 +476,7 @@ GOVIDX_API int govidx_dataset_dea_output(const govidx_dataset *ds, size_t k, siz
  * missing share, years, attributes), as a NUL-terminated string to be
  * released with govidx_free().
  */
-GOVIDX_API int govidx_dataset_summary(const govidx_dataset *ds, char **out);
+GOVIDX_API int govidx_dataset_summary(char **out, const govidx_dataset *ds);
 
 #ifdef __cplusplus
 }

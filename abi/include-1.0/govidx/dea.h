@@ -43,11 +43,29 @@ typedef enum govidx_dea_rts {
     GOVIDX_DEA_NDRS = 3  /**< non-decreasing: sum lambda >= 1 */
 } govidx_dea_rts;
 
+/**
+ * The returns to scale called `name`: "crs", "vrs", "nirs", "ndrs".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_rts_from_name(govidx_dea_rts *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_rts_name(govidx_dea_rts value);
+
 /** Model family (values are ABI). */
 typedef enum govidx_dea_model {
     GOVIDX_DEA_RADIAL = 0, /**< CCR/BCC envelopment model */
     GOVIDX_DEA_SBM = 1     /**< slacks-based measure, Tone (2001) */
 } govidx_dea_model;
+
+/**
+ * The model family called `name`: "radial", "sbm".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_model_from_name(govidx_dea_model *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_model_name(govidx_dea_model value);
 
 /** Orientation (values are ABI). */
 typedef enum govidx_dea_orientation {
@@ -55,6 +73,16 @@ typedef enum govidx_dea_orientation {
     GOVIDX_DEA_OUTPUT = 1,     /**< expand outputs */
     GOVIDX_DEA_NONORIENTED = 2 /**< SBM only: both */
 } govidx_dea_orientation;
+
+/**
+ * The orientation called `name`: "input" (alias "in"), "output" (alias
+ * "out"), "nonoriented" (alias "none"; the aliases are `govidx dea --orientation`'s).
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_dea_orientation_from_name(govidx_dea_orientation *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_dea_orientation_name(govidx_dea_orientation value);
 
 /** How the reference set is handled (values are ABI). */
 typedef enum govidx_dea_algorithm {
@@ -111,6 +139,10 @@ typedef struct govidx_dea_options {
 #define GOVIDX_DEA_OPTIONS_INIT                                                               \
     { GOVIDX_DEA_OPTIONS_VERSION, GOVIDX_DEA_RADIAL, GOVIDX_DEA_CRS, GOVIDX_DEA_INPUT, 1, 0, 0, \
       NULL, NULL, NULL, 1u, NULL, NULL, 1e-9, GOVIDX_DEA_ALGO_FRAME }
+/** Set *opts to the defaults of `version` (1..GOVIDX_DEA_OPTIONS_VERSION), as
+ *  GOVIDX_DEA_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_dea_options_init(govidx_dea_options *opts, unsigned version);
 
 /** Opaque result of govidx_dea_compute(). */
 typedef struct govidx_dea_result govidx_dea_result;
@@ -148,7 +180,7 @@ GOVIDX_API int govidx_dea_compute(govidx_dea_result **out, govidx_matrix_view X,
 GOVIDX_API void govidx_dea_result_free(govidx_dea_result *r);
 
 /** Number of DMUs n, inputs m and outputs s of the result (any pointer may be NULL). */
-GOVIDX_API size_t govidx_dea_result_dims(const govidx_dea_result *r, size_t *m, size_t *s);
+GOVIDX_API size_t govidx_dea_result_dims(size_t *m, size_t *s, const govidx_dea_result *r);
 
 /** Efficiency per DMU (n); NaN where the status is not optimal. */
 GOVIDX_API const double *govidx_dea_efficiency(const govidx_dea_result *r);
@@ -160,8 +192,8 @@ GOVIDX_API const int *govidx_dea_status(const govidx_dea_result *r);
  * Peers of DMU `unit`: *idx receives the peer DMU rows and *weight their
  * lambda (> epsilon); returns their count (0 for an unknown unit).
  */
-GOVIDX_API size_t govidx_dea_peers(const govidx_dea_result *r, size_t unit, const size_t **idx,
-                                   const double **weight);
+GOVIDX_API size_t govidx_dea_peers(const size_t **idx, const double **weight,
+                                   const govidx_dea_result *r, size_t unit);
 
 /** Input slacks, n x m column-major (element (i,k) at [i + k*n]); 0 where not optimal. */
 GOVIDX_API const double *govidx_dea_input_slacks(const govidx_dea_result *r);
@@ -178,7 +210,7 @@ GOVIDX_API const double *govidx_dea_scale_efficiency(const govidx_dea_result *r)
 GOVIDX_API const int *govidx_dea_returns_to_scale(const govidx_dea_result *r);
 
 /** Work counters. */
-GOVIDX_API void govidx_dea_result_stats(const govidx_dea_result *r, govidx_dea_stats *out);
+GOVIDX_API void govidx_dea_result_stats(govidx_dea_stats *out, const govidx_dea_result *r);
 
 /**
  * Malmquist productivity index between period 1 (X1, Y1) and period 2
@@ -208,6 +240,10 @@ typedef struct govidx_bod_options {
 } govidx_bod_options;
 #define GOVIDX_BOD_OPTIONS_VERSION 1
 #define GOVIDX_BOD_OPTIONS_INIT { GOVIDX_BOD_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_BOD_OPTIONS_VERSION), as
+ *  GOVIDX_BOD_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_bod_options_init(govidx_bod_options *opts, unsigned version);
 
 /**
  * Benefit-of-the-doubt composite indicator (Cherchye, Moesen, Rogge & Van
@@ -252,6 +288,10 @@ typedef struct govidx_bod_robust_options {
 } govidx_bod_robust_options;
 #define GOVIDX_BOD_ROBUST_OPTIONS_VERSION 1
 #define GOVIDX_BOD_ROBUST_OPTIONS_INIT { GOVIDX_BOD_ROBUST_OPTIONS_VERSION, 25, 0, 20231 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_BOD_ROBUST_OPTIONS_VERSION), as
+ *  GOVIDX_BOD_ROBUST_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_bod_robust_options_init(govidx_bod_robust_options *opts, unsigned version);
 
 /**
  * Robust (order-m) benefit of the doubt (Cazals, Florens & Simar 2002,

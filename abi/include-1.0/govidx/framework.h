@@ -50,9 +50,9 @@ GOVIDX_API int govidx_framework_set_indicator_meta(govidx_framework *fw, const c
                                                    double target, size_t denominator_column);
 
 /** Goalposts, target and denominator column of leaf k (NaN / (size_t)-1 when unset). */
-GOVIDX_API int govidx_framework_indicator_meta(const govidx_framework *fw, size_t k,
-                                               double *goal_low, double *goal_high,
-                                               double *target, size_t *denominator_column);
+GOVIDX_API int govidx_framework_indicator_meta(double *goal_low, double *goal_high, double *target,
+                                               size_t *denominator_column,
+                                               const govidx_framework *fw, size_t k);
 
 /** A deep copy of a framework (sealed if the original is). */
 GOVIDX_API int govidx_framework_copy(govidx_framework **out, const govidx_framework *fw);
@@ -88,7 +88,7 @@ GOVIDX_API size_t govidx_framework_n_indicators(const govidx_framework *fw);
 /** Code of node k; NULL when out of range. */
 GOVIDX_API const char *govidx_framework_node_code(const govidx_framework *fw, size_t k);
 /** Index of the node with this code. */
-GOVIDX_API int govidx_framework_find(const govidx_framework *fw, const char *code, size_t *k);
+GOVIDX_API int govidx_framework_find(size_t *k, const govidx_framework *fw, const char *code);
 /** Parent of node k, or (size_t)-1 for a root. Sealed frameworks only. */
 GOVIDX_API size_t govidx_framework_parent(const govidx_framework *fw, size_t k);
 /** 1 when node k is an indicator (leaf), 0 for an aggregate. */
@@ -118,7 +118,7 @@ GOVIDX_API size_t govidx_framework_order(const govidx_framework *fw, size_t i);
  * within-node weights (each node's weights normalised to sum 1) along the
  * path to its root.  `out` has govidx_framework_n_nodes() entries.
  */
-GOVIDX_API int govidx_framework_effective_weights(const govidx_framework *fw, double *out);
+GOVIDX_API int govidx_framework_effective_weights(double *out, const govidx_framework *fw);
 
 #ifdef __cplusplus
 }

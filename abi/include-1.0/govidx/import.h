@@ -55,6 +55,10 @@ typedef struct govidx_import_sources {
 } govidx_import_sources;
 #define GOVIDX_IMPORT_SOURCES_VERSION 1
 #define GOVIDX_IMPORT_SOURCES_INIT { GOVIDX_IMPORT_SOURCES_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+/** Set *src to the defaults of `version` (1..GOVIDX_IMPORT_SOURCES_VERSION), as
+ *  GOVIDX_IMPORT_SOURCES_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_import_sources_init(govidx_import_sources *src, unsigned version);
 
 /**
  * Build a dataset from CSV files.  `report` (may be NULL) is called once per

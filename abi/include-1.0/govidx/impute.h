@@ -29,8 +29,9 @@ extern "C" {
  * indicator), GOVIDX_ENUMERIC for Inf, GOVIDX_EDIM (den.rows != in.rows or
  * k_j >= den.cols), GOVIDX_EINVAL.  names (optional) label indicators.
  */
-GOVIDX_API int govidx_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_view den,
-                                 const size_t *den_col, const char *const *names);
+GOVIDX_API int govidx_impute_denominate(govidx_matrix out, govidx_matrix_view in,
+                                        govidx_matrix_view den, const size_t *den_col,
+                                        const char *const *names);
 
 /** Imputation methods.  Values are ABI: appended only. */
 typedef enum govidx_impute_method {
@@ -38,8 +39,21 @@ typedef enum govidx_impute_method {
     GOVIDX_IMPUTE_MEAN,         /**< column mean of available values */
     GOVIDX_IMPUTE_MEDIAN,       /**< column median */
     GOVIDX_IMPUTE_GROUP_MEAN,   /**< mean of the unit's group; column mean if the group has none */
-    GOVIDX_IMPUTE_GROUP_MEDIAN  /**< median of the unit's group; column median if the group has none */
+    GOVIDX_IMPUTE_GROUP_MEDIAN, /**< median of the unit's group; column median if the group has none */
+    GOVIDX_IMPUTE_CARRY_FORWARD, /**< plan only: across years, as govidx_impute_carry(GOVIDX_CARRY_PREVIOUS);
+                                      govidx_impute() refuses it (GOVIDX_EINVAL) */
+    GOVIDX_IMPUTE_CARRY_BACKWARD /**< plan only: across years, as govidx_impute_carry(GOVIDX_CARRY_NEXT) */
 } govidx_impute_method;
+
+/**
+ * The method called `name` in method specs (method.h, impute.method): "none", "mean",
+ * "median", "group-mean", "group-median", "carry-forward", "carry-backward".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_impute_method_from_name(govidx_impute_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_impute_method_name(govidx_impute_method value);
 
 /** Options of govidx_impute().  Initialise with GOVIDX_IMPUTE_OPTIONS_INIT. */
 typedef struct govidx_impute_options {
@@ -50,6 +64,10 @@ typedef struct govidx_impute_options {
 } govidx_impute_options;
 #define GOVIDX_IMPUTE_OPTIONS_VERSION 1
 #define GOVIDX_IMPUTE_OPTIONS_INIT { GOVIDX_IMPUTE_OPTIONS_VERSION, GOVIDX_IMPUTE_MEAN, NULL, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_IMPUTE_OPTIONS_VERSION), as
+ *  GOVIDX_IMPUTE_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_impute_options_init(govidx_impute_options *opts, unsigned version);
 
 /**
  * Fill the missing cells of `in` into `out` by opt->method (NULL: mean),
@@ -67,6 +85,16 @@ typedef enum govidx_carry {
     GOVIDX_CARRY_NEXT,         /**< next observation carried backward (nearest later year) */
     GOVIDX_CARRY_BOTH          /**< previous first, then next for what is left */
 } govidx_carry;
+
+/**
+ * The carry direction called `name` ("carry-NAME" in impute.method): "forward"
+ * (GOVIDX_CARRY_PREVIOUS), "backward" (GOVIDX_CARRY_NEXT), "both".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_carry_from_name(govidx_carry *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_carry_name(govidx_carry value);
 
 /**
  * Panel carry for year `year` of a stack of yearly matrices years[0..nyears-1]

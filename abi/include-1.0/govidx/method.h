@@ -8,14 +8,25 @@
  * so an annual report's method is versioned with it, and it is stored with
  * every result as provenance.
  *
- * Keys (values are text; numbers and booleans are parsed):
+ * Keys (values are text; numbers and booleans are parsed).  Method names
+ * are the tables of each family's _from_name/_name pair (normalize.h,
+ * treat.h, impute.h, weights.h, aggregate.h); spellings are US, and the
+ * aliases "winsorise" (COINr's, = "winsorize") and "generalised"
+ * (= "generalized") are accepted and stored, and written, canonical.
  *
+ * Where a key applies (one table in lib/method.c enforces it):
+ *
+ * The whole spec only (govidx_method_set; per node: GOVIDX_EFORMAT):
  *   denominate          "yes" | "no" (default "no"): divide indicators by the
  *                       denominator variable named in the indicator table
  *   impute.method       "none" (default) | "mean" | "median" | "group-mean" |
  *                       "group-median" | "carry-forward" | "carry-backward"
  *   impute.group        name of the unit grouping for group methods
- *   treat.method        "none" (default) | "winsorise" (COINr's rule, falling
+ *   weights.pooled      "yes" (default: data-driven weights computed once on
+ *                       all years pooled) | "no" (per year)
+ *
+ * Indicators (the default for all, or per indicator):
+ *   treat.method        "none" (default) | "winsorize" (COINr's rule, falling
  *                       back to log) | "log" | "boxcox"
  *   treat.winmax        max points winsorised per indicator (default 5)
  *   treat.skew          |skewness| threshold (default 2)
@@ -24,14 +35,16 @@
  *   normalize.method    "minmax" (default) | "goalpost" | "zscore" |
  *                       "zscore-minmax" | "target" | "dist2targ" | "best" | "rank" |
  *                       "percentile" | "stdrank" | "vector" | "none"
+ *                       (the spec-wide value "zscore-minmax" also rescales
+ *                       aggregates min-max to low-high)
  *   normalize.low       lower end of the scale (default 0)
  *   normalize.high      upper end of the scale (default 100)
+ *
+ * Aggregates (the default for all, or per aggregate):
  *   weights.method      "nominal" (default: the framework's weights) |
  *                       "equal" | "entropy" | "critic" | "critic-abs" | "pca"
- *   weights.pooled      "yes" (default: data-driven weights computed once on
- *                       all years pooled) | "no" (per year)
  *   aggregate.method    "arithmetic" (default) | "geometric" | "harmonic" |
- *                       "generalised" | "topsis" | "mpi" | "mpi-negative" |
+ *                       "generalized" | "topsis" | "mpi" | "mpi-negative" |
  *                       "ampi" | "ampi-negative" | "copeland" | "sum" |
  *                       "bod" (benefit of the doubt, Cherchye et al. 2007:
  *                       each unit's most favourable weights, via DEA; the
@@ -39,7 +52,7 @@
  *                       (Fusco 2015, direction 1 on every child) |
  *                       "bod-robust" (order-m, Cazals et al. 2002; may
  *                       exceed normalize.high)
- *   aggregate.p         order of the generalised mean (default 1)
+ *   aggregate.p         order of the generalized mean (default 1)
  *   aggregate.floor     floor for geometric/harmonic means (default 0 = none:
  *                       zeros and negatives are an error)
  *   aggregate.bod_share_min, aggregate.bod_share_max
@@ -50,8 +63,12 @@
  *                       be present for the node to be computed (default 0:
  *                       any one child suffices)
  *
- * Per-node overrides use the same keys (normalize.* and treat.* on
- * indicators, aggregate.* and weights.method on aggregates).
+ * Strictness: an unknown key or value is GOVIDX_EFORMAT naming the key (and
+ * the node) when it is set or parsed.  Node codes are checked where the
+ * framework is known: govidx_plan_new, govidx_plan_from_dataset and
+ * govidx_openness_compute fail with GOVIDX_EFORMAT "method: node 'O9' is not
+ * in the framework", or "method: key 'aggregate.method' does not apply to
+ * indicator 'i1'" for a key of the other node type.
  *
  * JSON form:
  *   { "govidx_method": 1,
@@ -77,8 +94,10 @@ typedef struct govidx_method govidx_method;
 GOVIDX_API int govidx_method_new(govidx_method **out);
 
 /**
- * Parse a JSON method spec.  Unknown sections, keys or values are errors
- * (GOVIDX_EFORMAT naming the key, or the line and column of a syntax error).
+ * Parse a JSON method spec.  Unknown sections, keys or values, and keys of
+ * the whole spec under "nodes", are GOVIDX_EFORMAT naming the key and node
+ * (or the line and column of a syntax error).  Node codes are checked by
+ * the plan (see "Strictness" above).  "comment" and "title" are free text.
  */
 GOVIDX_API int govidx_method_from_json(govidx_method **out, const char *text);
 
@@ -92,12 +111,19 @@ GOVIDX_API int govidx_method_copy(govidx_method **out, const govidx_method *m);
 GOVIDX_API void govidx_method_free(govidx_method *m);
 
 /**
- * Set a global key (see the list above) from text.  GOVIDX_EINVAL for an
- * unknown key or a value the key does not accept.
+ * Set a key for the whole spec (see the list above) from text.
+ * GOVIDX_EFORMAT naming the key for an unknown key or a value the key does
+ * not accept; GOVIDX_EINVAL for NULL arguments.  An alias is stored as its
+ * canonical name.
  */
 GOVIDX_API int govidx_method_set(govidx_method *m, const char *key, const char *value);
 
-/** Set a key for one node (indicator or aggregate code). */
+/**
+ * Set a key for one node (indicator or aggregate code).  Errors as
+ * govidx_method_set, naming the node too; GOVIDX_EFORMAT for a key of the
+ * whole spec only.  Whether the node exists and the key applies to its type
+ * is checked by the plan.
+ */
 GOVIDX_API int govidx_method_set_node(govidx_method *m, const char *node, const char *key,
                                       const char *value);
 
@@ -109,10 +135,11 @@ GOVIDX_API int govidx_method_set_node(govidx_method *m, const char *node, const 
 GOVIDX_API const char *govidx_method_get(const govidx_method *m, const char *node, const char *key);
 
 /**
- * The spec as canonical JSON (keys sorted, every global key present), to be
- * released with govidx_free().
+ * The spec as canonical JSON (keys sorted, every global key present, names
+ * in their canonical spelling), owned by the caller: release it with
+ * govidx_free().
  */
-GOVIDX_API int govidx_method_to_json(const govidx_method *m, char **out);
+GOVIDX_API int govidx_method_to_json(char **out, const govidx_method *m);
 
 #ifdef __cplusplus
 }

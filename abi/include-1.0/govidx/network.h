@@ -4,7 +4,7 @@
  * A network is a set of actors (each with a sector label) and directed,
  * weighted ties between them: who provides data to whom, who works with
  * whom on a project, who consults whom.  govidx_network_measures() computes
- * the structural measures of METHODS.md section 2.2 (C1) in one call:
+ * the structural measures of docs/methods/network.md in one call:
  * density, reciprocity, cross-sector ties and the Krackhardt-Stern E-I
  * index, data silos and isolates, Freeman degree centralisation, weak and
  * strong components, global efficiency and Krackhardt's four
@@ -118,6 +118,10 @@ typedef struct govidx_network_options {
 } govidx_network_options;
 #define GOVIDX_NETWORK_OPTIONS_VERSION 1
 #define GOVIDX_NETWORK_OPTIONS_INIT { GOVIDX_NETWORK_OPTIONS_VERSION, NULL, NULL, 0, 0, 20231 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_NETWORK_OPTIONS_VERSION), as
+ *  GOVIDX_NETWORK_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_network_options_init(govidx_network_options *opts, unsigned version);
 
 /** Number of measures this library computes (>= the GOVIDX_NET_N_MEASURES a
  *  caller was compiled with). */
@@ -139,16 +143,17 @@ GOVIDX_API const char *govidx_network_measure_name(size_t k);
  * results are reproducible.  opt NULL = defaults.
  * Errors: GOVIDX_EINVAL (NULL net/values, bad options version), GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_network_measures(const govidx_network *net, const govidx_network_options *opt,
-                                       double *values, double *z, size_t n_values);
+GOVIDX_API int govidx_network_measures(double *values, double *z, size_t n_values,
+                                       const govidx_network *net,
+                                       const govidx_network_options *opt);
 
 /**
  * The data silos: department actors (opt->department_sectors) that have no
  * outgoing tie.  Writes up to cap actor indices (ascending) to silos
  * (may be NULL when cap is 0) and their number to *n.
  */
-GOVIDX_API int govidx_network_silos(const govidx_network *net, const govidx_network_options *opt,
-                                    size_t *silos, size_t cap, size_t *n);
+GOVIDX_API int govidx_network_silos(size_t *silos, size_t cap, size_t *n, const govidx_network *net,
+                                    const govidx_network_options *opt);
 
 /** Number of distinct sectors, and sector k's label, in order of first appearance among actors. */
 GOVIDX_API size_t govidx_network_n_sectors(const govidx_network *net);
@@ -160,7 +165,7 @@ GOVIDX_API const char *govidx_network_sector_label(const govidx_network *net, si
  * ei[k] = (E - I) / (E + I) (NaN when the sector has no tie).  ei has
  * govidx_network_n_sectors() entries.
  */
-GOVIDX_API int govidx_network_ei_by_sector(const govidx_network *net, double *ei);
+GOVIDX_API int govidx_network_ei_by_sector(double *ei, const govidx_network *net);
 
 #ifdef __cplusplus
 }

@@ -35,8 +35,22 @@ typedef enum govidx_norm_method {
     GOVIDX_NORM_RANK,         /**< rank, 1 = worst, ties "min" (COINr/R rank ties.method="min"); dir -1 ranks descending */
     GOVIDX_NORM_PERCENTILE,   /**< percentile rank (r-1)/(n-1)*(hi-lo)+lo with average ties */
     GOVIDX_NORM_STDRANK,      /**< standardised rank lo+(hi-lo) r/max(r) (min ties; 0-100 gives r/max(r)*100) */
-    GOVIDX_NORM_VECTOR        /**< TOPSIS vector x/sqrt(sum x^2); dir -1 negates */
+    GOVIDX_NORM_VECTOR,       /**< TOPSIS vector x/sqrt(sum x^2); dir -1 negates */
+    GOVIDX_NORM_ZSCORE_MINMAX /**< plan only ("zscore-minmax"): z-scores for indicators, aggregates
+                                   rescaled min-max to normalize.low-high; govidx_normalize() refuses
+                                   it (GOVIDX_EINVAL: use GOVIDX_NORM_ZSCORE) */
 } govidx_norm_method;
+
+/**
+ * The method called `name` in method specs (method.h, normalize.method):
+ * "none", "minmax", "goalpost", "zscore", "target", "dist2targ", "best",
+ * "rank", "percentile", "stdrank", "vector", "zscore-minmax".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_norm_method_from_name(govidx_norm_method *out, const char *name);
+
+/** The spec name of a method, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_norm_method_name(govidx_norm_method method);
 
 /** What to do with a column whose non-missing values are all equal. */
 typedef enum govidx_norm_constant {
@@ -84,7 +98,8 @@ GOVIDX_API int govidx_normalize(govidx_matrix out, govidx_matrix_view in, const 
  * the second stage of the EGDI two-stage method (z-score, then min-max;
  * UN E-Government Survey 2022, Annex).  Same errors as govidx_normalize.
  */
-GOVIDX_API int govidx_rescale(govidx_matrix out, govidx_matrix_view in, double lo, double hi);
+GOVIDX_API int govidx_normalize_rescale(govidx_matrix out, govidx_matrix_view in, double lo,
+                                        double hi);
 
 /** Per-indicator summary for evaluators, over the non-missing values.  Frozen:
  *  the layout never changes (the library
@@ -104,8 +119,8 @@ typedef struct govidx_indicator_stats {
  * column-major rows x cols array with leading dimension in.rows.
  * Inf is GOVIDX_ENUMERIC.
  */
-GOVIDX_API int govidx_indicator_summary(govidx_indicator_stats *stats, govidx_matrix_view in,
-                                        const uint8_t *flags);
+GOVIDX_API int govidx_normalize_indicator_summary(govidx_indicator_stats *stats,
+                                                  govidx_matrix_view in, const uint8_t *flags);
 
 #ifdef __cplusplus
 }

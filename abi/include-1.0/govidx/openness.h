@@ -24,32 +24,46 @@
 extern "C" {
 #endif
 
-/** Checklist weights, indexed by govidx_criterion. */
+/** A checklist: points for a yes to each criterion.  Start from
+ *  GOVIDX_CHECKLIST_INIT (the GODI weights) or govidx_checklist_init(). */
 typedef struct govidx_checklist {
-    unsigned version;                    /**< GOVIDX_CHECKLIST_VERSION */
-    double weights[GOVIDX_N_CRITERIA];   /**< points for a yes (>= 0, finite) */
-    double unsure_credit;                /**< share of the points an "unsure" earns (GODI: 0) */
+    unsigned version;        /**< GOVIDX_CHECKLIST_VERSION */
+    const double *weights;   /**< n_weights points for a yes, indexed by govidx_criterion (finite, >= 0);
+                                  NULL = the GODI weights (govidx_openness_checklist_godi) */
+    size_t n_weights;        /**< at most GOVIDX_N_CRITERIA; criteria from n_weights on weigh 0 */
+    double unsure_credit;    /**< share of the points an "unsure" earns (GODI: 0) */
 } govidx_checklist;
 #define GOVIDX_CHECKLIST_VERSION 1
+#define GOVIDX_CHECKLIST_INIT { GOVIDX_CHECKLIST_VERSION, NULL, 0, 0.0 }
+/** Set *cl to the defaults of `version` (1..GOVIDX_CHECKLIST_VERSION), as
+ *  GOVIDX_CHECKLIST_INIT.  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_checklist_init(govidx_checklist *cl, unsigned version);
 
 /**
- * The Global Open Data Index 2013/2014 weights: exists 5, digital 5,
- * public 5, free 15, online 5, machine-readable 15, bulk 10, open licence
- * 30, up to date 10 (total 100); the three extra criteria weigh 0; unsure
- * counts as no.  Source: Open Knowledge, index.okfn.org methodology.
+ * The Global Open Data Index 2013/2014 weights, indexed by govidx_criterion:
+ * exists 5, digital 5, public 5, free 15, online 5, machine-readable 15,
+ * bulk 10, open licence 30, up to date 10 (total 100); the criteria after
+ * these nine weigh 0; unsure counts as no.  Sets *weights (if not NULL) to
+ * a static table and returns its length (9).  Source: Open Knowledge,
+ * index.okfn.org methodology.
  */
-GOVIDX_API int govidx_checklist_godi(govidx_checklist *out);
+GOVIDX_API size_t govidx_openness_checklist_godi(const double **weights);
 
-/** Maximum entry score of a checklist (the sum of its weights). */
-GOVIDX_API double govidx_checklist_max(const govidx_checklist *cl);
+/** Maximum entry score of a checklist (the sum of its weights); cl NULL =
+ *  the GODI checklist; NaN for a bad checklist. */
+GOVIDX_API double govidx_openness_checklist_max(const govidx_checklist *cl);
 
 /**
  * Score one entry: the sum of the weights of the criteria answered
  * GOVIDX_ANSWER_YES, plus unsure_credit x weight for GOVIDX_ANSWER_UNSURE.
- * No and missing answers earn nothing.  `answers` has GOVIDX_N_CRITERIA
- * codes.  GOVIDX_EINVAL for a bad checklist or an unknown answer code.
+ * No and missing answers earn nothing.  `answers` holds n_answers codes
+ * indexed by govidx_criterion; criteria from n_answers on count as
+ * missing.  cl NULL = the GODI checklist.  GOVIDX_EINVAL for a bad
+ * checklist (version, more weights than criteria, a negative or non-finite
+ * weight, all weights 0), more than GOVIDX_N_CRITERIA answers or an
+ * unknown answer code (naming the criterion).
  */
-GOVIDX_API int govidx_openness_entry_score(double *score, const signed char *answers,
+GOVIDX_API int govidx_openness_entry_score(double *score, const signed char *answers, size_t n_answers,
                                            const govidx_checklist *cl);
 
 /**
@@ -57,34 +71,53 @@ GOVIDX_API int govidx_openness_entry_score(double *score, const signed char *ans
  * as GODI publishes place scores.  A relative tolerance of 1e-9 absorbs
  * binary representation error (59.5 stored as 59.4999999 rounds to 60).
  */
-GOVIDX_API double govidx_round_half_up(double x, int digits);
+GOVIDX_API double govidx_openness_round_half_up(double x, int digits);
 
-/** Per-place results of govidx_openness_places. */
-typedef struct govidx_openness_place {
-    unsigned version;      /**< GOVIDX_OPENNESS_PLACE_VERSION (set by the caller) */
-    double score;          /**< percentage of the maximum over the index's datasets (rounded if asked) */
-    double score_exact;    /**< the same, unrounded */
-    double fully_open;     /**< share of the index's datasets whose entry earns the maximum */
-    size_t n_entries;      /**< entries present for the place */
-} govidx_openness_place;
-#define GOVIDX_OPENNESS_PLACE_VERSION 1
+/** Options of govidx_openness_checklist_compute(); start from
+ *  GOVIDX_CHECKLIST_OPTIONS_INIT or govidx_checklist_options_init(). */
+typedef struct govidx_checklist_options {
+    unsigned version;                  /**< GOVIDX_CHECKLIST_OPTIONS_VERSION */
+    const govidx_checklist *checklist; /**< NULL = the GODI checklist */
+    const char *const *index_datasets; /**< n_index dataset codes of the index; NULL = in each year,
+                                            every dataset code present in that year's inventory */
+    const int *index_years;            /**< n_index years: index_datasets[i] belongs to the index of
+                                            year index_years[i] (GODI changes its list every year);
+                                            NULL = every listed code in every year */
+    size_t n_index;
+    int round_digits;                  /**< decimals of openness.score (GODI: 0, the default);
+                                            < 0 = unrounded */
+} govidx_checklist_options;
+#define GOVIDX_CHECKLIST_OPTIONS_VERSION 1
+#define GOVIDX_CHECKLIST_OPTIONS_INIT { GOVIDX_CHECKLIST_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_CHECKLIST_OPTIONS_VERSION).
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_checklist_options_init(govidx_checklist_options *opts, unsigned version);
 
 /**
- * Place scores of one year of a dataset's open-data inventory.
- * `index_datasets` lists the dataset codes of the index that year
- * (n_index entries; NULL = every dataset code present in that year's
- * inventory).  Entries of other datasets are ignored; a place without an
- * entry for a listed dataset scores 0 on it.  `round_digits` < 0 leaves
- * scores unrounded.  `out` has one element per unit of the dataset (each
- * with its version set).  GOVIDX_EFORMAT when a place has two entries for
- * one dataset; GOVIDX_ENOTFOUND for a year not in the dataset.
+ * Checklist place scores of every unit and year of a dataset's open-data
+ * inventory, as a result.  In a year, the place score is the total of the
+ * entry scores over the index's datasets that year as a percentage of the
+ * maximum (checklist maximum x datasets); entries of other datasets are
+ * ignored, and a place without an entry for a listed dataset scores 0 on
+ * it.  Nodes:
+ *   openness.score        the place score, rounded to round_digits  (ranked highest first)
+ *   openness.score_exact  the same, unrounded                       (ranked highest first)
+ *   openness.fully_open   share of the index's datasets whose entry earns
+ *                         the maximum                               (ranked highest first)
+ *   openness.entries      entries present for the place             (not ranked)
+ * A year whose index has no dataset (none listed for it, or, with
+ * index_datasets NULL, no inventory entry that year) is missing (NaN) for
+ * every unit.  opts NULL = defaults (GODI).
+ * Errors: GOVIDX_EINVAL (NULL, a bad version, checklist or list: an empty
+ * code, a code listed twice for one year), GOVIDX_EMISSING (no year has an
+ * index), GOVIDX_EFORMAT (a place with two entries for one dataset in a
+ * year), GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_openness_places(govidx_openness_place *out, const govidx_dataset *ds, int year,
-                                      const govidx_checklist *cl, const char *const *index_datasets,
-                                      size_t n_index, int round_digits);
+GOVIDX_API int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset *ds,
+                                                 const govidx_checklist_options *opts);
 
 /* ------------------------------------------------------------------ */
-/* The openness framework O1-O5 (METHODS.md 1.3)                        */
+/* The openness framework O1-O5 (docs/methods/openness-checklist.md)                        */
 /* ------------------------------------------------------------------ */
 
 /** One indicator of the shipped openness framework. */
@@ -101,8 +134,9 @@ typedef struct govidx_openness_indicator {
 
 /** The shipped framework: sets *out to a static table and returns its length.
  *  The indicator "checklist_score" (pillar 3) is computed from the dataset's
- *  open-data inventory (GODI checklist, govidx_openness_places, unrounded)
- *  when the panel does not carry it. */
+ *  open-data inventory (GODI checklist, govidx_openness_checklist_compute's
+ *  openness.score_exact; missing for a place without entries) when the
+ *  panel does not carry it. */
 GOVIDX_API size_t govidx_openness_framework(const govidx_openness_indicator **out);
 
 /** Pillar codes "O1".."O5" and names; NULL outside 1..5. */
@@ -114,7 +148,7 @@ GOVIDX_API const char *govidx_openness_pillar_name(int pillar);
  * the panel (plus the inventory's checklist score) become leaves of pillars
  * O1..O5 under the root "O"; goalposts and directions come from the
  * framework (a panel indicator's own goalposts win).  `method` NULL means
- * the default of METHODS.md 1.3: goalpost normalisation to 0-100,
+ * the default of docs/methods/openness-checklist.md: goalpost normalisation to 0-100,
  * arithmetic means within pillars, the geometric mean of the pillars at "O"
  * with a floor of 1 (a pillar at 0 does not zero the city), equal weights.
  * Any method spec can replace it (entropy or CRITIC weights, TOPSIS or MPI

@@ -47,6 +47,10 @@ typedef struct govidx_panel {
 } govidx_panel;
 #define GOVIDX_PANEL_VERSION 1
 #define GOVIDX_PANEL_INIT { GOVIDX_PANEL_VERSION, 0, NULL, NULL, NULL, NULL }
+/** Set *panel to the defaults of `version` (1..GOVIDX_PANEL_VERSION), as
+ *  GOVIDX_PANEL_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_panel_init(govidx_panel *panel, unsigned version);
 
 /**
  * Build a plan.  `fw` must be sealed; it is copied, as is `method` (NULL =
@@ -71,8 +75,8 @@ GOVIDX_API int govidx_plan_from_dataset(govidx_plan **out, const govidx_dataset 
  * Execute a plan made by govidx_plan_from_dataset on that dataset (or
  * another of the same shape): units, years and panel come from `ds`.
  */
-GOVIDX_API int govidx_execute_dataset(const govidx_plan *plan, const govidx_dataset *ds,
-                                      govidx_result **out);
+GOVIDX_API int govidx_execute_dataset(govidx_result **out, const govidx_plan *plan,
+                                      const govidx_dataset *ds);
 
 /** Release a plan; NULL is a no-op. */
 GOVIDX_API void govidx_plan_free(govidx_plan *plan);
@@ -87,14 +91,18 @@ GOVIDX_API const govidx_framework *govidx_plan_framework(const govidx_plan *plan
  */
 GOVIDX_API double govidx_plan_weight(const govidx_plan *plan, size_t node, size_t year);
 
-/** The plan's method spec as canonical JSON; free with govidx_free(). */
-GOVIDX_API int govidx_plan_method_json(const govidx_plan *plan, char **out);
+/**
+ * The plan's method spec as canonical JSON (govidx_method_to_json's text),
+ * borrowed: owned by the plan and valid until govidx_plan_free(), like
+ * govidx_result_method_json() (docs/abi.md, "Ownership").  NULL for NULL.
+ */
+GOVIDX_API const char *govidx_plan_method_json(const govidx_plan *plan);
 
 /**
  * Compute every node for every unit and year of `panel` (same shape as the
  * plan's).  Reentrant.  The result owns its data.
  */
-GOVIDX_API int govidx_execute(const govidx_plan *plan, const govidx_panel *panel, govidx_result **out);
+GOVIDX_API int govidx_execute(govidx_result **out, const govidx_plan *plan, const govidx_panel *panel);
 
 /**
  * Recompute every node, unit and year of `panel` into `result`, an existing
@@ -105,7 +113,7 @@ GOVIDX_API int govidx_execute(const govidx_plan *plan, const govidx_panel *panel
  * (GOVIDX_EDIM / GOVIDX_EINVAL, result untouched).  On a failure during the
  * computation every cell is reset to missing, never left half old, half new.
  */
-GOVIDX_API int govidx_execute_into(const govidx_plan *plan, const govidx_panel *panel, govidx_result *result);
+GOVIDX_API int govidx_execute_into(govidx_result *result, const govidx_plan *plan, const govidx_panel *panel);
 
 /**
  * An empty result shaped for `panel`, to be filled year by year with
@@ -117,8 +125,8 @@ GOVIDX_API int govidx_result_new(govidx_result **out, const govidx_plan *plan, c
  * Compute year index `year` of `panel` into `result`.  Different threads may
  * fill different years of one result at the same time.
  */
-GOVIDX_API int govidx_execute_year(const govidx_plan *plan, const govidx_panel *panel, size_t year,
-                                   govidx_result *result);
+GOVIDX_API int govidx_execute_year(govidx_result *result, const govidx_plan *plan,
+                                   const govidx_panel *panel, size_t year);
 
 #ifdef __cplusplus
 }

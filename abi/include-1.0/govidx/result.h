@@ -5,7 +5,8 @@
  * and aggregates), the score (normalised value for indicators, aggregated
  * score for aggregates) and its rank among the units of that year
  * (competition ranking: highest score ranks 1, ties share the lowest rank,
- * "1224"; missing scores are unranked).  It also holds each indicator's
+ * "1224"; missing scores are unranked; a node whose lower scores are better
+ * ranks lowest first, see govidx_result_node_direction).  It also holds each indicator's
  * contribution to its root's score and the flags of treated/imputed cells,
  * plus the method spec as provenance.
  *
@@ -49,6 +50,29 @@ GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_
 GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
 
 /**
+ * How node `node` is ranked: +1 highest score first (every node of a
+ * plan's result), -1 lowest first (a measure where lower is better, such
+ * as an inequality measure of the coverage index: its rank 1 is the most
+ * equal unit), 0 not ranked (a count; every rank reads 0).  0 for a NULL
+ * result or a node out of range.
+ */
+GOVIDX_API int govidx_result_node_direction(const govidx_result *r, size_t node);
+
+/**
+ * Named lists of strings attached to a (unit, year) cell of a result, for
+ * what a score alone cannot say: e.g. the coverage index's key
+ * "coverage.worst" lists the codes of a city's worst-covered communities
+ * (govidx/coverage.h).  govidx_result_n_labels gives the number of labels
+ * of `key` for the cell (0 for an unknown key, NULL or out of range);
+ * govidx_result_label the i-th of them (NULL when i is out of range), owned
+ * by the result and valid until it is freed.  Labels are not part of the
+ * CSV or run exports.
+ */
+GOVIDX_API size_t govidx_result_n_labels(const govidx_result *r, size_t unit, size_t year, const char *key);
+GOVIDX_API const char *govidx_result_label(const govidx_result *r, size_t unit, size_t year, const char *key,
+                                           size_t i);
+
+/**
  * The scores of one year and node for all units (length n_units), or NULL.
  * Valid until the result is freed.
  */
@@ -65,7 +89,8 @@ GOVIDX_API double govidx_result_contribution(const govidx_result *r, size_t unit
 /** Flag bits (GOVIDX_FLAG_IMPUTED, GOVIDX_FLAG_TREATED, ...) of an indicator cell. */
 GOVIDX_API unsigned govidx_result_flags(const govidx_result *r, size_t unit, size_t year, size_t leaf);
 
-/** The method spec the result was computed with (JSON text owned by the result). */
+/** The method spec the result was computed with: canonical JSON, borrowed
+ *  (owned by the result, valid until govidx_result_free()).  NULL for NULL. */
 GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
 
 /**
@@ -79,7 +104,7 @@ GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path)
 
 /**
  * Package the result as a results run called `name`, ready for
- * govidx_file_add_run(): arrays "scores", "ranks" (NaN = unranked),
+ * govidx_run_file_add(): arrays "scores", "ranks" (NaN = unranked),
  * "contrib" and "flags", and the attribute "method" (the method spec as
  * JSON).  Release with govidx_run_free().
  */
@@ -100,8 +125,9 @@ GOVIDX_API int govidx_result_to_run(govidx_run **out, const govidx_result *r, co
  * indicators have a value).  Errors: GOVIDX_EINVAL (NULL, unit/year out of
  * range), GOVIDX_ENOMEM.
  */
-GOVIDX_API int govidx_result_strengths(const govidx_result *r, size_t unit, size_t year, size_t k,
-                                       size_t *strong, size_t *n_strong, size_t *weak, size_t *n_weak);
+GOVIDX_API int govidx_result_strengths(size_t *strong, size_t *n_strong, size_t *weak,
+                                       size_t *n_weak, size_t k, const govidx_result *r,
+                                       size_t unit, size_t year);
 
 /** Summary of how a node's ranking moves between two method variants. */
 typedef struct govidx_rank_shift {
@@ -114,6 +140,12 @@ typedef struct govidx_rank_shift {
     double mean_abs_score; /**< mean |score_b - score_a| */
 } govidx_rank_shift;
 #define GOVIDX_RANK_SHIFT_VERSION 1
+#define GOVIDX_RANK_SHIFT_INIT { GOVIDX_RANK_SHIFT_VERSION, 0, 0.0, 0, 0.0, 0.0, 0.0 }
+/** Set *out to the zero record of `version` (1..GOVIDX_RANK_SHIFT_VERSION), as
+ *  GOVIDX_RANK_SHIFT_INIT does, for callers that cannot use macros;
+ *  govidx_result_compare then fills only the fields of that version.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_rank_shift_init(govidx_rank_shift *out, unsigned version);
 
 /**
  * Compare node `node` (by code, present in both) in year `year` (by label)
@@ -121,12 +153,29 @@ typedef struct govidx_rank_shift {
  * the summary in *out and, when non-NULL, per unit of `a` the score
  * difference b - a (dscore, NaN if either is missing) and rank difference
  * rank_b - rank_a (drank, 0 if either is unranked; a positive value means
- * the unit falls).  Errors: GOVIDX_EINVAL (NULL, version),
+ * the unit falls).  out->version is set by the caller (1..
+ * GOVIDX_RANK_SHIFT_VERSION); *out receives the fields of that version,
+ * on success only.  Errors: GOVIDX_EINVAL (NULL, version),
  * GOVIDX_ENOTFOUND (node, year or a unit missing from b), GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_result_compare(govidx_rank_shift *out, double *dscore, long *drank,
                                      const govidx_result *a, const govidx_result *b, const char *node,
                                      int year, size_t threshold);
+
+/* ------------------------------------------------------------------ */
+/* Finding a unit, node or year by its label                            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * The index of the unit with code `code` (exact, case-sensitive match),
+ * of the node with code `code`, or of the year labelled `year_label`, in
+ * *unit / *node / *year (which may be NULL to test presence; untouched on
+ * error).  Errors: GOVIDX_EINVAL (NULL result or code), GOVIDX_ENOTFOUND
+ * naming the code or year.  Linear in the number of units, nodes or years.
+ */
+GOVIDX_API int govidx_result_find_unit(size_t *unit, const govidx_result *r, const char *code);
+GOVIDX_API int govidx_result_find_node(size_t *node, const govidx_result *r, const char *code);
+GOVIDX_API int govidx_result_find_year(size_t *year, const govidx_result *r, int year_label);
 
 #ifdef __cplusplus
 }

@@ -63,14 +63,14 @@ GOVIDX_API void govidx_run_free(govidx_run *run);
  * (dataset.h), which replaces only that run.  The run needs at least one
  * array (GOVIDX_EINVAL).
  */
-GOVIDX_API int govidx_file_add_run(const char *path, const govidx_run *run, unsigned flags);
+GOVIDX_API int govidx_run_file_add(const char *path, const govidx_run *run, unsigned flags);
 
 /**
  * Names of the runs stored in `path`, sorted by name.  *names is one block
  * (array of *n pointers followed by the strings) to release with
  * govidx_free(); NULL when there are none.
  */
-GOVIDX_API int govidx_file_list_runs(const char *path, char ***names, size_t *n);
+GOVIDX_API int govidx_run_file_list(char ***names, size_t *n, const char *path);
 
 /** Read run `name` from `path` (read-only; builders return GOVIDX_EINVAL). GOVIDX_ENOTFOUND when absent. */
 GOVIDX_API int govidx_run_open(govidx_run **out, const char *path, const char *name);
@@ -84,13 +84,22 @@ GOVIDX_API const char *govidx_run_unit_code(const govidx_run *run, size_t u);
 GOVIDX_API int govidx_run_year(const govidx_run *run, size_t y);
 GOVIDX_API const char *govidx_run_node_code(const govidx_run *run, size_t k);
 /** Array by name; GOVIDX_ENOTFOUND when the run has none of that name. */
-GOVIDX_API int govidx_run_array(const govidx_run *run, const char *array_name, const double **data);
+GOVIDX_API int govidx_run_array(const double **data, const govidx_run *run, const char *array_name);
 GOVIDX_API size_t govidx_run_n_arrays(const govidx_run *run);
 GOVIDX_API const char *govidx_run_array_name(const govidx_run *run, size_t k);
 /** Attribute text, or NULL when absent. */
 GOVIDX_API const char *govidx_run_attr(const govidx_run *run, const char *key);
 GOVIDX_API size_t govidx_run_n_attrs(const govidx_run *run);
 GOVIDX_API const char *govidx_run_attr_name(const govidx_run *run, size_t k);
+
+/**
+ * The index of a unit, node (by code) or year (by label) of a run; the
+ * same contract as govidx_result_find_unit (result.h): the output may be
+ * NULL and is untouched on error; GOVIDX_EINVAL, GOVIDX_ENOTFOUND.
+ */
+GOVIDX_API int govidx_run_find_unit(size_t *unit, const govidx_run *run, const char *code);
+GOVIDX_API int govidx_run_find_node(size_t *node, const govidx_run *run, const char *code);
+GOVIDX_API int govidx_run_find_year(size_t *year, const govidx_run *run, int year_label);
 
 #ifdef __cplusplus
 }

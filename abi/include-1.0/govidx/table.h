@@ -31,6 +31,10 @@ typedef struct govidx_csv_options {
 } govidx_csv_options;
 #define GOVIDX_CSV_OPTIONS_VERSION 1
 #define GOVIDX_CSV_OPTIONS_INIT { GOVIDX_CSV_OPTIONS_VERSION, 0, 0 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_CSV_OPTIONS_VERSION), as
+ *  GOVIDX_CSV_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_csv_options_init(govidx_csv_options *opts, unsigned version);
 
 /**
  * Read a CSV file.  opts may be NULL.  Errors: GOVIDX_EIO (unreadable),
@@ -59,9 +63,9 @@ GOVIDX_API size_t govidx_table_n_cols(const govidx_table *t);
 /** Header name of column c; NULL when out of range. */
 GOVIDX_API const char *govidx_table_col_name(const govidx_table *t, size_t c);
 /** Column with this exact header name; GOVIDX_ENOTFOUND when absent. */
-GOVIDX_API int govidx_table_find_col(const govidx_table *t, const char *name, size_t *c);
+GOVIDX_API int govidx_table_find_col(size_t *c, const govidx_table *t, const char *name);
 /** Same, ignoring ASCII case. */
-GOVIDX_API int govidx_table_find_col_nocase(const govidx_table *t, const char *name, size_t *c);
+GOVIDX_API int govidx_table_find_col_nocase(size_t *c, const govidx_table *t, const char *name);
 /** Text of cell (row r, column c), "" when empty; NULL when out of range. */
 GOVIDX_API const char *govidx_table_cell(const govidx_table *t, size_t r, size_t c);
 /** Physical line (1-based) where data row r starts; the header is line 1 unless preceded by blank lines. */
@@ -75,7 +79,7 @@ GOVIDX_API int govidx_table_is_missing(const govidx_table *t, size_t r, size_t c
  * complete finite decimal number (surrounding spaces allowed), else
  * GOVIDX_EFORMAT with "file:line:column: 'text' is not a number".
  */
-GOVIDX_API int govidx_table_number(const govidx_table *t, size_t r, size_t c, double *out);
+GOVIDX_API int govidx_table_number(double *out, const govidx_table *t, size_t r, size_t c);
 
 #ifdef __cplusplus
 }

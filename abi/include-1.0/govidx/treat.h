@@ -24,15 +24,25 @@ extern "C" {
 /** Treatment methods.  Values are ABI: appended only. */
 typedef enum govidx_treat_method {
     GOVIDX_TREAT_NONE = 0,   /**< copy */
-    GOVIDX_TREAT_WINSORISE,  /**< COINr default rule, log fallback (see govidx_treat) */
+    GOVIDX_TREAT_WINSORIZE,  /**< COINr default rule, log fallback (see govidx_treat) */
     GOVIDX_TREAT_LOG,        /**< ln(x + offset); x + offset <= 0 -> GOVIDX_EDOMAIN */
     GOVIDX_TREAT_BOXCOX      /**< ((x+offset)^lambda - 1)/lambda, ln(x+offset) if lambda == 0 */
 } govidx_treat_method;
 
+/**
+ * The method called `name` in method specs (method.h, treat.method): "none", "winsorize"
+ * (alias "winsorise", COINr's spelling), "log", "boxcox".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_treat_method_from_name(govidx_treat_method *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_treat_method_name(govidx_treat_method value);
+
 /** Options of govidx_treat().  Initialise with GOVIDX_TREAT_OPTIONS_INIT. */
 typedef struct govidx_treat_options {
     unsigned version;            /**< GOVIDX_TREAT_OPTIONS_VERSION */
-    govidx_treat_method method;  /**< default GOVIDX_TREAT_WINSORISE */
+    govidx_treat_method method;  /**< default GOVIDX_TREAT_WINSORIZE */
     double skew_thresh;          /**< |skew| threshold, default 2 */
     double kurt_thresh;          /**< excess kurtosis threshold, default 3.5 */
     unsigned winmax;             /**< most points winsorised per column, default 5 */
@@ -43,12 +53,16 @@ typedef struct govidx_treat_options {
 } govidx_treat_options;
 #define GOVIDX_TREAT_OPTIONS_VERSION 1
 #define GOVIDX_TREAT_OPTIONS_INIT \
-    { GOVIDX_TREAT_OPTIONS_VERSION, GOVIDX_TREAT_WINSORISE, 2.0, 3.5, 5u, 1, 1.0, 0.0, NULL }
+    { GOVIDX_TREAT_OPTIONS_VERSION, GOVIDX_TREAT_WINSORIZE, 2.0, 3.5, 5u, 1, 1.0, 0.0, NULL }
+/** Set *opts to the defaults of `version` (1..GOVIDX_TREAT_OPTIONS_VERSION), as
+ *  GOVIDX_TREAT_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_treat_options_init(govidx_treat_options *opts, unsigned version);
 
 /** What treatment did to one indicator.  Frozen: the layout never changes (the
  *  library writes arrays of it); more detail will come through new functions. */
 typedef struct govidx_treat_report {
-    size_t n_winsorised;  /**< points winsorised (0 if reverted to log) */
+    size_t n_winsorized;  /**< points winsorised (0 if reverted to log) */
     int log_applied;      /**< 1 when the COINr log_CT fallback replaced the winsorisation */
     double skew_before, kurt_before;
     double skew_after, kurt_after; /**< sample G1 and excess G2 (Excel SKEW/KURT) */

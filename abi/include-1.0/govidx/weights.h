@@ -32,18 +32,20 @@ typedef enum govidx_weight_method {
     GOVIDX_WEIGHTS_ENTROPY = 1,    /**< entropy weight method (Shannon; Zeleny 1982) */
     GOVIDX_WEIGHTS_CRITIC = 2,     /**< CRITIC (Diakoulaki et al. 1995), signed r */
     GOVIDX_WEIGHTS_CRITIC_ABS = 3, /**< CRITIC with |r| */
-    GOVIDX_WEIGHTS_PCA = 4         /**< Handbook PCA/varimax weights (Nicoletti et al. 2000) */
+    GOVIDX_WEIGHTS_PCA = 4,        /**< Handbook PCA/varimax weights (Nicoletti et al. 2000) */
+    GOVIDX_WEIGHTS_NOMINAL = 5     /**< the framework's own weights (spec default); nothing to
+                                        compute: govidx_weights_compute() refuses it (GOVIDX_EINVAL) */
 } govidx_weight_method;
 
 /**
  * The method called `name` in method specs (method.h, weights.method):
- * "equal", "entropy", "critic", "critic-abs" or "pca".  GOVIDX_EINVAL
- * naming the text for anything else (including "nominal", which is the
- * framework's own weights and not a computation).
+ * "nominal", "equal", "entropy", "critic", "critic-abs" or "pca".
+ * GOVIDX_EFORMAT naming the text for anything else; GOVIDX_EINVAL for NULL.
  */
 GOVIDX_API int govidx_weight_method_from_name(govidx_weight_method *out, const char *name);
 
-/** The spec name of a method ("entropy", ...), static; NULL for an unknown value. */
+/** The spec name of a method ("entropy", ...), static; NULL (GOVIDX_EINVAL in
+ *  govidx_last_error()) for an unknown value. */
 GOVIDX_API const char *govidx_weight_method_name(govidx_weight_method method);
 
 /**
@@ -66,6 +68,10 @@ typedef struct govidx_weights_options {
 #define GOVIDX_WEIGHTS_OPTIONS_VERSION 1
 #define GOVIDX_WEIGHTS_OPTIONS_INIT \
     { GOVIDX_WEIGHTS_OPTIONS_VERSION, GOVIDX_WEIGHTS_EQUAL, 1.0, 0.10, 0.60, 1 }
+/** Set *opts to the defaults of `version` (1..GOVIDX_WEIGHTS_OPTIONS_VERSION), as
+ *  GOVIDX_WEIGHTS_OPTIONS_INIT does, for callers that cannot use macros.
+ *  GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_weights_options_init(govidx_weights_options *opts, unsigned version);
 
 /**
  * Weights of the `data.cols` columns by the method in `opts` (NULL =
@@ -151,7 +157,7 @@ GOVIDX_API int govidx_weights_ahp(double *w, double *lambda_max, double *ci, dou
  * to more than 0; else to 0 and `out` is all 0.  Errors: GOVIDX_EINVAL for
  * NULL pointers, inc == 0, min_share outside [0, 1] or a negative/NaN weight.
  */
-GOVIDX_API int govidx_weights_renormalise(double *out, int *available, const double *w,
+GOVIDX_API int govidx_weights_renormalize(double *out, int *available, const double *w,
                                           const double *values, size_t n, size_t inc,
                                           double min_share);
 
