@@ -91,6 +91,24 @@ int govidx_collaboration_options_init(govidx_collaboration_options *opts, unsign
     return govidx__versioned_init(&ce_options_versions, opts, version);
 }
 
+/* The one table of layer-aggregation names (name functions and the CLI). */
+static const govidx__name ce_aggregation_table[] = {{"geometric", GOVIDX_CE_GEOMETRIC},
+                                                    {"arithmetic", GOVIDX_CE_ARITHMETIC}};
+static GOVIDX__NAMES(ce_aggregation_names, "layer aggregation", ce_aggregation_table);
+
+int govidx_ce_aggregation_from_name(govidx_ce_aggregation *out, const char *name)
+{
+    int v = 0, rc = govidx__names_find(&ce_aggregation_names, name, &v);
+    if (rc == GOVIDX_OK)
+        *out = (govidx_ce_aggregation)v;
+    return rc;
+}
+
+const char *govidx_ce_aggregation_name(govidx_ce_aggregation value)
+{
+    return govidx__names_name(&ce_aggregation_names, (int)value);
+}
+
 static int check_options(const govidx_collaboration_options *o)
 {
     size_t k;

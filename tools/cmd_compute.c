@@ -96,7 +96,7 @@ static void compute_usage(FILE *f)
             "  --departments LIST       collaboration: sectors that can be data silos (gov-dept)\n"
             "  --gov-sectors LIST       collaboration: government sectors (gov-dept,district-gov)\n"
             "  --ce-aggregation geometric|arithmetic   collaboration: layer mean (geometric)\n"
-            "  --dea-rts crs|vrs        collaboration: C3 technology (crs)\n"
+            "  --dea-rts crs|vrs|nirs|ndrs  collaboration: C3 technology (crs)\n"
             "  --coupling wang|traditional   collaboration: C4 coupling degree (wang)\n");
 }
 
@@ -260,19 +260,11 @@ int cmd_compute(int argc, char **argv)
         else if (!strcmp(a, "--gov-sectors") && v)
             net.gov_sectors = v;
         else if (!strcmp(a, "--ce-aggregation") && v) {
-            if (!strcmp(v, "geometric") || !strcmp(v, "arithmetic"))
-                ce.aggregation = !strcmp(v, "geometric") ? GOVIDX_CE_GEOMETRIC : GOVIDX_CE_ARITHMETIC;
-            else {
-                fprintf(stderr, "govidx compute: --ce-aggregation takes geometric or arithmetic\n");
-                rc = GOVIDX_EINVAL;
-            }
+            if ((rc = govidx_ce_aggregation_from_name(&ce.aggregation, v)))
+                fprintf(stderr, "govidx compute: --ce-aggregation: %s\n", govidx_last_error());
         } else if (!strcmp(a, "--dea-rts") && v) {
-            if (!strcmp(v, "crs") || !strcmp(v, "vrs"))
-                ce.dea_rts = !strcmp(v, "crs") ? GOVIDX_DEA_CRS : GOVIDX_DEA_VRS;
-            else {
-                fprintf(stderr, "govidx compute: --dea-rts takes crs or vrs\n");
-                rc = GOVIDX_EINVAL;
-            }
+            if ((rc = govidx_dea_rts_from_name(&ce.dea_rts, v)))
+                fprintf(stderr, "govidx compute: --dea-rts: %s\n", govidx_last_error());
         } else if (!strcmp(a, "--coupling") && v) {
             if (!strcmp(v, "wang") || !strcmp(v, "traditional"))
                 ce.coupling_traditional = !strcmp(v, "traditional");

@@ -6,8 +6,11 @@
 #include "cli.h"
 
 #include <govidx.h>
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_report(const char *what, int rc)
 {
@@ -47,9 +50,38 @@ static void usage(FILE *f)
     fprintf(f, "\nRun 'govidx COMMAND --help' for a command's options.\n");
 }
 
+/* Run from the build tree (tools/govidx, or libtool's tools/.libs/), the
+ * tool uses the validator helper built beside it rather than an installed
+ * one, so `build/tools/govidx validate F` works before `make install`.  An
+ * installed govidx has no helper beside it and uses the library's own
+ * libexec path; GOVIDX_LIBEXECDIR, when set, always wins. */
+static void use_helper_beside_tool(void)
+{
+    char exe[PATH_MAX], dir[PATH_MAX + 32];
+    ssize_t n;
+    char *slash;
+    const char *const suffixes[] = {"", "/.."};
+    size_t k;
+    if (getenv("GOVIDX_LIBEXECDIR") || (n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+        return;
+    exe[n] = '\0';
+    if (!(slash = strrchr(exe, '/')))
+        return;
+    *slash = '\0';
+    for (k = 0; k < sizeof suffixes / sizeof suffixes[0]; k++) {
+        snprintf(dir, sizeof dir, "%s%s/govidx-validate-helper", exe, suffixes[k]);
+        if (access(dir, X_OK) == 0) {
+            dir[strlen(dir) - strlen("/govidx-validate-helper")] = '\0';
+            setenv("GOVIDX_LIBEXECDIR", dir, 1);
+            return;
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     size_t i;
+    use_helper_beside_tool();
     if (argc < 2) {
         usage(stderr);
         return CLI_EXIT_USAGE;

@@ -120,7 +120,9 @@ GOVIDX_API int govidx_openness_checklist_compute(govidx_result **out, const govi
 /* The openness framework O1-O5 (docs/methods/openness-checklist.md)                        */
 /* ------------------------------------------------------------------ */
 
-/** One indicator of the shipped openness framework. */
+/** One indicator of the shipped openness framework.  Frozen:
+ *  govidx_openness_framework() hands out an array of these, so the layout
+ *  never changes (docs/abi.md). */
 typedef struct govidx_openness_indicator {
     const char *code;     /**< panel indicator code, e.g. "open_licence_share" */
     const char *name;     /**< English name */

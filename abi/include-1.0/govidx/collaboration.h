@@ -38,7 +38,9 @@
 extern "C" {
 #endif
 
-/** One indicator of the shipped collaboration framework (layers C2 and C4). */
+/** One indicator of the shipped collaboration framework (layers C2 and C4).
+ *  Frozen: govidx_collaboration_framework() hands out an array of these, so
+ *  the layout never changes (docs/abi.md). */
 typedef struct govidx_ce_indicator {
     const char *code;     /**< panel indicator code, e.g. "request_fulfilment" */
     const char *name;     /**< English name */
@@ -58,6 +60,16 @@ typedef enum govidx_ce_aggregation {
     GOVIDX_CE_GEOMETRIC = 0,  /**< weighted geometric mean (default; docs/methods/collaboration.md) */
     GOVIDX_CE_ARITHMETIC = 1  /**< weighted arithmetic mean */
 } govidx_ce_aggregation;
+
+/**
+ * The layer aggregation called `name`: "geometric" or "arithmetic" (the
+ * names `govidx compute --ce-aggregation` takes).  GOVIDX_EFORMAT naming the
+ * text for anything else; GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_ce_aggregation_from_name(govidx_ce_aggregation *out, const char *name);
+
+/** The canonical name of a value, static; NULL (GOVIDX_EINVAL in govidx_last_error()) out of range. */
+GOVIDX_API const char *govidx_ce_aggregation_name(govidx_ce_aggregation value);
 
 /** Options of govidx_collaboration_compute(); start from GOVIDX_COLLABORATION_OPTIONS_INIT
  *  or govidx_collaboration_options_init().  Fields are only ever appended. */
