@@ -236,7 +236,13 @@ int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *
         govidx__free(helper);
         return govidx__fail(GOVIDX_EIO, "%s: cannot create a pipe for the validator: %s", path, strerror(errno));
     }
-    rc = start_helper(&pid, helper, path, limit, p[1]);
+    /* A missing or non-executable helper is found here, not from the child's
+     * exit status: posix_spawn reports exec failures only where it can (not
+     * under valgrind, whose vfork is a fork), and the message must not
+     * depend on that. */
+    rc = access(helper, X_OK) != 0 ? errno : 0;
+    if (rc == 0)
+        rc = start_helper(&pid, helper, path, limit, p[1]);
     close(p[1]);
     if (rc) {
         close(p[0]);
