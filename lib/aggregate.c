@@ -37,18 +37,7 @@ static const govidx__name aggregate_name_table[] = {
 };
 GOVIDX__NAMES(govidx__aggregate_names, "aggregation method", aggregate_name_table);
 
-int govidx_aggregate_method_from_name(govidx_aggregate_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__aggregate_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_aggregate_method)v;
-    return rc;
-}
-
-const char *govidx_aggregate_method_name(govidx_aggregate_method method)
-{
-    return govidx__names_name(&govidx__aggregate_names, (int)method);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_aggregate_method, govidx_aggregate_method, govidx__aggregate_names)
 
 /* Human-readable names for error messages. */
 static const char *method_name(govidx_aggregate_method m)

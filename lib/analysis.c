@@ -408,15 +408,4 @@ int govidx_analysis_obstacle_degree(double *out, govidx_matrix_view z, const dou
 static const govidx__name corr_table[] = {{"pearson", GOVIDX_CORR_PEARSON}, {"spearman", GOVIDX_CORR_SPEARMAN}};
 GOVIDX__NAMES(govidx__corr_names, "correlation method", corr_table);
 
-int govidx_corr_method_from_name(govidx_corr_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__corr_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_corr_method)v;
-    return rc;
-}
-
-const char *govidx_corr_method_name(govidx_corr_method value)
-{
-    return govidx__names_name(&govidx__corr_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_corr_method, govidx_corr_method, govidx__corr_names)

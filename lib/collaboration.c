@@ -96,18 +96,7 @@ static const govidx__name ce_aggregation_table[] = {{"geometric", GOVIDX_CE_GEOM
                                                     {"arithmetic", GOVIDX_CE_ARITHMETIC}};
 static GOVIDX__NAMES(ce_aggregation_names, "layer aggregation", ce_aggregation_table);
 
-int govidx_ce_aggregation_from_name(govidx_ce_aggregation *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&ce_aggregation_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_ce_aggregation)v;
-    return rc;
-}
-
-const char *govidx_ce_aggregation_name(govidx_ce_aggregation value)
-{
-    return govidx__names_name(&ce_aggregation_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_ce_aggregation, govidx_ce_aggregation, ce_aggregation_names)
 
 static int check_options(const govidx_collaboration_options *o)
 {

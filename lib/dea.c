@@ -1634,41 +1634,8 @@ static const govidx__name dea_orientation_table[] = {
 };
 GOVIDX__NAMES(govidx__dea_orientation_names, "DEA orientation", dea_orientation_table);
 
-int govidx_dea_rts_from_name(govidx_dea_rts *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__dea_rts_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_dea_rts)v;
-    return rc;
-}
+GOVIDX__NAME_FUNCTIONS(govidx_dea_rts, govidx_dea_rts, govidx__dea_rts_names)
 
-const char *govidx_dea_rts_name(govidx_dea_rts value)
-{
-    return govidx__names_name(&govidx__dea_rts_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_dea_model, govidx_dea_model, govidx__dea_model_names)
 
-int govidx_dea_model_from_name(govidx_dea_model *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__dea_model_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_dea_model)v;
-    return rc;
-}
-
-const char *govidx_dea_model_name(govidx_dea_model value)
-{
-    return govidx__names_name(&govidx__dea_model_names, (int)value);
-}
-
-int govidx_dea_orientation_from_name(govidx_dea_orientation *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__dea_orientation_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_dea_orientation)v;
-    return rc;
-}
-
-const char *govidx_dea_orientation_name(govidx_dea_orientation value)
-{
-    return govidx__names_name(&govidx__dea_orientation_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_dea_orientation, govidx_dea_orientation, govidx__dea_orientation_names)

@@ -189,28 +189,6 @@ static const govidx__name carry_name_table[] = {
 };
 GOVIDX__NAMES(govidx__carry_names, "carry direction", carry_name_table);
 
-int govidx_impute_method_from_name(govidx_impute_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__impute_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_impute_method)v;
-    return rc;
-}
+GOVIDX__NAME_FUNCTIONS(govidx_impute_method, govidx_impute_method, govidx__impute_names)
 
-const char *govidx_impute_method_name(govidx_impute_method value)
-{
-    return govidx__names_name(&govidx__impute_names, (int)value);
-}
-
-int govidx_carry_from_name(govidx_carry *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__carry_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_carry)v;
-    return rc;
-}
-
-const char *govidx_carry_name(govidx_carry value)
-{
-    return govidx__names_name(&govidx__carry_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_carry, govidx_carry, govidx__carry_names)

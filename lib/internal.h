@@ -65,6 +65,23 @@ int govidx__names_find(const govidx__names *t, const char *name, int *out);
 /** The canonical name of `value`; NULL (and GOVIDX_EINVAL as the message) if none. */
 const char *govidx__names_name(const govidx__names *t, int value);
 
+/* The public pair of an enum family over its one table:
+ * int PREFIX_from_name(TYPE *out, const char *name) and
+ * const char *PREFIX_name(TYPE value). */
+#define GOVIDX__NAME_FUNCTIONS(prefix, type, table)                                      \
+    int prefix##_from_name(type *out, const char *name)                                  \
+    {                                                                                    \
+        int v = 0, rc = out ? govidx__names_find(&table, name, &v)                       \
+                            : govidx__fail(GOVIDX_EINVAL, "%s: NULL output", table.what); \
+        if (rc == GOVIDX_OK)                                                             \
+            *out = (type)v;                                                              \
+        return rc;                                                                       \
+    }                                                                                    \
+    const char *prefix##_name(type value)                                                \
+    {                                                                                    \
+        return govidx__names_name(&table, (int)value);                                   \
+    }
+
 extern const govidx__names govidx__norm_names, govidx__treat_names, govidx__impute_names,
     govidx__carry_names, govidx__weight_names, govidx__aggregate_names, govidx__dea_rts_names,
     govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names;

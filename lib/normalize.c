@@ -184,18 +184,7 @@ static const govidx__name norm_name_table[] = {
 };
 GOVIDX__NAMES(govidx__norm_names, "normalisation method", norm_name_table);
 
-int govidx_norm_method_from_name(govidx_norm_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__norm_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_norm_method)v;
-    return rc;
-}
-
-const char *govidx_norm_method_name(govidx_norm_method method)
-{
-    return govidx__names_name(&govidx__norm_names, (int)method);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_norm_method, govidx_norm_method, govidx__norm_names)
 
 GOVIDX__VERSIONS_1(norm_options_versions, govidx_norm_options, "normalisation options", GOVIDX_NORM_OPTIONS_INIT,
                    names);

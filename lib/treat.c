@@ -135,15 +135,4 @@ static const govidx__name treat_name_table[] = {
 };
 GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
 
-int govidx_treat_method_from_name(govidx_treat_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__treat_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_treat_method)v;
-    return rc;
-}
-
-const char *govidx_treat_method_name(govidx_treat_method value)
-{
-    return govidx__names_name(&govidx__treat_names, (int)value);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_treat_method, govidx_treat_method, govidx__treat_names)

@@ -31,18 +31,7 @@ static const govidx__name weight_name_table[] = {
 };
 GOVIDX__NAMES(govidx__weight_names, "weighting method", weight_name_table);
 
-int govidx_weight_method_from_name(govidx_weight_method *out, const char *name)
-{
-    int v = 0, rc = govidx__names_find(&govidx__weight_names, name, &v);
-    if (rc == GOVIDX_OK)
-        *out = (govidx_weight_method)v;
-    return rc;
-}
-
-const char *govidx_weight_method_name(govidx_weight_method method)
-{
-    return govidx__names_name(&govidx__weight_names, (int)method);
-}
+GOVIDX__NAME_FUNCTIONS(govidx_weight_method, govidx_weight_method, govidx__weight_names)
 
 int govidx_weights_equal(double *w, size_t n)
 {
