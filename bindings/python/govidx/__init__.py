@@ -24,8 +24,8 @@ import numpy as np
 from . import _lib
 from ._lib import lib
 
-__all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "open", "validate", "dea", "version",
-           "library_path"]
+__all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
+           "library_path", "list_runs", "read_run"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -474,6 +474,58 @@ def open(path, validate=True):  # noqa: A001 - the natural name, as in h5py.File
     first checked in a separate process (hostile files cannot crash
     Python); problems raise :class:`FormatError` listing them."""
     return Dataset(path, validate_first=validate)
+
+
+# -- stored runs (/results/<run>) --------------------------------------------
+
+class Run:
+    """A run read back from a file's ``/results/<name>`` (``govidx_run_open``):
+    ``units``, ``years``, ``nodes``, ``arrays`` (name -> float64 array
+    ``[unit, year, node]``, copies) and ``attrs`` (provenance texts)."""
+
+    def __init__(self, name, units, years, nodes, arrays, attrs):
+        self.name, self.units, self.years, self.nodes = name, units, years, nodes
+        self.arrays, self.attrs = arrays, attrs
+
+    def __repr__(self):
+        return "<govidx.Run %r: %s>" % (self.name, ", ".join(self.arrays))
+
+
+def list_runs(path):
+    """Names of the runs stored in a file, sorted."""
+    names = _lib.P(ctypes.c_char_p)()
+    n = ctypes.c_size_t()
+    _check(lib.govidx_run_file_list(ctypes.byref(names), ctypes.byref(n), _b(path)))
+    try:
+        return [_s(names[i]) for i in range(n.value)]
+    finally:
+        lib.govidx_free(ctypes.cast(names, ctypes.c_void_p))
+
+
+def read_run(path, name):
+    """Read ``/results/<name>`` of a file (validated by the C reader)."""
+    h = ctypes.c_void_p()
+    _check(lib.govidx_run_open(ctypes.byref(h), _b(path), _b(name)))
+    try:
+        U, Y, K = lib.govidx_run_n_units(h), lib.govidx_run_n_years(h), lib.govidx_run_n_nodes(h)
+        units = [_s(lib.govidx_run_unit_code(h, i)) for i in range(U)]
+        years = [lib.govidx_run_year(h, i) for i in range(Y)]
+        nodes = [_s(lib.govidx_run_node_code(h, i)) for i in range(K)]
+        arrays = {}
+        for k in range(lib.govidx_run_n_arrays(h)):
+            an = lib.govidx_run_array_name(h, k)
+            p = _lib.P(ctypes.c_double)()
+            _check(lib.govidx_run_array(ctypes.byref(p), h, an))
+            # C layout: per-year column-major [unit, node] blocks: data[u + U*(k + K*y)]
+            a = np.ctypeslib.as_array(p, shape=(Y, K, U)).transpose(2, 0, 1).copy()
+            arrays[_s(an)] = a
+        attrs = {}
+        for k in range(lib.govidx_run_n_attrs(h)):
+            an = lib.govidx_run_attr_name(h, k)
+            attrs[_s(an)] = _s(lib.govidx_run_attr(h, an))
+    finally:
+        lib.govidx_run_free(h)
+    return Run(name, units, years, nodes, arrays, attrs)
 
 
 # -- DEA -------------------------------------------------------------------

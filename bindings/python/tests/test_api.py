@@ -180,3 +180,6 @@ def test_write_run_then_h5py(demo, tmp_path):
         assert [x.decode() for x in g["node_code"][()]] == res.nodes
         assert g.attrs["input_checksum"].startswith("fnv1a64:")
         assert [d.label for d in g["scores"].dims] == ["unit", "year", "node"]
+    run = govidx.read_run(str(f), "cov2023")
+    np.testing.assert_array_equal(run.arrays["scores"], res.scores())
+    assert run.nodes == res.nodes and run.attrs["method"] == res.method_json

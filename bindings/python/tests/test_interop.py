@@ -38,6 +38,10 @@ def write_h5py(path, answers_order=CRITERIA, panel_dims=("unit", "year", "indica
         u = f.create_group("units")
         strings(u, "code", U)
         strings(u, "name", ["City one", "City two", "City three"])
+        strings(u, "group_names", ["size"])
+        gl = u.create_dataset("group_labels", data=np.array([["big", "small", "small"]], dtype=object),
+                              dtype=STR)
+        gl.dims[0].label, gl.dims[1].label = "group", "unit"
         f.create_dataset("years", data=np.array(Y, dtype="i4"))
         ind = f.create_group("indicators")
         strings(ind, "code", ["x1", "x2", "pop"])
@@ -59,6 +63,12 @@ def write_h5py(path, answers_order=CRITERIA, panel_dims=("unit", "year", "indica
         if panel_dims != ("unit", "year", "indicator"):
             vals = vals.transpose(2, 1, 0)
         labelled(p, "values", vals, panel_dims)
+        flags = np.zeros(vals.shape, dtype="u1")
+        flags[2, 1, 0] = 1  # imputed
+        labelled(p, "flags", flags, panel_dims, dtype="u1")
+        se = np.full(vals.shape, np.nan)
+        se[0, 0, 0] = 0.5
+        labelled(p, "stderr", se, panel_dims)
         d = f.create_group("districts")
         strings(d, "code", ["d1", "d2", "d3", "d4", "d5", "d6"])
         strings(d, "unit", ["c1", "c1", "c2", "c2", "c3", "c3"])
@@ -129,7 +139,29 @@ def test_h5py_writer_every_block(tmp_path):
     assert cl.score("c1", 2021, "openness.score") > cl.score("c2", 2021, "openness.score")
     m = ds.network_measures("c1", 2021)
     assert m["actors"] == 4 and m["ties"] == 4 and m["density"] == pytest.approx(4 / 12)
+    # the run written by h5py reads back through the C reader, axes as labelled
+    assert govidx.list_runs(f) == ["byhand"]
+    run = govidx.read_run(f, "byhand")
+    assert run.units == ["c1", "c2", "c3"] and run.years == [2021, 2022] and run.nodes == ["P"]
+    np.testing.assert_array_equal(run.arrays["scores"], np.arange(6.0).reshape(3, 2, 1))
+    assert run.attrs["method"] == "{}"
 
+
+def test_h5py_writer_dea_block(tmp_path, cli):
+    """The /dea block of the h5py file drives `govidx dea FILE.h5` (input pop, output x1)."""
+    import csv
+    import subprocess
+    f = str(tmp_path / "byhand.h5")
+    write_h5py(f)
+    out = tmp_path / "dea.csv"
+    subprocess.run([cli, "dea", f, "--year", "2021", "--csv", str(out)], check=True, capture_output=True)
+    rows = list(csv.DictReader(open(out)))
+    assert list(rows[0])[:3] == ["dmu", "efficiency", "slack_pop"]
+    # CCR with one input and one output: efficiency = (y/x) / max(y/x); in
+    # 2021 x1 = 1, 3, 5 and pop = 100, 200, 300
+    eff = {r["dmu"]: float(r["efficiency"]) for r in rows}
+    best = 5 / 300
+    assert eff == pytest.approx({"c1": (1 / 100) / best, "c2": (3 / 200) / best, "c3": 1.0}, rel=1e-9)
 
 def test_criteria_order_is_honoured(tmp_path):
     a, b = str(tmp_path / "canon.h5"), str(tmp_path / "reversed.h5")
