@@ -248,17 +248,15 @@ class Result:
         pd = _pandas()
         s, r = self.scores(), self.ranks()
         U, Y, K = s.shape
-        rows = {"unit": [], "year": [], "node": [], "score": [], "rank": []}
-        for y in range(Y):
-            for k in range(K):
-                for u in range(U):
-                    rows["unit"].append(self.units[u])
-                    rows["year"].append(self.years[y])
-                    rows["node"].append(self.nodes[k])
-                    rows["score"].append(s[u, y, k])
-                    rows["rank"].append(r[u, y, k] if r[u, y, k] else None)
-        df = pd.DataFrame(rows)
-        df["rank"] = df["rank"].astype("Int64")
+        # the CSV's row order: year, then node, then unit
+        df = pd.DataFrame({
+            "unit": np.tile(np.array(self.units, dtype=object), Y * K),
+            "year": np.repeat(np.array(self.years, dtype=np.int64), K * U),
+            "node": np.tile(np.repeat(np.array(self.nodes, dtype=object), U), Y),
+            "score": s.transpose(1, 2, 0).ravel(),
+            "rank": pd.array(r.transpose(1, 2, 0).ravel(), dtype="Int64"),
+        })
+        df.loc[df["rank"] == 0, "rank"] = pd.NA
         return df
 
     def write_csv(self, path):

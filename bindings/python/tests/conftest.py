@@ -6,10 +6,27 @@ import os
 import pathlib
 
 import pytest
+import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
 SRCDIR = pathlib.Path(os.environ.get("GOVIDX_SRCDIR", HERE.parents[2]))
 BUILDDIR = pathlib.Path(os.environ.get("GOVIDX_BUILDDIR", SRCDIR / "build"))
+
+# Run as `pytest` in a clone built per the README (build/ next to the
+# sources): test that build's library and validator helper unless told
+# otherwise.  Set before the tests import govidx.
+_built = BUILDDIR / "lib" / ".libs" / "libgovidx.so.0"
+if "GOVIDX_LIBRARY" not in os.environ and _built.exists():
+    os.environ["GOVIDX_LIBRARY"] = str(_built)
+if "GOVIDX_LIBEXECDIR" not in os.environ and (BUILDDIR / "tools" / "govidx-validate-helper").exists():
+    os.environ["GOVIDX_LIBEXECDIR"] = str(BUILDDIR / "tools")
+
+# the installed package when there is one (pip, make install), else this
+# source tree's (so a plain `pytest` works without installing)
+try:
+    import govidx  # noqa: F401
+except ImportError:
+    sys.path.insert(0, str(HERE.parent))
 
 
 def _cli():
