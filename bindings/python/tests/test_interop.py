@@ -231,3 +231,33 @@ def test_govidx_run_writer_labels_arrays(tmp_path):
     res.write_run(f, "again")
     with h5py.File(f, "r") as h:
         assert [d.label for d in h["results/again/scores"].dims] == ["unit", "year", "node"]
+
+
+def test_govidx_writer_every_array_labelled(srcdir, cli, tmp_path):
+    """Files written by govidx_dataset_write (through `govidx import` of the
+    shipped GODI and ACS B28002 CSVs) carry the documented dimension labels
+    on every array, and h5py reads the same numbers as the library."""
+    import subprocess
+    ds_dir = srcdir / "datasets"
+    godi, acs = str(tmp_path / "godi.h5"), str(tmp_path / "acs.h5")
+    subprocess.run([cli, "import", "--data", str(ds_dir / "godi/data.csv"), "--meta", str(ds_dir / "godi/meta.csv"),
+                    "--inventory", str(ds_dir / "godi/inventory.csv"), "-o", godi], check=True, capture_output=True)
+    subprocess.run([cli, "import", "--data", str(ds_dir / "acs-b28002/data.csv"), "--meta",
+                    str(ds_dir / "acs-b28002/meta.csv"), "--districts", str(ds_dir / "acs-b28002/districts.csv"),
+                    "-o", acs], check=True, capture_output=True)
+    labels = lambda d: [x.label for x in d.dims]  # noqa: E731
+    with h5py.File(godi, "r") as h:
+        assert labels(h["panel/values"]) == ["unit", "year", "indicator"]
+        assert h["panel/values"].dtype == np.float64
+        a = h["inventory/answers"]
+        assert a.dtype == np.int8 and a.shape[1] == 12 and labels(a) == ["entry", "criterion"]
+        assert [c.decode() if isinstance(c, bytes) else c for c in a.attrs["criteria"]] == CRITERIA
+        vals = h["panel/values"][()]
+        years = h["years"][()].tolist()
+    ds = govidx.open(godi)
+    for y, year in enumerate(years):
+        np.testing.assert_array_equal(ds.panel(year), vals[:, y, :])
+    with h5py.File(acs, "r") as h:
+        assert labels(h["districts/population"]) == ["district", "year"]
+        assert labels(h["districts/values"]) == ["district", "year", "var"]
+        assert h["districts/population"].shape == (len(h["districts/code"]), len(h["years"]))
