@@ -534,8 +534,12 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
     for (y = 0; y < c.n_years; y++)
         for (node = 0; node < n_nodes; node++) {
             const double *col = &c.r->scores[GOVIDX__CELL(c.r, 0, y, node)];
-            if (node == N_LAYERS)
+            if (node == N_LAYERS) {
+                /* a count of layers, not a score: unranked (0), never left uninitialised */
+                for (k = 0; k < c.n_units; k++)
+                    c.r->ranks[GOVIDX__CELL(c.r, k, y, node)] = 0;
                 continue;
+            }
             if ((rc = govidx_analysis_rank_scores(rank, col, c.n_units, 1)))
                 goto done;
             for (k = 0; k < c.n_units; k++)

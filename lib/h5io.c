@@ -97,6 +97,38 @@ static int h5fail(rd *r, int status, const char *obj, const char *what)
 
 enum want { W_NUMBER, W_INTEGER, W_STRING };
 
+/* An HDF5 type in words ("float64", "int32", "uint8", "string",
+ * "compound") for messages: a type error names what was found. */
+static void type_words(hid_t t, char *buf, size_t len)
+{
+    H5T_class_t cls = H5Tget_class(t);
+    size_t sz = H5Tget_size(t);
+    switch (cls) {
+    case H5T_INTEGER:
+        snprintf(buf, len, "%sint%zu", H5Tget_sign(t) == H5T_SGN_NONE ? "u" : "", sz * 8);
+        break;
+    case H5T_FLOAT:
+        snprintf(buf, len, "float%zu", sz * 8);
+        break;
+    case H5T_STRING: snprintf(buf, len, "string"); break;
+    case H5T_COMPOUND: snprintf(buf, len, "compound"); break;
+    case H5T_ENUM: snprintf(buf, len, "enum"); break;
+    case H5T_ARRAY: snprintf(buf, len, "array"); break;
+    case H5T_VLEN: snprintf(buf, len, "variable-length sequence"); break;
+    case H5T_OPAQUE: snprintf(buf, len, "opaque"); break;
+    case H5T_BITFIELD: snprintf(buf, len, "bitfield"); break;
+    case H5T_REFERENCE: snprintf(buf, len, "reference"); break;
+    case H5T_TIME: snprintf(buf, len, "time"); break;
+    default: snprintf(buf, len, "unknown type"); break;
+    }
+}
+
+/* What a column of kind w must be, in the words of docs/format.md. */
+static const char *want_words(enum want w)
+{
+    return w == W_STRING ? "string" : w == W_INTEGER ? "integer" : "float64 (or integer)";
+}
+
 /* Open dataset `name` in `g`, check rank, type class and sizes, count its
  * bytes against the cap.  *count = product of dims.  Returns 1 when absent
  * and optional. */
@@ -106,6 +138,7 @@ static int open_checked(rd *r, hid_t g, const char *gpath, const char *name, int
     char path[320];
     hid_t d, t, s;
     H5T_class_t cls;
+    char found[48];
     int nd, k, ok;
     size_t n = 1, elsize, bytes;
     htri_t ex;
@@ -137,12 +170,12 @@ static int open_checked(rd *r, hid_t g, const char *gpath, const char *name, int
     nd = H5Sget_simple_extent_ndims(s);
     if (nd == rank)
         H5Sget_simple_extent_dims(s, dims, NULL);
+    type_words(t, found, sizeof found);
     H5Tclose(t);
     H5Sclose(s);
     if (!ok) {
         H5Dclose(d);
-        return rfail(r, GOVIDX_EFORMAT, path, "wrong type class %d (expected %s)", (int)cls,
-                     w == W_STRING ? "string" : w == W_INTEGER ? "integer" : "number");
+        return rfail(r, GOVIDX_EFORMAT, path, "wrong type: %s expected, %s found", want_words(w), found);
     }
     if (nd != rank) {
         H5Dclose(d);
@@ -425,6 +458,9 @@ static int open_group(rd *r, const char *name, int optional, hid_t *g)
     return GOVIDX_OK;
 }
 
+static int check_dim_labels(rd *r, hid_t g, const char *gpath, const char *name, int rank,
+                            const char *const *want);
+
 /* A table column: 1-D, length n (when n != 0) */
 typedef struct col {
     const char *name;
@@ -501,6 +537,10 @@ static int read_units_years(rd *r, govidx_dataset *ds)
             if (!rc && (d2[0] != gn || d2[1] != n))
                 rc = rfail(r, GOVIDX_EDIM, "/units/group_labels", "shape [%llu, %llu], expected [%zu, %zu]",
                            (unsigned long long)d2[0], (unsigned long long)d2[1], gn, n);
+            if (!rc) {
+                static const char *const dg[] = {"group", "unit"};
+                rc = check_dim_labels(r, g, "/units", "group_labels", 2, dg);
+            }
             for (size_t k = 0; !rc && k < gn; k++)
                 rc = govidx_dataset_add_group(ds, gnames[k], (const char *const *)glabels + k * n);
         }
@@ -588,10 +628,145 @@ static int read_framework(rd *r, govidx_dataset *ds)
     return rc;
 }
 
+/* Read the 1-D string attribute `name` of `obj` into n owned strings
+ * (NULL entries become "").  Returns 1 when absent. */
+static int read_str_list_attr(rd *r, hid_t obj, const char *name, const char *opath, size_t *n,
+                              char ***out)
+{
+    hid_t a, t = -1, s = -1, mt = -1;
+    char o[400], **res = NULL;
+    hssize_t np;
+    size_t i, cnt = 0;
+    int rc = GOVIDX_OK;
+    htri_t ex = H5Aexists(obj, name);
+    snprintf(o, sizeof o, "%s attribute '%s'", opath, name);
+    *out = NULL;
+    *n = 0;
+    if (ex < 0)
+        return h5fail(r, GOVIDX_EFORMAT, o, "cannot look the attribute up");
+    if (!ex)
+        return 1;
+    a = H5Aopen(obj, name, H5P_DEFAULT);
+    if (a < 0)
+        return h5fail(r, GOVIDX_EFORMAT, o, "cannot open");
+    t = H5Aget_type(a);
+    s = H5Aget_space(a);
+    np = s >= 0 ? H5Sget_simple_extent_npoints(s) : -1;
+    if (t < 0 || s < 0 || H5Tget_class(t) != H5T_STRING || H5Sget_simple_extent_ndims(s) != 1 || np < 1 ||
+        np > 64) {
+        char found[48] = "unreadable";
+        if (t >= 0)
+            type_words(t, found, sizeof found);
+        rc = rfail(r, GOVIDX_EFORMAT, o, "must be a 1-D string array of 1 to 64 names (%s found)", found);
+        goto done;
+    }
+    cnt = (size_t)np;
+    res = govidx__calloc(cnt, sizeof *res);
+    mt = H5Tcopy(H5T_C_S1);
+    if (!res || mt < 0) {
+        rc = res ? h5fail(r, GOVIDX_EFORMAT, o, "cannot read") : govidx__oom();
+        goto done;
+    }
+    H5Tset_cset(mt, H5Tget_cset(t));
+    if (H5Tis_variable_str(t) > 0) {
+        char *v[64] = {0};
+        H5Tset_size(mt, H5T_VARIABLE);
+        if (H5Aread(a, mt, v) < 0) {
+            rc = h5fail(r, GOVIDX_EFORMAT, o, "cannot read");
+            goto done;
+        }
+        for (i = 0; i < cnt && !rc; i++)
+            if (!(res[i] = govidx__strdup0(v[i])))
+                rc = govidx__oom();
+        for (i = 0; i < cnt; i++)
+            H5free_memory(v[i]);
+    } else {
+        size_t sz = H5Tget_size(t);
+        char *v;
+        if (sz == 0 || sz > 4096) {
+            rc = rfail(r, GOVIDX_EFORMAT, o, "bad string size %zu", sz);
+            goto done;
+        }
+        v = govidx__calloc(cnt, sz + 1);
+        if (!v) {
+            rc = govidx__oom();
+            goto done;
+        }
+        H5Tset_size(mt, sz + 1);
+        H5Tset_strpad(mt, H5T_STR_NULLTERM);
+        if (H5Aread(a, mt, v) < 0) {
+            govidx__free(v);
+            rc = h5fail(r, GOVIDX_EFORMAT, o, "cannot read");
+            goto done;
+        }
+        for (i = 0; i < cnt && !rc; i++) {
+            v[i * (sz + 1) + sz] = '\0';
+            if (!(res[i] = govidx__strdup(v + i * (sz + 1))))
+                rc = govidx__oom();
+        }
+        govidx__free(v);
+    }
+done:
+    if (mt >= 0) H5Tclose(mt);
+    if (t >= 0) H5Tclose(t);
+    if (s >= 0) H5Sclose(s);
+    H5Aclose(a);
+    if (rc) {
+        govidx__free_strings(res, res ? cnt : 0);
+        return rc;
+    }
+    *n = cnt;
+    *out = res;
+    return GOVIDX_OK;
+}
+
+/* Dimension names: an array may carry HDF5 dimension labels (the
+ * DIMENSION_LABELS attribute of the dimension-scales convention, written
+ * by govidx and by h5py's `dset.dims[k].label = ...`).  Every label that is
+ * set must be the documented name of its axis, so an array stored with its
+ * axes swapped is caught even when the sizes happen to match. */
+static int check_dim_labels(rd *r, hid_t g, const char *gpath, const char *name, int rank,
+                            const char *const *want)
+{
+    char path[320], **lab = NULL, got[400], exp[400];
+    size_t n = 0, k, used = 0, used2 = 0;
+    int rc, bad = 0;
+    hid_t d;
+    snprintf(path, sizeof path, "%s/%s", gpath, name);
+    d = H5Dopen2(g, name, H5P_DEFAULT);
+    if (d < 0)
+        return h5fail(r, GOVIDX_EFORMAT, path, "not a readable dataset");
+    rc = read_str_list_attr(r, d, "DIMENSION_LABELS", path, &n, &lab);
+    H5Dclose(d);
+    if (rc == 1)
+        return GOVIDX_OK;
+    if (rc)
+        return rc;
+    if (n != (size_t)rank)
+        rc = rfail(r, GOVIDX_EFORMAT, path, "%zu dimension labels for a rank-%d array", n, rank);
+    for (k = 0; !rc && k < n; k++)
+        if (*lab[k] && strcmp(lab[k], want[k]))
+            bad = 1;
+    if (!rc && bad) {
+        got[0] = exp[0] = '\0';
+        for (k = 0; k < n; k++) {
+            used += (size_t)snprintf(got + used, used < sizeof got ? sizeof got - used : 0, "%s%s",
+                                     k ? ", " : "", *lab[k] ? lab[k] : "(unlabelled)");
+            used2 += (size_t)snprintf(exp + used2, used2 < sizeof exp ? sizeof exp - used2 : 0, "%s%s",
+                                      k ? ", " : "", want[k]);
+            if (used >= sizeof got) used = sizeof got - 1;
+            if (used2 >= sizeof exp) used2 = sizeof exp - 1;
+        }
+        rc = rfail(r, GOVIDX_EFORMAT, path, "axes [%s], expected [%s] (dimension labels)", got, exp);
+    }
+    govidx__free_strings(lab, n);
+    return rc;
+}
+
 /* Read a [A, Y, B] array year by year into column-major per-year blocks
  * dst[a + A*(b + B*y)] (memtype double or uint8). */
 static int read_cube(rd *r, hid_t g, const char *gpath, const char *name, size_t A, size_t Y, size_t B,
-                     int is_u8, int optional, void **out)
+                     int is_u8, int optional, const char *const *dimnames, void **out)
 {
     hid_t d = -1, fs = -1, ms = -1;
     hsize_t dims[3], start[3], cnt[3], mdims[1];
@@ -609,6 +784,10 @@ static int read_cube(rd *r, hid_t g, const char *gpath, const char *name, size_t
         return rfail(r, GOVIDX_EDIM, path, "shape [%llu, %llu, %llu], expected [%zu, %zu, %zu]",
                      (unsigned long long)dims[0], (unsigned long long)dims[1], (unsigned long long)dims[2], A,
                      Y, B);
+    }
+    if ((rc = check_dim_labels(r, g, gpath, name, 3, dimnames))) {
+        H5Dclose(d);
+        return rc;
     }
     per = A * B; /* n = A*Y*B did not overflow, so neither does this */
     total = n;
@@ -656,21 +835,22 @@ static int read_panel(rd *r, govidx_dataset *ds)
     hid_t g;
     int rc;
     void *p;
+    static const char *const dn[] = {"unit", "year", "indicator"};
     if ((rc = open_group(r, "panel", 1, &g)))
         return rc == 1 ? GOVIDX_OK : rc;
     if (!ds->n_ind) {
         H5Gclose(g);
         return rfail(r, GOVIDX_EFORMAT, "/panel", "a panel needs the /indicators table");
     }
-    rc = read_cube(r, g, "/panel", "values", ds->n_units, ds->n_years, ds->n_ind, 0, 0, &p);
+    rc = read_cube(r, g, "/panel", "values", ds->n_units, ds->n_years, ds->n_ind, 0, 0, dn, &p);
     if (!rc) {
         ds->values = p;
-        rc = read_cube(r, g, "/panel", "flags", ds->n_units, ds->n_years, ds->n_ind, 1, 1, &p);
+        rc = read_cube(r, g, "/panel", "flags", ds->n_units, ds->n_years, ds->n_ind, 1, 1, dn, &p);
         if (!rc)
             ds->flags = p;
     }
     if (rc == 1 || !rc) {
-        rc = read_cube(r, g, "/panel", "stderr", ds->n_units, ds->n_years, ds->n_ind, 0, 1, &p);
+        rc = read_cube(r, g, "/panel", "stderr", ds->n_units, ds->n_years, ds->n_ind, 0, 1, dn, &p);
         if (!rc)
             ds->stderrs = p;
     }
@@ -725,7 +905,11 @@ static int read_districts(rd *r, govidx_dataset *ds)
                 rc = rfail(r, GOVIDX_EDIM, "/districts/population", "shape [%llu, %llu], expected [%zu, %zu]",
                            (unsigned long long)dims[0], (unsigned long long)dims[1], ds->n_districts,
                            ds->n_years);
-            else
+            else {
+                static const char *const dp[] = {"district", "year"};
+                rc = check_dim_labels(r, g, "/districts", "population", 2, dp);
+            }
+            if (!rc)
                 rc = read_numbers(r, g, "/districts", "population", 2, W_NUMBER, 0, H5T_NATIVE_DOUBLE,
                                   sizeof(double), dims, &cnt, &p);
             if (!rc) {
@@ -747,13 +931,88 @@ static int read_districts(rd *r, govidx_dataset *ds)
             rc = GOVIDX_OK;
     }
     if (!rc && ds->n_dvars) {
-        rc = read_cube(r, g, "/districts", "values", ds->n_districts, ds->n_years, ds->n_dvars, 0, 1, &p);
+        {
+            static const char *const dv[] = {"district", "year", "var"};
+            rc = read_cube(r, g, "/districts", "values", ds->n_districts, ds->n_years, ds->n_dvars, 0, 1, dv,
+                           &p);
+        }
         if (!rc)
             ds->dvalues = p;
         if (rc == 1)
             rc = GOVIDX_OK;
     }
     H5Gclose(g);
+    return rc;
+}
+
+/* The `criteria` attribute of /inventory/answers names the criterion of
+ * each column.  It is honoured: columns are mapped to the library's
+ * criteria by name (any order, a subset allowed; criteria not listed are
+ * missing, -1).  An unknown or repeated name is an error naming it.
+ * Without the attribute the columns must be the 12 criteria in the
+ * documented order.  On success *ans holds n x GOVIDX_N_CRITERIA answers in
+ * the library's order. */
+static int inventory_order(rd *r, hid_t g, size_t n, const hsize_t *dims, signed char **ans)
+{
+    hid_t d;
+    char **names = NULL;
+    size_t nn = 0, k, j, i;
+    int map[GOVIDX_N_CRITERIA], rc, identity = 1;
+    signed char *out;
+    if (dims[0] != n)
+        return rfail(r, GOVIDX_EDIM, "/inventory/answers", "shape [%llu, %llu], expected [%zu, %d]",
+                     (unsigned long long)dims[0], (unsigned long long)dims[1], n, GOVIDX_N_CRITERIA);
+    d = H5Dopen2(g, "answers", H5P_DEFAULT);
+    if (d < 0)
+        return h5fail(r, GOVIDX_EFORMAT, "/inventory/answers", "not a readable dataset");
+    rc = read_str_list_attr(r, d, "criteria", "/inventory/answers", &nn, &names);
+    H5Dclose(d);
+    if (rc == 1) {
+        if (dims[1] != GOVIDX_N_CRITERIA)
+            return rfail(r, GOVIDX_EDIM, "/inventory/answers",
+                         "shape [%llu, %llu], expected [%zu, %d] (no 'criteria' attribute naming the columns)",
+                         (unsigned long long)dims[0], (unsigned long long)dims[1], n, GOVIDX_N_CRITERIA);
+        return GOVIDX_OK;
+    }
+    if (rc)
+        return rc;
+    if (nn != dims[1]) {
+        rc = rfail(r, GOVIDX_EDIM, "/inventory/answers", "%zu columns but the 'criteria' attribute names %zu",
+                   (size_t)dims[1], nn);
+        goto done;
+    }
+    for (j = 0; j < GOVIDX_N_CRITERIA; j++)
+        map[j] = -1;
+    for (k = 0; k < nn && !rc; k++) {
+        for (j = 0; j < GOVIDX_N_CRITERIA; j++)
+            if (!strcmp(names[k], govidx_dataset_criterion_name((int)j)))
+                break;
+        if (j == GOVIDX_N_CRITERIA)
+            rc = rfail(r, GOVIDX_EFORMAT, "/inventory/answers",
+                       "attribute 'criteria' names an unknown criterion '%s' (column %zu)", names[k], k);
+        else if (map[j] >= 0)
+            rc = rfail(r, GOVIDX_EFORMAT, "/inventory/answers",
+                       "attribute 'criteria' names '%s' twice (columns %d and %zu)", names[k], map[j], k);
+        else
+            map[j] = (int)k;
+    }
+    for (j = 0; j < GOVIDX_N_CRITERIA; j++)
+        if (map[j] != (int)j)
+            identity = 0;
+    if (rc || identity)
+        goto done;
+    out = govidx__mallocarray(n, GOVIDX_N_CRITERIA);
+    if (!out) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (i = 0; i < n; i++)
+        for (j = 0; j < GOVIDX_N_CRITERIA; j++)
+            out[i * GOVIDX_N_CRITERIA + j] = map[j] < 0 ? GOVIDX_ANSWER_MISSING : (*ans)[i * nn + (size_t)map[j]];
+    govidx__free(*ans);
+    *ans = out;
+done:
+    govidx__free_strings(names, nn);
     return rc;
 }
 
@@ -775,9 +1034,12 @@ static int read_inventory(rd *r, govidx_dataset *ds)
     if (!rc)
         rc = read_numbers(r, g, "/inventory", "answers", 2, W_INTEGER, 0, H5T_NATIVE_SCHAR, 1, dims, &na,
                           (void **)&ans);
-    if (!rc && (dims[0] != n || dims[1] != GOVIDX_N_CRITERIA))
-        rc = rfail(r, GOVIDX_EDIM, "/inventory/answers", "shape [%llu, %llu], expected [%zu, %d]",
-                   (unsigned long long)dims[0], (unsigned long long)dims[1], n, GOVIDX_N_CRITERIA);
+    if (!rc) {
+        static const char *const da[] = {"entry", "criterion"};
+        rc = check_dim_labels(r, g, "/inventory", "answers", 2, da);
+    }
+    if (!rc)
+        rc = inventory_order(r, g, n, dims, &ans);
     for (i = 0; !rc && i < n; i++) {
         govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
         e.unit = S(c[0], i);
@@ -1024,6 +1286,43 @@ static int put_str_attr(hid_t obj, hid_t str, const char *name, const char *valu
     return e < 0 ? -1 : 0;
 }
 
+/* The documented dimension names of each multi-dimensional array
+ * (docs/format.md), written as HDF5 dimension labels. */
+static const char *const *dims_of(const char *gpath, const char *name)
+{
+    static const char *const panel[] = {"unit", "year", "indicator"}, *const dval[] = {"district", "year", "var"},
+                             *const dpop[] = {"district", "year"}, *const ans[] = {"entry", "criterion"},
+                             *const grp[] = {"group", "unit"}, *const run[] = {"unit", "year", "node"};
+    if (!strcmp(gpath, "/panel"))
+        return panel;
+    if (!strcmp(gpath, "/districts"))
+        return !strcmp(name, "values") ? dval : !strcmp(name, "population") ? dpop : NULL;
+    if (!strcmp(gpath, "/inventory") && !strcmp(name, "answers"))
+        return ans;
+    if (!strcmp(gpath, "/units") && !strcmp(name, "group_labels"))
+        return grp;
+    if (!strncmp(gpath, "/results/", 9))
+        return run;
+    return NULL;
+}
+
+/* The DIMENSION_LABELS attribute as H5DSset_label writes it: a 1-D array
+ * of variable-length ASCII strings, one per axis. */
+static int put_dim_labels(hid_t d, int rank, const char *const *names)
+{
+    hsize_t n[1] = {(hsize_t)rank};
+    hid_t t = H5Tcopy(H5T_C_S1), s = H5Screate_simple(1, n, NULL), a = -1;
+    int bad = t < 0 || s < 0 || H5Tset_size(t, H5T_VARIABLE) < 0;
+    if (!bad) {
+        a = H5Acreate2(d, "DIMENSION_LABELS", t, s, H5P_DEFAULT, H5P_DEFAULT);
+        bad = a < 0 || H5Awrite(a, t, names) < 0;
+    }
+    if (a >= 0) H5Aclose(a);
+    if (s >= 0) H5Sclose(s);
+    if (t >= 0) H5Tclose(t);
+    return bad ? -1 : 0;
+}
+
 /* Write an n-D dataset; chunk != NULL enables chunking + deflate. */
 static int put(wr *w, hid_t g, const char *gpath, const char *name, hid_t ftype, hid_t mtype, int rank,
                const hsize_t *dims, const hsize_t *chunk, const void *data, const char *long_name,
@@ -1052,6 +1351,8 @@ static int put(wr *w, hid_t g, const char *gpath, const char *name, hid_t ftype,
     if (long_name && put_str_attr(d, w->str, "long_name", long_name) < 0)
         goto done;
     if (units && put_str_attr(d, w->str, "units", units) < 0)
+        goto done;
+    if (rank >= 2 && dims_of(gpath, name) && put_dim_labels(d, rank, dims_of(gpath, name)) < 0)
         goto done;
     ok = 1;
 done:
@@ -1742,6 +2043,8 @@ int govidx_run_file_list(char ***names, size_t *n, const char *path)
     return rc;
 }
 
+static const char *const run_dims[] = {"unit", "year", "node"};
+
 static int read_run(rd *r, const char *path, const char *name, govidx_run **out)
 {
     hid_t res = -1, g = -1;
@@ -1795,7 +2098,7 @@ static int read_run(rd *r, const char *path, const char *name, govidx_run **out)
         }
         if (!strcmp(an, "unit_code") || !strcmp(an, "node_code") || !strcmp(an, "year"))
             continue;
-        if ((rc = read_cube(r, g, gp, an, nu, ny, nn, 0, 0, &data)))
+        if ((rc = read_cube(r, g, gp, an, nu, ny, nn, 0, 0, run_dims, &data)))
             goto done;
         rc = govidx__run_put_array(run, an, data);
         govidx__free(data);

@@ -177,6 +177,9 @@ static void test_all_layers(void)
             if (!isnan(fulfil[y][u]))
                 GX_ASSERT_CLOSE(govidx_result_score(r, u, y, n2f), fulfil[y][u] / 100, 1e-12);
             GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nl), layers, 0);
+            /* a count of layers is not ranked: 0 (it was uninitialised memory; issue 20's
+             * CLI-vs-Python comparison found it) */
+            CU_ASSERT_EQUAL(govidx_result_rank(r, u, y, nl), 0);
             GX_ASSERT_CLOSE(govidx_result_score(r, u, y, nce), ce, 1e-9);
             /* Malmquist TFP change with one input and one output = productivity ratio */
             if (y == 0 || isnan(budget[y][u])) {

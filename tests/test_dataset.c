@@ -538,7 +538,27 @@ static void test_rules(void)
 }
 
 /* Copy a good file, then damage it with raw HDF5 calls. */
-typedef enum damage { PANEL_WIDTH, WRONG_CLASS, RANK3, HUGE_DIMS, OVER_CAP, BAD_VERSION } damage;
+typedef enum damage { PANEL_WIDTH, WRONG_CLASS, RANK3, HUGE_DIMS, OVER_CAP, BAD_VERSION, SWAPPED_AXES,
+                      BAD_CRITERION } damage;
+
+/* Replace the 1-D string attribute `name` of dataset `obj` (issue 20). */
+static void rewrite_names(hid_t file, const char *obj, const char *name, const char **v, size_t n)
+{
+    hsize_t dn[1] = {n};
+    hid_t d = H5Dopen2(file, obj, H5P_DEFAULT), t = H5Tcopy(H5T_C_S1), s, a;
+    CU_ASSERT_FATAL(d >= 0);
+    H5Tset_size(t, H5T_VARIABLE);
+    s = H5Screate_simple(1, dn, NULL);
+    if (H5Aexists(d, name) > 0)
+        H5Adelete(d, name);
+    a = H5Acreate2(d, name, t, s, H5P_DEFAULT, H5P_DEFAULT);
+    CU_ASSERT_FATAL(a >= 0);
+    CU_ASSERT(H5Awrite(a, t, v) >= 0);
+    H5Aclose(a);
+    H5Sclose(s);
+    H5Tclose(t);
+    H5Dclose(d);
+}
 
 static void make_damaged(const char *good, const char *path, damage what)
 {
@@ -592,6 +612,17 @@ static void make_damaged(const char *good, const char *path, damage what)
         H5Dclose(d);
         H5Sclose(s);
         break;
+    case SWAPPED_AXES: { /* 3 units and 3 indicators: the sizes alone cannot tell */
+        const char *lab[] = {"indicator", "year", "unit"};
+        rewrite_names(file, "/panel/values", "DIMENSION_LABELS", lab, 3);
+        break;
+    }
+    case BAD_CRITERION: {
+        const char *crit[] = {"exists", "digital", "nonsense", "free", "online", "machinereadable", "bulk",
+                              "openlicence", "uptodate", "registrationfree", "api", "metadatastandard"};
+        rewrite_names(file, "/inventory/answers", "criteria", crit, 12);
+        break;
+    }
     case BAD_VERSION: {
         int v = 99;
         hid_t a = H5Aopen(file, "_format_version", H5P_DEFAULT);
@@ -607,7 +638,10 @@ static void test_damaged_files(void)
 {
     struct { damage what; int status; const char *object; const char *text; } cases[] = {
         {PANEL_WIDTH, GOVIDX_EDIM, "/panel/values", "shape [3, 2, 4], expected [3, 2, 3]"},
-        {WRONG_CLASS, GOVIDX_EFORMAT, "/units/code", "wrong type class"},
+        {WRONG_CLASS, GOVIDX_EFORMAT, "/units/code", "wrong type: string expected, float64 found"},
+        {SWAPPED_AXES, GOVIDX_EFORMAT, "/panel/values",
+         "axes [indicator, year, unit], expected [unit, year, indicator]"},
+        {BAD_CRITERION, GOVIDX_EFORMAT, "/inventory/answers", "unknown criterion 'nonsense' (column 2)"},
         {RANK3, GOVIDX_EFORMAT, "/districts/population", "rank 3 (expected 2)"},
         {HUGE_DIMS, GOVIDX_EDIM, "/panel/values", "declared size overflows"},
         {OVER_CAP, GOVIDX_EDIM, "/panel/values", "more than the 8589934592-byte limit"},

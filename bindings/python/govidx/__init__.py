@@ -1,0 +1,604 @@
+"""govidx: smart-city governance indices, from Python.
+
+A thin layer over the govidx C library (libgovidx, its stable 1.0 ABI)
+through ctypes: every number comes from C, nothing is recomputed here.
+Arrays come back as numpy arrays (views on the library's memory where its
+layout allows, read-only), and, when pandas is installed, as DataFrames in
+the long format of the CLI's CSV files (``unit,year,node,score,rank``).
+
+Errors: every govidx status code is raised as :class:`GovidxError` (or
+one of its subclasses), carrying ``govidx_last_error()``'s text.
+
+    >>> import govidx
+    >>> ds = govidx.open("datasets/demo-cities.h5")
+    >>> ds.units[:3]
+    >>> cov = ds.coverage()             # a Result
+    >>> cov.frame()                     # unit, year, node, score, rank
+
+docs/python.md is the tutorial.
+"""
+import ctypes
+
+import numpy as np
+
+from . import _lib
+from ._lib import lib
+
+__all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
+           "library_path", "list_runs", "read_run"]
+
+# -- errors ----------------------------------------------------------------
+
+STATUS_NAMES = {
+    -1: "GOVIDX_EINVAL", -2: "GOVIDX_ENOMEM", -3: "GOVIDX_EIO", -4: "GOVIDX_EFORMAT", -5: "GOVIDX_EDIM",
+    -6: "GOVIDX_ENUMERIC", -7: "GOVIDX_ENOTFOUND", -8: "GOVIDX_ECYCLE", -9: "GOVIDX_EDOMAIN",
+    -10: "GOVIDX_EINFEASIBLE", -11: "GOVIDX_EUNBOUNDED", -12: "GOVIDX_ESOLVER", -13: "GOVIDX_ECANCELED",
+    -14: "GOVIDX_EEXIST", -15: "GOVIDX_EMISSING",
+}
+
+
+class GovidxError(Exception):
+    """A govidx call failed.
+
+    ``status`` is the negative govidx status code, ``name`` its C name
+    (``GOVIDX_EFORMAT``) and ``detail`` the text of ``govidx_last_error()``.
+    """
+
+    def __init__(self, status, detail):
+        self.status = status
+        self.name = STATUS_NAMES.get(status, "status %d" % status)
+        self.detail = detail
+        super().__init__("%s: %s" % (self.name, detail))
+
+
+class FormatError(GovidxError):
+    """GOVIDX_EFORMAT / GOVIDX_EDIM / GOVIDX_ECYCLE: a file or spec is not valid."""
+
+
+class NotFoundError(GovidxError, KeyError):
+    """GOVIDX_ENOTFOUND: a code, node, year or run does not exist."""
+
+
+class InvalidArgumentError(GovidxError, ValueError):
+    """GOVIDX_EINVAL: a bad argument or option."""
+
+
+class ExistsError(GovidxError, FileExistsError):
+    """GOVIDX_EEXIST: the target already exists."""
+
+
+_CLASSES = {-1: InvalidArgumentError, -4: FormatError, -5: FormatError, -7: NotFoundError, -8: FormatError,
+            -14: ExistsError}
+
+
+def _check(rc):
+    if rc != 0:
+        detail = _s(lib.govidx_last_error()) or _s(lib.govidx_strerror(rc))
+        raise _CLASSES.get(rc, GovidxError)(rc, detail)
+    return rc
+
+
+def _b(text):
+    return None if text is None else str(text).encode("utf-8")
+
+
+def _s(raw):
+    return None if raw is None else raw.decode("utf-8")
+
+
+def version():
+    """The version string of the loaded C library."""
+    return _s(lib.govidx_version_string())
+
+
+def library_path():
+    """The path (or soname) libgovidx was loaded from."""
+    return _lib.LIBRARY_PATH
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:  # optional dependency
+        raise ImportError("govidx: DataFrames need pandas (Debian: python3-pandas); "
+                          "the numpy accessors work without it") from None
+    return pandas
+
+
+# -- methods ---------------------------------------------------------------
+
+def _method(spec=None, **settings):
+    """A govidx_method from a JSON text or dict plus "key=value" settings.
+
+    ``settings`` keys are method keys with dots written as ``__``
+    (``normalize__method="minmax"``); the C library validates every key and
+    value (an unknown one is an error naming it)."""
+    import json
+    if spec is None and not settings:
+        return None
+    m = ctypes.c_void_p()
+    if isinstance(spec, dict):
+        spec = json.dumps(spec)
+    if spec is not None:
+        _check(lib.govidx_method_from_json(ctypes.byref(m), _b(spec)))
+    else:
+        _check(lib.govidx_method_new(ctypes.byref(m)))
+    try:
+        for key, value in settings.items():
+            _check(lib.govidx_method_set(m, _b(key.replace("__", ".")), _b(value)))
+    except Exception:
+        lib.govidx_method_free(m)
+        raise
+    return m
+
+
+# -- validation ------------------------------------------------------------
+
+def validate(path, isolated=True):
+    """Validate a format-v1 file; returns the list of problems as
+    ``(object, message)`` pairs (empty when the file is valid).
+
+    With ``isolated`` (the default) the file is read in the
+    govidx-validate-helper process, so a file that crashes HDF5 cannot take
+    Python down."""
+    problems = []
+
+    def report(_ctx, obj, msg):
+        problems.append((_s(obj), _s(msg)))
+
+    cb = _lib.PROBLEM_FN(report)
+    rc = lib.govidx_dataset_validate_file(_b(path), _lib.VALIDATE_ISOLATED if isolated else 0, cb, None)
+    if rc != 0 and not problems:
+        _check(rc)  # the helper could not run at all: raise its error
+    return problems
+
+
+# -- results ---------------------------------------------------------------
+
+class Result:
+    """A computed result (govidx_result): scores for every unit, year and node.
+
+    ``units``, ``years`` and ``nodes`` list the codes; ``scores()`` is a
+    float64 array ``[unit, year, node]`` (NaN = missing), ``ranks()`` the
+    competition ranks (0 = not ranked), ``frame()`` the long DataFrame of
+    ``govidx compute --csv``."""
+
+    def __init__(self, handle, owner=None):
+        self._h = ctypes.c_void_p(handle) if not isinstance(handle, ctypes.c_void_p) else handle
+        self._owner = owner
+        n = lib.govidx_result_n_units(self._h)
+        self.units = [_s(lib.govidx_result_unit_code(self._h, i)) for i in range(n)]
+        self.years = [lib.govidx_result_year(self._h, i) for i in range(lib.govidx_result_n_years(self._h))]
+        self.nodes = [_s(lib.govidx_result_node_code(self._h, k)) for k in range(lib.govidx_result_n_nodes(self._h))]
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_result_free(h)
+            self._h = None
+
+    def __repr__(self):
+        return "<govidx.Result %d units x %d years x %d nodes>" % (len(self.units), len(self.years),
+                                                                    len(self.nodes))
+
+    @property
+    def method_json(self):
+        """The method spec the result was computed with (JSON text)."""
+        return _s(lib.govidx_result_method_json(self._h))
+
+    def _index(self, unit=None, year=None, node=None):
+        out = []
+        if unit is not None:
+            i = ctypes.c_size_t()
+            _check(lib.govidx_result_find_unit(ctypes.byref(i), self._h, _b(unit)))
+            out.append(i.value)
+        if year is not None:
+            i = ctypes.c_size_t()
+            _check(lib.govidx_result_find_year(ctypes.byref(i), self._h, int(year)))
+            out.append(i.value)
+        if node is not None:
+            i = ctypes.c_size_t()
+            _check(lib.govidx_result_find_node(ctypes.byref(i), self._h, _b(node)))
+            out.append(i.value)
+        return out
+
+    def score(self, unit, year, node):
+        """The score of one unit, year and node, found by code."""
+        u, y, k = self._index(unit, year, node)
+        return lib.govidx_result_score(self._h, u, y, k)
+
+    def rank(self, unit, year, node):
+        """The competition rank (1 = best) of one unit, year and node; 0 = unranked."""
+        u, y, k = self._index(unit, year, node)
+        return lib.govidx_result_rank(self._h, u, y, k)
+
+    def scores_of(self, year, node):
+        """The scores of every unit for one year and node: a read-only numpy
+        view on the library's memory (no copy), valid while this Result lives."""
+        y, k = self._index(year=year, node=node)
+        p = lib.govidx_result_scores(self._h, y, k)
+        if not p:
+            _check(-1)
+        a = np.ctypeslib.as_array(p, shape=(len(self.units),))
+        a.flags.writeable = False
+        return _Keep(a, self)
+
+    def scores(self):
+        """All scores as a new float64 array ``[unit, year, node]``."""
+        out = np.empty((len(self.units), len(self.years), len(self.nodes)))
+        for y in range(len(self.years)):
+            for k in range(len(self.nodes)):
+                p = lib.govidx_result_scores(self._h, y, k)
+                out[:, y, k] = np.ctypeslib.as_array(p, shape=(len(self.units),))
+        return out
+
+    def ranks(self):
+        """All competition ranks as an int64 array ``[unit, year, node]`` (0 = unranked)."""
+        out = np.zeros((len(self.units), len(self.years), len(self.nodes)), dtype=np.int64)
+        for u in range(len(self.units)):
+            for y in range(len(self.years)):
+                for k in range(len(self.nodes)):
+                    out[u, y, k] = lib.govidx_result_rank(self._h, u, y, k)
+        return out
+
+    def frame(self):
+        """A pandas DataFrame in the long format of the CLI's CSV
+        (columns unit, year, node, score, rank; one row per unit, year and
+        node, rank empty (NA) when unranked)."""
+        pd = _pandas()
+        s, r = self.scores(), self.ranks()
+        U, Y, K = s.shape
+        # the CSV's row order: year, then node, then unit
+        df = pd.DataFrame({
+            "unit": np.tile(np.array(self.units, dtype=object), Y * K),
+            "year": np.repeat(np.array(self.years, dtype=np.int64), K * U),
+            "node": np.tile(np.repeat(np.array(self.nodes, dtype=object), U), Y),
+            "score": s.transpose(1, 2, 0).ravel(),
+            "rank": pd.array(r.transpose(1, 2, 0).ravel(), dtype="Int64"),
+        })
+        df.loc[df["rank"] == 0, "rank"] = pd.NA
+        return df
+
+    def write_csv(self, path):
+        """Write ``unit,year,node,score,rank`` CSV, exactly as ``govidx compute --csv``."""
+        _check(lib.govidx_result_write_csv(self._h, _b(path)))
+
+    def write_run(self, path, name, replace=False, input_path=None):
+        """Store the result as ``/results/<name>`` in the file at ``path``
+        (with its method spec, library version and the input file's
+        checksum), atomically, as ``govidx compute --write NAME`` does."""
+        run = ctypes.c_void_p()
+        _check(lib.govidx_result_to_run(ctypes.byref(run), self._h, _b(name)))
+        try:
+            _check(lib.govidx_run_set_input_checksum(run, _b(input_path or path)))
+            _check(lib.govidx_run_file_add(_b(path), run, _lib.WRITE_REPLACE if replace else 0))
+        finally:
+            lib.govidx_run_free(run)
+
+
+class _Keep(np.ndarray):
+    """An ndarray view that keeps the object owning its memory alive."""
+
+    def __new__(cls, arr, owner):
+        obj = arr.view(cls)
+        obj._govidx_owner = owner
+        return obj
+
+    def __array_finalize__(self, obj):
+        if obj is not None:
+            self._govidx_owner = getattr(obj, "_govidx_owner", None)
+
+
+# -- datasets --------------------------------------------------------------
+
+class Dataset:
+    """An opened format-v1 city dataset (read-only).
+
+    Open with :func:`open`.  Attributes: ``units``, ``unit_names``,
+    ``years``, ``indicators`` (codes), ``nodes`` (framework node codes),
+    ``attrs`` (root text attributes)."""
+
+    def __init__(self, path, validate_first=True):
+        self.path = str(path)
+        if validate_first:
+            problems = validate(self.path)
+            if problems:
+                raise FormatError(-4, "; ".join("%s: %s" % p for p in problems))
+        h = ctypes.c_void_p()
+        _check(lib.govidx_dataset_open(ctypes.byref(h), _b(self.path), None))
+        self._h = h
+        ds = h
+        self.units = [_s(lib.govidx_dataset_unit_code(ds, i)) for i in range(lib.govidx_dataset_n_units(ds))]
+        self.unit_names = [_s(lib.govidx_dataset_unit_name(ds, i)) for i in range(len(self.units))]
+        ny = lib.govidx_dataset_n_years(ds)
+        yp = lib.govidx_dataset_years(ds)
+        self.years = [yp[i] for i in range(ny)]
+        self.indicators = []
+        for j in range(lib.govidx_dataset_n_indicators(ds)):
+            row = _lib.Indicator()
+            _check(lib.govidx_indicator_init(ctypes.byref(row), _lib.INDICATOR_VERSION))
+            _check(lib.govidx_dataset_indicator(ctypes.byref(row), ds, j))
+            self.indicators.append(_s(row.code))
+        self.nodes = []
+        for k in range(lib.govidx_dataset_n_nodes(ds)):
+            row = _lib.Node()
+            _check(lib.govidx_node_init(ctypes.byref(row), _lib.NODE_VERSION))
+            _check(lib.govidx_dataset_node(ctypes.byref(row), ds, k))
+            self.nodes.append(_s(row.code))
+        self.attrs = {}
+        for k in range(lib.govidx_dataset_n_attrs(ds)):
+            name = lib.govidx_dataset_attr_name(ds, k)
+            self.attrs[_s(name)] = _s(lib.govidx_dataset_attr(ds, name))
+
+    def close(self):
+        """Release the dataset (also done when it is garbage-collected)."""
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_dataset_close(h)
+            self._h = None
+
+    __del__ = close
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return "<govidx.Dataset %r: %d units, %d years, %d indicators>" % (
+            self.path, len(self.units), len(self.years), len(self.indicators))
+
+    def panel(self, year):
+        """The panel of one year as a read-only ``[unit, indicator]`` numpy
+        view on the dataset's memory (no copy; NaN = missing)."""
+        i = self.years.index(int(year)) if int(year) in self.years else None
+        if i is None:
+            raise NotFoundError(-7, "year %s is not one of the dataset's years" % year)
+        v = _lib.MatrixView()
+        _check(lib.govidx_dataset_panel(ctypes.byref(v), self._h, i))
+        a = np.ctypeslib.as_array(v.data, shape=(v.cols, v.ld))[:, :v.rows].T
+        a.flags.writeable = False
+        return _Keep(a, self)
+
+    def compute(self, method=None, **settings):
+        """The composite index of the dataset's framework: plan and execute
+        (``govidx compute``).  ``method`` is a JSON text or dict
+        (docs/methods.md); ``settings`` set single keys, dots written as
+        ``__`` (``normalize__method="minmax"``)."""
+        m = _method(method, **settings)
+        plan, res = ctypes.c_void_p(), ctypes.c_void_p()
+        try:
+            _check(lib.govidx_plan_from_dataset(ctypes.byref(plan), self._h, m))
+            _check(lib.govidx_execute_dataset(ctypes.byref(res), plan, self._h))
+        finally:
+            lib.govidx_plan_free(plan)
+            lib.govidx_method_free(m)
+        return Result(res)
+
+    def openness(self, method=None, **settings):
+        """The openness index O (pillars O1-O5; ``govidx_openness_compute``)."""
+        m = _method(method, **settings)
+        res = ctypes.c_void_p()
+        try:
+            _check(lib.govidx_openness_compute(ctypes.byref(res), self._h, m))
+        finally:
+            lib.govidx_method_free(m)
+        return Result(res)
+
+    def openness_checklist(self):
+        """The GODI-style checklist scores of the inventory
+        (``govidx_openness_checklist_compute`` with the GODI checklist:
+        ``openness.score`` and its parts)."""
+        res = ctypes.c_void_p()
+        _check(lib.govidx_openness_checklist_compute(ctypes.byref(res), self._h, None))
+        return Result(res)
+
+    def coverage(self, variable=None, epsilon=None, theta=None, floor=None):
+        """The coverage index (``govidx_coverage_compute``); options as in
+        govidx/coverage.h, None = the library's default."""
+        o = _lib.CoverageOptions()
+        _check(lib.govidx_coverage_options_init(ctypes.byref(o), _lib.COVERAGE_OPTIONS_VERSION))
+        if variable is not None:
+            o.variable = _b(variable)
+        for k, v in (("epsilon", epsilon), ("theta", theta), ("floor", floor)):
+            if v is not None:
+                setattr(o, k, float(v))
+        res = ctypes.c_void_p()
+        _check(lib.govidx_coverage_compute(ctypes.byref(res), self._h, ctypes.byref(o)))
+        return Result(res)
+
+    def collaboration(self, network_layer=None, dea_rts=None, dea_orientation=None, aggregation=None,
+                      layer_weights=None, coupling_traditional=None, coupling_floor=None):
+        """The collaboration-efficiency index CE (``govidx_collaboration_compute``).
+        Names as in the CLI (``dea_rts="vrs"``, ``aggregation="arithmetic"``)."""
+        o = _lib.CollaborationOptions()
+        _check(lib.govidx_collaboration_options_init(ctypes.byref(o), _lib.COLLABORATION_OPTIONS_VERSION))
+        if network_layer is not None:
+            o.network_layer = _b(network_layer)
+        _enum(o, "dea_rts", lib.govidx_dea_rts_from_name, dea_rts)
+        _enum(o, "dea_orientation", lib.govidx_dea_orientation_from_name, dea_orientation)
+        _enum(o, "aggregation", lib.govidx_ce_aggregation_from_name, aggregation)
+        keep = None
+        if layer_weights is not None:
+            keep = np.ascontiguousarray(layer_weights, dtype=np.float64)
+            o.layer_weights = keep.ctypes.data_as(_lib.P(ctypes.c_double))
+            o.n_layer_weights = keep.size
+        if coupling_traditional is not None:
+            o.coupling_traditional = int(bool(coupling_traditional))
+        if coupling_floor is not None:
+            o.coupling_floor = float(coupling_floor)
+        res = ctypes.c_void_p()
+        _check(lib.govidx_collaboration_compute(ctypes.byref(res), self._h, ctypes.byref(o)))
+        del keep
+        return Result(res)
+
+    def network_measures(self, unit, year, layer=None, null_samples=0, seed=None):
+        """The network measures of one unit, year and layer (None = all
+        layers merged), as a dict ``{measure name: value}`` in the order of
+        the ``govidx network`` CSV columns; with ``null_samples`` > 0 a
+        second dict of z-scores is returned too."""
+        net = ctypes.c_void_p()
+        _check(lib.govidx_network_from_dataset(ctypes.byref(net), self._h, _b(unit), int(year), _b(layer)))
+        try:
+            o = _lib.NetworkOptions()
+            _check(lib.govidx_network_options_init(ctypes.byref(o), _lib.NETWORK_OPTIONS_VERSION))
+            o.null_samples = int(null_samples)
+            if seed is not None:
+                o.seed = int(seed)
+            n = lib.govidx_network_n_measures()
+            vals = np.full(n, np.nan)
+            z = np.full(n, np.nan)
+            _check(lib.govidx_network_measures(vals.ctypes.data_as(_lib.P(ctypes.c_double)),
+                                               z.ctypes.data_as(_lib.P(ctypes.c_double)), n, net,
+                                               ctypes.byref(o)))
+        finally:
+            lib.govidx_network_free(net)
+        names = [_s(lib.govidx_network_measure_name(k)) for k in range(n)]
+        values = dict(zip(names, vals.tolist()))
+        return (values, dict(zip(names, z.tolist()))) if null_samples else values
+
+
+def _enum(opts, field, parse, name):
+    if name is None:
+        return
+    v = ctypes.c_int()
+    _check(parse(ctypes.byref(v), _b(name)))
+    setattr(opts, field, v.value)
+
+
+def open(path, validate=True):  # noqa: A001 - the natural name, as in h5py.File / io.open
+    """Open a format-v1 dataset.  With ``validate`` (default) the file is
+    first checked in a separate process (hostile files cannot crash
+    Python); problems raise :class:`FormatError` listing them."""
+    return Dataset(path, validate_first=validate)
+
+
+# -- stored runs (/results/<run>) --------------------------------------------
+
+class Run:
+    """A run read back from a file's ``/results/<name>`` (``govidx_run_open``):
+    ``units``, ``years``, ``nodes``, ``arrays`` (name -> float64 array
+    ``[unit, year, node]``, copies) and ``attrs`` (provenance texts)."""
+
+    def __init__(self, name, units, years, nodes, arrays, attrs):
+        self.name, self.units, self.years, self.nodes = name, units, years, nodes
+        self.arrays, self.attrs = arrays, attrs
+
+    def __repr__(self):
+        return "<govidx.Run %r: %s>" % (self.name, ", ".join(self.arrays))
+
+
+def list_runs(path):
+    """Names of the runs stored in a file, sorted."""
+    names = _lib.P(ctypes.c_char_p)()
+    n = ctypes.c_size_t()
+    _check(lib.govidx_run_file_list(ctypes.byref(names), ctypes.byref(n), _b(path)))
+    try:
+        return [_s(names[i]) for i in range(n.value)]
+    finally:
+        lib.govidx_free(ctypes.cast(names, ctypes.c_void_p))
+
+
+def read_run(path, name):
+    """Read ``/results/<name>`` of a file (validated by the C reader)."""
+    h = ctypes.c_void_p()
+    _check(lib.govidx_run_open(ctypes.byref(h), _b(path), _b(name)))
+    try:
+        U, Y, K = lib.govidx_run_n_units(h), lib.govidx_run_n_years(h), lib.govidx_run_n_nodes(h)
+        units = [_s(lib.govidx_run_unit_code(h, i)) for i in range(U)]
+        years = [lib.govidx_run_year(h, i) for i in range(Y)]
+        nodes = [_s(lib.govidx_run_node_code(h, i)) for i in range(K)]
+        arrays = {}
+        for k in range(lib.govidx_run_n_arrays(h)):
+            an = lib.govidx_run_array_name(h, k)
+            p = _lib.P(ctypes.c_double)()
+            _check(lib.govidx_run_array(ctypes.byref(p), h, an))
+            # C layout: per-year column-major [unit, node] blocks: data[u + U*(k + K*y)]
+            a = np.ctypeslib.as_array(p, shape=(Y, K, U)).transpose(2, 0, 1).copy()
+            arrays[_s(an)] = a
+        attrs = {}
+        for k in range(lib.govidx_run_n_attrs(h)):
+            an = lib.govidx_run_attr_name(h, k)
+            attrs[_s(an)] = _s(lib.govidx_run_attr(h, an))
+    finally:
+        lib.govidx_run_free(h)
+    return Run(name, units, years, nodes, arrays, attrs)
+
+
+# -- DEA -------------------------------------------------------------------
+
+class DeaResult:
+    """DEA scores of n DMUs: ``efficiency``, ``status`` (0 optimal),
+    ``input_slacks`` ``[dmu, input]``, ``output_slacks`` ``[dmu, output]``
+    (copies), and :meth:`peers`."""
+
+    def __init__(self, h):
+        self._h = h
+        m, s = ctypes.c_size_t(), ctypes.c_size_t()
+        self.n = lib.govidx_dea_result_dims(ctypes.byref(m), ctypes.byref(s), h)
+        self.m, self.s = m.value, s.value
+        self.efficiency = np.ctypeslib.as_array(lib.govidx_dea_efficiency(h), shape=(self.n,)).copy()
+        self.status = np.ctypeslib.as_array(lib.govidx_dea_status(h), shape=(self.n,)).copy()
+        self.input_slacks = self._cm(lib.govidx_dea_input_slacks(h), self.m)
+        self.output_slacks = self._cm(lib.govidx_dea_output_slacks(h), self.s)
+
+    def _cm(self, p, cols):
+        if not p or cols == 0:
+            return None
+        # n x cols column-major in C
+        return np.ctypeslib.as_array(p, shape=(cols, self.n)).T.copy()
+
+    def peers(self, dmu):
+        """The peers of one DMU: (indices, lambdas) as numpy arrays."""
+        idx = _lib.P(ctypes.c_size_t)()
+        lam = _lib.P(ctypes.c_double)()
+        k = lib.govidx_dea_peers(ctypes.byref(idx), ctypes.byref(lam), self._h, int(dmu))
+        if k == 0:
+            return np.zeros(0, dtype=np.uintp), np.zeros(0)
+        return (np.ctypeslib.as_array(idx, shape=(k,)).copy(), np.ctypeslib.as_array(lam, shape=(k,)).copy())
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_dea_result_free(h)
+            self._h = None
+
+
+def _view(a, name):
+    a = np.asarray(a, dtype=np.float64)
+    if a.ndim != 2:
+        raise InvalidArgumentError(-1, "%s must be a 2-D array (DMUs x variables), got %d-D" % (name, a.ndim))
+    if not a.flags.f_contiguous:
+        a = np.asfortranarray(a)  # the one copy: C takes column-major
+    v = _lib.MatrixView(a.ctypes.data_as(_lib.P(ctypes.c_double)), a.shape[0], a.shape[1], max(a.shape[0], 1))
+    return v, a
+
+
+def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_stage=True,
+        super_efficiency=False, scale=False):
+    """Data envelopment analysis (``govidx_dea_compute``).
+
+    ``inputs`` is n x m and ``outputs`` n x s (DMUs in rows); Fortran-ordered
+    float64 arrays are passed without a copy.  ``model``, ``rts`` and
+    ``orientation`` take the CLI's names (radial/sbm, crs/vrs/nirs/ndrs,
+    in/out/nonoriented)."""
+    X, keep_x = _view(inputs, "inputs")
+    Y, keep_y = _view(outputs, "outputs")
+    o = _lib.DeaOptions()
+    _check(lib.govidx_dea_options_init(ctypes.byref(o), _lib.DEA_OPTIONS_VERSION))
+    _enum(o, "model", lib.govidx_dea_model_from_name, model)
+    _enum(o, "rts", lib.govidx_dea_rts_from_name, rts)
+    _enum(o, "orientation", lib.govidx_dea_orientation_from_name, orientation)
+    o.second_stage = int(bool(second_stage))
+    o.super_efficiency = int(bool(super_efficiency))
+    o.scale = int(bool(scale))
+    h = ctypes.c_void_p()
+    _check(lib.govidx_dea_compute(ctypes.byref(h), X, Y, ctypes.byref(o)))
+    del keep_x, keep_y
+    return DeaResult(h)
+
+
+# -- uncertainty analysis --------------------------------------------------
+# govidx_uncertainty_* (include/govidx/uncertainty.h) is not in this
+# library version; its binding belongs here once the C API lands.
