@@ -1,0 +1,970 @@
+/*
+ * lib/uncertainty.c - Monte Carlo uncertainty analysis and Sobol indices of
+ * a plan's index tree under perturbed weights (govidx/uncertainty.h).
+ *
+ * Why re-aggregate here instead of running the plan per replication: a
+ * plan's weights are frozen, and a weight change touches only aggregation.
+ * The plan is executed once (denominate, impute, treat, normalise, nominal
+ * aggregation); each replication then recomputes only the aggregate nodes
+ * above a perturbed weight, with the plan's own aggregation options
+ * (govidx__aggregate), so every aggregation method but benefit of the doubt
+ * is supported as the plan computes it.
+ *
+ * Determinism: replication s draws node a's weights from the stream
+ * (seed, s, matrix, a); threads take blocks of replications, keep their own
+ * rank histograms (integer counts, summed at the end) and write scores into
+ * the replication's own slots, so nothing depends on the thread count or
+ * the batch size.
+ * SPDX-License-Identifier: MIT
+ */
+#include "plan_internal.h"
+#include "uncertainty_internal.h"
+#include "govidx/uncertainty.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+GOVIDX__VERSIONS_1(uncertainty_options_versions, govidx_uncertainty_options, "uncertainty options",
+                   GOVIDX_UNCERTAINTY_OPTIONS_INIT, progress_ctx);
+
+int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version)
+{
+    return govidx__versioned_init(&uncertainty_options_versions, opts, version);
+}
+
+struct govidx_uncertainty {
+    size_t n_units, n_years, n_nodes, N;
+    char **unit_codes, **node_codes;
+    int *years;
+    double *nominal;         /* cells, GOVIDX__CELL layout */
+    uint32_t *nominal_rank;
+    double *draws;           /* cell * N + replication; sorted per cell at the end (NaN last) */
+    size_t *n_present;       /* per cell */
+    double *mean;            /* per cell: mean score */
+    uint32_t *hist;          /* cell * (n_units + 1) + rank (0 = missing) */
+    size_t n_params;
+    size_t *param_node, *param_parent;
+    double *params;          /* replication * n_params + p */
+    /* Sobol */
+    int has_sobol;
+    size_t n_inputs;
+    char **input_codes;      /* "weights:CODE" */
+    size_t n_roots;
+    size_t *roots;           /* node indices */
+    double *sobol;           /* ((y * n_roots + r) * (n_units + 1) + u) * n_inputs * 6; u = n_units: the scalar */
+    double sobol_width;
+};
+
+#define CELL(u, unit, year, node) (((year) * (u)->n_nodes + (node)) * (u)->n_units + (unit))
+
+/* The fixed part of a run, shared read-only by the workers. */
+typedef struct ux_ctx {
+    const govidx_plan *p;
+    govidx_uncertainty_options o;
+    govidx_uncertainty *u;
+    const double *nominal;   /* cells */
+    unsigned char *perturbed; /* node: its weight within its parent is drawn */
+    unsigned char *dirty;    /* agg index: recomputed per replication */
+    size_t *inputs;          /* agg indices whose children are drawn (Sobol inputs) */
+    size_t n_inputs;
+    size_t max_children;
+    size_t n_evals_per_sample; /* 1, or k + 2 with Sobol */
+    double *fA, *fB, *fAB;   /* Sobol outputs: o * N + s; fAB (o * k + i) * N + s */
+    size_t n_out;
+    /* shared progress */
+    pthread_mutex_t lock;
+    size_t next, done;
+    int cancel, rc;
+    char msg[256];
+} ux_ctx;
+
+typedef struct ux_worker {
+    ux_ctx *c;
+    uint32_t *hist;     /* thread's own histogram */
+    double *block;      /* n_nodes x n_units: one year's scores */
+    double *work;       /* n_units x max_children */
+    double *mult;       /* node -> weight multiplier */
+    double *w;          /* max_children */
+    uint32_t *ranks;
+    void *scratch;
+} ux_worker;
+
+static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t y)
+{
+    return a->weights + (p->n_weight_sets > 1 ? y * a->n_children : 0);
+}
+
+/* The multipliers of node a's children for (sample s, matrix m). */
+static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double *mult)
+{
+    const plan_agg *a = &c->p->aggs[ai];
+    const double *w0 = set_weights(c->p, a, 0);
+    govidx__rng g = govidx__rng_stream(c->o.seed, s, m, ai);
+    size_t j;
+    if (c->o.weights_dirichlet > 0.0) {
+        double mass = 0.0, total = 0.0;
+        for (j = 0; j < a->n_children; j++)
+            if (c->perturbed[a->children[j]] && w0[j] > 0.0) {
+                mult[a->children[j]] = govidx__rng_gamma(&g, c->o.weights_dirichlet * w0[j]);
+                mass += w0[j];
+                total += mult[a->children[j]];
+            }
+        for (j = 0; j < a->n_children; j++) {
+            size_t k = a->children[j];
+            if (c->perturbed[k] && w0[j] > 0.0)
+                mult[k] = total > 0.0 ? mass * mult[k] / total / w0[j] : 1.0;
+            else
+                mult[k] = 1.0;
+        }
+        return;
+    }
+    for (j = 0; j < a->n_children; j++) {
+        size_t k = a->children[j];
+        mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * govidx__rng_uniform(&g)
+                                  : 1.0;
+    }
+}
+
+/* One evaluation: the scores of every node of year y into wk->block.  mult
+ * holds the drawn multipliers. */
+static int eval_year(const ux_ctx *c, ux_worker *wk, size_t y)
+{
+    const govidx_plan *p = c->p;
+    size_t n = p->n_units, i;
+    memcpy(wk->block, c->nominal + y * p->n_nodes * n, p->n_nodes * n * sizeof *wk->block);
+    for (i = 0; i < p->n_nodes; i++) {
+        size_t k = p->exec_order[i], ai = p->agg_of_node[k], j;
+        const plan_agg *a;
+        const double *w0;
+        double total = 0.0, *out = wk->block + k * n;
+        int rc;
+        if (ai == NONE || !c->dirty[ai])
+            continue;
+        a = &p->aggs[ai];
+        w0 = set_weights(p, a, y);
+        for (j = 0; j < a->n_children; j++) {
+            wk->w[j] = w0[j] * wk->mult[a->children[j]];
+            total += wk->w[j];
+            memcpy(wk->work + j * n, wk->block + a->children[j] * n, n * sizeof *wk->work);
+        }
+        for (j = 0; total > 0.0 && j < a->n_children; j++)
+            wk->w[j] /= total;
+        rc = govidx__aggregate(out, govidx_matrix_view_array(wk->work, n, a->n_children), wk->w, &a->opts, NULL, 0);
+        if (rc)
+            return govidx__fail_context(rc, "uncertainty: node '%s', year %d",
+                                        govidx_framework_node_code(p->fw, k), c->u->years[y]);
+        if (p->rescale_aggregates) { /* as the plan does: min-max every aggregate (EGDI) */
+            double lo = INFINITY, hi = -INFINITY;
+            size_t v;
+            for (v = 0; v < n; v++)
+                if (!isnan(out[v])) {
+                    lo = out[v] < lo ? out[v] : lo;
+                    hi = out[v] > hi ? out[v] : hi;
+                }
+            if (lo < hi)
+                for (v = 0; v < n; v++)
+                    out[v] = p->low + (p->high - p->low) * (out[v] - lo) / (hi - lo);
+        }
+    }
+    return GOVIDX_OK;
+}
+
+/* Mean |rank - nominal| over the ranked units of root node k in year y. */
+static double rank_shift(const ux_ctx *c, ux_worker *wk, size_t y, size_t k)
+{
+    const govidx_uncertainty *u = c->u;
+    double sum = 0.0;
+    size_t v, cnt = 0;
+    govidx__rank_u32(wk->ranks, wk->block + k * u->n_units, u->n_units, 1, wk->scratch);
+    for (v = 0; v < u->n_units; v++) {
+        uint32_t r0 = u->nominal_rank[CELL(u, v, y, k)];
+        if (wk->ranks[v] && r0) {
+            sum += fabs((double)wk->ranks[v] - (double)r0);
+            cnt++;
+        }
+    }
+    return cnt ? sum / (double)cnt : NAN;
+}
+
+/* Store the Sobol outputs of the evaluation just made for year y. */
+static void store_outputs(const ux_ctx *c, ux_worker *wk, size_t y, double *f, size_t stride, size_t s)
+{
+    const govidx_uncertainty *u = c->u;
+    size_t r, v;
+    for (r = 0; r < u->n_roots; r++) {
+        size_t k = u->roots[r], o = (y * u->n_roots + r) * (u->n_units + 1);
+        for (v = 0; v < u->n_units; v++)
+            f[(o + v) * stride + s] = wk->block[k * u->n_units + v];
+        f[(o + u->n_units) * stride + s] = rank_shift(c, wk, y, k);
+    }
+}
+
+static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
+{
+    govidx_uncertainty *u = c->u;
+    const govidx_plan *p = c->p;
+    size_t i, y, k, n = u->n_units, N = u->N, pi;
+    int rc;
+    for (k = 0; k < p->n_nodes; k++)
+        wk->mult[k] = 1.0;
+    for (i = 0; i < c->n_inputs; i++)
+        draw_node(c, c->inputs[i], s, 0, wk->mult);
+    for (pi = 0; pi < u->n_params; pi++) { /* the drawn weights, renormalised (first weight set) */
+        const plan_agg *a = &p->aggs[p->agg_of_node[u->param_parent[pi]]];
+        const double *w0 = set_weights(p, a, 0);
+        double total = 0.0, mine = 0.0;
+        for (i = 0; i < a->n_children; i++) {
+            double w = w0[i] * wk->mult[a->children[i]];
+            total += w;
+            if (a->children[i] == u->param_node[pi])
+                mine = w;
+        }
+        u->params[s * u->n_params + pi] = total > 0.0 ? mine / total : NAN;
+    }
+    for (y = 0; y < u->n_years; y++) {
+        if ((rc = eval_year(c, wk, y)))
+            return rc;
+        for (k = 0; k < u->n_nodes; k++) {
+            const double *col = wk->block + k * n;
+            size_t v, cell0 = CELL(u, 0, y, k);
+            govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+            for (v = 0; v < n; v++) {
+                u->draws[(cell0 + v) * N + s] = col[v];
+                wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
+            }
+        }
+        if (u->has_sobol)
+            store_outputs(c, wk, y, c->fA, N, s);
+    }
+    if (!u->has_sobol)
+        return GOVIDX_OK;
+    /* B, then A with input i's weights from B */
+    for (k = 0; k < p->n_nodes; k++)
+        wk->mult[k] = 1.0;
+    for (i = 0; i < c->n_inputs; i++)
+        draw_node(c, c->inputs[i], s, 1, wk->mult);
+    for (y = 0; y < u->n_years; y++) {
+        if ((rc = eval_year(c, wk, y)))
+            return rc;
+        store_outputs(c, wk, y, c->fB, N, s);
+    }
+    for (i = 0; i < c->n_inputs; i++) {
+        size_t j;
+        for (k = 0; k < p->n_nodes; k++)
+            wk->mult[k] = 1.0;
+        for (j = 0; j < c->n_inputs; j++)
+            draw_node(c, c->inputs[j], s, j == i ? 1 : 0, wk->mult);
+        for (y = 0; y < u->n_years; y++) {
+            size_t r, v;
+            if ((rc = eval_year(c, wk, y)))
+                return rc;
+            for (r = 0; r < u->n_roots; r++) {
+                size_t kk = u->roots[r], o = (y * u->n_roots + r) * (n + 1);
+                for (v = 0; v < n; v++)
+                    c->fAB[((o + v) * c->n_inputs + i) * N + s] = wk->block[kk * n + v];
+                c->fAB[((o + n) * c->n_inputs + i) * N + s] = rank_shift(c, wk, y, kk);
+            }
+        }
+    }
+    return GOVIDX_OK;
+}
+
+static void *worker_main(void *arg)
+{
+    ux_worker *wk = arg;
+    ux_ctx *c = wk->c;
+    size_t batch = c->o.batch;
+    for (;;) {
+        size_t first, last, s;
+        int rc = GOVIDX_OK;
+        pthread_mutex_lock(&c->lock);
+        if (c->cancel || c->rc || c->next >= c->u->N) {
+            pthread_mutex_unlock(&c->lock);
+            break;
+        }
+        first = c->next;
+        last = first + batch < c->u->N ? first + batch : c->u->N;
+        c->next = last;
+        pthread_mutex_unlock(&c->lock);
+        for (s = first; s < last && rc == GOVIDX_OK; s++)
+            rc = run_sample(c, wk, s);
+        pthread_mutex_lock(&c->lock);
+        if (rc && !c->rc) {
+            c->rc = rc;
+            snprintf(c->msg, sizeof c->msg, "%s", govidx_last_error());
+        }
+        c->done += last - first;
+        if (!rc && c->o.progress && !c->cancel && c->o.progress(c->o.progress_ctx, c->done, c->u->N))
+            c->cancel = 1;
+        pthread_mutex_unlock(&c->lock);
+    }
+    return NULL;
+}
+
+void govidx_uncertainty_free(govidx_uncertainty *u)
+{
+    size_t i;
+    if (!u)
+        return;
+    for (i = 0; u->unit_codes && i < u->n_units; i++)
+        govidx__free(u->unit_codes[i]);
+    for (i = 0; u->node_codes && i < u->n_nodes; i++)
+        govidx__free(u->node_codes[i]);
+    for (i = 0; u->input_codes && i < u->n_inputs; i++)
+        govidx__free(u->input_codes[i]);
+    govidx__free(u->unit_codes);
+    govidx__free(u->node_codes);
+    govidx__free(u->input_codes);
+    govidx__free(u->years);
+    govidx__free(u->nominal);
+    govidx__free(u->nominal_rank);
+    govidx__free(u->draws);
+    govidx__free(u->n_present);
+    govidx__free(u->mean);
+    govidx__free(u->hist);
+    govidx__free(u->param_node);
+    govidx__free(u->param_parent);
+    govidx__free(u->params);
+    govidx__free(u->roots);
+    govidx__free(u->sobol);
+    govidx__free(u);
+}
+
+/* Validate the specification against the plan: which weights are drawn. */
+static int resolve(ux_ctx *c)
+{
+    const govidx_plan *p = c->p;
+    const govidx_uncertainty_options *o = &c->o;
+    unsigned levels = o->noise_levels, found = 0;
+    size_t k, i;
+    if (o->replications == 0)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: replications must be at least 1");
+    if (!(o->weights_noise >= 0.0 && o->weights_noise < 1.0))
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: weights_noise %g is outside [0, 1)", o->weights_noise);
+    if (!(o->weights_dirichlet >= 0.0) || isinf(o->weights_dirichlet))
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: weights_dirichlet %g must be finite and >= 0",
+                            o->weights_dirichlet);
+    if (o->weights_dirichlet > 0.0 && o->weights_noise > 0.0)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: weights_noise and weights_dirichlet are two weight "
+                                           "models; set one");
+    if (o->sobol && (!(o->sobol_width > 0.0) || o->replications < 2))
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol indices need replications >= 2 and sobol_width > 0");
+    for (k = 0; k < p->n_nodes; k++)
+        if (govidx_framework_parent(p->fw, k) != NONE) {
+            int lv = govidx_framework_level(p->fw, k);
+            if (lv >= 1 && lv <= 31) {
+                found |= 1u << lv;
+                if (!levels || (levels >> lv & 1u))
+                    c->perturbed[k] = 1;
+            }
+        }
+    for (i = 0; i < 32; i++)
+        if ((levels >> i & 1u) && !(found >> i & 1u))
+            return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: no weight at noise level %zu (the tree's nodes "
+                                                  "with a parent are at levels %s)",
+                                i, found ? "1 up to its depth - 1" : "none");
+    for (k = 0; k < p->n_nodes; k++) {
+        size_t node = p->exec_order[k], ai = p->agg_of_node[node], j;
+        const plan_agg *a;
+        int drawn = 0, dirty = 0;
+        if (ai == NONE)
+            continue;
+        a = &p->aggs[ai];
+        for (j = 0; j < a->n_children; j++) {
+            size_t ch = a->children[j], cai = p->agg_of_node[ch];
+            drawn |= c->perturbed[ch];
+            dirty |= c->perturbed[ch] || (cai != NONE && c->dirty[cai]);
+        }
+        /* with zero noise nothing changes, but the path is the same */
+        c->dirty[ai] = (unsigned char)dirty;
+        if (dirty && a->bod)
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: node '%s' aggregates by benefit of the doubt, whose "
+                                               "weights are not given; perturb levels above or below it",
+                                govidx_framework_node_code(p->fw, node));
+        if (drawn)
+            c->inputs[c->n_inputs++] = ai;
+        if (a->n_children > c->max_children)
+            c->max_children = a->n_children;
+    }
+    if (c->n_inputs == 0)
+        return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: no weight to perturb (the tree has no aggregate)");
+    return GOVIDX_OK;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    if (isnan(x) || isnan(y))
+        return isnan(x) - isnan(y);
+    return (x > y) - (x < y);
+}
+
+static int finish_stats(govidx_uncertainty *u)
+{
+    size_t cells = u->n_years * u->n_nodes * u->n_units, cl, s;
+    for (cl = 0; cl < cells; cl++) {
+        double *d = u->draws + cl * u->N, sum = 0.0;
+        size_t m = 0;
+        for (s = 0; s < u->N; s++)
+            if (!isnan(d[s])) {
+                sum += d[s];
+                m++;
+            }
+        u->mean[cl] = m ? sum / (double)m : NAN;
+        u->n_present[cl] = m;
+        qsort(d, u->N, sizeof *d, cmp_double);
+    }
+    return GOVIDX_OK;
+}
+
+static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_result *nom,
+                const govidx_uncertainty_options *opts)
+{
+    ux_ctx c;
+    govidx_uncertainty *u;
+    ux_worker *wk = NULL;
+    pthread_t *tid = NULL;
+    size_t n, cells, k, y, t, nt, N, started = 0;
+    int rc;
+    memset(&c, 0, sizeof c);
+    if ((rc = govidx__versioned_read(&uncertainty_options_versions, &c.o, opts)))
+        return rc;
+    c.p = p;
+    n = p->n_units;
+    N = c.o.replications;
+    c.perturbed = govidx__calloc(p->n_nodes, 1);
+    c.dirty = govidx__calloc(p->n_aggs ? p->n_aggs : 1, 1);
+    c.inputs = govidx__calloc(p->n_aggs ? p->n_aggs : 1, sizeof *c.inputs);
+    u = govidx__calloc(1, sizeof *u);
+    if (!c.perturbed || !c.dirty || !c.inputs || !u) {
+        rc = govidx__oom();
+        goto done;
+    }
+    c.u = u;
+    if ((rc = resolve(&c)))
+        goto done;
+    u->n_units = n;
+    u->n_years = nom->n_years;
+    u->n_nodes = p->n_nodes;
+    u->N = N;
+    u->has_sobol = c.o.sobol;
+    u->sobol_width = c.o.sobol_width;
+    cells = u->n_years * u->n_nodes * n;
+    u->unit_codes = govidx__calloc(n, sizeof *u->unit_codes);
+    u->node_codes = govidx__calloc(p->n_nodes, sizeof *u->node_codes);
+    u->years = govidx__mallocarray(u->n_years, sizeof *u->years);
+    u->nominal = govidx__mallocarray(cells, sizeof *u->nominal);
+    u->nominal_rank = govidx__mallocarray(cells, sizeof *u->nominal_rank);
+    if (N > SIZE_MAX / sizeof(double)) {
+        rc = govidx__fail(GOVIDX_EDIM, "uncertainty: %zu replications are too many to keep", N);
+        goto done;
+    }
+    u->draws = govidx__mallocarray(cells, N * sizeof *u->draws);
+    u->n_present = govidx__calloc(cells, sizeof *u->n_present);
+    u->mean = govidx__mallocarray(cells, sizeof *u->mean);
+    u->hist = govidx__calloc(cells, (n + 1) * sizeof *u->hist);
+    u->roots = govidx__mallocarray(p->n_nodes, sizeof *u->roots);
+    if (!u->unit_codes || !u->node_codes || !u->years || !u->nominal || !u->nominal_rank || !u->draws ||
+        !u->n_present || !u->mean || !u->hist || !u->roots) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (k = 0; k < n; k++)
+        if (!(u->unit_codes[k] = govidx__strdup(nom->unit_codes[k]))) {
+            rc = govidx__oom();
+            goto done;
+        }
+    for (k = 0; k < p->n_nodes; k++) {
+        if (!(u->node_codes[k] = govidx__strdup(govidx_framework_node_code(p->fw, k)))) {
+            rc = govidx__oom();
+            goto done;
+        }
+        if (govidx_framework_parent(p->fw, k) == NONE)
+            u->roots[u->n_roots++] = k;
+        if (c.perturbed[k])
+            u->n_params++;
+    }
+    memcpy(u->years, nom->years, u->n_years * sizeof *u->years);
+    u->param_node = govidx__mallocarray(u->n_params ? u->n_params : 1, sizeof *u->param_node);
+    u->param_parent = govidx__mallocarray(u->n_params ? u->n_params : 1, sizeof *u->param_parent);
+    u->params = govidx__mallocarray(N, (u->n_params ? u->n_params : 1) * sizeof *u->params);
+    if (!u->param_node || !u->param_parent || !u->params) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (k = 0, t = 0; k < p->n_nodes; k++)
+        if (c.perturbed[k]) {
+            u->param_node[t] = k;
+            u->param_parent[t++] = govidx_framework_parent(p->fw, k);
+        }
+    if (u->has_sobol) {
+        u->n_inputs = c.n_inputs;
+        u->input_codes = govidx__calloc(c.n_inputs, sizeof *u->input_codes);
+        c.n_out = u->n_years * u->n_roots * (n + 1);
+        c.fA = govidx__mallocarray(c.n_out, N * sizeof *c.fA);
+        c.fB = govidx__mallocarray(c.n_out, N * sizeof *c.fB);
+        c.fAB = govidx__mallocarray(c.n_out * c.n_inputs, N * sizeof *c.fAB);
+        u->sobol = govidx__mallocarray(c.n_out * c.n_inputs, 6 * sizeof *u->sobol);
+        if (!u->input_codes || !c.fA || !c.fB || !c.fAB || !u->sobol) {
+            rc = govidx__oom();
+            goto done;
+        }
+        for (k = 0; k < c.n_inputs; k++) {
+            const char *code = govidx_framework_node_code(p->fw, p->aggs[c.inputs[k]].node);
+            size_t len = strlen(code) + sizeof "weights:";
+            if (!(u->input_codes[k] = govidx__malloc(len))) {
+                rc = govidx__oom();
+                goto done;
+            }
+            snprintf(u->input_codes[k], len, "weights:%s", code);
+        }
+    }
+    /* nominal: the same re-aggregation with every multiplier 1 */
+    nt = c.o.n_threads ? c.o.n_threads : govidx__worker_count(N);
+    if (nt > N)
+        nt = N;
+    if (nt > 64)
+        nt = 64;
+    if (!c.o.batch)
+        c.o.batch = N / (nt * 8) > 1 ? N / (nt * 8) : 1;
+    wk = govidx__calloc(nt, sizeof *wk);
+    tid = govidx__calloc(nt, sizeof *tid);
+    if (!wk || !tid) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (t = 0; t < nt; t++) {
+        wk[t].c = &c;
+        wk[t].hist = govidx__calloc(cells, (n + 1) * sizeof *wk[t].hist);
+        wk[t].block = govidx__mallocarray(p->n_nodes, n * sizeof *wk[t].block);
+        wk[t].work = govidx__mallocarray(n, (c.max_children ? c.max_children : 1) * sizeof *wk[t].work);
+        wk[t].mult = govidx__mallocarray(p->n_nodes, sizeof *wk[t].mult);
+        wk[t].w = govidx__mallocarray(c.max_children ? c.max_children : 1, sizeof *wk[t].w);
+        wk[t].ranks = govidx__mallocarray(n, sizeof *wk[t].ranks);
+        wk[t].scratch = govidx__malloc(govidx__rank_scratch_bytes(n) ? govidx__rank_scratch_bytes(n) : 1);
+        if (!wk[t].hist || !wk[t].block || !wk[t].work || !wk[t].mult || !wk[t].w || !wk[t].ranks ||
+            !wk[t].scratch) {
+            rc = govidx__oom();
+            goto done;
+        }
+    }
+    c.nominal = nom->scores;
+    {
+        double *nominal = u->nominal;
+        for (k = 0; k < p->n_nodes; k++)
+            wk[0].mult[k] = 1.0;
+        for (y = 0; y < u->n_years; y++) {
+            if ((rc = eval_year(&c, &wk[0], y)))
+                goto done;
+            memcpy(nominal + y * p->n_nodes * n, wk[0].block, p->n_nodes * n * sizeof *nominal);
+            for (k = 0; k < p->n_nodes; k++)
+                govidx__rank_u32(u->nominal_rank + CELL(u, 0, y, k), wk[0].block + k * n, n, 1, wk[0].scratch);
+        }
+        c.nominal = nominal;
+    }
+    if (pthread_mutex_init(&c.lock, NULL)) {
+        rc = govidx__fail(GOVIDX_ENOMEM, "uncertainty: cannot create a lock");
+        goto done;
+    }
+    for (t = 1; t < nt; t++) {
+        if (pthread_create(&tid[t], NULL, worker_main, &wk[t]))
+            break;
+        started++;
+    }
+    worker_main(&wk[0]);
+    for (t = 1; t <= started; t++)
+        pthread_join(tid[t], NULL);
+    pthread_mutex_destroy(&c.lock);
+    if (c.rc) {
+        rc = govidx__fail(c.rc, "%s", c.msg);
+        goto done;
+    }
+    if (c.cancel) {
+        rc = govidx__fail(GOVIDX_ECANCELED, "uncertainty: cancelled by the progress callback after %zu of %zu "
+                                            "replications", c.done, N);
+        goto done;
+    }
+    for (t = 0; t < nt; t++) {
+        size_t i, m = cells * (n + 1);
+        for (i = 0; i < m; i++)
+            u->hist[i] += wk[t].hist[i];
+    }
+    finish_stats(u);
+    for (k = 0; u->has_sobol && k < c.n_out; k++)
+        if ((rc = govidx__sobol_estimate(u->sobol + k * c.n_inputs * 6, c.fA + k * N, c.fB + k * N,
+                                         c.fAB + k * c.n_inputs * N, N, c.n_inputs, c.o.bootstrap,
+                                         c.o.seed ^ 0xb007ULL))) {
+            rc = govidx__oom();
+            goto done;
+        }
+done:
+    for (t = 0; wk && t < nt; t++) {
+        govidx__free(wk[t].hist);
+        govidx__free(wk[t].block);
+        govidx__free(wk[t].work);
+        govidx__free(wk[t].mult);
+        govidx__free(wk[t].w);
+        govidx__free(wk[t].ranks);
+        govidx__free(wk[t].scratch);
+    }
+    govidx__free(wk);
+    govidx__free(tid);
+    govidx__free(c.perturbed);
+    govidx__free(c.dirty);
+    govidx__free(c.inputs);
+    govidx__free(c.fA);
+    govidx__free(c.fB);
+    govidx__free(c.fAB);
+    if (rc) {
+        govidx_uncertainty_free(u);
+        return rc;
+    }
+    *out = u;
+    return GOVIDX_OK;
+}
+
+int govidx_uncertainty_run(govidx_uncertainty **out, const govidx_plan *plan, const govidx_panel *panel,
+                           const govidx_uncertainty_options *opts)
+{
+    govidx_result *nom = NULL;
+    int rc;
+    if (!out || !plan || !panel || !opts)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run: NULL argument");
+    *out = NULL;
+    if ((rc = govidx_execute(&nom, plan, panel)))
+        return rc;
+    rc = core(out, plan, nom, opts);
+    govidx_result_free(nom);
+    return rc;
+}
+
+int govidx_uncertainty_run_dataset(govidx_uncertainty **out, const govidx_plan *plan, const govidx_dataset *ds,
+                                   const govidx_uncertainty_options *opts)
+{
+    govidx_result *nom = NULL;
+    int rc;
+    if (!out || !plan || !ds || !opts)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run_dataset: NULL argument");
+    *out = NULL;
+    if ((rc = govidx_execute_dataset(&nom, plan, ds)))
+        return rc;
+    rc = core(out, plan, nom, opts);
+    govidx_result_free(nom);
+    return rc;
+}
+
+/* --- accessors ------------------------------------------------------------ */
+
+size_t govidx_uncertainty_replications(const govidx_uncertainty *u) { return u ? u->N : 0; }
+size_t govidx_uncertainty_n_units(const govidx_uncertainty *u) { return u ? u->n_units : 0; }
+size_t govidx_uncertainty_n_years(const govidx_uncertainty *u) { return u ? u->n_years : 0; }
+size_t govidx_uncertainty_n_nodes(const govidx_uncertainty *u) { return u ? u->n_nodes : 0; }
+
+const char *govidx_uncertainty_unit_code(const govidx_uncertainty *u, size_t unit)
+{
+    return u && unit < u->n_units ? u->unit_codes[unit] : NULL;
+}
+
+const char *govidx_uncertainty_node_code(const govidx_uncertainty *u, size_t node)
+{
+    return u && node < u->n_nodes ? u->node_codes[node] : NULL;
+}
+
+int govidx_uncertainty_year(const govidx_uncertainty *u, size_t year)
+{
+    return u && year < u->n_years ? u->years[year] : 0;
+}
+
+static int ok_cell(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    return u && unit < u->n_units && year < u->n_years && node < u->n_nodes;
+}
+
+double govidx_uncertainty_nominal_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    return ok_cell(u, unit, year, node) ? u->nominal[CELL(u, unit, year, node)] : NAN;
+}
+
+size_t govidx_uncertainty_nominal_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    return ok_cell(u, unit, year, node) ? u->nominal_rank[CELL(u, unit, year, node)] : 0;
+}
+
+double govidx_uncertainty_score_quantile(const govidx_uncertainty *u, size_t unit, size_t year, size_t node,
+                                         double q)
+{
+    size_t cl, m, lo;
+    const double *d;
+    double h;
+    if (!ok_cell(u, unit, year, node) || !(q >= 0.0 && q <= 1.0))
+        return NAN;
+    cl = CELL(u, unit, year, node);
+    m = u->n_present[cl];
+    d = u->draws + cl * u->N;
+    if (!m)
+        return NAN;
+    h = (double)(m - 1) * q;
+    lo = (size_t)floor(h);
+    return lo + 1 >= m ? d[m - 1] : d[lo] + (h - (double)lo) * (d[lo + 1] - d[lo]);
+}
+
+/* The i-th smallest rank (0-based) among the present ones. */
+static double rank_at(const uint32_t *h, size_t n, size_t i)
+{
+    size_t r, seen = 0;
+    for (r = 1; r <= n; r++) {
+        seen += h[r];
+        if (seen > i)
+            return (double)r;
+    }
+    return NAN;
+}
+
+double govidx_uncertainty_rank_quantile(const govidx_uncertainty *u, size_t unit, size_t year, size_t node, double q)
+{
+    size_t cl, m, lo;
+    const uint32_t *h;
+    double hq, a, b;
+    if (!ok_cell(u, unit, year, node) || !(q >= 0.0 && q <= 1.0))
+        return NAN;
+    cl = CELL(u, unit, year, node);
+    h = u->hist + cl * (u->n_units + 1);
+    m = u->N - h[0];
+    if (!m)
+        return NAN;
+    hq = (double)(m - 1) * q;
+    lo = (size_t)floor(hq);
+    a = rank_at(h, u->n_units, lo);
+    if (lo + 1 >= m)
+        return a;
+    b = rank_at(h, u->n_units, lo + 1);
+    return a + (hq - (double)lo) * (b - a);
+}
+
+double govidx_uncertainty_mean_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    return ok_cell(u, unit, year, node) ? u->mean[CELL(u, unit, year, node)] : NAN;
+}
+
+double govidx_uncertainty_mean_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    const uint32_t *h;
+    double sum = 0.0;
+    size_t r, m = 0;
+    if (!ok_cell(u, unit, year, node))
+        return NAN;
+    h = u->hist + CELL(u, unit, year, node) * (u->n_units + 1);
+    for (r = 1; r <= u->n_units; r++) {
+        sum += (double)h[r] * (double)r;
+        m += h[r];
+    }
+    return m ? sum / (double)m : NAN;
+}
+
+double govidx_uncertainty_mean_abs_rank_shift(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
+{
+    const uint32_t *h;
+    double sum = 0.0, r0;
+    size_t r, m = 0;
+    if (!ok_cell(u, unit, year, node) || !u->nominal_rank[CELL(u, unit, year, node)])
+        return NAN;
+    r0 = (double)u->nominal_rank[CELL(u, unit, year, node)];
+    h = u->hist + CELL(u, unit, year, node) * (u->n_units + 1);
+    for (r = 1; r <= u->n_units; r++) {
+        sum += (double)h[r] * fabs((double)r - r0);
+        m += h[r];
+    }
+    return m ? sum / (double)m : NAN;
+}
+
+size_t govidx_uncertainty_n_inputs(const govidx_uncertainty *u)
+{
+    return u && u->has_sobol ? u->n_inputs : 0;
+}
+
+const char *govidx_uncertainty_input_code(const govidx_uncertainty *u, size_t input)
+{
+    return u && u->has_sobol && input < u->n_inputs ? u->input_codes[input] : NULL;
+}
+
+int govidx_uncertainty_sobol(double *out, const govidx_uncertainty *u, size_t unit, size_t year, size_t node,
+                             size_t input)
+{
+    size_t r;
+    if (!out || !u)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_sobol: NULL argument");
+    if (!u->has_sobol)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: the run was made without sobol set");
+    if (unit == (size_t)-1)
+        unit = u->n_units;
+    if (unit > u->n_units || year >= u->n_years || input >= u->n_inputs)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_sobol: unit, year or input out of range");
+    for (r = 0; r < u->n_roots && u->roots[r] != node; r++)
+        ;
+    if (r == u->n_roots)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol indices are computed for root nodes; node %zu is not one",
+                            node);
+    memcpy(out, u->sobol + (((year * u->n_roots + r) * (u->n_units + 1) + unit) * u->n_inputs + input) * 6,
+           6 * sizeof *out);
+    return GOVIDX_OK;
+}
+
+/* --- CSV ------------------------------------------------------------------ */
+
+static void put_text(FILE *f, const char *s)
+{
+    if (strpbrk(s, ",\"\n\r")) {
+        fputc('"', f);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', f);
+            fputc(*s, f);
+        }
+        fputc('"', f);
+    } else
+        fputs(s, f);
+}
+
+static void put_num(FILE *f, double x)
+{
+    fputc(',', f);
+    if (!isnan(x))
+        fprintf(f, "%.17g", x);
+}
+
+/* Write through a temporary file renamed over path on success. */
+static FILE *open_tmp(char *tmp, size_t len, const char *path)
+{
+    FILE *f;
+    if ((size_t)snprintf(tmp, len, "%s.tmp.XXXXXX", path) >= len) {
+        govidx__fail(GOVIDX_EINVAL, "uncertainty: path '%s' is too long", path);
+        return NULL;
+    }
+    {
+        int fd = mkstemp(tmp);
+        if (fd < 0 || !(f = fdopen(fd, "w"))) {
+            govidx__fail(GOVIDX_EIO, "uncertainty: cannot create a file beside '%s'", path);
+            return NULL;
+        }
+    }
+    return f;
+}
+
+static int close_tmp(FILE *f, const char *tmp, const char *path)
+{
+    int bad = ferror(f);
+    bad |= fclose(f) != 0;
+    if (bad || rename(tmp, path)) {
+        remove(tmp);
+        return govidx__fail(GOVIDX_EIO, "uncertainty: cannot write '%s'", path);
+    }
+    return GOVIDX_OK;
+}
+
+int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, const double *extra_percent,
+                                 size_t n_extra)
+{
+    char tmp[4096];
+    FILE *f;
+    size_t y, k, v, e;
+    if (!u || !path || (n_extra && !extra_percent))
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_csv: NULL argument");
+    for (e = 0; e < n_extra; e++)
+        if (!(extra_percent[e] >= 0.0 && extra_percent[e] <= 100.0))
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: quantile %g%% is outside [0, 100]", extra_percent[e]);
+    if (!(f = open_tmp(tmp, sizeof tmp, path)))
+        return GOVIDX_EIO;
+    fputs("unit,year,node,nominal_score,nominal_rank,mean_score,median_score,q05_score,q95_score,mean_rank,"
+          "median_rank,q05_rank,q95_rank,mean_abs_rank_shift",
+          f);
+    for (e = 0; e < n_extra; e++)
+        fprintf(f, ",q%g_score,q%g_rank", extra_percent[e], extra_percent[e]);
+    fputc('\n', f);
+    for (y = 0; y < u->n_years; y++)
+        for (k = 0; k < u->n_nodes; k++)
+            for (v = 0; v < u->n_units; v++) {
+                size_t r0 = govidx_uncertainty_nominal_rank(u, v, y, k);
+                put_text(f, u->unit_codes[v]);
+                fprintf(f, ",%d,", u->years[y]);
+                put_text(f, u->node_codes[k]);
+                put_num(f, govidx_uncertainty_nominal_score(u, v, y, k));
+                fputc(',', f);
+                if (r0)
+                    fprintf(f, "%zu", r0);
+                put_num(f, govidx_uncertainty_mean_score(u, v, y, k));
+                put_num(f, govidx_uncertainty_score_quantile(u, v, y, k, 0.5));
+                put_num(f, govidx_uncertainty_score_quantile(u, v, y, k, 0.05));
+                put_num(f, govidx_uncertainty_score_quantile(u, v, y, k, 0.95));
+                put_num(f, govidx_uncertainty_mean_rank(u, v, y, k));
+                put_num(f, govidx_uncertainty_rank_quantile(u, v, y, k, 0.5));
+                put_num(f, govidx_uncertainty_rank_quantile(u, v, y, k, 0.05));
+                put_num(f, govidx_uncertainty_rank_quantile(u, v, y, k, 0.95));
+                put_num(f, govidx_uncertainty_mean_abs_rank_shift(u, v, y, k));
+                for (e = 0; e < n_extra; e++) {
+                    put_num(f, govidx_uncertainty_score_quantile(u, v, y, k, extra_percent[e] / 100.0));
+                    put_num(f, govidx_uncertainty_rank_quantile(u, v, y, k, extra_percent[e] / 100.0));
+                }
+                fputc('\n', f);
+            }
+    return close_tmp(f, tmp, path);
+}
+
+int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char *path)
+{
+    char tmp[4096];
+    FILE *f;
+    size_t s, pi;
+    if (!u || !path)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_params_csv: NULL argument");
+    if (!(f = open_tmp(tmp, sizeof tmp, path)))
+        return GOVIDX_EIO;
+    fputs("replication,node,parent,weight\n", f);
+    for (s = 0; s < u->N; s++)
+        for (pi = 0; pi < u->n_params; pi++) {
+            fprintf(f, "%zu,", s + 1);
+            put_text(f, u->node_codes[u->param_node[pi]]);
+            fputc(',', f);
+            put_text(f, u->node_codes[u->param_parent[pi]]);
+            put_num(f, u->params[s * u->n_params + pi]);
+            fputc('\n', f);
+        }
+    return close_tmp(f, tmp, path);
+}
+
+int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *path)
+{
+    char tmp[4096];
+    FILE *f;
+    size_t y, r, v, i;
+    if (!u || !path)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_sobol_csv: NULL argument");
+    if (!u->has_sobol)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: the run was made without sobol set");
+    if (!(f = open_tmp(tmp, sizeof tmp, path)))
+        return GOVIDX_EIO;
+    fputs("unit,year,node,input,first_order,total_order,first_lo,first_hi,total_lo,total_hi,converged\n", f);
+    for (y = 0; y < u->n_years; y++)
+        for (r = 0; r < u->n_roots; r++)
+            for (v = 0; v <= u->n_units; v++) {
+                const double *row = u->sobol + ((y * u->n_roots + r) * (u->n_units + 1) + v) * u->n_inputs * 6;
+                for (i = 0; i < u->n_inputs; i++) {
+                    const double *x = row + i * 6;
+                    int conv = !isnan(x[2]) && x[3] - x[2] <= u->sobol_width && x[5] - x[4] <= u->sobol_width;
+                    put_text(f, v < u->n_units ? u->unit_codes[v] : "*");
+                    fprintf(f, ",%d,", u->years[y]);
+                    put_text(f, u->node_codes[u->roots[r]]);
+                    fputc(',', f);
+                    put_text(f, u->input_codes[i]);
+                    put_num(f, x[0]);
+                    put_num(f, x[1]);
+                    put_num(f, x[2]);
+                    put_num(f, x[3]);
+                    put_num(f, x[4]);
+                    put_num(f, x[5]);
+                    fprintf(f, ",%d\n", conv);
+                }
+            }
+    return close_tmp(f, tmp, path);
+}
