@@ -10,6 +10,17 @@
  * (govidx__aggregate), so every aggregation method but benefit of the doubt
  * is supported as the plan computes it.
  *
+ * The linear path: when every recomputed node is a weighted arithmetic mean
+ * (no data-availability threshold, no EGDI rescaling) and a year has no
+ * missing indicator value, each node's score is the normalised indicator
+ * matrix Z (units x leaves) times the effective leaf weights (the product
+ * of the renormalised weights along the path).  The scores of a chunk of
+ * UX_CHUNK replications for all recomputed nodes are then one dgemm:
+ * Z times an effective-weight matrix (leaves x nodes * UX_CHUNK).  Chunks
+ * start at multiples of UX_CHUNK and are always that wide (padded with zero
+ * columns), so the arithmetic of a replication does not depend on the
+ * batch size or thread; nominal scores come from the same path.
+ *
  * Determinism: replication s draws node a's weights from the stream
  * (seed, s, matrix, a); threads take blocks of replications, keep their own
  * rank histograms (integer counts, summed at the end) and write scores into
@@ -21,6 +32,7 @@
 #include "uncertainty_internal.h"
 #include "govidx/uncertainty.h"
 
+#include <cblas.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,11 +51,14 @@ struct govidx_uncertainty {
     char **unit_codes, **node_codes;
     int *years;
     double *nominal;         /* cells, GOVIDX__CELL layout */
+    size_t n_track;          /* nodes with statistics: all, or the roots (roots_only) */
+    size_t *track, *track_of; /* t -> node; node -> t or NONE */
     uint32_t *nominal_rank;
-    double *draws;           /* cell * N + replication; sorted per cell at the end (NaN last) */
-    size_t *n_present;       /* per cell */
-    double *mean;            /* per cell: mean score */
-    uint32_t *hist;          /* cell * (n_units + 1) + rank (0 = missing) */
+    /* per tracked cell TCELL: */
+    double *draws;           /* tcell * N + replication; sorted per cell at the end (NaN last) */
+    size_t *n_present;
+    double *mean;            /* mean score */
+    uint32_t *hist;          /* tcell * (n_units + 1) + rank (0 = missing) */
     size_t n_params;
     size_t *param_node, *param_parent;
     double *params;          /* replication * n_params + p */
@@ -58,8 +73,11 @@ struct govidx_uncertainty {
 };
 
 #define CELL(u, unit, year, node) (((year) * (u)->n_nodes + (node)) * (u)->n_units + (unit))
+#define TCELL(u, unit, year, t) (((year) * (u)->n_track + (t)) * (u)->n_units + (unit))
 
 /* The fixed part of a run, shared read-only by the workers. */
+#define UX_CHUNK 64
+
 typedef struct ux_ctx {
     const govidx_plan *p;
     govidx_uncertainty_options o;
@@ -72,6 +90,13 @@ typedef struct ux_ctx {
     size_t max_children;
     size_t n_evals_per_sample; /* 1, or k + 2 with Sobol */
     double *fA, *fB, *fAB;   /* Sobol outputs: o * N + s; fAB (o * k + i) * N + s */
+    /* the linear path */
+    int linear;              /* every recomputed node is a plain weighted mean */
+    unsigned char *linear_year; /* ... and year y has no missing indicator */
+    size_t nd;               /* recomputed (dirty) nodes */
+    size_t *dnode;
+    size_t *dleaf_start, *dleaf; /* CSR: the leaves (leaf indices) under dnode[d] */
+    double *Z;               /* per year: n_units x n_leaves, normalised indicators */
     size_t n_out;
     /* shared progress */
     pthread_mutex_t lock;
@@ -89,6 +114,10 @@ typedef struct ux_worker {
     double *w;          /* max_children */
     uint32_t *ranks;
     void *scratch;
+    double *rw;         /* linear path: UX_CHUNK x n_nodes renormalised weights */
+    double *weff;       /* n_leaves x (nd * UX_CHUNK) */
+    double *C;          /* n_units x (nd * UX_CHUNK) */
+    double *mults;      /* UX_CHUNK x n_nodes multipliers */
 } ux_worker;
 
 static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t y)
@@ -201,37 +230,145 @@ static void store_outputs(const ux_ctx *c, ux_worker *wk, size_t y, double *f, s
     }
 }
 
-static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
+static int is_dirty(const ux_ctx *c, size_t node)
+{
+    size_t ai = c->p->agg_of_node[node];
+    return ai != NONE && c->dirty[ai];
+}
+
+/* Replication s's multipliers into mult, and its parameters. */
+static void draw_sample(const ux_ctx *c, double *mult, size_t s)
 {
     govidx_uncertainty *u = c->u;
     const govidx_plan *p = c->p;
-    size_t i, y, k, n = u->n_units, N = u->N, pi;
-    int rc;
+    size_t i, k, pi;
     for (k = 0; k < p->n_nodes; k++)
-        wk->mult[k] = 1.0;
+        mult[k] = 1.0;
     for (i = 0; i < c->n_inputs; i++)
-        draw_node(c, c->inputs[i], s, 0, wk->mult);
+        draw_node(c, c->inputs[i], s, 0, mult);
     for (pi = 0; pi < u->n_params; pi++) { /* the drawn weights, renormalised (first weight set) */
         const plan_agg *a = &p->aggs[p->agg_of_node[u->param_parent[pi]]];
         const double *w0 = set_weights(p, a, 0);
         double total = 0.0, mine = 0.0;
         for (i = 0; i < a->n_children; i++) {
-            double w = w0[i] * wk->mult[a->children[i]];
+            double w = w0[i] * mult[a->children[i]];
             total += w;
             if (a->children[i] == u->param_node[pi])
                 mine = w;
         }
         u->params[s * u->n_params + pi] = total > 0.0 ? mine / total : NAN;
     }
+}
+
+/* The linear path for year y: wk->C column (d * UX_CHUNK + j) = the scores
+ * of node dnode[d] under the multipliers wk->mults[j * n_nodes ..], for
+ * j < count; the other columns are zero weights. */
+static void linear_eval(const ux_ctx *c, ux_worker *wk, size_t y, size_t count)
+{
+    const govidx_plan *p = c->p;
+    size_t j, d, i, L = p->n_leaves, nn = p->n_nodes, cols = c->nd * UX_CHUNK;
+    for (j = 0; j < count; j++) {
+        const double *mult = wk->mults + j * nn;
+        double *rw = wk->rw + j * nn;
+        for (i = 0; i < p->n_aggs; i++) {
+            const plan_agg *a = &p->aggs[i];
+            const double *w0 = set_weights(p, a, y);
+            double total = 0.0;
+            size_t ch;
+            for (ch = 0; ch < a->n_children; ch++)
+                total += w0[ch] * mult[a->children[ch]];
+            for (ch = 0; ch < a->n_children; ch++)
+                rw[a->children[ch]] = total > 0.0 ? w0[ch] * mult[a->children[ch]] / total : 0.0;
+        }
+    }
+    memset(wk->weff, 0, L * cols * sizeof *wk->weff);
+    for (d = 0; d < c->nd; d++)
+        for (j = 0; j < count; j++) {
+            double *col = wk->weff + (d * UX_CHUNK + j) * L;
+            const double *rw = wk->rw + j * nn;
+            for (i = c->dleaf_start[d]; i < c->dleaf_start[d + 1]; i++) {
+                size_t l = c->dleaf[i], x = p->leaves[l].node;
+                double e = 1.0;
+                for (; x != c->dnode[d]; x = govidx_framework_parent(p->fw, x))
+                    e *= rw[x];
+                col[l] = e;
+            }
+        }
+    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)p->n_units, (int)cols, (int)L, 1.0,
+                c->Z + y * p->n_units * L, (int)p->n_units, wk->weff, (int)L, 0.0, wk->C, (int)p->n_units);
+}
+
+/* Replications [first, first + count) of a chunk starting at a multiple of
+ * UX_CHUNK, on the linear path where the year allows it. */
+static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
+{
+    govidx_uncertainty *u = c->u;
+    const govidx_plan *p = c->p;
+    size_t j, y, d, n = u->n_units, N = u->N;
+    int rc;
+    for (j = 0; j < count; j++)
+        draw_sample(c, wk->mults + j * p->n_nodes, first + j);
+    for (y = 0; y < u->n_years; y++) {
+        if (c->linear_year[y]) {
+            linear_eval(c, wk, y, count);
+            for (d = 0; d < c->nd; d++) {
+                size_t t = u->track_of[c->dnode[d]];
+                if (t == NONE)
+                    continue;
+                for (j = 0; j < count; j++) {
+                    const double *col = wk->C + (d * UX_CHUNK + j) * n;
+                    size_t v, cell0 = TCELL(u, 0, y, t);
+                    govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+                    for (v = 0; v < n; v++) {
+                        if (u->draws)
+                            u->draws[(cell0 + v) * N + first + j] = col[v];
+                        wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
+                    }
+                }
+            }
+            continue;
+        }
+        for (j = 0; j < count; j++) {
+            size_t t;
+            memcpy(wk->mult, wk->mults + j * p->n_nodes, p->n_nodes * sizeof *wk->mult);
+            if ((rc = eval_year(c, wk, y)))
+                return rc;
+            for (t = 0; t < u->n_track; t++) {
+                const double *col = wk->block + u->track[t] * n;
+                size_t v, cell0 = TCELL(u, 0, y, t);
+                if (!is_dirty(c, u->track[t]))
+                    continue;
+                govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+                for (v = 0; v < n; v++) {
+                    if (u->draws)
+                        u->draws[(cell0 + v) * N + first + j] = col[v];
+                    wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
+                }
+            }
+        }
+    }
+    return GOVIDX_OK;
+}
+
+static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
+{
+    govidx_uncertainty *u = c->u;
+    const govidx_plan *p = c->p;
+    size_t i, y, k, t, n = u->n_units, N = u->N;
+    int rc;
+    draw_sample(c, wk->mult, s);
     for (y = 0; y < u->n_years; y++) {
         if ((rc = eval_year(c, wk, y)))
             return rc;
-        for (k = 0; k < u->n_nodes; k++) {
-            const double *col = wk->block + k * n;
-            size_t v, cell0 = CELL(u, 0, y, k);
+        for (t = 0; t < u->n_track; t++) {
+            const double *col = wk->block + u->track[t] * n;
+            size_t v, cell0 = TCELL(u, 0, y, t);
+            if (!is_dirty(c, u->track[t])) /* nominal in every replication: filled at the end */
+                continue;
             govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
             for (v = 0; v < n; v++) {
-                u->draws[(cell0 + v) * N + s] = col[v];
+                if (u->draws)
+                    u->draws[(cell0 + v) * N + s] = col[v];
                 wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
             }
         }
@@ -288,8 +425,12 @@ static void *worker_main(void *arg)
         last = first + batch < c->u->N ? first + batch : c->u->N;
         c->next = last;
         pthread_mutex_unlock(&c->lock);
-        for (s = first; s < last && rc == GOVIDX_OK; s++)
-            rc = run_sample(c, wk, s);
+        if (c->linear)
+            for (s = first; s < last && rc == GOVIDX_OK; s += UX_CHUNK)
+                rc = run_chunk(c, wk, s, last - s < UX_CHUNK ? last - s : UX_CHUNK);
+        else
+            for (s = first; s < last && rc == GOVIDX_OK; s++)
+                rc = run_sample(c, wk, s);
         pthread_mutex_lock(&c->lock);
         if (rc && !c->rc) {
             c->rc = rc;
@@ -328,6 +469,8 @@ void govidx_uncertainty_free(govidx_uncertainty *u)
     govidx__free(u->param_parent);
     govidx__free(u->params);
     govidx__free(u->roots);
+    govidx__free(u->track);
+    govidx__free(u->track_of);
     govidx__free(u->sobol);
     govidx__free(u);
 }
@@ -403,9 +546,14 @@ static int cmp_double(const void *a, const void *b)
 
 static int finish_stats(govidx_uncertainty *u)
 {
-    size_t cells = u->n_years * u->n_nodes * u->n_units, cl, s;
+    size_t cells = u->n_years * u->n_track * u->n_units, cl, s;
     for (cl = 0; cl < cells; cl++) {
-        double *d = u->draws + cl * u->N, sum = 0.0;
+        double *d, sum = 0.0;
+        if (!u->draws) {
+            u->mean[cl] = NAN;
+            continue;
+        }
+        d = u->draws + cl * u->N;
         size_t m = 0;
         for (s = 0; s < u->N; s++)
             if (!isnan(d[s])) {
@@ -426,7 +574,7 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     govidx_uncertainty *u;
     ux_worker *wk = NULL;
     pthread_t *tid = NULL;
-    size_t n, cells, k, y, t, nt, N, started = 0;
+    size_t n, cells, tcells, k, y, t, nt, N, started = 0;
     int rc;
     memset(&c, 0, sizeof c);
     if ((rc = govidx__versioned_read(&uncertainty_options_versions, &c.o, opts)))
@@ -452,6 +600,19 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     u->has_sobol = c.o.sobol;
     u->sobol_width = c.o.sobol_width;
     cells = u->n_years * u->n_nodes * n;
+    u->track = govidx__mallocarray(p->n_nodes, sizeof *u->track);
+    u->track_of = govidx__mallocarray(p->n_nodes, sizeof *u->track_of);
+    if (!u->track || !u->track_of) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (k = 0; k < p->n_nodes; k++) {
+        int keep = !c.o.roots_only || govidx_framework_parent(p->fw, k) == NONE;
+        u->track_of[k] = keep ? u->n_track : NONE;
+        if (keep)
+            u->track[u->n_track++] = k;
+    }
+    tcells = u->n_years * u->n_track * n;
     u->unit_codes = govidx__calloc(n, sizeof *u->unit_codes);
     u->node_codes = govidx__calloc(p->n_nodes, sizeof *u->node_codes);
     u->years = govidx__mallocarray(u->n_years, sizeof *u->years);
@@ -461,12 +622,12 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         rc = govidx__fail(GOVIDX_EDIM, "uncertainty: %zu replications are too many to keep", N);
         goto done;
     }
-    u->draws = govidx__mallocarray(cells, N * sizeof *u->draws);
-    u->n_present = govidx__calloc(cells, sizeof *u->n_present);
-    u->mean = govidx__mallocarray(cells, sizeof *u->mean);
-    u->hist = govidx__calloc(cells, (n + 1) * sizeof *u->hist);
+    u->draws = c.o.ranks_only ? NULL : govidx__mallocarray(tcells, N * sizeof *u->draws);
+    u->n_present = govidx__calloc(tcells, sizeof *u->n_present);
+    u->mean = govidx__mallocarray(tcells, sizeof *u->mean);
+    u->hist = govidx__calloc(tcells, (n + 1) * sizeof *u->hist);
     u->roots = govidx__mallocarray(p->n_nodes, sizeof *u->roots);
-    if (!u->unit_codes || !u->node_codes || !u->years || !u->nominal || !u->nominal_rank || !u->draws ||
+    if (!u->unit_codes || !u->node_codes || !u->years || !u->nominal || !u->nominal_rank || (!u->draws && !c.o.ranks_only) ||
         !u->n_present || !u->mean || !u->hist || !u->roots) {
         rc = govidx__oom();
         goto done;
@@ -521,7 +682,53 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             snprintf(u->input_codes[k], len, "weights:%s", code);
         }
     }
-    /* nominal: the same re-aggregation with every multiplier 1 */
+    /* the linear path: which nodes, which leaves under each, Z per year */
+    c.linear = !u->has_sobol && !p->rescale_aggregates && p->n_leaves > 0;
+    for (k = 0; k < p->n_aggs && c.linear; k++)
+        if (c.dirty[k] && (p->aggs[k].bod || p->aggs[k].opts.method != GOVIDX_AGG_ARITHMETIC ||
+                           p->aggs[k].opts.min_share > 0.0))
+            c.linear = 0;
+    if (c.linear) {
+        size_t d, l, L = p->n_leaves, total = 0;
+        for (k = 0; k < p->n_aggs; k++)
+            c.nd += c.dirty[k] != 0;
+        c.dnode = govidx__mallocarray(c.nd, sizeof *c.dnode);
+        c.dleaf_start = govidx__calloc(c.nd + 1, sizeof *c.dleaf_start);
+        c.dleaf = govidx__mallocarray(c.nd, L * sizeof *c.dleaf);
+        c.Z = govidx__mallocarray(u->n_years * L, n * sizeof *c.Z);
+        c.linear_year = govidx__calloc(u->n_years, 1);
+        if (!c.dnode || !c.dleaf_start || !c.dleaf || !c.Z || !c.linear_year) {
+            rc = govidx__oom();
+            goto done;
+        }
+        for (k = 0, d = 0; k < p->n_nodes; k++) {
+            size_t node = p->exec_order[k], ai = p->agg_of_node[node];
+            if (ai != NONE && c.dirty[ai])
+                c.dnode[d++] = node;
+        }
+        for (d = 0; d < c.nd; d++) {
+            c.dleaf_start[d] = total;
+            for (l = 0; l < L; l++) {
+                size_t x = p->leaves[l].node;
+                while (x != NONE && x != c.dnode[d])
+                    x = govidx_framework_parent(p->fw, x);
+                if (x != NONE)
+                    c.dleaf[total++] = l;
+            }
+        }
+        c.dleaf_start[c.nd] = total;
+        for (y = 0; y < u->n_years; y++) {
+            int ok = 1;
+            for (l = 0; l < L; l++) {
+                const double *z = nom->scores + GOVIDX__CELL(nom, 0, y, p->leaves[l].node);
+                size_t v;
+                for (v = 0; v < n; v++)
+                    ok &= !isnan(z[v]);
+                memcpy(c.Z + (y * L + l) * n, z, n * sizeof *c.Z);
+            }
+            c.linear_year[y] = (unsigned char)ok;
+        }
+    }
     nt = c.o.n_threads ? c.o.n_threads : govidx__worker_count(N);
     if (nt > N)
         nt = N;
@@ -529,6 +736,8 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         nt = 64;
     if (!c.o.batch)
         c.o.batch = N / (nt * 8) > 1 ? N / (nt * 8) : 1;
+    if (c.linear) /* whole chunks: a replication's arithmetic is the same in any batch */
+        c.o.batch = (c.o.batch + UX_CHUNK - 1) / UX_CHUNK * UX_CHUNK;
     wk = govidx__calloc(nt, sizeof *wk);
     tid = govidx__calloc(nt, sizeof *tid);
     if (!wk || !tid) {
@@ -537,13 +746,23 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     }
     for (t = 0; t < nt; t++) {
         wk[t].c = &c;
-        wk[t].hist = govidx__calloc(cells, (n + 1) * sizeof *wk[t].hist);
+        wk[t].hist = govidx__calloc(tcells, (n + 1) * sizeof *wk[t].hist);
         wk[t].block = govidx__mallocarray(p->n_nodes, n * sizeof *wk[t].block);
         wk[t].work = govidx__mallocarray(n, (c.max_children ? c.max_children : 1) * sizeof *wk[t].work);
         wk[t].mult = govidx__mallocarray(p->n_nodes, sizeof *wk[t].mult);
         wk[t].w = govidx__mallocarray(c.max_children ? c.max_children : 1, sizeof *wk[t].w);
         wk[t].ranks = govidx__mallocarray(n, sizeof *wk[t].ranks);
         wk[t].scratch = govidx__malloc(govidx__rank_scratch_bytes(n) ? govidx__rank_scratch_bytes(n) : 1);
+        if (c.linear) {
+            wk[t].rw = govidx__mallocarray(UX_CHUNK, p->n_nodes * sizeof *wk[t].rw);
+            wk[t].mults = govidx__mallocarray(UX_CHUNK, p->n_nodes * sizeof *wk[t].mults);
+            wk[t].weff = govidx__mallocarray(p->n_leaves, c.nd * UX_CHUNK * sizeof *wk[t].weff);
+            wk[t].C = govidx__mallocarray(n, c.nd * UX_CHUNK * sizeof *wk[t].C);
+            if (!wk[t].rw || !wk[t].mults || !wk[t].weff || !wk[t].C) {
+                rc = govidx__oom();
+                goto done;
+            }
+        }
         if (!wk[t].hist || !wk[t].block || !wk[t].work || !wk[t].mult || !wk[t].w || !wk[t].ranks ||
             !wk[t].scratch) {
             rc = govidx__oom();
@@ -558,6 +777,14 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         for (y = 0; y < u->n_years; y++) {
             if ((rc = eval_year(&c, &wk[0], y)))
                 goto done;
+            if (c.linear && c.linear_year[y]) { /* the nominal of the path the replications take */
+                size_t d;
+                for (k = 0; k < p->n_nodes; k++)
+                    wk[0].mults[k] = 1.0;
+                linear_eval(&c, &wk[0], y, 1);
+                for (d = 0; d < c.nd; d++)
+                    memcpy(wk[0].block + c.dnode[d] * n, wk[0].C + d * UX_CHUNK * n, n * sizeof *nominal);
+            }
             memcpy(nominal + y * p->n_nodes * n, wk[0].block, p->n_nodes * n * sizeof *nominal);
             for (k = 0; k < p->n_nodes; k++)
                 govidx__rank_u32(u->nominal_rank + CELL(u, 0, y, k), wk[0].block + k * n, n, 1, wk[0].scratch);
@@ -587,10 +814,22 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         goto done;
     }
     for (t = 0; t < nt; t++) {
-        size_t i, m = cells * (n + 1);
+        size_t i, m = tcells * (n + 1);
         for (i = 0; i < m; i++)
             u->hist[i] += wk[t].hist[i];
     }
+    for (y = 0; y < u->n_years; y++) /* nodes no drawn weight reaches: nominal every time */
+        for (t = 0; t < u->n_track; t++) {
+            size_t v, s, node = u->track[t];
+            if (is_dirty(&c, node))
+                continue;
+            for (v = 0; v < n; v++) {
+                size_t cl = TCELL(u, v, y, t);
+                for (s = 0; u->draws && s < N; s++)
+                    u->draws[cl * N + s] = u->nominal[CELL(u, v, y, node)];
+                u->hist[cl * (n + 1) + u->nominal_rank[CELL(u, v, y, node)]] += (uint32_t)N;
+            }
+        }
     finish_stats(u);
     for (k = 0; u->has_sobol && k < c.n_out; k++)
         if ((rc = govidx__sobol_estimate(u->sobol + k * c.n_inputs * 6, c.fA + k * N, c.fB + k * N,
@@ -608,6 +847,10 @@ done:
         govidx__free(wk[t].w);
         govidx__free(wk[t].ranks);
         govidx__free(wk[t].scratch);
+        govidx__free(wk[t].rw);
+        govidx__free(wk[t].mults);
+        govidx__free(wk[t].weff);
+        govidx__free(wk[t].C);
     }
     govidx__free(wk);
     govidx__free(tid);
@@ -617,6 +860,11 @@ done:
     govidx__free(c.fA);
     govidx__free(c.fB);
     govidx__free(c.fAB);
+    govidx__free(c.dnode);
+    govidx__free(c.dleaf_start);
+    govidx__free(c.dleaf);
+    govidx__free(c.Z);
+    govidx__free(c.linear_year);
     if (rc) {
         govidx_uncertainty_free(u);
         return rc;
@@ -682,6 +930,15 @@ static int ok_cell(const govidx_uncertainty *u, size_t unit, size_t year, size_t
     return u && unit < u->n_units && year < u->n_years && node < u->n_nodes;
 }
 
+/* The tracked cell of (unit, year, node): 0 when out of range or untracked. */
+static int tcell(const govidx_uncertainty *u, size_t unit, size_t year, size_t node, size_t *cl)
+{
+    if (!ok_cell(u, unit, year, node) || u->track_of[node] == NONE)
+        return 0;
+    *cl = TCELL(u, unit, year, u->track_of[node]);
+    return 1;
+}
+
 double govidx_uncertainty_nominal_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
 {
     return ok_cell(u, unit, year, node) ? u->nominal[CELL(u, unit, year, node)] : NAN;
@@ -698,10 +955,11 @@ double govidx_uncertainty_score_quantile(const govidx_uncertainty *u, size_t uni
     size_t cl, m, lo;
     const double *d;
     double h;
-    if (!ok_cell(u, unit, year, node) || !(q >= 0.0 && q <= 1.0))
+    if (!tcell(u, unit, year, node, &cl) || !(q >= 0.0 && q <= 1.0))
         return NAN;
-    cl = CELL(u, unit, year, node);
     m = u->n_present[cl];
+    if (!m || !u->draws)
+        return NAN;
     d = u->draws + cl * u->N;
     if (!m)
         return NAN;
@@ -727,9 +985,8 @@ double govidx_uncertainty_rank_quantile(const govidx_uncertainty *u, size_t unit
     size_t cl, m, lo;
     const uint32_t *h;
     double hq, a, b;
-    if (!ok_cell(u, unit, year, node) || !(q >= 0.0 && q <= 1.0))
+    if (!tcell(u, unit, year, node, &cl) || !(q >= 0.0 && q <= 1.0))
         return NAN;
-    cl = CELL(u, unit, year, node);
     h = u->hist + cl * (u->n_units + 1);
     m = u->N - h[0];
     if (!m)
@@ -745,17 +1002,18 @@ double govidx_uncertainty_rank_quantile(const govidx_uncertainty *u, size_t unit
 
 double govidx_uncertainty_mean_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
 {
-    return ok_cell(u, unit, year, node) ? u->mean[CELL(u, unit, year, node)] : NAN;
+    size_t cl;
+    return tcell(u, unit, year, node, &cl) ? u->mean[cl] : NAN;
 }
 
 double govidx_uncertainty_mean_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node)
 {
     const uint32_t *h;
     double sum = 0.0;
-    size_t r, m = 0;
-    if (!ok_cell(u, unit, year, node))
+    size_t r, m = 0, cl;
+    if (!tcell(u, unit, year, node, &cl))
         return NAN;
-    h = u->hist + CELL(u, unit, year, node) * (u->n_units + 1);
+    h = u->hist + cl * (u->n_units + 1);
     for (r = 1; r <= u->n_units; r++) {
         sum += (double)h[r] * (double)r;
         m += h[r];
@@ -767,11 +1025,11 @@ double govidx_uncertainty_mean_abs_rank_shift(const govidx_uncertainty *u, size_
 {
     const uint32_t *h;
     double sum = 0.0, r0;
-    size_t r, m = 0;
-    if (!ok_cell(u, unit, year, node) || !u->nominal_rank[CELL(u, unit, year, node)])
+    size_t r, m = 0, cl;
+    if (!tcell(u, unit, year, node, &cl) || !u->nominal_rank[CELL(u, unit, year, node)])
         return NAN;
     r0 = (double)u->nominal_rank[CELL(u, unit, year, node)];
-    h = u->hist + CELL(u, unit, year, node) * (u->n_units + 1);
+    h = u->hist + cl * (u->n_units + 1);
     for (r = 1; r <= u->n_units; r++) {
         sum += (double)h[r] * fabs((double)r - r0);
         m += h[r];
@@ -868,7 +1126,7 @@ int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, 
 {
     char tmp[4096];
     FILE *f;
-    size_t y, k, v, e;
+    size_t y, k, v, e, t;
     if (!u || !path || (n_extra && !extra_percent))
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_csv: NULL argument");
     for (e = 0; e < n_extra; e++)
@@ -883,8 +1141,8 @@ int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, 
         fprintf(f, ",q%g_score,q%g_rank", extra_percent[e], extra_percent[e]);
     fputc('\n', f);
     for (y = 0; y < u->n_years; y++)
-        for (k = 0; k < u->n_nodes; k++)
-            for (v = 0; v < u->n_units; v++) {
+        for (t = 0; t < u->n_track; t++)
+            for (v = 0, k = u->track[t]; v < u->n_units; v++) {
                 size_t r0 = govidx_uncertainty_nominal_rank(u, v, y, k);
                 put_text(f, u->unit_codes[v]);
                 fprintf(f, ",%d,", u->years[y]);

@@ -397,6 +397,87 @@ static void test_asem_dirichlet(void)
     govidx_uncertainty_free(hi);
 }
 
+/* The linear path (one dgemm per chunk, used without Sobol) against the
+ * general path (re-aggregation node by node, used with Sobol) on the same
+ * draws: the same numbers up to rounding, the same ranks. */
+static void compare_paths(govidx_uncertainty *a, govidx_uncertainty *b, size_t node)
+{
+    size_t i, n = govidx_uncertainty_n_units(a), bad_rank = 0, bad_score = 0;
+    const double q[3] = {0.05, 0.5, 0.95};
+    for (i = 0; i < n; i++) {
+        size_t j;
+        for (j = 0; j < 3; j++) {
+            bad_rank += govidx_uncertainty_rank_quantile(a, i, 0, node, q[j]) !=
+                        govidx_uncertainty_rank_quantile(b, i, 0, node, q[j]);
+            bad_score += !(fabs(govidx_uncertainty_score_quantile(a, i, 0, node, q[j]) -
+                                govidx_uncertainty_score_quantile(b, i, 0, node, q[j])) <= 1e-9);
+        }
+    }
+    CU_ASSERT_EQUAL(bad_rank, 0);
+    CU_ASSERT_EQUAL(bad_score, 0);
+}
+
+static void test_paths_small(void)
+{
+    govidx_plan *plan = NULL;
+    govidx_framework *fw = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v;
+    govidx_uncertainty *a = NULL, *b = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    size_t root;
+    small_plan(&plan, &fw, &panel, &v);
+    GX_ASSERT_OK(govidx_framework_find(&root, fw, "Index"));
+    o.replications = 300;
+    o.weights_noise = 0.4;
+    GX_ASSERT_OK(govidx_uncertainty_run(&a, plan, &panel, &o));
+    o.sobol = 1;
+    o.bootstrap = 10;
+    GX_ASSERT_OK(govidx_uncertainty_run(&b, plan, &panel, &o));
+    compare_paths(a, b, root);
+    govidx_uncertainty_free(a);
+    govidx_uncertainty_free(b);
+    govidx_plan_free(plan);
+    govidx_framework_free(fw);
+}
+
+static void test_asem_paths_and_modes(void)
+{
+    govidx_uncertainty *a = asem_run(0.25, 256, 0, 0), *b = NULL, *c = NULL, *d = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    size_t pillar, i;
+    o.replications = 256;
+    o.seed = 2024;
+    o.weights_noise = 0.25;
+    o.noise_levels = (1u << 2) | (1u << 3);
+    o.sobol = 1;
+    o.bootstrap = 10;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&b, asem_plan, asem_ds, &o));
+    compare_paths(a, b, asem_root);
+    o.sobol = 0;
+    o.roots_only = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&c, asem_plan, asem_ds, &o));
+    o.ranks_only = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&d, asem_plan, asem_ds, &o));
+    GX_ASSERT_OK(govidx_framework_find(&pillar, govidx_plan_framework(asem_plan), "Physical"));
+    for (i = 0; i < 51; i++) {
+        CU_ASSERT_EQUAL(govidx_uncertainty_rank_quantile(a, i, 0, asem_root, 0.95),
+                        govidx_uncertainty_rank_quantile(c, i, 0, asem_root, 0.95));
+        CU_ASSERT_EQUAL(govidx_uncertainty_rank_quantile(a, i, 0, asem_root, 0.05),
+                        govidx_uncertainty_rank_quantile(d, i, 0, asem_root, 0.05));
+        CU_ASSERT_EQUAL(govidx_uncertainty_score_quantile(a, i, 0, asem_root, 0.5),
+                        govidx_uncertainty_score_quantile(c, i, 0, asem_root, 0.5));
+        CU_ASSERT(isnan(govidx_uncertainty_score_quantile(d, i, 0, asem_root, 0.5))); /* ranks only */
+        CU_ASSERT(isnan(govidx_uncertainty_rank_quantile(c, i, 0, pillar, 0.5)));     /* roots only */
+        CU_ASSERT(!isnan(govidx_uncertainty_rank_quantile(a, i, 0, pillar, 0.5)));
+        CU_ASSERT_EQUAL(govidx_uncertainty_nominal_rank(c, i, 0, pillar), govidx_uncertainty_nominal_rank(a, i, 0, pillar));
+    }
+    govidx_uncertainty_free(a);
+    govidx_uncertainty_free(b);
+    govidx_uncertainty_free(c);
+    govidx_uncertainty_free(d);
+}
+
 static CU_TestInfo sobol_tests[] = {
     {"sobol_ishigami", test_sobol_ishigami},
     {"sobol_linear", test_sobol_linear},
@@ -407,12 +488,14 @@ static CU_TestInfo engine_tests[] = {
     {"zero_noise", test_zero_noise},
     {"sobol_engine", test_sobol_engine},
     {"errors", test_errors},
+    {"paths_small", test_paths_small},
     CU_TEST_INFO_NULL,
 };
 static CU_TestInfo asem_tests[] = {
     {"asem_nominal_and_widths", test_asem_nominal_and_widths},
     {"asem_threads_batches", test_asem_threads_batches},
     {"asem_dirichlet", test_asem_dirichlet},
+    {"asem_paths_and_modes", test_asem_paths_and_modes},
     CU_TEST_INFO_NULL,
 };
 static CU_SuiteInfo suites[] = {

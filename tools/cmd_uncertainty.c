@@ -16,7 +16,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: govidx uncertainty FILE.h5 [--method SPEC.json] [--set KEY=VALUE]... [--node NODE:KEY=VALUE]...\n"
             "         --replications N [--seed S] [--weights-noise F [--noise-levels L1,L2]]\n"
-            "         [--weights-dirichlet K] [--quantiles 5,25,75,95] [--threads T] [--batch B]\n"
+            "         [--weights-dirichlet K] [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
             "         --csv OUT.csv [--params P.csv]\n"
             "\n"
@@ -28,7 +28,9 @@ static void usage(FILE *f)
             "and a qNN_score,qNN_rank pair per extra quantile.  --params writes every\n"
             "replication's weights; --sobol-csv the first/total-order Sobol indices of each\n"
             "unit's root score and of the mean absolute rank shift (unit '*') per input\n"
-            "(the weights of one node).  A progress bar is shown on a terminal.\n");
+            "(the weights of one node).  --roots-only keeps statistics for the root nodes only\n"
+            "(less memory on large runs); --ranks-only keeps no score draws (memory independent\n"
+            "of N; the score columns are then empty).  A progress bar is shown on a terminal.\n");
 }
 
 static int set_pair(govidx_method *m, const char *arg, int per_node)
@@ -165,6 +167,10 @@ int cmd_uncertainty(int argc, char **argv)
             takes = 0;
             if (!strcmp(k, "--sobol"))
                 o.sobol = 1;
+            else if (!strcmp(k, "--roots-only"))
+                o.roots_only = 1;
+            else if (!strcmp(k, "--ranks-only"))
+                o.ranks_only = 1;
             else if (k[0] != '-' && !file)
                 file = k;
             else {

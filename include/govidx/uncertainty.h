@@ -55,6 +55,14 @@ typedef struct govidx_uncertainty_options {
     int sobol;                 /**< non-zero: Sobol indices (N (k + 1) extra evaluations) */
     size_t bootstrap;          /**< bootstrap resamples for the Sobol intervals (default 1000) */
     double sobol_width;        /**< an index is "converged" when both 95% intervals are at most this wide (default 0.1) */
+    /** Non-zero: statistics (score draws, rank histograms, CSV rows) for
+     *  the root nodes only, for large runs: the memory is N x units x
+     *  tracked nodes x years doubles plus units^2 x tracked nodes x years
+     *  counts.  Nominal scores and ranks are kept for every node. */
+    int roots_only;
+    /** Non-zero: keep no score draws, only the rank histograms, so memory
+     *  does not grow with N; score means and quantiles are then NaN. */
+    int ranks_only;
     size_t n_threads;          /**< 0 = automatic */
     size_t batch;              /**< replications per work item (0 = automatic); results do not depend on it */
     govidx_progress_fn progress; /**< NULL = none; non-zero return cancels (GOVIDX_ECANCELED) */
@@ -62,7 +70,7 @@ typedef struct govidx_uncertainty_options {
 } govidx_uncertainty_options;
 #define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 1
 #define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
-    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 1000, 0.1, 0, 0, NULL, NULL }
+    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 1000, 0.1, 0, 0, 0, 0, NULL, NULL }
 /** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
 
@@ -93,7 +101,8 @@ GOVIDX_API int govidx_uncertainty_year(const govidx_uncertainty *u, size_t year)
 GOVIDX_API double govidx_uncertainty_nominal_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
 GOVIDX_API size_t govidx_uncertainty_nominal_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
 /**
- * Statistics of one cell over the replications where it was present:
+ * Statistics of one cell over the replications where it was present
+ * (NaN for a node without statistics under roots_only):
  * q in [0, 1] gives the type-7 quantile (R's default, COINr's) of the
  * scores or of the ranks; NaN for a bad index or q, or no present draw.
  */
