@@ -55,7 +55,9 @@ struct govidx_uncertainty {
     size_t *track, *track_of; /* t -> node; node -> t or NONE */
     uint32_t *nominal_rank;
     /* per tracked cell TCELL: */
-    double *draws;           /* tcell * N + replication; sorted per cell at the end (NaN last) */
+    size_t n_dtrack;         /* tracked nodes a drawn weight reaches (the others stay nominal) */
+    size_t *dslot;           /* t -> its place among them, or NONE */
+    double *draws;           /* dcell * N + replication; sorted per cell at the end (NaN last) */
     size_t *n_present;
     double *mean;            /* mean score */
     uint32_t *hist;          /* tcell * (n_units + 1) + rank (0 = missing) */
@@ -74,6 +76,7 @@ struct govidx_uncertainty {
 
 #define CELL(u, unit, year, node) (((year) * (u)->n_nodes + (node)) * (u)->n_units + (unit))
 #define TCELL(u, unit, year, t) (((year) * (u)->n_track + (t)) * (u)->n_units + (unit))
+#define DCELL(u, unit, year, t) (((year) * (u)->n_dtrack + (u)->dslot[t]) * (u)->n_units + (unit))
 
 /* The fixed part of a run, shared read-only by the workers. */
 #define UX_CHUNK 64
@@ -321,7 +324,7 @@ static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
                     govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
                     for (v = 0; v < n; v++) {
                         if (u->draws)
-                            u->draws[(cell0 + v) * N + first + j] = col[v];
+                            u->draws[DCELL(u, v, y, t) * N + first + j] = col[v];
                         wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
                     }
                 }
@@ -341,7 +344,7 @@ static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
                 govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
                 for (v = 0; v < n; v++) {
                     if (u->draws)
-                        u->draws[(cell0 + v) * N + first + j] = col[v];
+                        u->draws[DCELL(u, v, y, t) * N + first + j] = col[v];
                     wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
                 }
             }
@@ -368,7 +371,7 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
             govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
             for (v = 0; v < n; v++) {
                 if (u->draws)
-                    u->draws[(cell0 + v) * N + s] = col[v];
+                    u->draws[DCELL(u, v, y, t) * N + s] = col[v];
                 wk->hist[(cell0 + v) * (n + 1) + wk->ranks[v]]++;
             }
         }
@@ -462,6 +465,7 @@ void govidx_uncertainty_free(govidx_uncertainty *u)
     govidx__free(u->nominal);
     govidx__free(u->nominal_rank);
     govidx__free(u->draws);
+    govidx__free(u->dslot);
     govidx__free(u->n_present);
     govidx__free(u->mean);
     govidx__free(u->hist);
@@ -536,34 +540,73 @@ static int resolve(ux_ctx *c)
     return GOVIDX_OK;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* Sort v[0..n) ascending, NaN last; returns the number of non-NaN values.
+ * LSD radix sort on the order-preserving 64-bit image of each double. */
+static size_t sort_draws(double *v, size_t n, uint64_t *k, uint64_t *k2, size_t *count)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    if (isnan(x) || isnan(y))
-        return isnan(x) - isnan(y);
-    return (x > y) - (x < y);
+    size_t i, m = 0, pass;
+    for (i = 0; i < n; i++)
+        if (!isnan(v[i])) {
+            uint64_t b;
+            memcpy(&b, &v[i], sizeof b);
+            k[m++] = b >> 63 ? ~b : b | 0x8000000000000000ULL;
+        }
+    for (pass = 0; pass < 64; pass += 16) {
+        size_t sum = 0;
+        uint64_t *t;
+        memset(count, 0, 65537 * sizeof *count);
+        for (i = 0; i < m; i++)
+            count[(k[i] >> pass & 0xffff) + 1]++;
+        for (i = 1; i <= 65536; i++)
+            count[i] = sum += count[i];
+        for (i = 0; i < m; i++)
+            k2[count[k[i] >> pass & 0xffff]++] = k[i];
+        t = k;
+        k = k2;
+        k2 = t;
+    }
+    for (i = 0; i < m; i++) { /* four passes: the sorted keys are back in k */
+        uint64_t b = k[i] >> 63 ? k[i] & 0x7fffffffffffffffULL : ~k[i];
+        memcpy(&v[i], &b, sizeof b);
+    }
+    for (; i < n; i++)
+        v[i] = NAN;
+    return m;
 }
 
 static int finish_stats(govidx_uncertainty *u)
 {
-    size_t cells = u->n_years * u->n_track * u->n_units, cl, s;
-    for (cl = 0; cl < cells; cl++) {
-        double *d, sum = 0.0;
-        if (!u->draws) {
-            u->mean[cl] = NAN;
-            continue;
-        }
-        d = u->draws + cl * u->N;
-        size_t m = 0;
-        for (s = 0; s < u->N; s++)
-            if (!isnan(d[s])) {
-                sum += d[s];
-                m++;
-            }
-        u->mean[cl] = m ? sum / (double)m : NAN;
-        u->n_present[cl] = m;
-        qsort(d, u->N, sizeof *d, cmp_double);
+    size_t y, t, v, s;
+    uint64_t *k = u->draws ? govidx__mallocarray(u->N, 2 * sizeof *k) : NULL;
+    size_t *count = u->draws ? govidx__mallocarray(65537, sizeof *count) : NULL;
+    if (u->draws && (!k || !count)) {
+        govidx__free(k);
+        govidx__free(count);
+        return govidx__oom();
     }
+    for (y = 0; y < u->n_years; y++)
+        for (t = 0; t < u->n_track; t++)
+            for (v = 0; v < u->n_units; v++) {
+                size_t cl = TCELL(u, v, y, t);
+                double *d, sum = 0.0, x0 = u->nominal[CELL(u, v, y, u->track[t])];
+                if (u->dslot[t] == NONE) { /* nominal in every replication */
+                    u->mean[cl] = x0;
+                    u->n_present[cl] = isnan(x0) ? 0 : u->N;
+                    continue;
+                }
+                if (!u->draws) {
+                    u->mean[cl] = NAN;
+                    continue;
+                }
+                d = u->draws + DCELL(u, v, y, t) * u->N;
+                for (s = 0; s < u->N; s++) /* in replication order: the same sum for any thread count */
+                    if (!isnan(d[s]))
+                        sum += d[s];
+                u->n_present[cl] = sort_draws(d, u->N, k, k + u->N, count);
+                u->mean[cl] = u->n_present[cl] ? sum / (double)u->n_present[cl] : NAN;
+            }
+    govidx__free(k);
+    govidx__free(count);
     return GOVIDX_OK;
 }
 
@@ -622,12 +665,23 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         rc = govidx__fail(GOVIDX_EDIM, "uncertainty: %zu replications are too many to keep", N);
         goto done;
     }
-    u->draws = c.o.ranks_only ? NULL : govidx__mallocarray(tcells, N * sizeof *u->draws);
+    u->dslot = govidx__mallocarray(u->n_track ? u->n_track : 1, sizeof *u->dslot);
+    if (!u->dslot) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (t = 0; t < u->n_track; t++) {
+        size_t ai = p->agg_of_node[u->track[t]];
+        u->dslot[t] = ai != NONE && c.dirty[ai] ? u->n_dtrack++ : NONE;
+    }
+    u->draws = c.o.ranks_only || !u->n_dtrack
+                   ? NULL
+                   : govidx__mallocarray(u->n_years * u->n_dtrack * n, N * sizeof *u->draws);
     u->n_present = govidx__calloc(tcells, sizeof *u->n_present);
     u->mean = govidx__mallocarray(tcells, sizeof *u->mean);
     u->hist = govidx__calloc(tcells, (n + 1) * sizeof *u->hist);
     u->roots = govidx__mallocarray(p->n_nodes, sizeof *u->roots);
-    if (!u->unit_codes || !u->node_codes || !u->years || !u->nominal || !u->nominal_rank || (!u->draws && !c.o.ranks_only) ||
+    if (!u->unit_codes || !u->node_codes || !u->years || !u->nominal || !u->nominal_rank || (!u->draws && !c.o.ranks_only && u->n_dtrack) ||
         !u->n_present || !u->mean || !u->hist || !u->roots) {
         rc = govidx__oom();
         goto done;
@@ -690,8 +744,8 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             c.linear = 0;
     if (c.linear) {
         size_t d, l, L = p->n_leaves, total = 0;
-        for (k = 0; k < p->n_aggs; k++)
-            c.nd += c.dirty[k] != 0;
+        for (k = 0; k < p->n_aggs; k++) /* only the nodes with statistics: each is computed from Z alone */
+            c.nd += c.dirty[k] && u->track_of[p->aggs[k].node] != NONE;
         c.dnode = govidx__mallocarray(c.nd, sizeof *c.dnode);
         c.dleaf_start = govidx__calloc(c.nd + 1, sizeof *c.dleaf_start);
         c.dleaf = govidx__mallocarray(c.nd, L * sizeof *c.dleaf);
@@ -703,7 +757,7 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         }
         for (k = 0, d = 0; k < p->n_nodes; k++) {
             size_t node = p->exec_order[k], ai = p->agg_of_node[node];
-            if (ai != NONE && c.dirty[ai])
+            if (ai != NONE && c.dirty[ai] && u->track_of[node] != NONE)
                 c.dnode[d++] = node;
         }
         for (d = 0; d < c.nd; d++) {
@@ -717,6 +771,8 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             }
         }
         c.dleaf_start[c.nd] = total;
+        if (c.nd == 0)
+            c.linear = 0;
         for (y = 0; y < u->n_years; y++) {
             int ok = 1;
             for (l = 0; l < L; l++) {
@@ -820,17 +876,16 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     }
     for (y = 0; y < u->n_years; y++) /* nodes no drawn weight reaches: nominal every time */
         for (t = 0; t < u->n_track; t++) {
-            size_t v, s, node = u->track[t];
+            size_t v, node = u->track[t];
             if (is_dirty(&c, node))
                 continue;
             for (v = 0; v < n; v++) {
                 size_t cl = TCELL(u, v, y, t);
-                for (s = 0; u->draws && s < N; s++)
-                    u->draws[cl * N + s] = u->nominal[CELL(u, v, y, node)];
                 u->hist[cl * (n + 1) + u->nominal_rank[CELL(u, v, y, node)]] += (uint32_t)N;
             }
         }
-    finish_stats(u);
+    if ((rc = finish_stats(u)))
+        goto done;
     for (k = 0; u->has_sobol && k < c.n_out; k++)
         if ((rc = govidx__sobol_estimate(u->sobol + k * c.n_inputs * 6, c.fA + k * N, c.fB + k * N,
                                          c.fAB + k * c.n_inputs * N, N, c.n_inputs, c.o.bootstrap,
@@ -958,9 +1013,11 @@ double govidx_uncertainty_score_quantile(const govidx_uncertainty *u, size_t uni
     if (!tcell(u, unit, year, node, &cl) || !(q >= 0.0 && q <= 1.0))
         return NAN;
     m = u->n_present[cl];
+    if (m && u->dslot[u->track_of[node]] == NONE)
+        return u->nominal[CELL(u, unit, year, node)];
     if (!m || !u->draws)
         return NAN;
-    d = u->draws + cl * u->N;
+    d = u->draws + DCELL(u, unit, year, u->track_of[node]) * u->N;
     if (!m)
         return NAN;
     h = (double)(m - 1) * q;
