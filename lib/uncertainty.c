@@ -63,6 +63,8 @@ struct govidx_uncertainty {
     uint32_t *hist;          /* tcell * (n_units + 1) + rank (0 = missing) */
     size_t n_params;
     size_t *param_node, *param_parent;
+    size_t *dropped;         /* leave_one_out: the indicator dropped in each replication */
+    size_t *parent_of;       /* node -> parent or NONE */
     double *params;          /* replication * n_params + p */
     /* Sobol */
     int has_sobol;
@@ -89,7 +91,10 @@ typedef struct ux_ctx {
     unsigned char *perturbed; /* node: its weight within its parent is drawn */
     unsigned char *dirty;    /* agg index: recomputed per replication */
     size_t *inputs;          /* agg indices whose children are drawn (Sobol inputs) */
-    size_t n_inputs;
+    size_t n_inputs;         /* n_winputs, + 1 with leave_one_out (the last input) */
+    size_t n_winputs;
+    size_t *drop;            /* leave_one_out: the indicators that may be dropped */
+    size_t n_drop;
     size_t max_children;
     size_t n_evals_per_sample; /* 1, or k + 2 with Sobol */
     double *fA, *fB, *fAB;   /* Sobol outputs: o * N + s; fAB (o * k + i) * N + s */
@@ -157,6 +162,24 @@ static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double
         mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * govidx__rng_uniform(&g)
                                   : 1.0;
     }
+}
+
+/* Input i of (sample s, matrix m) into mult: a node's weights, or the
+ * indicator left out (the last input, drawn after every weight). */
+static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double *mult, size_t *dropped)
+{
+    govidx__rng g;
+    size_t k;
+    if (i < c->n_winputs) {
+        draw_node(c, c->inputs[i], s, m, mult);
+        return;
+    }
+    g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX);
+    k = (size_t)(govidx__rng_uniform(&g) * (double)c->n_drop);
+    k = k < c->n_drop ? k : c->n_drop - 1;
+    mult[c->drop[k]] = 0.0;
+    if (dropped)
+        *dropped = c->drop[k];
 }
 
 /* One evaluation: the scores of every node of year y into wk->block.  mult
@@ -248,7 +271,7 @@ static void draw_sample(const ux_ctx *c, double *mult, size_t s)
     for (k = 0; k < p->n_nodes; k++)
         mult[k] = 1.0;
     for (i = 0; i < c->n_inputs; i++)
-        draw_node(c, c->inputs[i], s, 0, mult);
+        draw_input(c, i, s, 0, mult, u->dropped ? &u->dropped[s] : NULL);
     for (pi = 0; pi < u->n_params; pi++) { /* the drawn weights, renormalised (first weight set) */
         const plan_agg *a = &p->aggs[p->agg_of_node[u->param_parent[pi]]];
         const double *w0 = set_weights(p, a, 0);
@@ -384,7 +407,7 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
     for (k = 0; k < p->n_nodes; k++)
         wk->mult[k] = 1.0;
     for (i = 0; i < c->n_inputs; i++)
-        draw_node(c, c->inputs[i], s, 1, wk->mult);
+        draw_input(c, i, s, 1, wk->mult, NULL);
     for (y = 0; y < u->n_years; y++) {
         if ((rc = eval_year(c, wk, y)))
             return rc;
@@ -395,7 +418,7 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
         for (k = 0; k < p->n_nodes; k++)
             wk->mult[k] = 1.0;
         for (j = 0; j < c->n_inputs; j++)
-            draw_node(c, c->inputs[j], s, j == i ? 1 : 0, wk->mult);
+            draw_input(c, j, s, j == i ? 1 : 0, wk->mult, NULL);
         for (y = 0; y < u->n_years; y++) {
             size_t r, v;
             if ((rc = eval_year(c, wk, y)))
@@ -471,6 +494,8 @@ void govidx_uncertainty_free(govidx_uncertainty *u)
     govidx__free(u->hist);
     govidx__free(u->param_node);
     govidx__free(u->param_parent);
+    govidx__free(u->dropped);
+    govidx__free(u->parent_of);
     govidx__free(u->params);
     govidx__free(u->roots);
     govidx__free(u->track);
@@ -507,6 +532,16 @@ static int resolve(ux_ctx *c)
                     c->perturbed[k] = 1;
             }
         }
+    if (o->leave_one_out) { /* an indicator with a sibling: its parent keeps a score */
+        for (k = 0; k < p->n_leaves; k++) {
+            size_t node = p->leaves[k].node, parent = govidx_framework_parent(p->fw, node);
+            if (parent != NONE && govidx_framework_n_children(p->fw, parent) >= 2)
+                c->drop[c->n_drop++] = node;
+        }
+        if (!c->n_drop)
+            return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: leave_one_out: no indicator has a sibling to "
+                                                  "take its place");
+    }
     for (i = 0; i < 32; i++)
         if ((levels >> i & 1u) && !(found >> i & 1u))
             return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: no weight at noise level %zu (the tree's nodes "
@@ -522,7 +557,8 @@ static int resolve(ux_ctx *c)
         for (j = 0; j < a->n_children; j++) {
             size_t ch = a->children[j], cai = p->agg_of_node[ch];
             drawn |= c->perturbed[ch];
-            dirty |= c->perturbed[ch] || (cai != NONE && c->dirty[cai]);
+            dirty |= c->perturbed[ch] || (cai != NONE && c->dirty[cai]) ||
+                     (o->leave_one_out && cai == NONE && a->n_children >= 2);
         }
         /* with zero noise nothing changes, but the path is the same */
         c->dirty[ai] = (unsigned char)dirty;
@@ -537,6 +573,9 @@ static int resolve(ux_ctx *c)
     }
     if (c->n_inputs == 0)
         return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: no weight to perturb (the tree has no aggregate)");
+    c->n_winputs = c->n_inputs;
+    if (o->leave_one_out)
+        c->n_inputs++;
     return GOVIDX_OK;
 }
 
@@ -628,8 +667,9 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     c.perturbed = govidx__calloc(p->n_nodes, 1);
     c.dirty = govidx__calloc(p->n_aggs ? p->n_aggs : 1, 1);
     c.inputs = govidx__calloc(p->n_aggs ? p->n_aggs : 1, sizeof *c.inputs);
+    c.drop = govidx__calloc(p->n_leaves ? p->n_leaves : 1, sizeof *c.drop);
     u = govidx__calloc(1, sizeof *u);
-    if (!c.perturbed || !c.dirty || !c.inputs || !u) {
+    if (!c.perturbed || !c.dirty || !c.inputs || !c.drop || !u) {
         rc = govidx__oom();
         goto done;
     }
@@ -705,10 +745,14 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     u->param_node = govidx__mallocarray(u->n_params ? u->n_params : 1, sizeof *u->param_node);
     u->param_parent = govidx__mallocarray(u->n_params ? u->n_params : 1, sizeof *u->param_parent);
     u->params = govidx__mallocarray(N, (u->n_params ? u->n_params : 1) * sizeof *u->params);
-    if (!u->param_node || !u->param_parent || !u->params) {
+    u->dropped = c.o.leave_one_out ? govidx__calloc(N, sizeof *u->dropped) : NULL;
+    u->parent_of = govidx__mallocarray(p->n_nodes, sizeof *u->parent_of);
+    if (!u->param_node || !u->param_parent || !u->params || (c.o.leave_one_out && !u->dropped) || !u->parent_of) {
         rc = govidx__oom();
         goto done;
     }
+    for (k = 0; k < p->n_nodes; k++)
+        u->parent_of[k] = govidx_framework_parent(p->fw, k);
     for (k = 0, t = 0; k < p->n_nodes; k++)
         if (c.perturbed[k]) {
             u->param_node[t] = k;
@@ -726,7 +770,11 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             rc = govidx__oom();
             goto done;
         }
-        for (k = 0; k < c.n_inputs; k++) {
+        if (c.o.leave_one_out && !(u->input_codes[c.n_winputs] = govidx__strdup("leave-one-out"))) {
+            rc = govidx__oom();
+            goto done;
+        }
+        for (k = 0; k < c.n_winputs; k++) {
             const char *code = govidx_framework_node_code(p->fw, p->aggs[c.inputs[k]].node);
             size_t len = strlen(code) + sizeof "weights:";
             if (!(u->input_codes[k] = govidx__malloc(len))) {
@@ -912,6 +960,7 @@ done:
     govidx__free(c.perturbed);
     govidx__free(c.dirty);
     govidx__free(c.inputs);
+    govidx__free(c.drop);
     govidx__free(c.fA);
     govidx__free(c.fB);
     govidx__free(c.fAB);
@@ -1236,7 +1285,7 @@ int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char 
     if (!(f = open_tmp(tmp, sizeof tmp, path)))
         return GOVIDX_EIO;
     fputs("replication,node,parent,weight\n", f);
-    for (s = 0; s < u->N; s++)
+    for (s = 0; s < u->N; s++) {
         for (pi = 0; pi < u->n_params; pi++) {
             fprintf(f, "%zu,", s + 1);
             put_text(f, u->node_codes[u->param_node[pi]]);
@@ -1245,6 +1294,15 @@ int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char 
             put_num(f, u->params[s * u->n_params + pi]);
             fputc('\n', f);
         }
+        if (u->dropped) { /* the indicator left out: weight 0 in this replication */
+            size_t parent = u->parent_of[u->dropped[s]];
+            fprintf(f, "%zu,", s + 1);
+            put_text(f, u->node_codes[u->dropped[s]]);
+            fputc(',', f);
+            put_text(f, parent != NONE ? u->node_codes[parent] : "");
+            fputs(",0\n", f);
+        }
+    }
     return close_tmp(f, tmp, path);
 }
 

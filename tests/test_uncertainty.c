@@ -208,6 +208,61 @@ static void test_sobol_engine(void)
     govidx_framework_free(fw);
 }
 
+/* Leave one out, no weight noise: every replication is one of the four
+ * trees without x1, x2, x3 or x4, so the extreme quantiles of each unit's
+ * Index score are the extremes of those four scores, computed here by hand
+ * from the plan's normalised indicators. */
+static void test_leave_one_out(void)
+{
+    govidx_plan *plan = NULL;
+    govidx_framework *fw = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v;
+    govidx_result *r = NULL;
+    govidx_uncertainty *u = NULL, *u2 = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    size_t root, x[4], i, j;
+    const char *codes[4] = {"x1", "x2", "x3", "x4"};
+    double s[6];
+    small_plan(&plan, &fw, &panel, &v);
+    GX_ASSERT_OK(govidx_framework_find(&root, fw, "Index"));
+    for (j = 0; j < 4; j++)
+        GX_ASSERT_OK(govidx_framework_find(&x[j], fw, codes[j]));
+    GX_ASSERT_OK(govidx_execute(&r, plan, &panel));
+    o.replications = 400;
+    o.leave_one_out = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u, plan, &panel, &o));
+    o.sobol = 1;
+    o.bootstrap = 100;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u2, plan, &panel, &o));
+    for (i = 0; i < 6; i++) {
+        double z[4], lo = INFINITY, hi = -INFINITY;
+        for (j = 0; j < 4; j++)
+            z[j] = govidx_result_score(r, i, 0, x[j]);
+        for (j = 0; j < 4; j++) {
+            double a = j == 0 ? z[1] : j == 1 ? z[0] : (z[0] + z[1]) / 2;
+            double b = j == 2 ? z[3] : j == 3 ? z[2] : (z[2] + z[3]) / 2;
+            double sc = (a + b) / 2;
+            lo = sc < lo ? sc : lo;
+            hi = sc > hi ? sc : hi;
+        }
+        GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, i, 0, root, 0.0), lo, 1e-9);
+        GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, i, 0, root, 1.0), hi, 1e-9);
+        GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u2, i, 0, root, 0.0), lo, 1e-9);
+    }
+    /* the only input that moves anything is the indicator left out (the last input) */
+    CU_ASSERT_STRING_EQUAL(govidx_uncertainty_input_code(u2, govidx_uncertainty_n_inputs(u2) - 1), "leave-one-out");
+    GX_ASSERT_OK(govidx_uncertainty_sobol(s, u2, (size_t)-1, 0, root, govidx_uncertainty_n_inputs(u2) - 1));
+    CU_ASSERT(s[4] <= 1.0 && 1.0 <= s[5]);
+    GX_ASSERT_OK(govidx_uncertainty_sobol(s, u2, (size_t)-1, 0, root, 0));
+    GX_ASSERT_CLOSE(s[1], 0.0, 1e-12);
+    govidx_uncertainty_free(u);
+    govidx_uncertainty_free(u2);
+    govidx_result_free(r);
+    govidx_plan_free(plan);
+    govidx_framework_free(fw);
+}
+
 static int cancel_at_half(void *ctx, size_t done, size_t total)
 {
     (void)ctx;
@@ -489,6 +544,7 @@ static CU_TestInfo engine_tests[] = {
     {"sobol_engine", test_sobol_engine},
     {"errors", test_errors},
     {"paths_small", test_paths_small},
+    {"leave_one_out", test_leave_one_out},
     CU_TEST_INFO_NULL,
 };
 static CU_TestInfo asem_tests[] = {

@@ -16,13 +16,14 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: govidx uncertainty FILE.h5 [--method SPEC.json] [--set KEY=VALUE]... [--node NODE:KEY=VALUE]...\n"
             "         --replications N [--seed S] [--weights-noise F [--noise-levels L1,L2]]\n"
-            "         [--weights-dirichlet K] [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
+            "         [--weights-dirichlet K] [--leave-one-out] [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
             "         --csv OUT.csv [--params P.csv]\n"
             "\n"
             "Perturbs the weights of the index tree N times (COINr's noise model: each weight at\n"
             "the given levels, 1 = indicators, times U(1-F, 1+F), renormalised within its node; or\n"
-            "a Dirichlet around the nominal weights with concentration K), and writes per unit,\n"
+            "a Dirichlet around the nominal weights with concentration K; --leave-one-out also\n"
+            "drops one indicator per replication), and writes per unit,\n"
             "year and node: unit,year,node,nominal_score,nominal_rank,mean_score,median_score,\n"
             "q05_score,q95_score,mean_rank,median_rank,q05_rank,q95_rank,mean_abs_rank_shift\n"
             "and a qNN_score,qNN_rank pair per extra quantile.  --params writes every\n"
@@ -167,6 +168,8 @@ int cmd_uncertainty(int argc, char **argv)
             takes = 0;
             if (!strcmp(k, "--sobol"))
                 o.sobol = 1;
+            else if (!strcmp(k, "--leave-one-out"))
+                o.leave_one_out = 1;
             else if (!strcmp(k, "--roots-only"))
                 o.roots_only = 1;
             else if (!strcmp(k, "--ranks-only"))

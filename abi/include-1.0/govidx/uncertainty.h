@@ -52,6 +52,10 @@ typedef struct govidx_uncertainty_options {
     /** > 0: each perturbed node's child weights ~ Dirichlet(K w_nominal)
      *  instead of the uniform noise (mean = the nominal weights). */
     double weights_dirichlet;
+    /** Non-zero: every replication also leaves out one indicator, drawn
+     *  uniformly among those with a sibling (weight 0, the siblings'
+     *  weights renormalised); a Sobol input of its own ("leave-one-out"). */
+    int leave_one_out;
     int sobol;                 /**< non-zero: Sobol indices (N (k + 1) extra evaluations) */
     size_t bootstrap;          /**< bootstrap resamples for the Sobol intervals (default 1000) */
     double sobol_width;        /**< an index is "converged" when both 95% intervals are at most this wide (default 0.1) */
@@ -70,7 +74,7 @@ typedef struct govidx_uncertainty_options {
 } govidx_uncertainty_options;
 #define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 1
 #define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
-    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 1000, 0.1, 0, 0, 0, 0, NULL, NULL }
+    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, 0, 0, NULL, NULL }
 /** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
 
@@ -141,7 +145,9 @@ GOVIDX_API int govidx_uncertainty_sobol(double *out, const govidx_uncertainty *u
 GOVIDX_API int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path,
                                             const double *extra_percent, size_t n_extra);
 /** Every replication's sampled weights: replication,node,parent,weight
- *  (the within-parent weight after renormalisation). */
+ *  (the within-parent weight after renormalisation; with per-year
+ *  data-driven weights, the first year's), and with leave_one_out a row
+ *  for the indicator left out, weight 0. */
 GOVIDX_API int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char *path);
 /**
  * The Sobol indices (GOVIDX_EINVAL unless the run had sobol set):
