@@ -95,6 +95,11 @@ typedef struct ux_ctx {
     size_t n_winputs;
     size_t *drop;            /* leave_one_out: the indicators that may be dropped */
     size_t n_drop;
+    /* method switches (vary): one context per combination of values, the
+     * combination of replication s drawn per key (the last inputs) */
+    struct ux_ctx *vc;
+    size_t n_comb;
+    size_t *vary_n;          /* values per key */
     size_t max_children;
     size_t n_evals_per_sample; /* 1, or k + 2 with Sobol */
     double *fA, *fB, *fAB;   /* Sobol outputs: o * N + s; fAB (o * k + i) * N + s */
@@ -126,6 +131,7 @@ typedef struct ux_worker {
     double *weff;       /* n_leaves x (nd * UX_CHUNK) */
     double *C;          /* n_units x (nd * UX_CHUNK) */
     double *mults;      /* UX_CHUNK x n_nodes multipliers */
+    size_t variant;     /* the combination of method switches drawn */
 } ux_worker;
 
 static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t y)
@@ -166,12 +172,23 @@ static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double
 
 /* Input i of (sample s, matrix m) into mult: a node's weights, or the
  * indicator left out (the last input, drawn after every weight). */
-static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double *mult, size_t *dropped)
+static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double *mult, size_t *dropped,
+                       size_t *variant)
 {
     govidx__rng g;
     size_t k;
     if (i < c->n_winputs) {
         draw_node(c, c->inputs[i], s, m, mult);
+        return;
+    }
+    if (i > c->n_winputs || !c->o.leave_one_out) { /* method switch j: its value, mixed radix */
+        size_t j = i - c->n_winputs - (c->o.leave_one_out ? 1 : 0), stride = 1, t;
+        for (t = 0; t < j; t++)
+            stride *= c->vary_n[t];
+        g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX - 1 - j);
+        k = (size_t)(govidx__rng_uniform(&g) * (double)c->vary_n[j]);
+        k = k < c->vary_n[j] ? k : c->vary_n[j] - 1;
+        *variant += k * stride;
         return;
     }
     g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX);
@@ -259,19 +276,26 @@ static void store_outputs(const ux_ctx *c, ux_worker *wk, size_t y, double *f, s
 static int is_dirty(const ux_ctx *c, size_t node)
 {
     size_t ai = c->p->agg_of_node[node];
-    return ai != NONE && c->dirty[ai];
+    return c->n_comb || (ai != NONE && c->dirty[ai]); /* a method switch may move any node */
+}
+
+/* The context of the combination drawn. */
+static const ux_ctx *variant_ctx(const ux_ctx *c, size_t v)
+{
+    return c->n_comb ? &c->vc[v] : c;
 }
 
 /* Replication s's multipliers into mult, and its parameters. */
-static void draw_sample(const ux_ctx *c, double *mult, size_t s)
+static void draw_sample(const ux_ctx *c, double *mult, size_t s, size_t *variant)
 {
     govidx_uncertainty *u = c->u;
     const govidx_plan *p = c->p;
     size_t i, k, pi;
     for (k = 0; k < p->n_nodes; k++)
         mult[k] = 1.0;
+    *variant = 0;
     for (i = 0; i < c->n_inputs; i++)
-        draw_input(c, i, s, 0, mult, u->dropped ? &u->dropped[s] : NULL);
+        draw_input(c, i, s, 0, mult, u->dropped ? &u->dropped[s] : NULL, variant);
     for (pi = 0; pi < u->n_params; pi++) { /* the drawn weights, renormalised (first weight set) */
         const plan_agg *a = &p->aggs[p->agg_of_node[u->param_parent[pi]]];
         const double *w0 = set_weights(p, a, 0);
@@ -333,7 +357,7 @@ static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
     size_t j, y, d, n = u->n_units, N = u->N;
     int rc;
     for (j = 0; j < count; j++)
-        draw_sample(c, wk->mults + j * p->n_nodes, first + j);
+        draw_sample(c, wk->mults + j * p->n_nodes, first + j, &wk->variant);
     for (y = 0; y < u->n_years; y++) {
         if (c->linear_year[y]) {
             linear_eval(c, wk, y, count);
@@ -382,9 +406,9 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
     const govidx_plan *p = c->p;
     size_t i, y, k, t, n = u->n_units, N = u->N;
     int rc;
-    draw_sample(c, wk->mult, s);
+    draw_sample(c, wk->mult, s, &wk->variant);
     for (y = 0; y < u->n_years; y++) {
-        if ((rc = eval_year(c, wk, y)))
+        if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
             return rc;
         for (t = 0; t < u->n_track; t++) {
             const double *col = wk->block + u->track[t] * n;
@@ -406,10 +430,11 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
     /* B, then A with input i's weights from B */
     for (k = 0; k < p->n_nodes; k++)
         wk->mult[k] = 1.0;
+    wk->variant = 0;
     for (i = 0; i < c->n_inputs; i++)
-        draw_input(c, i, s, 1, wk->mult, NULL);
+        draw_input(c, i, s, 1, wk->mult, NULL, &wk->variant);
     for (y = 0; y < u->n_years; y++) {
-        if ((rc = eval_year(c, wk, y)))
+        if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
             return rc;
         store_outputs(c, wk, y, c->fB, N, s);
     }
@@ -417,11 +442,12 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
         size_t j;
         for (k = 0; k < p->n_nodes; k++)
             wk->mult[k] = 1.0;
+        wk->variant = 0;
         for (j = 0; j < c->n_inputs; j++)
-            draw_input(c, j, s, j == i ? 1 : 0, wk->mult, NULL);
+            draw_input(c, j, s, j == i ? 1 : 0, wk->mult, NULL, &wk->variant);
         for (y = 0; y < u->n_years; y++) {
             size_t r, v;
-            if ((rc = eval_year(c, wk, y)))
+            if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
                 return rc;
             for (r = 0; r < u->n_roots; r++) {
                 size_t kk = u->roots[r], o = (y * u->n_roots + r) * (n + 1);
@@ -649,7 +675,63 @@ static int finish_stats(govidx_uncertainty *u)
     return GOVIDX_OK;
 }
 
-static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_result *nom,
+static void free_ctx_arrays(ux_ctx *c)
+{
+    govidx__free(c->perturbed);
+    govidx__free(c->dirty);
+    govidx__free(c->inputs);
+    govidx__free(c->drop);
+}
+
+/* The context of each combination of method switches: its plan and nominal
+ * result, the same drawn weights (checked: the same inputs). */
+static int make_variants(ux_ctx *c, govidx_plan *const *vplans, govidx_result *const *vnoms, size_t n_comb,
+                         const size_t *vary_n, size_t n_vary)
+{
+    size_t v, i;
+    int rc;
+    c->vc = govidx__calloc(n_comb, sizeof *c->vc);
+    if (!c->vc)
+        return govidx__oom();
+    c->n_comb = n_comb;
+    c->vary_n = (size_t *)vary_n;
+    for (v = 0; v < n_comb; v++) {
+        ux_ctx *x = &c->vc[v];
+        const govidx_plan *p = vplans[v];
+        x->p = p;
+        x->o = c->o;
+        x->u = c->u;
+        x->perturbed = govidx__calloc(p->n_nodes, 1);
+        x->dirty = govidx__calloc(p->n_aggs ? p->n_aggs : 1, 1);
+        x->inputs = govidx__calloc(p->n_aggs ? p->n_aggs : 1, sizeof *x->inputs);
+        x->drop = govidx__calloc(p->n_leaves ? p->n_leaves : 1, sizeof *x->drop);
+        if (!x->perturbed || !x->dirty || !x->inputs || !x->drop)
+            return govidx__oom();
+        if ((rc = resolve(x)))
+            return rc;
+        if (x->n_winputs != c->n_winputs || x->n_drop != c->n_drop || p->n_nodes != c->p->n_nodes)
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: a method switch changes which weights exist");
+        for (i = 0; i < x->n_winputs; i++)
+            if (p->aggs[x->inputs[i]].node != c->p->aggs[c->inputs[i]].node)
+                return govidx__fail(GOVIDX_EINVAL, "uncertainty: a method switch changes which weights exist");
+        x->n_inputs = c->n_winputs + (c->o.leave_one_out ? 1 : 0) + n_vary;
+        x->vary_n = (size_t *)vary_n;
+        x->nominal = vnoms[v]->scores;
+        if (x->max_children > c->max_children)
+            c->max_children = x->max_children;
+    }
+    c->n_inputs = c->n_winputs + (c->o.leave_one_out ? 1 : 0) + n_vary;
+    return GOVIDX_OK;
+}
+
+typedef struct ux_variants {
+    govidx_plan **plans;
+    govidx_result **noms;
+    size_t n_comb, n_vary;
+    size_t *vary_n;
+} ux_variants;
+
+static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_result *nom, const ux_variants *var,
                 const govidx_uncertainty_options *opts)
 {
     ux_ctx c;
@@ -674,7 +756,8 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         goto done;
     }
     c.u = u;
-    if ((rc = resolve(&c)))
+    if ((rc = resolve(&c)) || (var->n_comb && (rc = make_variants(&c, var->plans, var->noms, var->n_comb,
+                                                                   var->vary_n, var->n_vary))))
         goto done;
     u->n_units = n;
     u->n_years = nom->n_years;
@@ -710,10 +793,8 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         rc = govidx__oom();
         goto done;
     }
-    for (t = 0; t < u->n_track; t++) {
-        size_t ai = p->agg_of_node[u->track[t]];
-        u->dslot[t] = ai != NONE && c.dirty[ai] ? u->n_dtrack++ : NONE;
-    }
+    for (t = 0; t < u->n_track; t++)
+        u->dslot[t] = is_dirty(&c, u->track[t]) ? u->n_dtrack++ : NONE;
     u->draws = c.o.ranks_only || !u->n_dtrack
                    ? NULL
                    : govidx__mallocarray(u->n_years * u->n_dtrack * n, N * sizeof *u->draws);
@@ -774,6 +855,16 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             rc = govidx__oom();
             goto done;
         }
+        for (k = 0; k < var->n_vary; k++) {
+            const govidx_uncertainty_vary *vy = &c.o.vary[k];
+            size_t at = c.n_winputs + (c.o.leave_one_out ? 1 : 0) + k;
+            size_t len = strlen(vy->key) + (vy->node ? strlen(vy->node) + 1 : 0) + sizeof "vary:";
+            if (!(u->input_codes[at] = govidx__malloc(len))) {
+                rc = govidx__oom();
+                goto done;
+            }
+            snprintf(u->input_codes[at], len, "vary:%s%s%s", vy->node ? vy->node : "", vy->node ? ":" : "", vy->key);
+        }
         for (k = 0; k < c.n_winputs; k++) {
             const char *code = govidx_framework_node_code(p->fw, p->aggs[c.inputs[k]].node);
             size_t len = strlen(code) + sizeof "weights:";
@@ -785,7 +876,7 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         }
     }
     /* the linear path: which nodes, which leaves under each, Z per year */
-    c.linear = !u->has_sobol && !p->rescale_aggregates && p->n_leaves > 0;
+    c.linear = !u->has_sobol && !c.n_comb && !p->rescale_aggregates && p->n_leaves > 0;
     for (k = 0; k < p->n_aggs && c.linear; k++)
         if (c.dirty[k] && (p->aggs[k].bod || p->aggs[k].opts.method != GOVIDX_AGG_ARITHMETIC ||
                            p->aggs[k].opts.min_share > 0.0))
@@ -957,10 +1048,10 @@ done:
     }
     govidx__free(wk);
     govidx__free(tid);
-    govidx__free(c.perturbed);
-    govidx__free(c.dirty);
-    govidx__free(c.inputs);
-    govidx__free(c.drop);
+    free_ctx_arrays(&c);
+    for (t = 0; c.vc && t < c.n_comb; t++)
+        free_ctx_arrays(&c.vc[t]);
+    govidx__free(c.vc);
     govidx__free(c.fA);
     govidx__free(c.fB);
     govidx__free(c.fAB);
@@ -977,17 +1068,117 @@ done:
     return GOVIDX_OK;
 }
 
+static void variants_free(ux_variants *var)
+{
+    size_t v;
+    for (v = 0; v < var->n_comb; v++) {
+        govidx_plan_free(var->plans[v]);
+        govidx_result_free(var->noms[v]);
+    }
+    govidx__free(var->plans);
+    govidx__free(var->noms);
+    govidx__free(var->vary_n);
+}
+
+#define UX_MAX_COMBINATIONS 4096
+
+/* A plan and nominal result per combination of the method switches (the
+ * plan's method with each varied key set), on a dataset or a panel.  A key
+ * whose values never change a score is an error: the pipeline does not use
+ * it with this method, and varying it would be a silent no-op. */
+static int variants_make(ux_variants *var, const govidx_plan *plan, const govidx_panel *panel,
+                         const govidx_dataset *ds, const govidx_uncertainty_options *opts)
+{
+    govidx_uncertainty_options o;
+    size_t j, v, cells, comb = 1;
+    int rc;
+    memset(var, 0, sizeof *var);
+    if ((rc = govidx__versioned_read(&uncertainty_options_versions, &o, opts)))
+        return rc;
+    if (!o.n_vary)
+        return GOVIDX_OK;
+    if (!o.vary)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: n_vary is %zu but vary is NULL", o.n_vary);
+    var->n_vary = o.n_vary;
+    var->vary_n = govidx__mallocarray(o.n_vary, sizeof *var->vary_n);
+    if (!var->vary_n)
+        return govidx__oom();
+    for (j = 0; j < o.n_vary; j++) {
+        const govidx_uncertainty_vary *vy = &o.vary[j];
+        if (!vy->key || !vy->values || vy->n_values < 2)
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: vary %zu ('%s') needs a key and at least two values", j,
+                                vy->key ? vy->key : "(null)");
+        var->vary_n[j] = vy->n_values;
+        if (comb > UX_MAX_COMBINATIONS / vy->n_values)
+            return govidx__fail(GOVIDX_EDIM, "uncertainty: the varied keys make more than %d method combinations",
+                                UX_MAX_COMBINATIONS);
+        comb *= vy->n_values;
+    }
+    /* n_comb is set only with the arrays: variants_free walks it */
+    var->plans = govidx__calloc(comb, sizeof *var->plans);
+    var->noms = govidx__calloc(comb, sizeof *var->noms);
+    var->n_comb = comb;
+    if (!var->plans || !var->noms) {
+        govidx__free(var->plans);
+        govidx__free(var->noms);
+        var->plans = NULL;
+        var->noms = NULL;
+        var->n_comb = 0;
+        return govidx__oom();
+    }
+    for (v = 0, rc = GOVIDX_OK; v < var->n_comb && rc == GOVIDX_OK; v++) {
+        govidx_method *m = NULL;
+        size_t rest = v;
+        if ((rc = govidx_method_copy(&m, govidx__plan_method(plan))))
+            break;
+        for (j = 0; j < o.n_vary && rc == GOVIDX_OK; j++) {
+            const govidx_uncertainty_vary *vy = &o.vary[j];
+            const char *val = vy->values[rest % vy->n_values];
+            rest /= vy->n_values;
+            rc = vy->node ? govidx_method_set_node(m, vy->node, vy->key, val) : govidx_method_set(m, vy->key, val);
+            if (rc)
+                rc = govidx__fail_context(rc, "uncertainty: vary %s%s%s=%s", vy->node ? vy->node : "",
+                                          vy->node ? ":" : "", vy->key, val ? val : "(null)");
+        }
+        if (rc == GOVIDX_OK)
+            rc = ds ? govidx_plan_from_dataset(&var->plans[v], ds, m)
+                    : govidx_plan_new(&var->plans[v], govidx_plan_framework(plan), m, panel);
+        if (rc == GOVIDX_OK)
+            rc = ds ? govidx_execute_dataset(&var->noms[v], var->plans[v], ds)
+                    : govidx_execute(&var->noms[v], var->plans[v], panel);
+        govidx_method_free(m);
+    }
+    if (rc) /* variants_free frees what was made */
+        return rc;
+    cells = var->noms[0]->n_years * var->noms[0]->n_nodes * var->noms[0]->n_units;
+    for (j = 0; j < o.n_vary; j++) { /* key j alone changed from its first value: does any score move? */
+        size_t stride = 1, t, moved = 0;
+        for (t = 0; t < j; t++)
+            stride *= var->vary_n[t];
+        for (t = 1; t < var->vary_n[j] && !moved; t++)
+            moved = memcmp(var->noms[0]->scores, var->noms[t * stride]->scores, cells * sizeof(double)) != 0;
+        if (!moved)
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: vary %s%s%s: no value changes any score (the pipeline "
+                                               "does not use this key with this method)",
+                                o.vary[j].node ? o.vary[j].node : "", o.vary[j].node ? ":" : "", o.vary[j].key);
+    }
+    return GOVIDX_OK;
+}
+
 int govidx_uncertainty_run(govidx_uncertainty **out, const govidx_plan *plan, const govidx_panel *panel,
                            const govidx_uncertainty_options *opts)
 {
     govidx_result *nom = NULL;
+    ux_variants var;
     int rc;
     if (!out || !plan || !panel || !opts)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run: NULL argument");
     *out = NULL;
     if ((rc = govidx_execute(&nom, plan, panel)))
         return rc;
-    rc = core(out, plan, nom, opts);
+    if ((rc = variants_make(&var, plan, panel, NULL, opts)) == GOVIDX_OK)
+        rc = core(out, plan, nom, &var, opts);
+    variants_free(&var);
     govidx_result_free(nom);
     return rc;
 }
@@ -996,13 +1187,16 @@ int govidx_uncertainty_run_dataset(govidx_uncertainty **out, const govidx_plan *
                                    const govidx_uncertainty_options *opts)
 {
     govidx_result *nom = NULL;
+    ux_variants var;
     int rc;
     if (!out || !plan || !ds || !opts)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run_dataset: NULL argument");
     *out = NULL;
     if ((rc = govidx_execute_dataset(&nom, plan, ds)))
         return rc;
-    rc = core(out, plan, nom, opts);
+    if ((rc = variants_make(&var, plan, NULL, ds, opts)) == GOVIDX_OK)
+        rc = core(out, plan, nom, &var, opts);
+    variants_free(&var);
     govidx_result_free(nom);
     return rc;
 }

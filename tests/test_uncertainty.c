@@ -263,6 +263,83 @@ static void test_leave_one_out(void)
     govidx_framework_free(fw);
 }
 
+/* Method switches: with no weight noise each replication is the tree under
+ * one of the two normalisations, so each unit's extreme Index scores are
+ * those of the two plans made separately. */
+static void test_vary(void)
+{
+    govidx_plan *plan = NULL, *pz = NULL;
+    govidx_framework *fw = NULL;
+    govidx_method *mz = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v;
+    govidx_result *r = NULL, *rz = NULL;
+    govidx_uncertainty *u = NULL, *u3 = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    const char *norms[2] = {"minmax", "zscore"}, *winmax[2] = {"1", "2"}, *one[1] = {"minmax"};
+    govidx_uncertainty_vary vy = {NULL, "normalize.method", norms, 2};
+    double s[6];
+    size_t root, i;
+    small_plan(&plan, &fw, &panel, &v);
+    GX_ASSERT_OK(govidx_framework_find(&root, fw, "Index"));
+    GX_ASSERT_OK(govidx_method_new(&mz));
+    GX_ASSERT_OK(govidx_method_set(mz, "normalize.method", "zscore"));
+    GX_ASSERT_OK(govidx_plan_new(&pz, fw, mz, &panel));
+    GX_ASSERT_OK(govidx_execute(&r, plan, &panel));
+    GX_ASSERT_OK(govidx_execute(&rz, pz, &panel));
+    o.replications = 200;
+    o.vary = &vy;
+    o.n_vary = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u, plan, &panel, &o));
+    o.n_threads = 3;
+    o.batch = 7;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u3, plan, &panel, &o));
+    for (i = 0; i < 6; i++) {
+        double a = govidx_result_score(r, i, 0, root), b = govidx_result_score(rz, i, 0, root);
+        GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, i, 0, root, 0.0), a < b ? a : b, 1e-9);
+        GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, i, 0, root, 1.0), a > b ? a : b, 1e-9);
+        CU_ASSERT_EQUAL(govidx_uncertainty_score_quantile(u, i, 0, root, 0.3),
+                        govidx_uncertainty_score_quantile(u3, i, 0, root, 0.3));
+        CU_ASSERT_EQUAL(govidx_uncertainty_mean_rank(u, i, 0, root), govidx_uncertainty_mean_rank(u3, i, 0, root));
+        GX_ASSERT_CLOSE(govidx_uncertainty_nominal_score(u, i, 0, root), a, 1e-9); /* nominal: the plan's method */
+    }
+    govidx_uncertainty_free(u);
+    govidx_uncertainty_free(u3);
+    /* Sobol: the switch is the only input that moves anything */
+    o.sobol = 1;
+    o.bootstrap = 100;
+    o.replications = 400;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u, plan, &panel, &o));
+    CU_ASSERT_STRING_EQUAL(govidx_uncertainty_input_code(u, govidx_uncertainty_n_inputs(u) - 1),
+                           "vary:normalize.method");
+    GX_ASSERT_OK(govidx_uncertainty_sobol(s, u, 0, 0, root, govidx_uncertainty_n_inputs(u) - 1));
+    CU_ASSERT(s[4] <= 1.0 && 1.0 <= s[5]);
+    govidx_uncertainty_free(u);
+    u = NULL;
+    /* errors, each naming what is wrong, never a silent no-op */
+    o.sobol = 0;
+    vy.key = "treat.winmax"; /* no treatment in this method: winmax is not used */
+    vy.values = winmax;
+    GX_ASSERT_RC(govidx_uncertainty_run(&u, plan, &panel, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "treat.winmax: no value changes any score"));
+    vy.key = "normalize.method";
+    vy.values = norms;
+    vy.node = "Nope";
+    CU_ASSERT(govidx_uncertainty_run(&u, plan, &panel, &o) != GOVIDX_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "Nope"));
+    vy.node = NULL;
+    vy.values = one;
+    vy.n_values = 1;
+    GX_ASSERT_RC(govidx_uncertainty_run(&u, plan, &panel, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(u);
+    govidx_result_free(r);
+    govidx_result_free(rz);
+    govidx_plan_free(plan);
+    govidx_plan_free(pz);
+    govidx_method_free(mz);
+    govidx_framework_free(fw);
+}
+
 static int cancel_at_half(void *ctx, size_t done, size_t total)
 {
     (void)ctx;
@@ -545,6 +622,7 @@ static CU_TestInfo engine_tests[] = {
     {"errors", test_errors},
     {"paths_small", test_paths_small},
     {"leave_one_out", test_leave_one_out},
+    {"vary", test_vary},
     CU_TEST_INFO_NULL,
 };
 static CU_TestInfo asem_tests[] = {

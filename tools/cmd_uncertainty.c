@@ -16,14 +16,15 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: govidx uncertainty FILE.h5 [--method SPEC.json] [--set KEY=VALUE]... [--node NODE:KEY=VALUE]...\n"
             "         --replications N [--seed S] [--weights-noise F [--noise-levels L1,L2]]\n"
-            "         [--weights-dirichlet K] [--leave-one-out] [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
+            "         [--weights-dirichlet K] [--leave-one-out] [--vary [NODE:]KEY=V1,V2,...]... [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
             "         --csv OUT.csv [--params P.csv]\n"
             "\n"
             "Perturbs the weights of the index tree N times (COINr's noise model: each weight at\n"
             "the given levels, 1 = indicators, times U(1-F, 1+F), renormalised within its node; or\n"
             "a Dirichlet around the nominal weights with concentration K; --leave-one-out also\n"
-            "drops one indicator per replication), and writes per unit,\n"
+            "drops one indicator per replication; --vary switches a method key among values, e.g.\n"
+            "normalize.method=minmax,zscore or P1:aggregate.method=arithmetic,geometric), and writes per unit,\n"
             "year and node: unit,year,node,nominal_score,nominal_rank,mean_score,median_score,\n"
             "q05_score,q95_score,mean_rank,median_rank,q05_rank,q95_rank,mean_abs_rank_shift\n"
             "and a qNN_score,qNN_rank pair per extra quantile.  --params writes every\n"
@@ -55,7 +56,7 @@ static int set_pair(govidx_method *m, const char *arg, int per_node)
     }
     rc = node ? govidx_method_set_node(m, node, key, eq + 1) : govidx_method_set(m, key, eq + 1);
     if (rc)
-        cli_report("uncertainty", rc);
+        cli_report("run", rc);
     return rc;
 }
 
@@ -87,6 +88,34 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
+#define MAX_VARY 16
+
+/* "[NODE:]KEY=V1,V2,..." into vy, splitting a copy kept in *buf. */
+static int parse_vary(const char *arg, govidx_uncertainty_vary *vy, char **buf, const char **vals, size_t cap)
+{
+    char *eq, *colon, *p;
+    size_t n = 0;
+    if (!(*buf = strdup(arg)) || !(eq = strchr(*buf, '=')))
+        return -1;
+    *eq = '\0';
+    colon = strchr(*buf, ':');
+    vy->node = colon ? *buf : NULL;
+    if (colon)
+        *colon = '\0';
+    vy->key = colon ? colon + 1 : *buf;
+    for (p = eq + 1; n < cap;) {
+        char *comma = strchr(p, ',');
+        vals[n++] = p;
+        if (!comma)
+            break;
+        *comma = '\0';
+        p = comma + 1;
+    }
+    vy->values = vals;
+    vy->n_values = n;
+    return *vy->key ? 0 : -1;
+}
+
 static int bar(void *ctx, size_t done, size_t total)
 {
     int width = 40, filled = total ? (int)((double)done / (double)total * width) : width;
@@ -102,6 +131,10 @@ int cmd_uncertainty(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *params = NULL, *sobol_csv = NULL, *spec = NULL;
     double quant[32], levels[32];
+    govidx_uncertainty_vary vary[MAX_VARY];
+    char *vary_buf[MAX_VARY] = {NULL};
+    const char *vary_vals[MAX_VARY][64];
+    size_t n_vary = 0;
     size_t n_quant = 0, n_levels = 0, i;
     govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
     govidx_method *m = NULL;
@@ -160,6 +193,12 @@ int cmd_uncertainty(int argc, char **argv)
             char *end;
             o.sobol_width = strtod(v, &end);
             rc = *end || !*v ? GOVIDX_EINVAL : 0;
+        } else if (!strcmp(k, "--vary") && v) {
+            if (n_vary == MAX_VARY || parse_vary(v, &vary[n_vary], &vary_buf[n_vary], vary_vals[n_vary], 64)) {
+                fprintf(stderr, "govidx uncertainty: --vary takes [NODE:]KEY=V1,V2,... (at most %d)\n", MAX_VARY);
+                rc = GOVIDX_EINVAL;
+            }
+            n_vary++;
         } else if (!strcmp(k, "--threads") && v)
             rc = parse_size(v, &o.n_threads) ? GOVIDX_EINVAL : 0;
         else if (!strcmp(k, "--batch") && v)
@@ -207,6 +246,8 @@ int cmd_uncertainty(int argc, char **argv)
     }
     if (isatty(STDERR_FILENO))
         o.progress = bar;
+    o.vary = vary;
+    o.n_vary = n_vary;
     if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
         fprintf(stderr, "govidx uncertainty: %s is not a valid city dataset\n", file);
         govidx_method_free(m);
@@ -217,7 +258,7 @@ int cmd_uncertainty(int argc, char **argv)
     else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
     else if ((rc = govidx_uncertainty_run_dataset(&u, plan, ds, &o)))
-        cli_report("uncertainty", rc);
+        cli_report("run", rc);
     else if ((rc = govidx_uncertainty_write_csv(u, csv, quant, n_quant)))
         cli_report(csv, rc);
     else if (params && (rc = govidx_uncertainty_write_params_csv(u, params)))
@@ -230,5 +271,7 @@ int cmd_uncertainty(int argc, char **argv)
     govidx_plan_free(plan);
     govidx_dataset_close(ds);
     govidx_method_free(m);
+    for (i = 0; i < n_vary; i++)
+        free(vary_buf[i]);
     return status;
 }

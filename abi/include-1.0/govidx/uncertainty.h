@@ -35,6 +35,16 @@ extern "C" {
 /** Opaque: the statistics of one uncertainty run. */
 typedef struct govidx_uncertainty govidx_uncertainty;
 
+/** A method switch: `key` (for `node` only when not NULL) takes one of
+ *  `values`, drawn uniformly per replication (govidx_method_set keys, e.g.
+ *  "normalize.method" with "minmax", "zscore"). */
+typedef struct govidx_uncertainty_vary {
+    const char *node;
+    const char *key;
+    const char *const *values;
+    size_t n_values; /**< at least 2 */
+} govidx_uncertainty_vary;
+
 /** The declarative specification of an uncertainty run, validated whole
  *  before anything is computed. */
 typedef struct govidx_uncertainty_options {
@@ -67,6 +77,15 @@ typedef struct govidx_uncertainty_options {
     /** Non-zero: keep no score draws, only the rank histograms, so memory
      *  does not grow with N; score means and quantiles are then NaN. */
     int ranks_only;
+    /** Method switches: one plan per combination of values (at most 4096)
+     *  is built from the plan's method; each replication draws one.  An
+     *  unknown key, value or node is an error naming it (from
+     *  govidx_method_set), and so is a key whose values change no score
+     *  (the pipeline does not use it with this method).  Each key is a
+     *  Sobol input ("vary:KEY" or "vary:NODE:KEY").  Replications then
+     *  take the node-by-node path. */
+    const govidx_uncertainty_vary *vary;
+    size_t n_vary;
     size_t n_threads;          /**< 0 = automatic */
     size_t batch;              /**< replications per work item (0 = automatic); results do not depend on it */
     govidx_progress_fn progress; /**< NULL = none; non-zero return cancels (GOVIDX_ECANCELED) */
@@ -74,7 +93,7 @@ typedef struct govidx_uncertainty_options {
 } govidx_uncertainty_options;
 #define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 1
 #define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
-    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, 0, 0, NULL, NULL }
+    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, NULL, 0, 0, 0, NULL, NULL }
 /** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
 
