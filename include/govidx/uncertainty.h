@@ -1,0 +1,183 @@
+/*
+ * govidx/uncertainty.h - Monte Carlo uncertainty and variance-based
+ * sensitivity analysis of a composite index (OECD/JRC Handbook 2008, step 7;
+ * Saltelli et al. 2008, Global Sensitivity Analysis: The Primer).
+ *
+ * A run perturbs the weights of a plan (COINr's get_noisy_weights model, or
+ * a Dirichlet around the nominal weights), re-aggregates the tree for every
+ * replication from the plan's normalised indicators (a weight change never
+ * re-normalises), ranks every node, and keeps per unit, year and node the
+ * nominal score and rank, the scores of every replication (for exact score
+ * quantiles) and a histogram of ranks (exact rank quantiles, streamed).
+ * With sobol set it also estimates first- and total-order Sobol indices
+ * (Saltelli et al. 2010 first order, Jansen total order) of every unit's
+ * root score and of the index-wide mean absolute rank shift, with bootstrap
+ * intervals.  The inputs of the sensitivity analysis are the weight sets of
+ * the aggregate nodes whose children are perturbed ("weights:CODE").
+ *
+ * Random numbers come from counter-based streams keyed by (seed,
+ * replication, node): results are bit-identical for any thread count and
+ * batch size.  See docs/methods/uncertainty.md.
+ *
+ * SPDX-License-Identifier: MIT
+ */
+#ifndef GOVIDX_UNCERTAINTY_H
+#define GOVIDX_UNCERTAINTY_H
+
+#include "common.h"
+#include "dataset.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Opaque: the statistics of one uncertainty run. */
+typedef struct govidx_uncertainty govidx_uncertainty;
+
+/** A method switch: `key` (for `node` only when not NULL) takes one of
+ *  `values`, drawn uniformly per replication (govidx_method_set keys, e.g.
+ *  "normalize.method" with "minmax", "zscore"). */
+typedef struct govidx_uncertainty_vary {
+    const char *node;
+    const char *key;
+    const char *const *values;
+    size_t n_values; /**< at least 2 */
+} govidx_uncertainty_vary;
+
+/** The declarative specification of an uncertainty run, validated whole
+ *  before anything is computed. */
+typedef struct govidx_uncertainty_options {
+    unsigned version;          /**< GOVIDX_UNCERTAINTY_OPTIONS_VERSION */
+    size_t replications;       /**< N >= 1 (no default: 0 is an error) */
+    uint64_t seed;             /**< random streams are keyed by (seed, replication) */
+    /** COINr get_noisy_weights: each weight of a node at a noise level times
+     *  an independent U(1 - F, 1 + F), then renormalised within its parent.
+     *  0 = no noise; must be in [0, 1). */
+    double weights_noise;
+    /** Bit L set: weights of nodes at framework level L (1 = indicators,
+     *  COINr's levels) are perturbed.  0 = every level below the roots.
+     *  A level with no node that has a parent is GOVIDX_ENOTFOUND. */
+    unsigned noise_levels;
+    /** > 0: each perturbed node's child weights ~ Dirichlet(K w_nominal)
+     *  instead of the uniform noise (mean = the nominal weights). */
+    double weights_dirichlet;
+    /** Non-zero: every replication also leaves out one indicator, drawn
+     *  uniformly among those with a sibling (weight 0, the siblings'
+     *  weights renormalised); a Sobol input of its own ("leave-one-out"). */
+    int leave_one_out;
+    int sobol;                 /**< non-zero: Sobol indices (N (k + 1) extra evaluations) */
+    size_t bootstrap;          /**< bootstrap resamples for the Sobol intervals (default 1000) */
+    double sobol_width;        /**< an index is "converged" when both 95% intervals are at most this wide (default 0.1) */
+    /** Non-zero: statistics (score draws, rank histograms, CSV rows) for
+     *  the root nodes only, for large runs: the memory is N x units x
+     *  tracked nodes x years doubles plus units^2 x tracked nodes x years
+     *  counts.  Nominal scores and ranks are kept for every node. */
+    int roots_only;
+    /** Non-zero: keep no score draws, only the rank histograms, so memory
+     *  does not grow with N; score means and quantiles are then NaN. */
+    int ranks_only;
+    /** Method switches: one plan per combination of values (at most 4096)
+     *  is built from the plan's method; each replication draws one.  An
+     *  unknown key, value or node is an error naming it (from
+     *  govidx_method_set), and so is a key whose values change no score
+     *  (the pipeline does not use it with this method).  Each key is a
+     *  Sobol input ("vary:KEY" or "vary:NODE:KEY").  Replications then
+     *  take the node-by-node path. */
+    const govidx_uncertainty_vary *vary;
+    size_t n_vary;
+    size_t n_threads;          /**< 0 = automatic */
+    size_t batch;              /**< replications per work item (0 = automatic); results do not depend on it */
+    govidx_progress_fn progress; /**< NULL = none; non-zero return cancels (GOVIDX_ECANCELED) */
+    void *progress_ctx;
+} govidx_uncertainty_options;
+#define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 1
+#define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
+    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, NULL, 0, 0, 0, NULL, NULL }
+/** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
+GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
+
+/**
+ * Run the analysis of `plan` on `panel` (the panel the plan was made for,
+ * or one of the same shape).  Errors: GOVIDX_EINVAL (N = 0, noise outside
+ * [0, 1), both noise models, a benefit-of-the-doubt node whose children's
+ * weights would be perturbed), GOVIDX_ENOTFOUND (a noise level with no
+ * weight), GOVIDX_ECANCELED, GOVIDX_ENOMEM (the scores of every replication
+ * are kept: N x units x nodes x years doubles).
+ */
+GOVIDX_API int govidx_uncertainty_run(govidx_uncertainty **out, const govidx_plan *plan,
+                                      const govidx_panel *panel, const govidx_uncertainty_options *opts);
+/** The same on a dataset, for a plan made by govidx_plan_from_dataset. */
+GOVIDX_API int govidx_uncertainty_run_dataset(govidx_uncertainty **out, const govidx_plan *plan,
+                                              const govidx_dataset *ds, const govidx_uncertainty_options *opts);
+/** Release a run; NULL is a no-op. */
+GOVIDX_API void govidx_uncertainty_free(govidx_uncertainty *u);
+
+GOVIDX_API size_t govidx_uncertainty_replications(const govidx_uncertainty *u);
+GOVIDX_API size_t govidx_uncertainty_n_units(const govidx_uncertainty *u);
+GOVIDX_API size_t govidx_uncertainty_n_years(const govidx_uncertainty *u);
+GOVIDX_API size_t govidx_uncertainty_n_nodes(const govidx_uncertainty *u);
+GOVIDX_API const char *govidx_uncertainty_unit_code(const govidx_uncertainty *u, size_t unit);
+GOVIDX_API const char *govidx_uncertainty_node_code(const govidx_uncertainty *u, size_t node);
+GOVIDX_API int govidx_uncertainty_year(const govidx_uncertainty *u, size_t year);
+/** Nominal score and rank (unperturbed weights; rank 0 = missing). */
+GOVIDX_API double govidx_uncertainty_nominal_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
+GOVIDX_API size_t govidx_uncertainty_nominal_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
+/**
+ * Statistics of one cell over the replications where it was present
+ * (NaN for a node without statistics under roots_only):
+ * q in [0, 1] gives the type-7 quantile (R's default, COINr's) of the
+ * scores or of the ranks; NaN for a bad index or q, or no present draw.
+ */
+GOVIDX_API double govidx_uncertainty_score_quantile(const govidx_uncertainty *u, size_t unit, size_t year,
+                                                    size_t node, double q);
+GOVIDX_API double govidx_uncertainty_rank_quantile(const govidx_uncertainty *u, size_t unit, size_t year,
+                                                   size_t node, double q);
+GOVIDX_API double govidx_uncertainty_mean_score(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
+GOVIDX_API double govidx_uncertainty_mean_rank(const govidx_uncertainty *u, size_t unit, size_t year, size_t node);
+/** Mean |rank - nominal rank| over the replications. */
+GOVIDX_API double govidx_uncertainty_mean_abs_rank_shift(const govidx_uncertainty *u, size_t unit, size_t year,
+                                                         size_t node);
+
+/** The Sobol inputs ("weights:CODE": the weights of node CODE's children);
+ *  0 / NULL unless the run had sobol set. */
+GOVIDX_API size_t govidx_uncertainty_n_inputs(const govidx_uncertainty *u);
+GOVIDX_API const char *govidx_uncertainty_input_code(const govidx_uncertainty *u, size_t input);
+/**
+ * The Sobol indices of input `input` for the score of `unit` in root node
+ * `node`, or with unit = (size_t)-1 for the root's mean absolute rank
+ * shift: out[0..5] = first order, total order, first_lo, first_hi,
+ * total_lo, total_hi (95% bootstrap percentile intervals; NaN when the
+ * output does not vary).  GOVIDX_EINVAL without sobol, for a node that is
+ * not a root, or an index out of range.
+ */
+GOVIDX_API int govidx_uncertainty_sobol(double *out, const govidx_uncertainty *u, size_t unit, size_t year,
+                                        size_t node, size_t input);
+
+/**
+ * One row per unit, year and node: unit,year,node,nominal_score,
+ * nominal_rank,mean_score,median_score,q05_score,q95_score,mean_rank,
+ * median_rank,q05_rank,q95_rank,mean_abs_rank_shift, then a pair
+ * qNN_score,qNN_rank per extra quantile (percentages, e.g. 25 and 75).
+ * The file is written atomically.
+ */
+GOVIDX_API int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path,
+                                            const double *extra_percent, size_t n_extra);
+/** Every replication's sampled weights: replication,node,parent,weight
+ *  (the within-parent weight after renormalisation; with per-year
+ *  data-driven weights, the first year's), and with leave_one_out a row
+ *  for the indicator left out, weight 0. */
+GOVIDX_API int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char *path);
+/**
+ * The Sobol indices (GOVIDX_EINVAL unless the run had sobol set):
+ * unit,year,node,input,first_order,total_order,first_lo,first_hi,total_lo,
+ * total_hi,converged for every unit's score in every root node, and unit
+ * "*" for the root's mean absolute rank shift over units (COINr's scalar).
+ */
+GOVIDX_API int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVIDX_UNCERTAINTY_H */
