@@ -986,6 +986,28 @@ static void test_bod_exact(void)
     }
 }
 
+/* Edge cases of BoD on the engine, by hand: one unit (CI 1 by its own
+ * constraint); all zero (CI 0); a zero indicator (CI = z_1 / max z_1);
+ * an all-zero unit among others (CI 0). */
+static void test_bod_edges(void)
+{
+    const double z1[2] = {0.5, 2}, z0[6] = {0}, zc[6] = {1, 2, 0.5, 0, 0, 0};
+    const double zu[6] = {1, 0, 0.5, 1, 0, 2};
+    double ci[3], w[6];
+    int st[3], all_one = -1;
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z1, 1, 2), NULL));
+    CU_ASSERT(ci[0] == 1.0 && st[0] == GOVIDX_DEA_OPTIMAL && all_one == 1);
+    GX_ASSERT_CLOSE(w[0] * 0.5 + w[1] * 2, 1.0, 1e-15);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z0, 3, 2), NULL));
+    CU_ASSERT(ci[0] == 0.0 && ci[1] == 0.0 && ci[2] == 0.0 && all_one == 0);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(zc, 3, 2), NULL));
+    GX_ASSERT_CLOSE(ci[0], 0.5, 1e-12);
+    CU_ASSERT(ci[1] == 1.0);
+    GX_ASSERT_CLOSE(ci[2], 0.25, 1e-12);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(zu, 3, 2), NULL));
+    CU_ASSERT(ci[0] == 1.0 && ci[1] == 0.0 && ci[2] == 1.0);
+}
+
 /* ---- bad input, cancellation ---------------------------------------------------------- */
 
 static int cancel_cb(void *ctx, size_t done, size_t total)
@@ -1191,6 +1213,7 @@ static CU_TestInfo tests[] = {{"allocation failures", test_alloc_failures},
                               {"Malmquist vs reference LPs", test_malmquist_random},
                               {"benefit of the doubt", test_bod},
                               {"BoD on the DEA engine vs independent LP (1e-9)", test_bod_exact},
+                              {"BoD edge cases", test_bod_edges},
                               {"non-discretionary and undesirable", test_flags},
                               {"bad input and cancel", test_bad_input},
                               {"progress and cancel in the frame phase", test_progress},
