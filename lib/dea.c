@@ -30,6 +30,7 @@
 #include "dea_internal.h"
 #include "lp.h"
 
+#include <cblas.h>
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
@@ -44,6 +45,7 @@
 #define DEA_PRICE_TOL 1e-9     /* column generation stops when no d_j < -tol */
 #define DEA_PRICE_ADD 20       /* columns added per pricing round */
 #define DEA_SMALL 200          /* universes up to this size skip the frame rounds */
+#define DEA_MAXDIM 250         /* inputs + outputs (BoD: 1 + indicators) */
 
 /* Internal data: m inputs (undesirable outputs appended as inputs), s outputs. */
 typedef struct dea_data {
@@ -63,6 +65,7 @@ typedef struct model_spec {
     size_t m_disc;           /* discretionary inputs */
     double eps;
     int score_only; /* frame screening: no peers, slacks, second stage */
+    double tol;     /* Clp primal and dual tolerance, 0 = Clp's default */
 } model_spec;
 
 typedef struct job {
@@ -88,6 +91,8 @@ typedef struct job {
     double *slack_out; /* t * s */
     double *tgt_in;
     double *tgt_out;
+    double *duals; /* t * s: output-row duals (BoD weights), or NULL */
+    int price_all; /* every DMU's LP prices the universe (BoD column generation) */
     /* control */
     atomic_size_t next_chunk;
     atomic_int stop;
@@ -200,12 +205,14 @@ static int ws_build(workspace *w)
     const model_spec *sp = &jb->spec;
     size_t m = jb->tech->m, s = jb->tech->s, i;
     int conv = sp->rts != GOVIDX_DEA_CRS, nrows, rc, k;
-    double *rlo, *rup, clo[64], cup[64], cobj[64], cval[256];
-    int cst[65], crow[256], e = 0;
+    double *rlo, *rup, clo[DEA_MAXDIM + 2], cup[DEA_MAXDIM + 2], cobj[DEA_MAXDIM + 2];
+    double cval[3 * DEA_MAXDIM + 8];
+    int cst[DEA_MAXDIM + 3], crow[3 * DEA_MAXDIM + 8], e = 0;
 
     nrows = (int)(m + s) + conv + (sp->sbm ? 1 : 0);
-    if (m + s + 2 > 60)
-        return govidx__fail(GOVIDX_EDIM, "DEA: at most 58 inputs + outputs are supported");
+    if (m + s > DEA_MAXDIM)
+        return govidx__fail(GOVIDX_EDIM, "DEA: at most %d inputs + outputs are supported",
+                            DEA_MAXDIM);
     rlo = govidx__mallocarray((size_t)nrows, sizeof *rlo);
     rup = govidx__mallocarray((size_t)nrows, sizeof *rup);
     if (!rlo || !rup) {
@@ -234,6 +241,8 @@ static int ws_build(workspace *w)
     govidx__free(rup);
     if (rc)
         return rc;
+    if (sp->tol > 0)
+        govidx__lp_set_tolerances(w->lp, sp->tol, sp->tol);
     w->nrows = nrows;
     /* The score column(s), with placeholder coefficients set per DMU. */
     cst[0] = 0;
@@ -310,7 +319,7 @@ static int ws_init(workspace *w, job *jb)
 {
     memset(w, 0, sizeof *w);
     w->jb = jb;
-    if (jb->spec.super && jb->universe) {
+    if ((jb->spec.super || jb->price_all) && jb->universe) {
         w->inlp = govidx__calloc(jb->tech->n, 1);
         if (!w->inlp)
             return govidx__oom();
@@ -425,7 +434,7 @@ static void ws_record(workspace *w, size_t t, const double *xo, const double *yo
     size_t m = d->m, s = d->s, i, np = 0;
     int c, nc = govidx__lp_ncols(w->lp);
     const double *x = govidx__lp_primal(w->lp);
-    double tin[64], tout[64];
+    double tin[DEA_MAXDIM], tout[DEA_MAXDIM];
 
     for (i = 0; i < m; i++)
         tin[i] = 0.0;
@@ -484,7 +493,7 @@ static void ws_radial(workspace *w, size_t t)
     const model_spec *sp = &jb->spec;
     const dea_data *p = jb->pts;
     size_t m = p->m, s = p->s, i, unit = jb->targets[t];
-    double xo[64], yo[64], score = NAN;
+    double xo[DEA_MAXDIM], yo[DEA_MAXDIM], score = NAN;
     int rc, c, self = -1, nc;
 
     for (i = 0; i < m; i++)
@@ -512,8 +521,8 @@ static void ws_radial(workspace *w, size_t t)
         govidx__lp_set_col_bounds(w->lp, self, 0.0, 0.0);
     }
     rc = ws_solve(w);
-    if (rc == GOVIDX_OK && self >= 0 && jb->universe) {
-        int prc = ws_price(w, unit, &rc);
+    if (rc == GOVIDX_OK && (self >= 0 || jb->price_all) && jb->universe) {
+        int prc = ws_price(w, self >= 0 ? unit : SIZE_MAX, &rc);
         if (prc) { /* out of memory: the whole run fails */
             jb->status[t] = GOVIDX_DEA_FAILED;
             job_fail(jb, prc);
@@ -523,6 +532,13 @@ static void ws_radial(workspace *w, size_t t)
     jb->status[t] = lp_to_unit_status(rc);
     if (rc == GOVIDX_OK) {
         score = govidx__lp_primal(w->lp)[0];
+        if (jb->duals) {
+            /* output rows are >= rows of a minimisation: duals >= 0 up to
+             * the tolerance; they are the multipliers u of u'y <= v x */
+            const double *pi = govidx__lp_row_duals(w->lp);
+            for (i = 0; i < s; i++)
+                jb->duals[t * s + i] = pi[m + i] > 0.0 ? pi[m + i] : 0.0;
+        }
         if (!sp->score_only && sp->second_stage) {
             /* Max-slack LP with the score fixed (DEAP 2.1 multi-stage, Coelli 1996). */
             nc = govidx__lp_ncols(w->lp);
@@ -570,7 +586,7 @@ static void ws_sbm(workspace *w, size_t t)
     const model_spec *sp = &jb->spec;
     const dea_data *p = jb->pts;
     size_t m = p->m, s = p->s, i, unit = jb->targets[t];
-    double xo[64], yo[64], rho = NAN;
+    double xo[DEA_MAXDIM], yo[DEA_MAXDIM], rho = NAN;
     int rc;
 
     for (i = 0; i < m; i++)
@@ -978,8 +994,9 @@ static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
     d->n = n;
     d->m = m + nu;
     d->s = s;
-    if (d->m + d->s > 58)
-        return govidx__fail(GOVIDX_EDIM, "DEA: at most 58 inputs + outputs are supported");
+    if (d->m + d->s > DEA_MAXDIM)
+        return govidx__fail(GOVIDX_EDIM, "DEA: at most %d inputs + outputs are supported",
+                            DEA_MAXDIM);
     d->x = govidx__mallocarray(n * d->m, sizeof *d->x);
     d->y = govidx__mallocarray(n * s, sizeof *d->y);
     d->sumxy = govidx__calloc(n, sizeof *d->sumxy);
@@ -1639,3 +1656,245 @@ GOVIDX__NAME_FUNCTIONS(govidx_dea_rts, govidx_dea_rts, govidx__dea_rts_names)
 GOVIDX__NAME_FUNCTIONS(govidx_dea_model, govidx_dea_model, govidx__dea_model_names)
 
 GOVIDX__NAME_FUNCTIONS(govidx_dea_orientation, govidx_dea_orientation, govidx__dea_orientation_names)
+
+/* --- benefit of the doubt on the DEA engine ----------------------------------- */
+
+/* For the units idx[0..k-1] with candidate weights u (unit-major, u[t * s +
+ * j]): mx[t] = max over every unit of u_t'z and own[t] = u_t'z of the unit
+ * itself, both from the same BLAS product, blocks of 64 units at a time. */
+/* A candidate w proves CI_k = 1 for every unit k with w'z_k >= (1 - BOD_CERT)
+ * max_l w'z_l (then 1 - BOD_CERT <= CI_k <= 1). */
+#define BOD_CERT 1e-10
+
+/* As weight_max, and every unit k not settled yet (status[k] < 0) that the
+ * weights of some idx[t] prove efficient is settled: CI 1, those weights. */
+typedef struct bod_settle {
+    int *status;
+    double *ci, *weights;
+    size_t settled;
+} bod_settle;
+
+static int weight_max(double *mx, double *own, const dea_data *d, const double *u,
+                      const size_t *idx, size_t k, bod_settle *st)
+{
+    size_t n = d->n, s = d->s, blk = 64, b0, t, i;
+    double *prod = govidx__mallocarray(n * blk, sizeof *prod);
+    if (!prod)
+        return govidx__oom();
+    for (b0 = 0; b0 < k; b0 += blk) {
+        size_t nb = k - b0 < blk ? k - b0 : blk;
+        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)nb, (int)s, 1.0, d->y,
+                    (int)n, u + b0 * s, (int)s, 0.0, prod, (int)n);
+        for (t = 0; t < nb; t++) {
+            const double *col = prod + t * n;
+            double m = 0.0;
+            for (i = 0; i < n; i++)
+                if (col[i] > m)
+                    m = col[i];
+            mx[b0 + t] = m;
+            own[b0 + t] = col[idx[b0 + t]];
+            if (st && m > 0.0)
+                for (i = 0; i < n; i++)
+                    if (st->status[i] < 0 && col[i] >= (1.0 - BOD_CERT) * m) {
+                        size_t j;
+                        st->status[i] = GOVIDX_DEA_OPTIMAL;
+                        st->ci[i] = 1.0;
+                        if (st->weights)
+                            for (j = 0; j < s; j++)
+                                st->weights[i + j * n] = u[(b0 + t) * s + j] / m;
+                        st->settled++;
+                    }
+        }
+    }
+    govidx__free(prod);
+    return GOVIDX_OK;
+}
+
+/*
+ * Radial BoD without weight restrictions is the input-oriented CRS model with
+ * one unit input and the indicators as outputs (its multiplier form is
+ * max u'z_o s.t. u'z_k <= v, v = 1), so it runs on the DEA engine.
+ *  1. Certificates: CI_o <= 1 always (the constraint of o itself), so any
+ *     w >= 0 with w'z_o = max_k w'z_k > 0 proves CI_o = 1 exactly.  The
+ *     candidates w_j = (z_oj / c_j)^q / c_j (c_j the largest value of
+ *     indicator j; q = 1, 2, 3, 4) settle most efficient units with a
+ *     matrix product and no LP.  A unit within BOD_CERT of the maximum is
+ *     settled too (its CI is in [1 - 1e-10, 1]).
+ *  2. Every other unit gets the envelopment LP (1 + m rows) from a base of
+ *     the best unit on each indicator, pricing all n units with its duals
+ *     until no reduced cost is below -DEA_PRICE_TOL (so its optimum is that
+ *     of the LP over all units), at Clp tolerances 1e-10.
+ *  3. The output-row duals u are the weights; dividing by M = max_k u'z_k
+ *     over every unit makes them exactly feasible, so CI_o = u'z_o / M is
+ *     the value of a feasible point: never above the optimum.  A unit whose
+ *     LP optimum and CI are both within 1e-9 of 1 is reported as 1.  The
+ *     LP weights of each batch also settle (as in 1.) the units they prove
+ *     efficient, which then need no LP.
+ */
+int govidx__dea_bod_radial(double *ci, double *weights, int *status, govidx_matrix_view Z,
+                           unsigned threads)
+{
+    dea_data d;
+    size_t n = Z.rows, s = Z.cols, i, j, t, nbase = 0, nleft = 0, *base = NULL, *left = NULL;
+    size_t *all = NULL;
+    double *u = NULL, *mx = NULL, *own = NULL, *theta = NULL, *cmax = NULL;
+    int *lst = NULL, q, rc;
+    size_t done, batch;
+    bod_settle settle;
+    job jb;
+
+    memset(&d, 0, sizeof d);
+    if (s + 1 > DEA_MAXDIM)
+        return govidx__fail(GOVIDX_EDIM, "BoD: at most %d indicators are supported", DEA_MAXDIM - 1);
+    d.n = n;
+    d.m = 1;
+    d.s = s;
+    d.x = govidx__mallocarray(n, sizeof *d.x);
+    d.y = govidx__mallocarray(n * s, sizeof *d.y);
+    d.sumxy = govidx__calloc(n, sizeof *d.sumxy);
+    left = govidx__mallocarray(n, sizeof *left);
+    all = govidx__mallocarray(n, sizeof *all);
+    u = govidx__calloc(n * s, sizeof *u);
+    mx = govidx__mallocarray(n, sizeof *mx);
+    own = govidx__mallocarray(n, sizeof *own);
+    theta = govidx__mallocarray(n, sizeof *theta);
+    cmax = govidx__calloc(s, sizeof *cmax);
+    lst = govidx__mallocarray(n, sizeof *lst);
+    base = govidx__mallocarray(s + 1, sizeof *base);
+    if (!d.x || !d.y || !d.sumxy || !left || !all || !u || !mx || !own || !theta || !cmax ||
+        !lst || !base) {
+        rc = govidx__oom();
+        goto out;
+    }
+    for (i = 0; i < n; i++) {
+        d.x[i] = 1.0;
+        all[i] = i;
+        status[i] = -1; /* not settled yet */
+    }
+    for (j = 0; j < s; j++)
+        for (i = 0; i < n; i++) {
+            double v = Z.data[i + j * Z.ld];
+            d.y[i + j * n] = v;
+            if (v > cmax[j])
+                cmax[j] = v;
+        }
+    settle.status = status;
+    settle.ci = ci;
+    settle.weights = weights;
+    settle.settled = 0;
+    /* 1. certificates of efficiency */
+    for (i = 0; i < n; i++)
+        left[nleft++] = i;
+    for (q = 1; q <= 4 && nleft > 0; q++) {
+        size_t k = 0;
+        for (t = 0; t < nleft; t++)
+            for (j = 0; j < s; j++)
+                u[t * s + j] = cmax[j] > 0.0 ? pow(d.y[left[t] + j * n] / cmax[j], q) / cmax[j] : 0.0;
+        if ((rc = weight_max(mx, own, &d, u, left, nleft, &settle)))
+            goto out;
+        for (t = 0; t < nleft; t++)
+            if (status[left[t]] < 0)
+                left[k++] = left[t];
+        nleft = k;
+    }
+    if (nleft == 0) {
+        rc = GOVIDX_OK;
+        goto out;
+    }
+    /* 2. the LPs, from the best unit on each indicator (each is efficient:
+     * weight on that indicator alone) */
+    for (j = 0; j < s; j++) {
+        size_t best = 0, b;
+        for (i = 1; i < n; i++)
+            if (d.y[i + j * n] > d.y[best + j * n])
+                best = i;
+        for (b = 0; b < nbase && base[b] != best; b++)
+            ;
+        if (b == nbase)
+            base[nbase++] = best;
+    }
+    if (threads == 0)
+        threads = 1;
+    /* 2-3 in batches of units in order: each LP's optimal weights also
+     * prove efficient every unit they put at the maximum, and those units
+     * need no LP (the batches, hence the results, do not depend on threads) */
+    batch = 2 * DEA_CHUNK;
+    for (done = 0; done < nleft; done += batch) {
+        size_t nb = 0, k;
+        for (k = done; k < nleft && nb < batch; k++)
+            if (status[left[k]] < 0)
+                left[done + nb++] = left[k];
+        /* compact: the rest of left follows the batch */
+        {
+            size_t w0 = done + nb;
+            for (; k < nleft; k++)
+                if (status[left[k]] < 0)
+                    left[w0++] = left[k];
+            nleft = w0;
+        }
+        if (nb == 0)
+            break;
+        memset(&jb, 0, sizeof jb);
+        jb.tech = &d;
+        jb.pts = &d;
+        jb.ref = base;
+        jb.nref = nbase;
+        jb.targets = left + done;
+        jb.ntargets = nb;
+        jb.self_in_tech = 1;
+        jb.universe = all;
+        jb.nuniverse = n;
+        jb.price_all = 1;
+        jb.spec.rts = GOVIDX_DEA_CRS;
+        jb.spec.orient = GOVIDX_DEA_INPUT;
+        jb.spec.score_only = 1;
+        jb.spec.eps = 1e-9;
+        jb.spec.tol = 1e-10;
+        jb.score = theta;
+        jb.status = lst;
+        jb.duals = u; /* target-major: u[t * s + j] */
+        if ((rc = job_run(&jb, threads, NULL)))
+            goto out;
+        for (t = 0; t < nb; t++) /* the batch's own units are settled by their LP */
+            status[left[done + t]] = GOVIDX_DEA_FAILED;
+        if ((rc = weight_max(mx, own, &d, u, left + done, nb, &settle)))
+            goto out;
+        for (t = 0; t < nb; t++) {
+            size_t o = left[done + t];
+            status[o] = lst[t];
+            if (lst[t] != GOVIDX_DEA_OPTIMAL) {
+                ci[o] = NAN;
+                if (weights)
+                    for (j = 0; j < s; j++)
+                        weights[o + j * n] = NAN;
+                continue;
+            }
+            if (!(mx[t] > 0.0)) { /* an all-zero unit: CI 0, weights 0 */
+                ci[o] = 0.0;
+                if (weights)
+                    for (j = 0; j < s; j++)
+                        weights[o + j * n] = 0.0;
+                continue;
+            }
+            ci[o] = own[t] / mx[t];
+            if (ci[o] > 1.0 - 1e-9 && theta[t] > 1.0 - 1e-9)
+                ci[o] = 1.0;
+            if (weights)
+                for (j = 0; j < s; j++)
+                    weights[o + j * n] = u[t * s + j] / mx[t];
+        }
+    }
+    rc = GOVIDX_OK;
+out:
+    data_free(&d);
+    govidx__free(base);
+    govidx__free(left);
+    govidx__free(all);
+    govidx__free(u);
+    govidx__free(mx);
+    govidx__free(own);
+    govidx__free(theta);
+    govidx__free(cmax);
+    govidx__free(lst);
+    return rc;
+}

@@ -34,6 +34,18 @@ static int check_bounds(const double *a, size_t m, const char *what, double lo, 
     return GOVIDX_OK;
 }
 
+/* No weight bound or share restriction binds: the plain BoD model. */
+static int unrestricted(const govidx_bod_options *o, size_t m)
+{
+    size_t j;
+    for (j = 0; j < m; j++)
+        if ((o->w_lower && o->w_lower[j] > 0.0) || (o->w_upper && isfinite(o->w_upper[j])) ||
+            (o->share_lower && o->share_lower[j] > 0.0) ||
+            (o->share_upper && o->share_upper[j] < 1.0))
+            return 0;
+    return 1;
+}
+
 GOVIDX__VERSIONS_1(bod_options_versions, govidx_bod_options, "BoD options", GOVIDX_BOD_OPTIONS_INIT, share_upper);
 
 int govidx_bod_options_init(govidx_bod_options *opts, unsigned version)
@@ -67,6 +79,19 @@ int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one, govid
         return rc;
     if (n * m > (size_t)1 << 28 || n > (size_t)1 << 28)
         return govidx__fail(GOVIDX_EDIM, "BoD: %zu x %zu is too large", n, m);
+    if (unrestricted(o, m)) {
+        /* the DEA engine's frame method (lib/dea.c) */
+        if ((rc = govidx__dea_bod_radial(ci, weights, status, Z, 1)))
+            return rc;
+        for (i = 0; i < n; i++)
+            if (status[i] == GOVIDX_DEA_OPTIMAL) {
+                nopt++;
+                nones += ci[i] == 1.0;
+            }
+        if (all_one)
+            *all_one = nopt > 0 && nones == nopt;
+        return GOVIDX_OK;
+    }
     share_row = govidx__mallocarray(m, sizeof *share_row);
     if (!share_row)
         return govidx__oom();

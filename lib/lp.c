@@ -112,6 +112,12 @@ void govidx__lp_set_obj(govidx__lp *lp, int col, double value)
     Clp_objective(lp->clp)[col] = value;
 }
 
+void govidx__lp_set_tolerances(govidx__lp *lp, double primal, double dual)
+{
+    Clp_setPrimalTolerance(lp->clp, primal);
+    Clp_setDualTolerance(lp->clp, dual);
+}
+
 static int lp_status(Clp_Simplex *clp)
 {
     switch (Clp_status(clp)) {

@@ -48,6 +48,8 @@ void govidx__lp_set_coef(govidx__lp *lp, int row, int col, double value);
 void govidx__lp_set_row_bounds(govidx__lp *lp, int row, double lo, double up);
 void govidx__lp_set_col_bounds(govidx__lp *lp, int col, double lo, double up);
 void govidx__lp_set_obj(govidx__lp *lp, int col, double value);
+/** Clp's primal and dual feasibility tolerances (defaults 1e-7). */
+void govidx__lp_set_tolerances(govidx__lp *lp, double primal, double dual);
 
 /**
  * Solve with the dual simplex from the current basis (a warm start when the

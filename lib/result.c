@@ -337,21 +337,6 @@ const char *govidx_result_method_json(const govidx_result *r)
 }
 
 /* Quote a CSV field when it holds a comma, quote or line break (RFC 4180). */
-static void put_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 int govidx__write_atomic_begin(const char *path, char **tmp_path, FILE **f)
 {
     size_t n = strlen(path) + 16;
@@ -393,35 +378,129 @@ int govidx__write_atomic_end(const char *path, char *tmp_path, FILE *f, int ok)
     return rc;
 }
 
+/* A CSV field as RFC 4180 wants it, into buf (room for 2 * strlen + 3). */
+static size_t quote_field(char *buf, const char *s)
+{
+    size_t k = 0;
+    if (!strpbrk(s, ",\"\r\n")) {
+        size_t n = strlen(s);
+        memcpy(buf, s, n);
+        return n;
+    }
+    buf[k++] = '"';
+    for (; *s; s++) {
+        if (*s == '"')
+            buf[k++] = '"';
+        buf[k++] = *s;
+    }
+    buf[k++] = '"';
+    return k;
+}
+
+/* Decimal digits of v (no sign) at p; returns the count. */
+static size_t put_uint(char *p, unsigned long v)
+{
+    char tmp[24];
+    size_t n = 0, k;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (k = 0; k < n; k++)
+        p[k] = tmp[n - 1 - k];
+    return n;
+}
+
 int govidx_result_write_csv(const govidx_result *r, const char *path)
 {
+    return govidx_result_write_csv_nodes(r, path, NULL);
+}
+
+int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, const unsigned char *keep)
+{
     FILE *f = NULL;
-    char *tmp = NULL;
-    size_t y, o, u;
+    char *tmp = NULL, *buf = NULL, **ucode = NULL, *ubuf = NULL;
+    size_t y, o, u, *ulen = NULL, cap = (size_t)1 << 20, used = 0, maxu = 0, ulen_total = 0;
     const uint32_t *ranks;
-    int rc;
+    int rc, ok = 1;
     if (!r || !path)
         return govidx__fail(GOVIDX_EINVAL, "result: NULL argument");
     ranks = govidx__result_ranks(r);
+    /* unit fields quoted once, not once per row */
+    ulen = govidx__mallocarray(r->n_units ? r->n_units : 1, sizeof *ulen);
+    ucode = govidx__mallocarray(r->n_units ? r->n_units : 1, sizeof *ucode);
+    for (u = 0; ulen && ucode && u < r->n_units; u++)
+        ulen_total += 2 * strlen(r->unit_codes[u]) + 3;
+    ubuf = govidx__malloc(ulen_total ? ulen_total : 1);
+    buf = govidx__malloc(cap);
+    if (!ulen || !ucode || !ubuf || !buf) {
+        rc = govidx__oom();
+        goto out;
+    }
+    for (u = 0, o = 0; u < r->n_units; u++) {
+        ucode[u] = ubuf + o;
+        ulen[u] = quote_field(ubuf + o, r->unit_codes[u]);
+        o += ulen[u];
+        if (ulen[u] > maxu)
+            maxu = ulen[u];
+    }
     if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
-        return rc;
+        goto out;
     fputs("unit,year,node,score,rank\n", f);
-    for (y = 0; y < r->n_years; y++)
-        for (o = 0; o < r->n_nodes; o++) {
-            size_t node = r->output_order ? r->output_order[o] : o;
+    for (y = 0; y < r->n_years && ok; y++)
+        for (o = 0; o < r->n_nodes && ok; o++) {
+            size_t node = r->output_order ? r->output_order[o] : o, nlen, need;
+            char nfield[128], *nf;
+            int ylen;
+            if (keep && !keep[node])
+                continue;
+            /* ",YEAR,NODE," once per node */
+            need = 2 * strlen(r->node_codes[node]) + 40;
+            nf = need <= sizeof nfield ? nfield : govidx__malloc(need);
+            if (!nf) {
+                rc = govidx__oom();
+                ok = 0;
+                break;
+            }
+            ylen = snprintf(nf, need, ",%d,", r->years[y]);
+            nlen = (size_t)ylen + quote_field(nf + ylen, r->node_codes[node]);
+            nf[nlen++] = ',';
             for (u = 0; u < r->n_units; u++) {
                 size_t c = GOVIDX__CELL(r, u, y, node);
-                put_field(f, r->unit_codes[u]);
-                fprintf(f, ",%d,", r->years[y]);
-                put_field(f, r->node_codes[node]);
-                fputc(',', f);
+                if (cap - used < maxu + nlen + 64) {
+                    if (fwrite(buf, 1, used, f) != used) {
+                        rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
+                        ok = 0;
+                        break;
+                    }
+                    used = 0;
+                }
+                memcpy(buf + used, ucode[u], ulen[u]);
+                used += ulen[u];
+                memcpy(buf + used, nf, nlen);
+                used += nlen;
                 if (!isnan(r->scores[c]))
-                    fprintf(f, "%.17g", r->scores[c]);
-                fputc(',', f);
+                    used += (size_t)snprintf(buf + used, 32, "%.17g", r->scores[c]);
+                buf[used++] = ',';
                 if (ranks[c])
-                    fprintf(f, "%lu", (unsigned long)ranks[c]);
-                fputc('\n', f);
+                    used += put_uint(buf + used, (unsigned long)ranks[c]);
+                buf[used++] = '\n';
             }
+            if (nf != nfield)
+                govidx__free(nf);
         }
-    return govidx__write_atomic_end(path, tmp, f, 1);
+    if (ok && used && fwrite(buf, 1, used, f) != used) {
+        rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
+        ok = 0;
+    }
+    if (rc == GOVIDX_OK)
+        rc = govidx__write_atomic_end(path, tmp, f, ok);
+    else
+        govidx__write_atomic_end(path, tmp, f, 0);
+out:
+    govidx__free(buf);
+    govidx__free(ulen);
+    govidx__free(ucode);
+    govidx__free(ubuf);
+    return rc;
 }

@@ -869,6 +869,145 @@ static void test_bod(void)
     }
 }
 
+/* Independent BoD reference: the textbook multiplier LP of Cherchye et al.
+ * (2007, eq. 1) for unit o, max w'z_o s.t. w'z_k <= 1 for every k, w >= 0,
+ * built from scratch and solved by Clp_initialSolve with primal and dual
+ * feasibility tolerances 1e-11 (Clp's defaults are 1e-7).  Its weights are
+ * then scaled by 1 / max_k w'z_k so the value is that of an exactly feasible
+ * point (the solver's tolerance cannot push it above the optimum). */
+static double ref_bod(const double *z, size_t n, size_t m, size_t o)
+{
+    Clp_Simplex *lp = Clp_newModel();
+    CoinBigIndex start[2] = {0, 0};
+    double *rlo = malloc(n * sizeof *rlo), *rup = malloc(n * sizeof *rup);
+    double *vals = malloc(n * sizeof *vals), lo = 0, up = INF, r = NAN;
+    int *rows = malloc(n * sizeof *rows);
+    size_t i, j, k;
+
+    Clp_setLogLevel(lp, 0);
+    Clp_setPrimalTolerance(lp, 1e-11);
+    Clp_setDualTolerance(lp, 1e-11);
+    Clp_loadProblem(lp, 0, 0, start, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+    for (k = 0; k < n; k++) {
+        rlo[k] = -INF;
+        rup[k] = 1.0;
+    }
+    Clp_addRows(lp, (int)n, rlo, rup, NULL, NULL, NULL);
+    Clp_setOptimizationDirection(lp, -1.0); /* maximise */
+    for (j = 0; j < m; j++) {
+        double obj = z[o + j * n];
+        int e = 0;
+        for (k = 0; k < n; k++)
+            if (z[k + j * n] != 0.0) {
+                rows[e] = (int)k;
+                vals[e++] = z[k + j * n];
+            }
+        start[1] = e;
+        Clp_addColumns(lp, 1, &lo, &up, &obj, start, rows, vals);
+    }
+    Clp_initialSolve(lp);
+    if (Clp_status(lp) == 0) {
+        const double *w = Clp_getColSolution(lp);
+        double mx = 0, own = 0;
+        for (k = 0; k < n; k++) {
+            double a = 0;
+            for (j = 0; j < m; j++)
+                a += w[j] * z[k + j * n];
+            if (a > mx)
+                mx = a;
+            if (k == o)
+                own = a;
+        }
+        r = mx > 0 ? own / mx : 0.0;
+    }
+    Clp_deleteModel(lp);
+    free(rlo);
+    free(rup);
+    free(vals);
+    free(rows);
+    (void)i;
+    return r;
+}
+
+/* BoD on the DEA engine (lib/dea.c) against the independent LP on every
+ * unit, on lognormal indicators where most units are efficient (30
+ * indicators, 300 units) and where few are (4 indicators, 1,000 units):
+ * |govidx - reference| <= 1e-9 for every unit, efficient units (reference
+ * >= 1 - 1e-9) exactly 1.0, weights feasible for every unit to 1e-12 and
+ * reproducing the score. */
+static void test_bod_exact(void)
+{
+    static const size_t N[2] = {300, 1000}, M[2] = {30, 4};
+    int c;
+    for (c = 0; c < 2; c++) {
+        size_t n = N[c], m = M[c], i, j, k, bad = 0, ones = 0, wbad = 0;
+        double *z = malloc(n * m * sizeof *z), *ci = malloc(n * sizeof *ci);
+        double *w = malloc(n * m * sizeof *w), maxdiff = 0;
+        int *st = malloc(n * sizeof *st), all_one = -1;
+        rng_state = 4242 + (unsigned long long)c;
+        for (i = 0; i < n * m; i++) { /* lognormal(0, 0.5) by Box-Muller */
+            double u1 = urand(), u2 = urand();
+            z[i] = exp(0.5 * sqrt(-2 * log(u1 + 1e-300)) * cos(6.283185307179586 * u2));
+        }
+        GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z, n, m), NULL));
+        CU_ASSERT_EQUAL(all_one, 0);
+        for (i = 0; i < n; i++) {
+            double ref = ref_bod(z, n, m, i), mx = 0, own = 0, d;
+            CU_ASSERT_EQUAL(st[i], GOVIDX_DEA_OPTIMAL);
+            d = fabs(ci[i] - ref);
+            if (d > maxdiff)
+                maxdiff = d;
+            bad += !(d <= 1e-9);
+            if (ref >= 1 - 1e-9) {
+                ones++;
+                CU_ASSERT(ci[i] == 1.0);
+            }
+            for (k = 0; k < n; k++) {
+                double a = 0;
+                for (j = 0; j < m; j++)
+                    a += w[i + j * n] * z[k + j * n];
+                if (a > mx)
+                    mx = a;
+                if (k == i)
+                    own = a;
+            }
+            wbad += !(mx <= 1 + 1e-12) || !(fabs(own - ci[i]) <= 1e-9);
+        }
+        CU_ASSERT_EQUAL(bad, 0);
+        CU_ASSERT_EQUAL(wbad, 0);
+        CU_ASSERT(ones > 0);
+        if (bad || wbad || getenv("GX_VERBOSE"))
+            fprintf(stderr, "BoD %zux%zu: max |govidx - LP| = %.3g, %zu efficient, %zu bad, %zu bad weights\n",
+                    n, m, maxdiff, ones, bad, wbad);
+        free(z);
+        free(ci);
+        free(w);
+        free(st);
+    }
+}
+
+/* Edge cases of BoD on the engine, by hand: one unit (CI 1 by its own
+ * constraint); all zero (CI 0); a zero indicator (CI = z_1 / max z_1);
+ * an all-zero unit among others (CI 0). */
+static void test_bod_edges(void)
+{
+    const double z1[2] = {0.5, 2}, z0[6] = {0}, zc[6] = {1, 2, 0.5, 0, 0, 0};
+    const double zu[6] = {1, 0, 0.5, 1, 0, 2};
+    double ci[3], w[6];
+    int st[3], all_one = -1;
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z1, 1, 2), NULL));
+    CU_ASSERT(ci[0] == 1.0 && st[0] == GOVIDX_DEA_OPTIMAL && all_one == 1);
+    GX_ASSERT_CLOSE(w[0] * 0.5 + w[1] * 2, 1.0, 1e-15);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z0, 3, 2), NULL));
+    CU_ASSERT(ci[0] == 0.0 && ci[1] == 0.0 && ci[2] == 0.0 && all_one == 0);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(zc, 3, 2), NULL));
+    GX_ASSERT_CLOSE(ci[0], 0.5, 1e-12);
+    CU_ASSERT(ci[1] == 1.0);
+    GX_ASSERT_CLOSE(ci[2], 0.25, 1e-12);
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(zu, 3, 2), NULL));
+    CU_ASSERT(ci[0] == 1.0 && ci[1] == 0.0 && ci[2] == 1.0);
+}
+
 /* ---- bad input, cancellation ---------------------------------------------------------- */
 
 static int cancel_cb(void *ctx, size_t done, size_t total)
@@ -1073,6 +1212,8 @@ static CU_TestInfo tests[] = {{"allocation failures", test_alloc_failures},
                               {"Malmquist", test_malmquist},
                               {"Malmquist vs reference LPs", test_malmquist_random},
                               {"benefit of the doubt", test_bod},
+                              {"BoD on the DEA engine vs independent LP (1e-9)", test_bod_exact},
+                              {"BoD edge cases", test_bod_edges},
                               {"non-discretionary and undesirable", test_flags},
                               {"bad input and cancel", test_bad_input},
                               {"progress and cancel in the frame phase", test_progress},

@@ -49,6 +49,10 @@ static void compute_usage(FILE *f)
             "\n"
             "options:\n"
             "  --csv OUT.csv            write the scores (required unless --print-method)\n"
+            "  --nodes LIST             write only these nodes (comma-separated codes)\n"
+            "  --levels LIST            write only nodes of these tree levels (comma-separated;\n"
+            "                           1 = indicators, 2 = their parents, ...); with --nodes,\n"
+            "                           a node listed by either is written\n"
             "  --method SPEC.json       method spec file (see docs/methods.md)\n"
             "  --normalize M            normalize.method, one of:\n");
     NAMES(f, govidx_norm_method_name, govidx_norm_method);
@@ -211,9 +215,97 @@ static int write_run(const char *file, const govidx_result *res, const char *nam
     return rc;
 }
 
+/* The nodes --nodes / --levels ask for, as keep flags over the result's
+ * nodes (*keep NULL when neither is given).  Unknown codes, levels that are
+ * not integers >= 1, or --levels without the dataset's index tree are
+ * refused with a message naming them. */
+static int csv_keep(unsigned char **keep, const govidx_result *res, const govidx_dataset *ds,
+                    const char *nodes, const char *levels)
+{
+    size_t nn = govidx_result_n_nodes(res), k;
+    govidx_framework *fw = NULL;
+    unsigned char *kp;
+    int rc = 0;
+
+    *keep = NULL;
+    if (!nodes && !levels)
+        return 0;
+    kp = calloc(nn ? nn : 1, 1);
+    if (!kp)
+        return GOVIDX_ENOMEM;
+    if (nodes) {
+        char *list = strdup(nodes), *tok, *save = NULL;
+        if (!list) {
+            free(kp);
+            return GOVIDX_ENOMEM;
+        }
+        for (tok = strtok_r(list, ",", &save); tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+            if (govidx_result_find_node(&k, res, tok)) {
+                fprintf(stderr, "govidx compute: --nodes: node '%s' is not in the result\n", tok);
+                rc = GOVIDX_ENOTFOUND;
+            } else
+                kp[k] = 1;
+        }
+        free(list);
+    }
+    if (levels && !rc) {
+        char *list = strdup(levels), *tok, *save = NULL, *end;
+        if (!list)
+            rc = GOVIDX_ENOMEM;
+        else if ((rc = govidx_framework_from_dataset(&fw, ds)))
+            fprintf(stderr, "govidx compute: --levels needs the dataset's index tree: %s\n",
+                    govidx_last_error());
+        for (tok = list ? strtok_r(list, ",", &save) : NULL; tok && !rc; tok = strtok_r(NULL, ",", &save)) {
+            long lv = strtol(tok, &end, 10);
+            if (*end || end == tok || lv < 1) {
+                fprintf(stderr, "govidx compute: --levels: '%s' is not a level (1 = indicators)\n", tok);
+                rc = GOVIDX_EINVAL;
+                break;
+            }
+            for (k = 0; k < nn; k++) {
+                size_t fk;
+                if (govidx_framework_find(&fk, fw, govidx_result_node_code(res, k))) {
+                    fprintf(stderr, "govidx compute: --levels: node '%s' is not in the index tree\n",
+                            govidx_result_node_code(res, k));
+                    rc = GOVIDX_ENOTFOUND;
+                    break;
+                }
+                if (govidx_framework_level(fw, fk) == lv)
+                    kp[k] = 1;
+            }
+        }
+        free(list);
+        govidx_framework_free(fw);
+    }
+    if (rc) {
+        free(kp);
+        return rc;
+    }
+    *keep = kp;
+    return 0;
+}
+
+/* Write res as CSV, only the nodes --nodes / --levels name (0 or exit code). */
+static int write_csv_selected(const govidx_result *res, const govidx_dataset *ds, const char *csv,
+                              const char *nodes, const char *levels)
+{
+    unsigned char *keep = NULL;
+    int rc = csv_keep(&keep, res, ds, nodes, levels);
+    if (rc == GOVIDX_ENOMEM)
+        cli_report(csv, rc);
+    if (rc)
+        return rc;
+    rc = govidx_result_write_csv_nodes(res, csv, keep);
+    if (rc)
+        cli_report(csv, rc);
+    free(keep);
+    return rc;
+}
+
 int cmd_compute(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
+    const char *nodes = NULL, *levels = NULL;
     int csv_done = 0;
     unsigned write_flags = 0;
     govidx_method *m = NULL;
@@ -243,6 +335,10 @@ int cmd_compute(int argc, char **argv)
         int takes = 1;
         if (!strcmp(a, "--csv") && v)
             csv = v;
+        else if (!strcmp(a, "--nodes") && v)
+            nodes = v;
+        else if (!strcmp(a, "--levels") && v)
+            levels = v;
         else if (!strcmp(a, "--write") && v)
             run_name = v;
         else if (!strcmp(a, "--index") && v) {
@@ -342,6 +438,12 @@ int cmd_compute(int argc, char **argv)
         govidx_method_free(m);
         return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
     }
+    if (index && !strcmp(index, "openness") && (nodes || levels)) {
+        fprintf(stderr, "govidx compute: --nodes and --levels do not apply to --index openness "
+                        "(its CSV joins the checklist and the framework results)\n");
+        govidx_method_free(m);
+        return CLI_EXIT_USAGE;
+    }
     if (!file || (!csv && !run_name)) {
         fprintf(stderr, "govidx compute: a FILE.h5 and --csv OUT.csv (or --write RUN) are required\n");
         compute_usage(stderr);
@@ -370,8 +472,8 @@ int cmd_compute(int argc, char **argv)
         }
         if (rc)
             ;
-        else if (csv && !csv_done && (rc = govidx_result_write_csv(res, csv)))
-            cli_report(csv, rc);
+        else if (csv && !csv_done && (rc = write_csv_selected(res, ds, csv, nodes, levels)))
+            ;
         else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
             ;
         else
@@ -380,8 +482,8 @@ int cmd_compute(int argc, char **argv)
         cli_report("plan", rc);
     else if ((rc = govidx_execute_dataset(&res, plan, ds)))
         cli_report("execute", rc);
-    else if (csv && (rc = govidx_result_write_csv(res, csv)))
-        cli_report(csv, rc);
+    else if (csv && (rc = write_csv_selected(res, ds, csv, nodes, levels)))
+        ;
     else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
         ;
     else

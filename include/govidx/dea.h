@@ -253,7 +253,10 @@ GOVIDX_API int govidx_bod_options_init(govidx_bod_options *opts, unsigned versio
  * may be NULL) and status (n, govidx_dea_unit_status; a unit whose
  * restrictions are infeasible gets GOVIDX_DEA_INFEASIBLE and NaN).
  * *all_one (may be NULL) is set to 1 when every optimal unit scores 1 (the
- * index does not discriminate).  Errors: GOVIDX_EINVAL, GOVIDX_EDIM,
+ * index does not discriminate).  Without bounds the scores are those of
+ * exactly feasible weights (never above the optimum; within 1e-9 of it)
+ * and efficient units score exactly 1 (docs/methods/dea.md).  At most 249
+ * indicators.  Errors: GOVIDX_EINVAL, GOVIDX_EDIM,
  * GOVIDX_ENUMERIC, GOVIDX_EDOMAIN (negative value), GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one,

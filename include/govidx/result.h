@@ -103,6 +103,15 @@ GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
 GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path);
 
 /**
+ * As govidx_result_write_csv, but only the nodes k with keep[k] != 0 (keep
+ * has govidx_result_n_nodes(r) entries; NULL = every node), e.g. the index
+ * and its pillars without the indicators.  Same columns, order and numbers.
+ * Errors: GOVIDX_EINVAL (NULL r or path), GOVIDX_EIO, GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_result_write_csv_nodes(const govidx_result *r, const char *path,
+                                             const unsigned char *keep);
+
+/**
  * Package the result as a results run called `name`, ready for
  * govidx_run_file_add(): arrays "scores", "ranks" (NaN = unranked),
  * "contrib" and "flags", and the attribute "method" (the method spec as
