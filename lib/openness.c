@@ -206,6 +206,35 @@ static int score_year(govidx_result *r, const govidx_dataset *ds, size_t y, cons
     return GOVIDX_OK;
 }
 
+/* Without an explicit list, a year's index is the union of the dataset
+ * codes in its inventory.  That is a common key-dataset list only when the
+ * places answer mostly the same datasets (as in GODI, where every place
+ * answers the year's list); when the places with entries fill less than
+ * GOVIDX__COMMON_LIST_MIN of the places x codes table (each lists its own
+ * datasets, as portal catalogues do), dividing by the union only ranks who
+ * lists most, so the score is refused. */
+#define GOVIDX__COMMON_LIST_MIN 0.5
+static int check_common_list(int year, const size_t *entries, size_t n_units, size_t n_list)
+{
+    size_t u, places = 0, filled = 0;
+    double fill;
+    for (u = 0; u < n_units; u++)
+        if (entries[u])
+            places++, filled += entries[u];
+    if (places < 2)
+        return GOVIDX_OK;
+    fill = (double)filled / ((double)places * (double)n_list);
+    if (fill >= GOVIDX__COMMON_LIST_MIN)
+        return GOVIDX_OK;
+    return govidx__fail(GOVIDX_EMISSING,
+                        "openness: in %d the %zu places with inventory entries share few dataset codes (they "
+                        "answer %.0f%% of the %zu codes listed by any of them; the checklist needs %.0f%%): the "
+                        "union is not a common key-dataset list; give the index's key datasets "
+                        "(govidx_checklist_options.index_datasets), or measure "
+                        "portal catalogues with govidx_catalogue_compute",
+                        year, places, 100 * fill, n_list, 100 * GOVIDX__COMMON_LIST_MIN);
+}
+
 int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset *ds,
                                       const govidx_checklist_options *opts)
 {
@@ -260,6 +289,8 @@ int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset 
         if ((rc = year_list(ds, &o, r->years[y], list, &n_list)) || n_list == 0)
             continue; /* no index that year: its scores stay missing */
         rc = score_year(r, ds, y, &cl, max, list, n_list, o.round_digits, total, full, entries, seen);
+        if (rc == GOVIDX_OK && !o.index_datasets)
+            rc = check_common_list(r->years[y], entries, n_units, n_list);
         scored++;
     }
     if (rc == GOVIDX_OK && !scored)

@@ -238,3 +238,85 @@ done:
     govidx__free(d.data);
     return rc;
 }
+
+int govidx_openness_catalogue_compute(govidx_result **out, const govidx_result *measures,
+                                      const govidx_method *method)
+{
+    oi_data d;
+    govidx_framework *fw = NULL;
+    govidx_method *own = NULL;
+    govidx_plan *plan = NULL;
+    govidx_matrix_view *views = NULL;
+    const char **codes = NULL;
+    int *year_labels = NULL;
+    size_t node[N_FW], k, y, u, cells;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    int rc = GOVIDX_OK;
+    if (!out || !measures)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_openness_catalogue_compute: NULL argument");
+    *out = NULL;
+    memset(&d, 0, sizeof d);
+    d.n_units = govidx_result_n_units(measures);
+    d.n_years = govidx_result_n_years(measures);
+    /* a framework indicator enters when the measures carry it with at least
+     * one value (datasets_per_100k needs a population, the departments
+     * share a departments list) */
+    for (k = 0; k < N_FW; k++) {
+        int any = 0;
+        d.src[k] = d.col[k] = SIZE_MAX;
+        if (govidx_result_find_node(&node[k], measures, framework[k].code) != GOVIDX_OK)
+            continue;
+        for (y = 0; y < d.n_years && !any; y++)
+            for (u = 0; u < d.n_units && !any; u++)
+                any = !isnan(govidx_result_score(measures, u, y, node[k]));
+        if (any)
+            d.col[k] = d.n_cols++;
+    }
+    govidx_clear_error();
+    if (d.n_cols == 0)
+        return govidx__fail(GOVIDX_EMISSING, "openness: the measures carry none of the framework's indicators "
+                            "(expected govidx_catalogue_compute's nodes, e.g. open_licence_share)");
+    if (!govidx__mul_ok(d.n_units, d.n_cols, &cells) || !govidx__mul_ok(cells, d.n_years, &cells))
+        return govidx__fail(GOVIDX_EDIM, "openness: panel too large");
+    d.data = govidx__mallocarray(cells ? cells : 1, sizeof *d.data);
+    views = govidx__calloc(d.n_years ? d.n_years : 1, sizeof *views);
+    codes = govidx__calloc(d.n_units ? d.n_units : 1, sizeof *codes);
+    year_labels = govidx__calloc(d.n_years ? d.n_years : 1, sizeof *year_labels);
+    if (!d.data || !views || !codes || !year_labels) {
+        rc = govidx__oom();
+        goto done;
+    }
+    for (y = 0; y < d.n_years; y++) {
+        double *block = d.data + y * d.n_units * d.n_cols;
+        for (k = 0; k < N_FW; k++)
+            if (d.col[k] != SIZE_MAX)
+                for (u = 0; u < d.n_units; u++)
+                    block[u + d.col[k] * d.n_units] = govidx_result_score(measures, u, y, node[k]);
+        views[y] = govidx_matrix_view_array(block, d.n_units, d.n_cols);
+        year_labels[y] = govidx_result_year(measures, y);
+    }
+    for (u = 0; u < d.n_units; u++)
+        codes[u] = govidx_result_unit_code(measures, u);
+    if ((rc = build_framework(&fw, &d, NULL)))
+        goto done;
+    if (!method) {
+        if ((rc = govidx_method_from_json(&own, default_method)))
+            goto done;
+        method = own;
+    }
+    panel.n_years = d.n_years;
+    panel.years = views;
+    panel.year_labels = year_labels;
+    panel.unit_codes = codes;
+    if ((rc = govidx_plan_new(&plan, fw, method, &panel)) == GOVIDX_OK)
+        rc = govidx_execute(out, plan, &panel);
+done:
+    govidx_plan_free(plan);
+    govidx_method_free(own);
+    govidx_framework_free(fw);
+    govidx__free(views);
+    govidx__free(codes);
+    govidx__free(year_labels);
+    govidx__free(d.data);
+    return rc;
+}

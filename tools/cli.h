@@ -46,5 +46,6 @@ int cmd_report(int argc, char **argv);
 int cmd_network(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_strengths(int argc, char **argv);
+int cmd_catalogue(int argc, char **argv);
 
 #endif

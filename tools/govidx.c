@@ -39,6 +39,7 @@ static const cli_command commands[] = {
     {"network", "structure of actor networks: density, E-I, silos, centralisation, hierarchy", cmd_network},
     {"compare", "two method variants of the index tree: score and rank differences per unit", cmd_compare},
     {"strengths", "each unit's best and worst indicators by rank, per year", cmd_strengths},
+    {"catalogue", "openness of open-data portal catalogues (DCAT-US, CKAN, Socrata, CSV): measures, silo departments", cmd_catalogue},
 };
 
 static void usage(FILE *f)

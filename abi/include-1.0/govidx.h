@@ -31,5 +31,6 @@
 #include "govidx/access.h"
 #include "govidx/network.h"
 #include "govidx/collaboration.h"
+#include "govidx/catalogue.h"
 
 #endif /* GOVIDX_H */
