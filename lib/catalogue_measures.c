@@ -272,6 +272,20 @@ static const char *np_or_mr(const char *f, const cfg *g, int np)
               : (format_in(f, g->mr, g->n_mr) ? f : NULL);
 }
 
+/* Modified within grace x the declared period before the reference date,
+ * or within the 12 calendar months before it when none is declared; a date
+ * after the reference date is 0 days old; no date is not on time. */
+static int on_time(const govidx__catrec *r, const cfg *g)
+{
+    long age;
+    if (r->modified_day == GX_NO_DATE)
+        return 0;
+    age = r->modified_day > g->ref_day ? 0 : g->ref_day - r->modified_day;
+    if (!isnan(r->period_days))
+        return (double)age <= g->grace * r->period_days;
+    return r->modified_day >= g->year_ago;
+}
+
 /* One catalogue into cell (u, y). */
 static int measure(govidx_result *res, size_t u, size_t y, const govidx_catalogue *c, const cfg *g)
 {
@@ -302,20 +316,9 @@ static int measure(govidx_result *res, size_t u, size_t y, const govidx_catalogu
         for (k = 0; k < GX_NF; k++)
             present += k == GX_F_FORMAT ? r->has_distribution : r->f[k] != NULL;
         meta += (double)present / GX_NF;
-        if (r->modified_day != GX_NO_DATE) {
-            long age = g->ref_day - r->modified_day;
-            if (age < 0)
-                age = 0; /* modified after the reference date: up to date then */
-            days[nd++] = age;
-            if (!isnan(r->period_days)) {
-                if ((double)age <= g->grace * r->period_days)
-                    ontime++;
-            } else {
-                /* none declared: modified within the 12 calendar months before the reference date */
-                if (r->modified_day >= g->year_ago)
-                    ontime++;
-            }
-        }
+        if (r->modified_day != GX_NO_DATE)
+            days[nd++] = r->modified_day > g->ref_day ? 0 : g->ref_day - r->modified_day;
+        ontime += on_time(r, g);
         if (r->f[GX_F_PUBLISHER])
             for (k = 0; k < c->n_depts; k++)
                 if (!dept_hit[k] && trimmed_eq(r->f[GX_F_PUBLISHER], c->depts[k]))
@@ -390,64 +393,92 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static void cfg_free(cfg *g)
+{
+    for (size_t i = 0; g->lic && i < g->n_lic; i++)
+        govidx__free(g->lic[i]);
+    govidx__free(g->lic);
+    g->lic = NULL;
+}
+
+/* Read and check the options into *g (licences normalised once). */
+static int cfg_build(cfg *g, const govidx_catalogue_options *opts, const char *fn)
+{
+    govidx_catalogue_options o;
+    const char *const *lic_src;
+    size_t i;
+    int rc;
+    if ((rc = govidx__versioned_read(&catalogue_options_versions, &o, opts)))
+        return rc;
+    if (!o.reference_date)
+        return govidx__fail(GOVIDX_EINVAL, "%s: reference_date is required "
+                            "(\"YYYY-MM-DD\"; timeliness is never measured against the clock)", fn);
+    if (strlen(o.reference_date) != 10 || !govidx__parse_date(o.reference_date, &g->ref_day))
+        return govidx__fail(GOVIDX_EINVAL, "%s: reference_date '%.40s' is not a date "
+                            "YYYY-MM-DD", fn, o.reference_date);
+    if (!(o.grace_factor >= 1) || !isfinite(o.grace_factor))
+        return govidx__fail(GOVIDX_EINVAL, "%s: grace_factor must be finite and >= 1", fn);
+    g->grace = o.grace_factor;
+    {   /* the same day one year before (29 February -> 28 February) */
+        int yy = atoi(o.reference_date), mm = atoi(o.reference_date + 5), dd = atoi(o.reference_date + 8);
+        g->year_ago = govidx__days_from_civil(yy - 1, mm, mm == 2 && dd == 29 ? 28 : dd);
+    }
+    lic_src = o.open_licences ? o.open_licences : open_licences;
+    g->n_lic = o.open_licences ? o.n_open_licences : sizeof open_licences / sizeof *open_licences;
+    g->lic = NULL;
+    g->mr = o.machine_readable_formats ? o.machine_readable_formats : mr_formats;
+    g->n_mr = o.machine_readable_formats ? o.n_machine_readable_formats : sizeof mr_formats / sizeof *mr_formats;
+    if ((o.open_licences && !o.n_open_licences) || (o.machine_readable_formats && !o.n_machine_readable_formats))
+        return govidx__fail(GOVIDX_EINVAL, "%s: an empty licence or format list "
+                            "(NULL gives the built-in one)", fn);
+    for (i = 0; i < g->n_lic; i++)
+        if (!lic_src[i] || !*lic_src[i])
+            return govidx__fail(GOVIDX_EINVAL, "%s: open licence %zu is empty", fn, i + 1);
+    for (i = 0; i < g->n_mr; i++)
+        if (!g->mr[i] || !*g->mr[i])
+            return govidx__fail(GOVIDX_EINVAL, "%s: machine-readable format %zu is empty",
+                                fn, i + 1);
+    if (o.categories) {
+        if (!o.n_categories || !o.category_rules)
+            return govidx__fail(GOVIDX_EINVAL, "%s: categories need n_categories > 0 "
+                                "and category_rules", fn);
+        for (i = 0; i < o.n_categories; i++)
+            if (!o.categories[i] || !*o.categories[i] || !o.category_rules[i] || !*o.category_rules[i])
+                return govidx__fail(GOVIDX_EINVAL, "%s: key category %zu has an empty "
+                                    "name or rule", fn, i + 1);
+        g->cat_names = o.categories;
+        g->cat_rules = o.category_rules;
+        g->n_cat = o.n_categories;
+    } else if (!(g->n_cat = govidx_catalogue_key_categories(&g->cat_names, &g->cat_rules, o.key_list)))
+        return govidx__fail(GOVIDX_EINVAL, "%s: unknown key_list %d", fn, o.key_list);
+    if (!(g->lic = govidx__calloc(g->n_lic ? g->n_lic : 1, sizeof *g->lic)))
+        return govidx__oom();
+    for (i = 0; i < g->n_lic; i++) {
+        char b[512];
+        licence_norm(b, sizeof b, lic_src[i]);
+        if (!(g->lic[i] = govidx__strdup(b))) {
+            cfg_free(g);
+            return govidx__oom();
+        }
+    }
+    return GOVIDX_OK;
+}
+
 int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const *cats, size_t n,
                              const govidx_catalogue_options *opts)
 {
-    govidx_catalogue_options o;
     govidx_result *r = NULL;
     cfg g;
     size_t i, j, n_units = 0, n_years = 0, *unit_of = NULL, *year_of = NULL;
     int *years = NULL, rc = GOVIDX_OK;
     const char **units = NULL;
-    const char *const *lic_src;
     if (!out || !cats)
         return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: NULL argument");
     *out = NULL;
-    if ((rc = govidx__versioned_read(&catalogue_options_versions, &o, opts)))
-        return rc;
     if (!n)
         return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: no catalogue");
-    if (!o.reference_date)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: reference_date is required "
-                            "(\"YYYY-MM-DD\"; timeliness is never measured against the clock)");
-    if (strlen(o.reference_date) != 10 || !govidx__parse_date(o.reference_date, &g.ref_day))
-        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: reference_date '%.40s' is not a date "
-                            "YYYY-MM-DD", o.reference_date);
-    if (!(o.grace_factor >= 1) || !isfinite(o.grace_factor))
-        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: grace_factor must be finite and >= 1");
-    g.grace = o.grace_factor;
-    {   /* the same day one year before (29 February -> 28 February) */
-        int yy = atoi(o.reference_date), mm = atoi(o.reference_date + 5), dd = atoi(o.reference_date + 8);
-        g.year_ago = govidx__days_from_civil(yy - 1, mm, mm == 2 && dd == 29 ? 28 : dd);
-    }
-    lic_src = o.open_licences ? o.open_licences : open_licences;
-    g.n_lic = o.open_licences ? o.n_open_licences : sizeof open_licences / sizeof *open_licences;
-    g.lic = NULL;
-    g.mr = o.machine_readable_formats ? o.machine_readable_formats : mr_formats;
-    g.n_mr = o.machine_readable_formats ? o.n_machine_readable_formats : sizeof mr_formats / sizeof *mr_formats;
-    if ((o.open_licences && !o.n_open_licences) || (o.machine_readable_formats && !o.n_machine_readable_formats))
-        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: an empty licence or format list "
-                            "(NULL gives the built-in one)");
-    for (i = 0; i < g.n_lic; i++)
-        if (!lic_src[i] || !*lic_src[i])
-            return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: open licence %zu is empty", i + 1);
-    for (i = 0; i < g.n_mr; i++)
-        if (!g.mr[i] || !*g.mr[i])
-            return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: machine-readable format %zu is empty",
-                                i + 1);
-    if (o.categories) {
-        if (!o.n_categories || !o.category_rules)
-            return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: categories need n_categories > 0 "
-                                "and category_rules");
-        for (i = 0; i < o.n_categories; i++)
-            if (!o.categories[i] || !*o.categories[i] || !o.category_rules[i] || !*o.category_rules[i])
-                return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: key category %zu has an empty "
-                                    "name or rule", i + 1);
-        g.cat_names = o.categories;
-        g.cat_rules = o.category_rules;
-        g.n_cat = o.n_categories;
-    } else if (!(g.n_cat = govidx_catalogue_key_categories(&g.cat_names, &g.cat_rules, o.key_list)))
-        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: unknown key_list %d", o.key_list);
+    if ((rc = cfg_build(&g, opts, "govidx_catalogue_compute")))
+        return rc;
     for (i = 0; i < n; i++) {
         if (!cats[i])
             return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: NULL catalogue");
@@ -459,16 +490,6 @@ int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const 
                 return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: two catalogues for unit '%s' in "
                                     "%d ('%s' and '%s')", cats[i]->unit, cats[i]->year, cats[j]->name,
                                     cats[i]->name);
-    }
-    if (!(g.lic = govidx__calloc(g.n_lic, sizeof *g.lic)))
-        return govidx__oom();
-    for (i = 0; i < g.n_lic; i++) {
-        char b[512];
-        licence_norm(b, sizeof b, lic_src[i]);
-        if (!(g.lic[i] = govidx__strdup(b))) {
-            rc = govidx__oom();
-            goto done;
-        }
     }
     units = govidx__mallocarray(n, sizeof *units);
     years = govidx__mallocarray(n, sizeof *years);
@@ -511,9 +532,7 @@ int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const 
     for (i = 0; i < n && rc == GOVIDX_OK; i++)
         rc = measure(r, unit_of[i], year_of[i], cats[i], &g);
 done:
-    for (i = 0; g.lic && i < g.n_lic; i++)
-        govidx__free(g.lic[i]);
-    govidx__free(g.lic);
+    cfg_free(&g);
     govidx__free(units);
     govidx__free(years);
     govidx__free(unit_of);
@@ -522,5 +541,66 @@ done:
         govidx_result_free(r);
     else
         *out = r;
+    return rc;
+}
+
+int govidx_catalogue_to_inventory(govidx_dataset *ds, const govidx_catalogue *c,
+                                  const govidx_catalogue_options *opts)
+{
+    cfg g;
+    size_t i, u, y;
+    int rc;
+    if (!ds || !c)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_to_inventory: NULL argument");
+    if (!c->has_unit)
+        return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_to_inventory: catalogue '%s' has no unit and year "
+                            "(govidx_catalogue_set_unit)", c->name);
+    if (govidx_dataset_find_unit(&u, ds, c->unit) != GOVIDX_OK)
+        return govidx__fail(GOVIDX_ENOTFOUND, "%s: unit '%s' is not a unit of the dataset", c->name, c->unit);
+    if (govidx_dataset_find_year(&y, ds, c->year) != GOVIDX_OK)
+        return govidx__fail(GOVIDX_ENOTFOUND, "%s: year %d is not a year of the dataset", c->name, c->year);
+    for (i = 0; i < c->n; i++) /* every entry needs a code, unique within the catalogue */
+        if (!c->rec[i].f[GX_F_IDENTIFIER])
+            return govidx__fail(GOVIDX_EFORMAT, "%s: dataset '%.80s' has no identifier (the inventory's dataset "
+                                "code)", c->name, c->rec[i].f[GX_F_TITLE] ? c->rec[i].f[GX_F_TITLE] : "(untitled)");
+    if ((rc = cfg_build(&g, opts, "govidx_catalogue_to_inventory")))
+        return rc;
+    for (i = 0; i < c->n && rc == GOVIDX_OK; i++) {
+        const govidx__catrec *r = &c->rec[i];
+        govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+        signed char a[GOVIDX_N_CRITERIA];
+        char theme[256];
+        size_t k;
+        const char *acc = r->f[GX_F_ACCESS];
+        for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+            a[k] = GOVIDX_ANSWER_MISSING; /* free of charge, registration-free: a catalogue does not say */
+        a[GOVIDX_CRIT_EXISTS] = a[GOVIDX_CRIT_DIGITAL] = a[GOVIDX_CRIT_ONLINE] = GOVIDX_ANSWER_YES; /* listed */
+        if (acc)
+            a[GOVIDX_CRIT_PUBLIC] = !strcasecmp(acc, "public") ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        a[GOVIDX_CRIT_MACHINE_READABLE] = np_or_mr(r->f[GX_F_FORMAT], &g, 0) ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        a[GOVIDX_CRIT_BULK] = r->bulk ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        a[GOVIDX_CRIT_OPEN_LICENCE] =
+            licence_open(r->f[GX_F_LICENSE], g.lic, g.n_lic) ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        a[GOVIDX_CRIT_UP_TO_DATE] = on_time(r, &g) ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        a[GOVIDX_CRIT_API] = r->api ? GOVIDX_ANSWER_YES : GOVIDX_ANSWER_NO;
+        if (c->format == GOVIDX_CATALOGUE_DCAT_US)
+            a[GOVIDX_CRIT_METADATA_STANDARD] = GOVIDX_ANSWER_YES;
+        theme[0] = 0;
+        if (r->f[GX_F_THEME]) /* the first theme */
+            snprintf(theme, sizeof theme, "%.*s", (int)strcspn(r->f[GX_F_THEME], ";"), r->f[GX_F_THEME]);
+        e.unit = c->unit;
+        e.year = c->year;
+        e.dataset = r->f[GX_F_IDENTIFIER];
+        e.category = theme[0] ? theme : NULL;
+        e.department = r->f[GX_F_PUBLISHER];
+        e.format = r->f[GX_F_FORMAT];
+        e.licence = r->f[GX_F_LICENSE];
+        e.last_update = r->f[GX_F_MODIFIED];
+        e.update_frequency = r->f[GX_F_ACCRUAL];
+        e.answers = a;
+        e.n_answers = GOVIDX_N_CRITERIA;
+        rc = govidx_dataset_add_inventory(ds, &e);
+    }
+    cfg_free(&g);
     return rc;
 }

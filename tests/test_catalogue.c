@@ -490,11 +490,11 @@ static void test_checklist_needs_common_list(void)
             e.dataset = common[k];
             CU_ASSERT_EQUAL(govidx_dataset_add_inventory(ds2, &e), GOVIDX_OK);
         }
-    /* 12 entries over 3 places x 12 codes = 33% < 50%: refused */
+    /* none of the 12 codes is answered by more than half of the 3 places: refused */
     CU_ASSERT_EQUAL(govidx_openness_checklist_compute(&r, ds, NULL), GOVIDX_EMISSING);
     CU_ASSERT_PTR_NULL(r);
-    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "in 2020 the 3 places with inventory entries share few "
-                                                       "dataset codes (they answer 33% of the 12 codes"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "in 2020 only 0 of the 12 dataset codes in the inventory "
+                                                       "are answered by more than half of the 3 places"));
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "index_datasets"));
     CU_ASSERT_EQUAL(govidx_openness_compute(&r, ds, NULL), GOVIDX_EMISSING);
     /* with the key list given, the score is the GODI score over it */
@@ -504,7 +504,7 @@ static void test_checklist_needs_common_list(void)
     GX_ASSERT_CLOSE(govidx_result_score(r, 0, 0, 1), 100, 1e-12); /* chi: both, all yes */
     GX_ASSERT_CLOSE(govidx_result_score(r, 1, 0, 1), 0, 0);       /* sfo: neither */
     govidx_result_free(r);
-    /* a common list with one gap (92%) is still scored over the union */
+    /* a common list with one gap (map: 2 of 3 places) is still scored over the union */
     CU_ASSERT_EQUAL_FATAL(govidx_openness_checklist_compute(&r, ds2, NULL), GOVIDX_OK);
     GX_ASSERT_CLOSE(govidx_result_score(r, 2, 0, 1), 75, 1e-12);
     govidx_result_free(r);
@@ -512,7 +512,102 @@ static void test_checklist_needs_common_list(void)
     govidx_dataset_close(ds2);
 }
 
-static CU_TestInfo tests[] = {{"checklist_needs_common_list", test_checklist_needs_common_list},{"dcat_parse", test_dcat_parse},
+/* Every prefix of every fixture (a truncated download) parses or fails
+ * with GOVIDX_EFORMAT, never anything else; nesting 100,000 deep is
+ * refused (jansson's depth limit), not a stack overflow. */
+static void test_truncated_and_deep(void)
+{
+    static const char *const files[] = {"dcat-us.json", "ckan-package-search.json", "socrata-discovery.json",
+                                        "flat.csv"};
+    size_t f, len, cut, bad = 0, ok = 0;
+    for (f = 0; f < 4; f++) {
+        char path[512], *text;
+        FILE *in;
+        snprintf(path, sizeof path, "%s/%s", CATALOGUE_DIR, files[f]);
+        in = fopen(path, "rb");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+        text = malloc(1 << 16);
+        len = fread(text, 1, 1 << 16, in);
+        fclose(in);
+        for (cut = 0; cut <= len; cut++) {
+            govidx_catalogue *c = NULL;
+            int rc = govidx_catalogue_parse(&c, files[f], text, cut, GOVIDX_CATALOGUE_AUTO);
+            if (rc == GOVIDX_OK)
+                ok++;
+            else if (rc != GOVIDX_EFORMAT) {
+                fprintf(stderr, "%s cut at %zu: rc %d %s\n", files[f], cut, rc, govidx_last_error());
+                bad++;
+            }
+            govidx_catalogue_free(c);
+        }
+        free(text);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(ok > 0); /* CSV prefixes that end at a line */
+    {
+        size_t depth = 100000, k;
+        char *deep = malloc(2 * depth + 32);
+        govidx_catalogue *c = NULL;
+        len = (size_t)sprintf(deep, "{\"dataset\": [{\"title\": ");
+        for (k = 0; k < depth; k++)
+            deep[len++] = '[';
+        for (k = 0; k < depth; k++)
+            deep[len++] = ']';
+        len += (size_t)sprintf(deep + len, "}]}");
+        CU_ASSERT_EQUAL(govidx_catalogue_parse(&c, "deep", deep, len, 0), GOVIDX_EFORMAT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "deep: not valid JSON"));
+        free(deep);
+    }
+}
+
+/* A catalogue into a dataset's inventory: one entry per dataset, the
+ * answers the catalogue gives (tempe-1: CSV + API, CC0, modified the day
+ * before the reference date, DCAT-US), the rest missing. */
+static void test_to_inventory(void)
+{
+    static const char *const units[] = {"tempe"};
+    static const int years[] = {2020};
+    govidx_catalogue *c = load("dcat-us.json", 0);
+    govidx_dataset *ds = NULL;
+    govidx_catalogue_options o = GOVIDX_CATALOGUE_OPTIONS_INIT;
+    govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
+    signed char want[GOVIDX_N_CRITERIA];
+    size_t k;
+    if (!c)
+        return;
+    CU_ASSERT_EQUAL_FATAL(govidx_dataset_new(&ds), GOVIDX_OK);
+    govidx_dataset_set_units(ds, 1, units, NULL);
+    govidx_dataset_set_years(ds, 1, years);
+    o.reference_date = "2020-06-30";
+    CU_ASSERT_EQUAL(govidx_catalogue_to_inventory(ds, c, &o), GOVIDX_EINVAL); /* no unit yet */
+    govidx_catalogue_set_unit(c, "mesa", 2020);
+    CU_ASSERT_EQUAL(govidx_catalogue_to_inventory(ds, c, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "unit 'mesa' is not a unit of the dataset"));
+    govidx_catalogue_set_unit(c, "tempe", 2020);
+    CU_ASSERT_EQUAL_FATAL(govidx_catalogue_to_inventory(ds, c, &o), GOVIDX_OK);
+    CU_ASSERT_EQUAL(govidx_dataset_n_inventory(ds), 5);
+    CU_ASSERT_EQUAL_FATAL(govidx_dataset_inventory(&e, ds, 0), GOVIDX_OK);
+    CU_ASSERT_STRING_EQUAL(e.dataset, "tempe-1");
+    CU_ASSERT_STRING_EQUAL(e.department, "Police Department");
+    CU_ASSERT_STRING_EQUAL(e.format, "CSV; API");
+    CU_ASSERT_STRING_EQUAL(e.category, "Public Safety");
+    CU_ASSERT_STRING_EQUAL(e.update_frequency, "R/P1D");
+    for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+        want[k] = GOVIDX_ANSWER_YES;
+    want[GOVIDX_CRIT_FREE] = want[GOVIDX_CRIT_REGISTRATION_FREE] = GOVIDX_ANSWER_MISSING;
+    for (k = 0; k < GOVIDX_N_CRITERIA; k++)
+        CU_ASSERT_EQUAL(e.answers[k], want[k]);
+    /* tempe-4: XLS, CC BY-NC, late */
+    CU_ASSERT_EQUAL_FATAL(govidx_dataset_inventory(&e, ds, 3), GOVIDX_OK);
+    CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_MACHINE_READABLE], GOVIDX_ANSWER_NO);
+    CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_OPEN_LICENCE], GOVIDX_ANSWER_NO);
+    CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_UP_TO_DATE], GOVIDX_ANSWER_NO);
+    CU_ASSERT_EQUAL(e.answers[GOVIDX_CRIT_BULK], GOVIDX_ANSWER_YES);
+    govidx_dataset_close(ds);
+    govidx_catalogue_free(c);
+}
+
+static CU_TestInfo tests[] = {{"to_inventory", test_to_inventory},{"truncated_and_deep", test_truncated_and_deep},{"checklist_needs_common_list", test_checklist_needs_common_list},{"dcat_parse", test_dcat_parse},
                               {"dcat_measures", test_dcat_measures},
                               {"ckan", test_ckan},
                               {"socrata_csv_two_cities", test_socrata_csv_and_two_cities},

@@ -18,6 +18,7 @@
 #define GOVIDX_CATALOGUE_H
 
 #include "common.h"
+#include "dataset.h"
 #include "result.h"
 
 #ifdef __cplusplus
@@ -177,6 +178,24 @@ GOVIDX_API size_t govidx_catalogue_key_categories(const char *const **names, con
  */
 GOVIDX_API int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const *catalogues, size_t n,
                                         const govidx_catalogue_options *opts);
+
+/**
+ * Append the catalogue's datasets to a dataset's open-data inventory, one
+ * entry per dataset of the catalogue's unit and year (both must be the
+ * dataset's): dataset code = identifier, category = first theme,
+ * department = publisher, format, licence, last update, update frequency;
+ * the checklist answers the catalogue can give: exists, digital, online
+ * (listed), public (accessLevel), machine-readable, bulk, open licence, up
+ * to date (as of opts->reference_date, same rules as
+ * govidx_catalogue_compute), API, metadata standard (DCAT-US only); free
+ * and registration-free stay missing.  Only the fields the inventory has are
+ * stored.  Errors: GOVIDX_EINVAL (NULL, no unit, bad options),
+ * GOVIDX_ENOTFOUND (unit or year not in the dataset), GOVIDX_EFORMAT (a
+ * dataset without identifier), GOVIDX_ENOMEM; entries appended before an
+ * error stay.
+ */
+GOVIDX_API int govidx_catalogue_to_inventory(govidx_dataset *ds, const govidx_catalogue *c,
+                                             const govidx_catalogue_options *opts);
 
 #ifdef __cplusplus
 }
