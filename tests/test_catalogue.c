@@ -496,7 +496,20 @@ static void test_checklist_needs_common_list(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "in 2020 only 0 of the 12 dataset codes in the inventory "
                                                        "are answered by more than half of the 3 places"));
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "index_datasets"));
-    CU_ASSERT_EQUAL(govidx_openness_compute(&r, ds, NULL), GOVIDX_EMISSING);
+    /* the framework then takes O3 from the inventory's answer shares (all
+     * yes here: 100) and its method says why the checklist is not in it */
+    CU_ASSERT_EQUAL_FATAL(govidx_openness_compute(&r, ds, NULL), GOVIDX_OK);
+    {
+        size_t o3, mr;
+        CU_ASSERT_EQUAL(govidx_result_find_node(&o3, r, "O3"), GOVIDX_OK);
+        CU_ASSERT_EQUAL(govidx_result_find_node(&mr, r, "machine_readable_share"), GOVIDX_OK);
+        CU_ASSERT(govidx_result_find_node(&mr, r, "checklist_score") != GOVIDX_OK);
+        GX_ASSERT_CLOSE(govidx_result_score(r, 1, 0, o3), 100, 1e-9);
+        CU_ASSERT_PTR_NOT_NULL(strstr(govidx_result_method_json(r), "\"checklist_score\": \"refused: openness: in "
+                                                                   "2020 only 0 of the 12 dataset codes"));
+    }
+    govidx_result_free(r);
+    r = NULL;
     /* with the key list given, the score is the GODI score over it */
     co.index_datasets = (const char *const[]){"budget", "crimes"};
     co.n_index = 2;
