@@ -206,6 +206,39 @@ static int score_year(govidx_result *r, const govidx_dataset *ds, size_t y, cons
     return GOVIDX_OK;
 }
 
+/* Without an explicit list, a year's index is the union of the dataset
+ * codes in its inventory.  That is a common key-dataset list only when the
+ * places answer mostly the same datasets (as in GODI, where every place
+ * answers the year's list).  A code is shared when more than half of the
+ * places with entries answer it; when fewer than half of the codes are
+ * shared (each place lists its own datasets, as portal catalogues do),
+ * dividing by the union only ranks who lists most, so the score is
+ * refused.  seen[u * n_list + d]: place u answered code d. */
+static int check_common_list(int year, const unsigned char *seen, const size_t *entries, size_t n_units,
+                             size_t n_list)
+{
+    size_t u, d, places = 0, shared = 0;
+    for (u = 0; u < n_units; u++)
+        places += entries[u] > 0;
+    if (places < 2)
+        return GOVIDX_OK;
+    for (d = 0; d < n_list; d++) {
+        size_t by = 0;
+        for (u = 0; u < n_units; u++)
+            by += seen[u * n_list + d];
+        shared += 2 * by > places;
+    }
+    if (2 * shared >= n_list)
+        return GOVIDX_OK;
+    return govidx__fail(GOVIDX_EMISSING,
+                        "openness: in %d only %zu of the %zu dataset codes in the inventory are answered by more "
+                        "than half of the %zu places (the checklist needs half of them): the union is not a "
+                        "common key-dataset list; give the index's key datasets "
+                        "(govidx_checklist_options.index_datasets), or measure portal catalogues with "
+                        "govidx_catalogue_compute (govidx catalogue)",
+                        year, shared, n_list, places);
+}
+
 int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset *ds,
                                       const govidx_checklist_options *opts)
 {
@@ -260,6 +293,8 @@ int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset 
         if ((rc = year_list(ds, &o, r->years[y], list, &n_list)) || n_list == 0)
             continue; /* no index that year: its scores stay missing */
         rc = score_year(r, ds, y, &cl, max, list, n_list, o.round_digits, total, full, entries, seen);
+        if (rc == GOVIDX_OK && !o.index_datasets)
+            rc = check_common_list(r->years[y], seen, entries, n_units, n_list);
         scored++;
     }
     if (rc == GOVIDX_OK && !scored)

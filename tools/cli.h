@@ -35,6 +35,11 @@ int csv_close(csv_out *o, int ok);
 /* Print "govidx: <what>: <govidx_last_error() or strerror(rc)>" to stderr. */
 void cli_report(const char *what, int rc);
 
+/* Per city and year with inventory entries: the shares answered yes and the
+ * gov-dept actors publishing nothing (tools/cli_inventory.c). */
+struct govidx_dataset;
+void cli_print_inventory(const struct govidx_dataset *ds);
+
 int cmd_version(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_import(int argc, char **argv);
@@ -47,5 +52,6 @@ int cmd_network(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_strengths(int argc, char **argv);
 int cmd_uncertainty(int argc, char **argv);
+int cmd_catalogue(int argc, char **argv);
 
 #endif

@@ -15,11 +15,114 @@ static void import_usage(FILE *f)
             "usage: govidx import --data DATA.csv --meta META.csv [--districts D.csv]\n"
             "                     [--inventory I.csv] [--actors A.csv --edges E.csv] [--dea DEA.csv]\n"
             "                     [--title T] [--source S] [--licence L] [--year Y] [--force] -o OUT.h5\n"
+            "                     [--catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y] ...\n"
+            "                      --reference-date YYYY-MM-DD]\n"
             "\n"
             "Builds a city dataset (format v1) from CSV files; COINr's iData/iMeta files are\n"
             "accepted as they are.  Problems are listed as file:line:column: message and\n"
             "nothing is written.  OUT.h5 is written atomically; an existing file is replaced\n"
-            "only with --force.  See docs/import.md for the layouts.\n");
+            "only with --force.  See docs/import.md for the layouts.\n"
+            "--catalogue adds a portal catalogue (DCAT-US data.json, CKAN or Socrata JSON, CSV)\n"
+            "to the open-data inventory: one entry per dataset of the unit (default: the file\n"
+            "name) and year (default: the reference date's year); see\n"
+            "docs/methods/openness-catalogue.md.\n");
+}
+
+/* --catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y] (repeatable)
+ * and --reference-date D: portal catalogues into the inventory (issue 17,
+ * docs/methods/openness-catalogue.md). */
+#define IMPORT_MAX_CATALOGUES 256
+typedef struct import_catalogues {
+    size_t n;
+    const char *path[IMPORT_MAX_CATALOGUES], *unit[IMPORT_MAX_CATALOGUES];
+    int year[IMPORT_MAX_CATALOGUES];
+    const char *reference_date;
+} catalogue_args;
+
+/* 1: argv[*i] was a catalogue option (consumed), 0: not one, -1: usage error. */
+static int catalogue_arg(catalogue_args *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i], *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    if (strcmp(a, "--catalogue") && strcmp(a, "--catalogue-unit") && strcmp(a, "--catalogue-year") &&
+        strcmp(a, "--reference-date"))
+        return 0;
+    if (!v) {
+        fprintf(stderr, "govidx import: %s needs a value\n", a);
+        return -1;
+    }
+    (*i)++;
+    if (!strcmp(a, "--reference-date")) {
+        c->reference_date = v;
+        return 1;
+    }
+    if (!strcmp(a, "--catalogue")) {
+        if (c->n == IMPORT_MAX_CATALOGUES) {
+            fprintf(stderr, "govidx import: more than %d catalogues\n", IMPORT_MAX_CATALOGUES);
+            return -1;
+        }
+        c->path[c->n] = v;
+        c->unit[c->n] = NULL;
+        c->year[c->n] = 0;
+        c->n++;
+        return 1;
+    }
+    if (!c->n) {
+        fprintf(stderr, "govidx import: %s before any --catalogue\n", a);
+        return -1;
+    }
+    if (!strcmp(a, "--catalogue-unit"))
+        c->unit[c->n - 1] = v;
+    else {
+        char *end;
+        long y = strtol(v, &end, 10);
+        if (*end || end == v || y < 1000 || y > 9999) {
+            fprintf(stderr, "govidx import: --catalogue-year takes a year, not '%s'\n", v);
+            return -1;
+        }
+        c->year[c->n - 1] = (int)y;
+    }
+    return 1;
+}
+
+/* Read each catalogue and append its datasets to the inventory; report what
+ * the inventory does not store. */
+static int import_catalogues(govidx_dataset *ds, const catalogue_args *c)
+{
+    govidx_catalogue_options o = GOVIDX_CATALOGUE_OPTIONS_INIT;
+    int rc = GOVIDX_OK;
+    o.reference_date = c->reference_date;
+    for (size_t k = 0; k < c->n && rc == GOVIDX_OK; k++) {
+        govidx_catalogue *cat = NULL;
+        char base[256];
+        const char *unit = c->unit[k], *slash;
+        if (!unit) { /* the file name without directory and extension */
+            slash = strrchr(c->path[k], '/');
+            snprintf(base, sizeof base, "%s", slash ? slash + 1 : c->path[k]);
+            if (strchr(base, '.'))
+                *strchr(base, '.') = 0;
+            unit = base;
+        }
+        if ((rc = govidx_catalogue_read_file(&cat, c->path[k], GOVIDX_CATALOGUE_AUTO)) ||
+            (rc = govidx_catalogue_set_unit(cat, unit, c->year[k] ? c->year[k] : atoi(c->reference_date))) ||
+            (rc = govidx_catalogue_to_inventory(ds, cat, &o))) {
+            cli_report(c->path[k], rc);
+        } else {
+            size_t m = govidx_catalogue_n_unmapped(cat), cnt;
+            printf("%s: %zu datasets into the inventory of %s %d (%s; %zu duplicate identifiers dropped); "
+                   "not stored in the file: description, keyword, contactPoint, issued, landingPage, spatial, "
+                   "temporal",
+                   c->path[k], govidx_catalogue_n_datasets(cat), unit,
+                   c->year[k] ? c->year[k] : atoi(c->reference_date),
+                   govidx_catalogue_format_name(govidx_catalogue_format_of(cat)), govidx_catalogue_n_duplicates(cat));
+            for (size_t j = 0; j < m; j++) {
+                const char *f = govidx_catalogue_unmapped(cat, j, &cnt);
+                printf(", %s x%zu", f, cnt);
+            }
+            printf("\n");
+        }
+        govidx_catalogue_free(cat);
+    }
+    return rc;
 }
 
 static void print_problem(void *ctx, const char *object, const char *message)
@@ -35,9 +138,14 @@ int cmd_import(int argc, char **argv)
     govidx_dataset *ds = NULL;
     unsigned flags = 0;
     int i, rc;
+    catalogue_args cats = {0};
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         const char **slot = NULL;
+        if ((rc = catalogue_arg(&cats, argc, argv, &i)) < 0)
+            return CLI_EXIT_USAGE;
+        if (rc)
+            continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             import_usage(stdout);
             return CLI_EXIT_OK;
@@ -85,9 +193,19 @@ int cmd_import(int argc, char **argv)
         fprintf(stderr, "govidx import: --actors and --edges go together\n");
         return CLI_EXIT_USAGE;
     }
+    if (cats.n && !cats.reference_date) {
+        fprintf(stderr, "govidx import: --catalogue needs --reference-date YYYY-MM-DD (timeliness is measured "
+                "as of that date, never the clock)\n");
+        return CLI_EXIT_USAGE;
+    }
     rc = govidx_import_csv(&ds, &src, print_problem, NULL);
     if (rc) {
         fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
+        return CLI_EXIT_FAIL;
+    }
+    if (cats.n && (rc = import_catalogues(ds, &cats))) {
+        fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
+        govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }
     if ((title && (rc = govidx_dataset_set_attr(ds, "title", title))) ||

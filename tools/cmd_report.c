@@ -89,6 +89,12 @@ int cmd_report(int argc, char **argv)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];
     if (!o.variable)
         o.variable = govidx_dataset_district_var_name(ds, 0);
+    if (!o.variable && govidx_dataset_n_inventory(ds)) {
+        /* no districts: the open-data inventory is the report */
+        cli_print_inventory(ds);
+        govidx_dataset_close(ds);
+        return CLI_EXIT_OK;
+    }
     if (!o.variable)
         rc = GOVIDX_ENOTFOUND;
     else if (govidx_dataset_find_year(&y, ds, year))
@@ -125,6 +131,7 @@ int cmd_report(int argc, char **argv)
             print_community(ds, govidx_result_label(res, u, y, GOVIDX_COVERAGE_WORST, k), y, var, k == 0);
         printf("\n\n");
     }
+    cli_print_inventory(ds);
     govidx_result_free(res);
     govidx_dataset_close(ds);
     return CLI_EXIT_OK;

@@ -42,6 +42,7 @@ int cmd_summary(int argc, char **argv)
     }
     fputs(text, stdout);
     govidx_free(text);
+    cli_print_inventory(ds);
     govidx_dataset_close(ds);
     return CLI_EXIT_OK;
 }

@@ -40,6 +40,7 @@ static const cli_command commands[] = {
     {"compare", "two method variants of the index tree: score and rank differences per unit", cmd_compare},
     {"strengths", "each unit's best and worst indicators by rank, per year", cmd_strengths},
     {"uncertainty", "Monte Carlo rank intervals and Sobol indices under perturbed weights", cmd_uncertainty},
+    {"catalogue", "openness of open-data portal catalogues (DCAT-US, CKAN, Socrata, CSV): measures, silo departments", cmd_catalogue},
 };
 
 static void usage(FILE *f)

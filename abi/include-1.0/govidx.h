@@ -32,5 +32,6 @@
 #include "govidx/network.h"
 #include "govidx/collaboration.h"
 #include "govidx/uncertainty.h"
+#include "govidx/catalogue.h"
 
 #endif /* GOVIDX_H */

@@ -162,6 +162,22 @@ GOVIDX_API const char *govidx_openness_pillar_name(int pillar);
 GOVIDX_API int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds,
                                        const govidx_method *method);
 
+/**
+ * The openness framework on a portal catalogue's measures: `measures` is
+ * the result of govidx_catalogue_compute (include/govidx/catalogue.h); its
+ * nodes whose codes are framework indicators (high_value_coverage,
+ * datasets_per_100k, departments_publishing_share in O2;
+ * machine_readable_share, bulk_download_share, open_licence_share,
+ * updated_on_time_share, median_days_since_update in O3) become the leaves,
+ * with the framework's goalposts, through the same composite engine and
+ * default method as govidx_openness_compute.  A measure missing in every
+ * cell (no population, no departments list) is left out of the tree.
+ * Errors: GOVIDX_EINVAL (NULL), GOVIDX_EMISSING (no framework indicator),
+ * plan/execute errors, GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_openness_catalogue_compute(govidx_result **out, const govidx_result *measures,
+                                                 const govidx_method *method);
+
 #ifdef __cplusplus
 }
 #endif
