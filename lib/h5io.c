@@ -15,6 +15,7 @@
 #include <hdf5.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
@@ -260,6 +261,7 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
     int rc;
     htri_t vl;
     H5T_cset_t cset;
+    H5T_str_t pad;
 
     *out = NULL;
     rc = open_checked(r, g, gpath, name, rank, W_STRING, optional, dims, &n, &d);
@@ -296,6 +298,9 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
         for (i = 0; i < n && !rc; i++)
             if (!(res[i] = govidx__strdup0(buf[i])))
                 rc = govidx__oom();
+            else if (govidx__utf8_invalid_at(res[i], strlen(res[i])) != (size_t)-1)
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu is not valid UTF-8 (byte %zu)", i,
+                           govidx__utf8_invalid_at(res[i], strlen(res[i])));
         sp = H5Dget_space(d);
         H5Dvlen_reclaim(mt, sp, H5P_DEFAULT, buf);
         H5Sclose(sp);
@@ -312,16 +317,36 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
             rc = govidx__oom();
             goto done;
         }
-        H5Tset_size(mt, sz + 1);
-        H5Tset_strpad(mt, H5T_STR_NULLTERM);
+        /* the file's own size and padding: the raw bytes, so that a NUL inside
+         * a name is seen (a conversion to NULLTERM would cut there silently) */
+        pad = H5Tget_strpad(ft);
+        H5Tset_size(mt, sz);
+        H5Tset_strpad(mt, pad == H5T_STR_SPACEPAD ? H5T_STR_SPACEPAD : H5T_STR_NULLPAD);
         if (H5Dread(d, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
             govidx__free(buf);
             rc = h5fail(r, GOVIDX_EFORMAT, path, "cannot read the strings");
             goto done;
         }
-        for (i = 0; i < n && !rc; i++) {
+        /* spread the n x sz bytes to n x (sz + 1), from the end, NUL-terminated */
+        for (i = n; i-- > 0;) {
+            memmove(buf + i * (sz + 1), buf + i * sz, sz);
             buf[i * (sz + 1) + sz] = '\0';
-            if (!(res[i] = govidx__strdup(buf + i * (sz + 1))))
+        }
+        for (i = 0; i < n && !rc; i++) {
+            char *e = buf + i * (sz + 1);
+            size_t len, j;
+            if (pad == H5T_STR_SPACEPAD)
+                for (j = sz; j > 0 && e[j - 1] == ' '; j--)
+                    e[j - 1] = '\0';
+            len = strlen(e);
+            for (j = len; j < sz && !e[j]; j++)
+                ;
+            if (j < sz) /* bytes after a NUL: the name would be cut short silently */
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu contains a NUL byte (at byte %zu)", i, len);
+            else if (govidx__utf8_invalid_at(e, len) != (size_t)-1)
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu is not valid UTF-8 (byte %zu)", i,
+                           govidx__utf8_invalid_at(e, len));
+            else if (!(res[i] = govidx__strdup(e)))
                 rc = govidx__oom();
         }
         govidx__free(buf);
@@ -358,7 +383,39 @@ static int read_numbers(rd *r, hid_t g, const char *gpath, const char *name, int
         H5Dclose(d);
         return govidx__oom();
     }
-    if (H5Dread(d, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
+    if (memtype == H5T_NATIVE_INT || memtype == H5T_NATIVE_SCHAR) {
+        /* read wide and check: HDF5's conversion would clamp 2^40 to INT_MAX silently */
+        long long *wide = govidx__mallocarray(n, sizeof *wide), lo, hi;
+        size_t i;
+        int small = memtype == H5T_NATIVE_SCHAR;
+        lo = small ? SCHAR_MIN : INT_MIN;
+        hi = small ? SCHAR_MAX : INT_MAX;
+        if (!wide) {
+            govidx__free(buf);
+            H5Dclose(d);
+            return govidx__oom();
+        }
+        if (H5Dread(d, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, wide) < 0) {
+            govidx__free(wide);
+            govidx__free(buf);
+            H5Dclose(d);
+            return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the values");
+        }
+        for (i = 0; i < n; i++) {
+            if (wide[i] < lo || wide[i] > hi) {
+                long long v = wide[i];
+                govidx__free(wide);
+                govidx__free(buf);
+                H5Dclose(d);
+                return rfail(r, GOVIDX_EFORMAT, path, "value %zu is %lld, outside [%lld, %lld]", i, v, lo, hi);
+            }
+            if (small)
+                ((signed char *)buf)[i] = (signed char)wide[i];
+            else
+                ((int *)buf)[i] = (int)wide[i];
+        }
+        govidx__free(wide);
+    } else if (H5Dread(d, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
         govidx__free(buf);
         H5Dclose(d);
         return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the values");

@@ -237,6 +237,11 @@ void govidx__buf_append(govidx__buf *b, const char *s, size_t n);
 int govidx__buf_finish(govidx__buf *b, char **out);
 void govidx__buf_free(govidx__buf *b);
 
+/* --- UTF-8 (utf8.c) ---------------------------------------------------------- */
+/** Offset of the first byte of s[0..n) that is not well-formed UTF-8, or
+ * (size_t)-1 when all of it is. */
+size_t govidx__utf8_invalid_at(const char *s, size_t n);
+
 /* --- output files and writer locks (outfile.c) ---------------------------- */
 #include <sys/types.h>
 /** What `path` is as an output: 0 absent or a regular file (written through

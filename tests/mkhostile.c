@@ -7,7 +7,9 @@
  *       external-link-group (/networks an external link to OTHER:/),
  *       virtual (/panel/values a virtual dataset over OTHER:/v),
  *       user-filter (/panel/values through an unregistered optional filter),
- *       run-underscore, run-dot (an empty run group /results/_x, /results/.hidden).
+ *       run-underscore, run-dot (an empty run group /results/_x, /results/.hidden),
+ *       year-2e40 (/years int64 {2020, 2^40}), name-nul (/units/name fixed
+ *       strings, one "Bei\0jing"), name-latin1 (one name "M\xfcnchen").
  * For external-link, external-link-group and virtual, OTHER is created as an
  * HDF5 file whose /v is a [3, 2, 3] float64 dataset of 42.0.
  * SPDX-License-Identifier: MIT
@@ -55,7 +57,36 @@ int main(int argc, char **argv)
         return 1;
     s = H5Screate_simple(3, dims, NULL);
     dcpl = H5Pcreate(H5P_DATASET_CREATE);
-    if (!strncmp(kind, "run-", 4)) {
+    if (!strcmp(kind, "year-2e40")) {
+        hsize_t n2 = 2;
+        long long y[2] = {2020, 1LL << 40};
+        hid_t s1 = H5Screate_simple(1, &n2, NULL);
+        bad |= H5Ldelete(f, "years", H5P_DEFAULT) < 0;
+        d = H5Dcreate2(f, "years", H5T_STD_I64LE, s1, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        bad |= d < 0 || H5Dwrite(d, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, y) < 0;
+        if (d >= 0)
+            H5Dclose(d);
+        H5Sclose(s1);
+    } else if (!strcmp(kind, "name-nul") || !strcmp(kind, "name-latin1")) {
+        hsize_t n3 = 3;
+        char names[3][9];
+        hid_t s1 = H5Screate_simple(1, &n3, NULL), ft = H5Tcopy(H5T_C_S1);
+        memset(names, 0, sizeof names);
+        memcpy(names[0], "Bei\0jing", 8);
+        memcpy(names[1], !strcmp(kind, "name-nul") ? "Shanghai" : "M\xfcnchen", 8);
+        memcpy(names[2], "Guangzh", 7);
+        if (!strcmp(kind, "name-latin1"))
+            memcpy(names[0], "Beijing", 7);
+        H5Tset_size(ft, 9);
+        H5Tset_strpad(ft, H5T_STR_NULLPAD);
+        bad |= H5Ldelete(f, "units/name", H5P_DEFAULT) < 0;
+        d = H5Dcreate2(f, "units/name", ft, s1, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+        bad |= d < 0 || H5Dwrite(d, ft, H5S_ALL, H5S_ALL, H5P_DEFAULT, names) < 0;
+        if (d >= 0)
+            H5Dclose(d);
+        H5Tclose(ft);
+        H5Sclose(s1);
+    } else if (!strncmp(kind, "run-", 4)) {
         g = H5Lexists(f, "results", H5P_DEFAULT) > 0 ? H5Gopen2(f, "results", H5P_DEFAULT)
                                                       : H5Gcreate2(f, "results", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
         bad |= g < 0 || H5Gclose(H5Gcreate2(g, !strcmp(kind, "run-dot") ? ".hidden" : "_x", H5P_DEFAULT,
