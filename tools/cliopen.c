@@ -137,7 +137,8 @@ enum { ATTEMPT_OK, ATTEMPT_FAILED, ATTEMPT_AGAIN };
 
 static int attempt(open_ctx *c, govidx_dataset **ds, int *rc)
 {
-    char alias[64], child[64], m[4096];
+    char alias[4096], child[4096], m[4096];
+    int by_path = 0;
     struct stat before, after;
     int fd, r = ATTEMPT_FAILED;
     /* One descriptor for the whole attempt: the validator and the in-process
@@ -157,8 +158,22 @@ static int attempt(open_ctx *c, govidx_dataset **ds, int *rc)
         *rc = GOVIDX_EIO;
         return ATTEMPT_FAILED;
     }
-    snprintf(alias, sizeof alias, "/proc/self/fd/%d", fd);
-    snprintf(child, sizeof child, "/proc/%ld/fd/%d", (long)getpid(), fd);
+    if (access("/proc/self/fd", X_OK) == 0) {
+        snprintf(alias, sizeof alias, "/proc/self/fd/%d", fd);
+        snprintf(child, sizeof child, "/proc/%ld/fd/%d", (long)getpid(), fd);
+    } else {
+        /* no /proc: by path, with the identity of the file compared before
+         * the check and after the open (narrower, not closed, race window) */
+        by_path = 1;
+        snprintf(alias, sizeof alias, "%s", c->user);
+        snprintf(child, sizeof child, "%s", c->user);
+        if (strlen(c->user) >= sizeof alias) {
+            close(fd);
+            keep(c, c->user, "path too long to check without /proc");
+            *rc = GOVIDX_EIO;
+            return ATTEMPT_FAILED;
+        }
+    }
     c->alias = child;
     *rc = govidx_dataset_validate_file(child, GOVIDX_VALIDATE_ISOLATED, relay_problem, c);
     if (!*rc && (fstat(fd, &after) != 0 || !same_file(&before, &after))) {
@@ -180,6 +195,12 @@ static int attempt(open_ctx *c, govidx_dataset **ds, int *rc)
     } else if (!c->n) {
         unalias(m, sizeof m, govidx_last_error(), c);
         keep(c, c->user, *m ? m : govidx_strerror(*rc));
+    }
+    if (!*rc && by_path && replaced(fd, c->user)) { /* only possible without /proc: what was read may be another file */
+        govidx_dataset_close(*ds);
+        *ds = NULL;
+        *rc = GOVIDX_EIO;
+        keep(c, c->user, "the file was replaced while it was being read");
     }
     if (!*rc)
         r = ATTEMPT_OK;
