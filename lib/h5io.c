@@ -15,6 +15,7 @@
 #include <hdf5.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <math.h>
 #include <pthread.h>
@@ -129,6 +130,78 @@ static const char *want_words(enum want w)
     return w == W_STRING ? "string" : w == W_INTEGER ? "integer" : "float64 (or integer)";
 }
 
+/* The reader never leaves the file it was given.  Every link traversal
+ * goes through access property lists whose external-link callback refuses
+ * (so even a path the checks below miss cannot open another file), and each
+ * object is checked before use: external and user-defined links, external
+ * storage, virtual datasets and filters other than HDF5's built-in ones are
+ * refused with a message naming the object.  Created once, under the HDF5
+ * lock every reader holds. */
+static herr_t deny_elink(const char *parent, const char *group, const char *target, const char *obj,
+                         unsigned *flags, hid_t fapl, void *op)
+{
+    (void)parent, (void)group, (void)target, (void)obj, (void)flags, (void)fapl, (void)op;
+    return -1;
+}
+
+static hid_t no_elink(hid_t cls)
+{
+    static hid_t lapl = -1, dapl = -1, gapl = -1;
+    hid_t *p = cls == H5P_DATASET_ACCESS ? &dapl : cls == H5P_GROUP_ACCESS ? &gapl : &lapl;
+    if (*p < 0) {
+        hid_t q = H5Pcreate(cls);
+        if (q >= 0 && H5Pset_elink_cb(q, deny_elink, NULL) < 0) {
+            H5Pclose(q);
+            q = -1;
+        }
+        *p = q;
+    }
+    return *p; /* -1 makes the open fail: never a silent default */
+}
+#define NO_ELINK_L no_elink(H5P_LINK_ACCESS)
+#define NO_ELINK_D no_elink(H5P_DATASET_ACCESS)
+#define NO_ELINK_G no_elink(H5P_GROUP_ACCESS)
+
+/* `name` in g must be a hard or soft link (inside this file). */
+static int link_ok(rd *r, hid_t g, const char *name, const char *path)
+{
+    H5L_info_t li;
+    if (H5Lget_info(g, name, &li, NO_ELINK_L) < 0)
+        return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the link");
+    if (li.type == H5L_TYPE_EXTERNAL)
+        return rfail(r, GOVIDX_EFORMAT, path, "is an external link (to another file): refused");
+    if (li.type != H5L_TYPE_HARD && li.type != H5L_TYPE_SOFT)
+        return rfail(r, GOVIDX_EFORMAT, path, "is a user-defined link (type %d): refused", (int)li.type);
+    return GOVIDX_OK;
+}
+
+/* The data of dataset d must live in this file and need only HDF5's own filters. */
+static int storage_ok(rd *r, hid_t d, const char *path)
+{
+    hid_t p = H5Dget_create_plist(d);
+    int rc = GOVIDX_OK, nf, k;
+    if (p < 0)
+        return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the storage properties");
+    if (H5Pget_external_count(p) != 0)
+        rc = rfail(r, GOVIDX_EFORMAT, path, "uses external storage (data in another file): refused");
+    else if (H5Pget_layout(p) == H5D_VIRTUAL)
+        rc = rfail(r, GOVIDX_EFORMAT, path, "is a virtual dataset (data in other files): refused");
+    else if ((nf = H5Pget_nfilters(p)) < 0)
+        rc = h5fail(r, GOVIDX_EFORMAT, path, "cannot read the filter pipeline");
+    else
+        for (k = 0; k < nf && !rc; k++) {
+            unsigned fl = 0;
+            size_t ne = 0;
+            H5Z_filter_t id = H5Pget_filter2(p, (unsigned)k, &fl, &ne, NULL, 0, NULL, NULL);
+            /* deflate, shuffle, fletcher32, szip, nbit, scaleoffset */
+            if (id < H5Z_FILTER_DEFLATE || id > H5Z_FILTER_SCALEOFFSET)
+                rc = rfail(r, GOVIDX_EFORMAT, path, "uses filter %d, not one of HDF5's built-in filters: refused",
+                           (int)id);
+        }
+    H5Pclose(p);
+    return rc;
+}
+
 /* Open dataset `name` in `g`, check rank, type class and sizes, count its
  * bytes against the cap.  *count = product of dims.  Returns 1 when absent
  * and optional. */
@@ -152,9 +225,15 @@ static int open_checked(rd *r, hid_t g, const char *gpath, const char *name, int
             return 1;
         return rfail(r, GOVIDX_EFORMAT, path, "required dataset is missing");
     }
-    d = H5Dopen2(g, name, H5P_DEFAULT);
+    if ((k = link_ok(r, g, name, path)))
+        return k;
+    d = H5Dopen2(g, name, NO_ELINK_D);
     if (d < 0)
         return h5fail(r, GOVIDX_EFORMAT, path, "not a readable dataset");
+    if ((k = storage_ok(r, d, path))) {
+        H5Dclose(d);
+        return k;
+    }
     t = H5Dget_type(d);
     s = H5Dget_space(d);
     if (t < 0 || s < 0) {
@@ -215,6 +294,7 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
     int rc;
     htri_t vl;
     H5T_cset_t cset;
+    H5T_str_t pad;
 
     *out = NULL;
     rc = open_checked(r, g, gpath, name, rank, W_STRING, optional, dims, &n, &d);
@@ -251,6 +331,9 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
         for (i = 0; i < n && !rc; i++)
             if (!(res[i] = govidx__strdup0(buf[i])))
                 rc = govidx__oom();
+            else if (govidx__utf8_invalid_at(res[i], strlen(res[i])) != (size_t)-1)
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu is not valid UTF-8 (byte %zu)", i,
+                           govidx__utf8_invalid_at(res[i], strlen(res[i])));
         sp = H5Dget_space(d);
         H5Dvlen_reclaim(mt, sp, H5P_DEFAULT, buf);
         H5Sclose(sp);
@@ -267,16 +350,36 @@ static int read_strings(rd *r, hid_t g, const char *gpath, const char *name, int
             rc = govidx__oom();
             goto done;
         }
-        H5Tset_size(mt, sz + 1);
-        H5Tset_strpad(mt, H5T_STR_NULLTERM);
+        /* the file's own size and padding: the raw bytes, so that a NUL inside
+         * a name is seen (a conversion to NULLTERM would cut there silently) */
+        pad = H5Tget_strpad(ft);
+        H5Tset_size(mt, sz);
+        H5Tset_strpad(mt, pad == H5T_STR_SPACEPAD ? H5T_STR_SPACEPAD : H5T_STR_NULLPAD);
         if (H5Dread(d, mt, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
             govidx__free(buf);
             rc = h5fail(r, GOVIDX_EFORMAT, path, "cannot read the strings");
             goto done;
         }
-        for (i = 0; i < n && !rc; i++) {
+        /* spread the n x sz bytes to n x (sz + 1), from the end, NUL-terminated */
+        for (i = n; i-- > 0;) {
+            memmove(buf + i * (sz + 1), buf + i * sz, sz);
             buf[i * (sz + 1) + sz] = '\0';
-            if (!(res[i] = govidx__strdup(buf + i * (sz + 1))))
+        }
+        for (i = 0; i < n && !rc; i++) {
+            char *e = buf + i * (sz + 1);
+            size_t len, j;
+            if (pad == H5T_STR_SPACEPAD)
+                for (j = sz; j > 0 && e[j - 1] == ' '; j--)
+                    e[j - 1] = '\0';
+            len = strlen(e);
+            for (j = len; j < sz && !e[j]; j++)
+                ;
+            if (j < sz) /* bytes after a NUL: the name would be cut short silently */
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu contains a NUL byte (at byte %zu)", i, len);
+            else if (govidx__utf8_invalid_at(e, len) != (size_t)-1)
+                rc = rfail(r, GOVIDX_EFORMAT, path, "string %zu is not valid UTF-8 (byte %zu)", i,
+                           govidx__utf8_invalid_at(e, len));
+            else if (!(res[i] = govidx__strdup(e)))
                 rc = govidx__oom();
         }
         govidx__free(buf);
@@ -313,7 +416,39 @@ static int read_numbers(rd *r, hid_t g, const char *gpath, const char *name, int
         H5Dclose(d);
         return govidx__oom();
     }
-    if (H5Dread(d, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
+    if (memtype == H5T_NATIVE_INT || memtype == H5T_NATIVE_SCHAR) {
+        /* read wide and check: HDF5's conversion would clamp 2^40 to INT_MAX silently */
+        long long *wide = govidx__mallocarray(n, sizeof *wide), lo, hi;
+        size_t i;
+        int small = memtype == H5T_NATIVE_SCHAR;
+        lo = small ? SCHAR_MIN : INT_MIN;
+        hi = small ? SCHAR_MAX : INT_MAX;
+        if (!wide) {
+            govidx__free(buf);
+            H5Dclose(d);
+            return govidx__oom();
+        }
+        if (H5Dread(d, H5T_NATIVE_LLONG, H5S_ALL, H5S_ALL, H5P_DEFAULT, wide) < 0) {
+            govidx__free(wide);
+            govidx__free(buf);
+            H5Dclose(d);
+            return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the values");
+        }
+        for (i = 0; i < n; i++) {
+            if (wide[i] < lo || wide[i] > hi) {
+                long long v = wide[i];
+                govidx__free(wide);
+                govidx__free(buf);
+                H5Dclose(d);
+                return rfail(r, GOVIDX_EFORMAT, path, "value %zu is %lld, outside [%lld, %lld]", i, v, lo, hi);
+            }
+            if (small)
+                ((signed char *)buf)[i] = (signed char)wide[i];
+            else
+                ((int *)buf)[i] = (int)wide[i];
+        }
+        govidx__free(wide);
+    } else if (H5Dread(d, memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
         govidx__free(buf);
         H5Dclose(d);
         return h5fail(r, GOVIDX_EFORMAT, path, "cannot read the values");
@@ -452,7 +587,9 @@ static int open_group(rd *r, const char *name, int optional, hid_t *g)
         return h5fail(r, GOVIDX_EFORMAT, o, "cannot look the group up");
     if (!ex)
         return optional ? 1 : rfail(r, GOVIDX_EFORMAT, o, "required group is missing");
-    *g = H5Gopen2(r->file, name, H5P_DEFAULT);
+    if ((ex = link_ok(r, r->file, name, o)))
+        return (int)ex;
+    *g = H5Gopen2(r->file, name, NO_ELINK_G);
     if (*g < 0)
         return h5fail(r, GOVIDX_EFORMAT, o, "not a readable group");
     return GOVIDX_OK;
@@ -1075,8 +1212,10 @@ static int read_networks(rd *r, govidx_dataset *ds)
         return rc == 1 ? GOVIDX_OK : rc;
     ex = H5Lexists(g, "actors", H5P_DEFAULT);
     if (ex > 0) {
-        ga = H5Gopen2(g, "actors", H5P_DEFAULT);
-        if (ga < 0)
+        ga = (rc = link_ok(r, g, "actors", "/networks/actors")) ? -1 : H5Gopen2(g, "actors", NO_ELINK_G);
+        if (rc)
+            ;
+        else if (ga < 0)
             rc = h5fail(r, GOVIDX_EFORMAT, "/networks/actors", "not a readable group");
         else {
             rc = read_table(r, ga, "/networks/actors", a, 5, &n);
@@ -1092,8 +1231,10 @@ static int read_networks(rd *r, govidx_dataset *ds)
     }
     n = 0;
     if (!rc && H5Lexists(g, "edges", H5P_DEFAULT) > 0) {
-        ge = H5Gopen2(g, "edges", H5P_DEFAULT);
-        if (ge < 0)
+        ge = (rc = link_ok(r, g, "edges", "/networks/edges")) ? -1 : H5Gopen2(g, "edges", NO_ELINK_G);
+        if (rc)
+            ;
+        else if (ge < 0)
             rc = h5fail(r, GOVIDX_EFORMAT, "/networks/edges", "not a readable group");
         else {
             rc = read_table(r, ge, "/networks/edges", e, 6, &n);
@@ -1162,7 +1303,16 @@ static int read_runs(rd *r, govidx_dataset *ds)
             H5Gclose(g);
             return h5fail(r, GOVIDX_EFORMAT, "/results", "bad run name");
         }
-        if (H5Oget_info_by_name2(g, name, &oi, H5O_INFO_BASIC, H5P_DEFAULT) < 0 || oi.type != H5O_TYPE_GROUP) {
+        if (name[0] == '.' || name[0] == '_') {
+            H5Gclose(g);
+            return rfail(r, GOVIDX_EFORMAT, "/results", "run name '%s' starts with '%c' (format: names may not)",
+                         name, name[0]);
+        }
+        if ((rc = link_ok(r, g, name, "/results"))) {
+            H5Gclose(g);
+            return rc;
+        }
+        if (H5Oget_info_by_name2(g, name, &oi, H5O_INFO_BASIC, NO_ELINK_L) < 0 || oi.type != H5O_TYPE_GROUP) {
             H5Gclose(g);
             return rfail(r, GOVIDX_EFORMAT, "/results", "'%s' is not a run group", name);
         }
@@ -1721,7 +1871,8 @@ static int write_file(const govidx_dataset *ds, const char *tmp)
     return rc;
 }
 
-/* A unique temporary file next to `path` (created empty, mode 0644). */
+/* A unique temporary file next to `path` (created empty, with the mode of
+ * the file it will replace, or 0666 less the umask). */
 int govidx__tempfile(const char *path, char **out);
 int govidx__tempfile(const char *path, char **out)
 {
@@ -1738,7 +1889,7 @@ int govidx__tempfile(const char *path, char **out)
         govidx__free(t);
         return govidx__fail(GOVIDX_EIO, "%s: cannot create a temporary file next to it: %s", path, strerror(e));
     }
-    fchmod(fd, 0644);
+    fchmod(fd, govidx__output_mode(path));
     close(fd);
     *out = t;
     return GOVIDX_OK;
@@ -1791,17 +1942,27 @@ int govidx__commit_tempfile(const char *tmp, const char *path, int replace)
 int govidx_dataset_write(const govidx_dataset *ds, const char *path, unsigned flags)
 {
     char *tmp = NULL;
-    int rc;
+    int rc, lock = -1;
     if (!ds || !path || !*path)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dataset_write: NULL dataset or path");
     if (flags & ~GOVIDX_WRITE_REPLACE)
         return govidx__fail(GOVIDX_EINVAL, "govidx_dataset_write: unknown flags 0x%x", flags);
     if ((rc = govidx_dataset_validate(ds, NULL, NULL)))
         return govidx__fail_context(rc, "%s: the dataset is not valid", path);
-    if (!(flags & GOVIDX_WRITE_REPLACE) && access(path, F_OK) == 0)
-        return govidx__fail(GOVIDX_EEXIST, "%s already exists (use GOVIDX_WRITE_REPLACE)", path);
-    if ((rc = govidx__tempfile(path, &tmp)))
+    if (govidx__output_kind(path) != 0) /* an HDF5 file is never renamed over a device or directory */
+        return govidx__output_kind(path) < 0 ? GOVIDX_EINVAL
+                                             : govidx__fail(GOVIDX_EINVAL, "'%s' is not a regular file: refusing to "
+                                                                           "replace it with an HDF5 file", path);
+    if ((rc = govidx__writer_lock(path, &lock)))
         return rc;
+    if (!(flags & GOVIDX_WRITE_REPLACE) && access(path, F_OK) == 0) {
+        govidx__writer_unlock(lock);
+        return govidx__fail(GOVIDX_EEXIST, "%s already exists (use GOVIDX_WRITE_REPLACE)", path);
+    }
+    if ((rc = govidx__tempfile(path, &tmp))) {
+        govidx__writer_unlock(lock);
+        return rc;
+    }
     govidx__h5_lock();
     H5E_BEGIN_TRY {
         rc = write_file(ds, tmp);
@@ -1811,6 +1972,7 @@ int govidx_dataset_write(const govidx_dataset *ds, const char *path, unsigned fl
         unlink(tmp);
     else
         rc = govidx__commit_tempfile(tmp, path, (flags & GOVIDX_WRITE_REPLACE) != 0);
+    govidx__writer_unlock(lock);
     govidx__free(tmp);
     return rc;
 }
@@ -1953,15 +2115,24 @@ done:
 int govidx_run_file_add(const char *path, const govidx_run *run, unsigned flags)
 {
     char *tmp = NULL;
-    int rc;
+    int rc, lock = -1;
     if (!path || !run)
         return govidx__fail(GOVIDX_EINVAL, "govidx_run_file_add: NULL path or run");
     if (flags & ~GOVIDX_WRITE_REPLACE)
         return govidx__fail(GOVIDX_EINVAL, "govidx_run_file_add: unknown flags 0x%x", flags);
     if (!run->n_arrays)
         return govidx__fail(GOVIDX_EINVAL, "run '%s' has no arrays", run->name);
-    if ((rc = govidx__tempfile(path, &tmp)))
+    if (govidx__output_kind(path) != 0)
+        return govidx__output_kind(path) < 0 ? GOVIDX_EINVAL
+                                             : govidx__fail(GOVIDX_EINVAL, "'%s' is not a regular file", path);
+    /* Writers of one file take turns: the copy, the change and the rename
+     * happen under the lock, so a concurrent writer's run is never lost. */
+    if ((rc = govidx__writer_lock(path, &lock)))
         return rc;
+    if ((rc = govidx__tempfile(path, &tmp))) {
+        govidx__writer_unlock(lock);
+        return rc;
+    }
     rc = copy_file(path, tmp);
     if (!rc) {
         govidx__h5_lock();
@@ -1974,6 +2145,7 @@ int govidx_run_file_add(const char *path, const govidx_run *run, unsigned flags)
         unlink(tmp);
     else
         rc = govidx__commit_tempfile(tmp, path, 1);
+    govidx__writer_unlock(lock);
     govidx__free(tmp);
     return rc;
 }
@@ -2072,7 +2244,9 @@ static int read_run(rd *r, const char *path, const char *name, govidx_run **out)
         rc = govidx__fail(GOVIDX_ENOTFOUND, "%s has no run '%s'", path, name);
         goto done;
     }
-    if ((g = H5Gopen2(res, name, H5P_DEFAULT)) < 0) {
+    if ((rc = link_ok(r, res, name, gp)))
+        goto done;
+    if ((g = H5Gopen2(res, name, NO_ELINK_G)) < 0) {
         rc = h5fail(r, GOVIDX_EFORMAT, gp, "not a readable group");
         goto done;
     }

@@ -254,4 +254,25 @@ void govidx__buf_append(govidx__buf *b, const char *s, size_t n);
 int govidx__buf_finish(govidx__buf *b, char **out);
 void govidx__buf_free(govidx__buf *b);
 
+/* --- UTF-8 (utf8.c) ---------------------------------------------------------- */
+/** Offset of the first byte of s[0..n) that is not well-formed UTF-8, or
+ * (size_t)-1 when all of it is. */
+size_t govidx__utf8_invalid_at(const char *s, size_t n);
+
+/* --- output files and writer locks (outfile.c) ---------------------------- */
+#include <sys/types.h>
+/** What `path` is as an output: 0 absent or a regular file (written through
+ * a temporary and rename), 1 a character device or FIFO (written in place:
+ * never renamed over), -1 anything else, e.g. a directory (error set). */
+int govidx__output_kind(const char *path);
+/** Mode for a file replacing `path`: the existing file's permission bits,
+ * else 0666 less the process umask (as open(2) would give). */
+mode_t govidx__output_mode(const char *path);
+/** Take the advisory writer lock of `path`: flock(LOCK_EX) on the lock file
+ * `.<name>.lock` beside it, waiting for other writers.  *fd to pass to
+ * govidx__writer_unlock.  The lock file is left in place (removing it would
+ * let two writers hold locks on different inodes). */
+int govidx__writer_lock(const char *path, int *fd);
+void govidx__writer_unlock(int fd);
+
 #endif /* GOVIDX_INTERNAL_H */

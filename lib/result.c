@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void govidx_result_free(govidx_result *r)
@@ -340,12 +341,22 @@ const char *govidx_result_method_json(const govidx_result *r)
 int govidx__write_atomic_begin(const char *path, char **tmp_path, FILE **f)
 {
     size_t n = strlen(path) + 16;
-    char *tmp = govidx__malloc(n);
-    int fd;
-    if (!tmp)
+    char *tmp;
+    int fd, kind = govidx__output_kind(path);
+    *tmp_path = NULL;
+    if (kind < 0)
+        return GOVIDX_EINVAL;
+    if (kind == 1) { /* a device or FIFO: written in place, never renamed over */
+        if (!(*f = fopen(path, "w")))
+            return govidx__fail(GOVIDX_EIO, "cannot open '%s': %s", path, strerror(errno));
+        return GOVIDX_OK;
+    }
+    if (!(tmp = govidx__malloc(n)))
         return govidx__oom();
     snprintf(tmp, n, "%s.XXXXXX", path);
     fd = mkstemp(tmp);
+    if (fd >= 0)
+        fchmod(fd, govidx__output_mode(path));
     if (fd < 0) {
         int e = errno;
         govidx__free(tmp);
@@ -365,6 +376,13 @@ int govidx__write_atomic_begin(const char *path, char **tmp_path, FILE **f)
 int govidx__write_atomic_end(const char *path, char *tmp_path, FILE *f, int ok)
 {
     int rc = GOVIDX_OK;
+    if (!tmp_path) { /* device or FIFO */
+        if ((fflush(f) != 0 || ferror(f)) && ok)
+            ok = 0, rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
+        if (fclose(f) != 0 && ok)
+            rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
+        return rc;
+    }
     if (ok && (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0))
         ok = 0, rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
     if (fclose(f) != 0 && ok)

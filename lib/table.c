@@ -51,6 +51,14 @@ static void on_field(void *s, size_t len, void *ctx)
         return;
     if (t->row_fields == 0) /* the row started where its first field started */
         t->row_first_line = t->cur_line - count_newlines(s, len);
+    /* a NUL would cut the cell short when it is read back; invalid UTF-8
+     * would be stored as names: both refused, naming line and field */
+    if (memchr(s, '\0', len) || govidx__utf8_invalid_at(s, len) != (size_t)-1) {
+        set_failure(t, govidx__fail(GOVIDX_EFORMAT, "%s:%zu: field %zu %s", t->name, t->row_first_line,
+                                    t->row_fields + 1,
+                                    memchr(s, '\0', len) ? "contains a NUL byte" : "is not valid UTF-8"));
+        return;
+    }
     if (t->n_cells == t->cell_cap) {
         size_t cap = t->cell_cap ? 2 * t->cell_cap : 1024;
         size_t *p = govidx__realloc(t->cell, cap * sizeof *p);

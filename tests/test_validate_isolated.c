@@ -17,6 +17,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -397,6 +399,104 @@ static int suite_clean(void)
     return system(cmd) == 0 ? 0 : 1;
 }
 
+/* pids whose parent is `parent` (from /proc/PID/stat) */
+static size_t children_of(pid_t parent, pid_t *out, size_t max)
+{
+    FILE *ls = popen("ls /proc", "r");
+    char name[64], path[128], comm[256], state;
+    size_t n = 0;
+    long pid, ppid;
+    while (ls && n < max && fscanf(ls, "%63s", name) == 1) {
+        FILE *f;
+        if ((pid = atol(name)) <= 0)
+            continue;
+        snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+        if (!(f = fopen(path, "r")))
+            continue;
+        if (fscanf(f, "%*d (%255[^)]) %c %ld", comm, &state, &ppid) == 3 && ppid == (long)parent)
+            out[n++] = (pid_t)pid;
+        fclose(f);
+    }
+    if (ls)
+        pclose(ls);
+    return n;
+}
+
+/* 'Z' zombie, 'S' sleeping, ...; 0 when the process is gone */
+static char state_of(pid_t pid)
+{
+    char path[64], comm[256], st = 0;
+    FILE *f;
+    snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+    if (!(f = fopen(path, "r")))
+        return 0;
+    if (fscanf(f, "%*d (%255[^)]) %c", comm, &st) != 2)
+        st = 0;
+    fclose(f);
+    return st;
+}
+
+/* Issue 15 item 7: the real helper, blocked on a FIFO nobody writes, must
+ * end (a) when its parent is killed (PR_SET_PDEATHSIG) and (b) on its own
+ * when its parent is stopped and cannot enforce the time limit (the
+ * helper's own alarm; the CPU limit alone never fires for a blocked
+ * helper). */
+static void test_parent_gone(void)
+{
+    char fifo[1200];
+    pid_t c, h[4];
+    int st, k, scenario;
+    double t0;
+    snprintf(fifo, sizeof fifo, "%s/blocks.h5", tmpdir);
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    CU_ASSERT_EQUAL_FATAL(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    for (scenario = 0; scenario < 2; scenario++) {
+        size_t nh = 0;
+        fflush(NULL);
+        if ((c = fork()) == 0) {
+            setenv("GOVIDX_VALIDATE_TIMEOUT_MS", scenario ? "1000" : "60000", 1);
+            _exit(govidx_dataset_validate_file(fifo, GOVIDX_VALIDATE_ISOLATED, NULL, NULL) == GOVIDX_OK);
+        }
+        CU_ASSERT_FATAL(c > 0);
+        for (k = 0; k < 100 && !(nh = children_of(c, h, 4)); k++)
+            usleep(10000);
+        CU_ASSERT_EQUAL(nh, 1);
+        usleep(400000); /* past the helper's start-up (prctl, rlimit, alarm) */
+        if (nh != 1) {
+            kill(c, SIGKILL);
+            waitpid(c, &st, 0);
+            continue;
+        }
+        t0 = now();
+        if (scenario == 0) {
+            kill(c, SIGKILL);
+            CU_ASSERT_EQUAL(waitpid(c, &st, 0), c);
+            /* the orphaned helper is ours now (subreaper): it must die at once */
+            for (k = 0; k < 500 && waitpid(h[0], &st, WNOHANG) == 0; k++)
+                usleep(10000);
+            CU_ASSERT(k < 500);
+            CU_ASSERT(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+        } else {
+            kill(c, SIGSTOP);
+            for (k = 0; k < 1000 && state_of(h[0]) != 'Z' && state_of(h[0]) != 0; k++)
+                usleep(10000);
+            CU_ASSERT(k < 1000);         /* ended by itself while the parent was stopped */
+            CU_ASSERT(now() - t0 < 6.0); /* 1 s limit + 2 s margin, well under the 10 s waited */
+            kill(c, SIGKILL);
+            kill(c, SIGCONT);
+            CU_ASSERT_EQUAL(waitpid(c, &st, 0), c);
+            while (waitpid(-1, &st, WNOHANG) > 0)
+                ;
+        }
+        fprintf(stderr, "# parent %s: helper gone after %.2f s\n", scenario ? "stopped" : "killed", now() - t0);
+    }
+    prctl(PR_SET_CHILD_SUBREAPER, 0);
+    while (waitpid(-1, &st, WNOHANG) > 0)
+        ;
+    unlink(fifo);
+    CU_ASSERT(no_children());
+}
+
 static CU_TestInfo tests[] = {
     {"good and bad files, same problems as in process", test_good_and_bad},
     {"a crash of HDF5 is contained", test_crash_contained},
@@ -404,6 +504,7 @@ static CU_TestInfo tests[] = {
     {"time limit kills the helper and its children", test_time_limit},
     {"no inherited descriptors or environment", test_child_environment},
     {"several threads at once", test_threads},
+    {"the helper dies with its parent, and times out while it is stopped", test_parent_gone},
     CU_TEST_INFO_NULL,
 };
 static CU_SuiteInfo suites[] = {{"isolated", suite_init, suite_clean, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -19,15 +19,39 @@ typedef struct cli_command {
     int (*run)(int argc, char **argv); /* argv[0] is the subcommand name */
 } cli_command;
 
+#include <govidx.h>
 #include <stdio.h>
+
+/* The one entry point that opens a city-dataset file named by the user
+ * (tools/cliopen.c): the file is opened once, checked through that
+ * descriptor in the isolated validator, then read in-process through the
+ * same descriptor, and refused when it changed in between.  Problems go to
+ * report(ctx, object, message) when given, else to stderr.  Returns a
+ * govidx status; *ds is NULL on failure. */
+int cli_dataset_open(govidx_dataset **ds, const char *path, govidx_problem_fn report, void *ctx);
+/* 1 when `out` may be written: not a directory and not the same file
+ * (device and inode) as any other argument on the command line; else prints
+ * why to stderr and returns 0.  Call before writing anything. */
+int cli_output_ok(const char *out);
+/* main() records the arguments for cli_output_ok. */
+void cli_set_args(int argc, char **argv);
+
+#ifndef CLI_OPEN_IMPL
+/* Subcommands open datasets through cli_dataset_open only. */
+#pragma GCC poison govidx_dataset_open govidx_dataset_validate_file
+#endif
 
 /* CSV output (tools/csvout.c): quoted fields and atomic files. */
 typedef struct csv_out {
     const char *path;
-    char tmp[4096];
+    char tmp[4096]; /* empty when writing directly to a device or FIFO */
     FILE *f;
 } csv_out;
 void csv_field(FILE *f, const char *s);
+/* NULL (after a message) when the path is refused by cli_output_ok or
+ * cannot be created.  A regular file is written atomically with the mode of
+ * the file it replaces (new files: 0666 less the umask); a character device
+ * or FIFO is written directly and never replaced. */
 FILE *csv_open(csv_out *o, const char *path);
 /* Flush, fsync and rename over the target when ok; else remove. 0 on success. */
 int csv_close(csv_out *o, int ok);

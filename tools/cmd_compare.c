@@ -42,8 +42,8 @@ static int load_and_run(const char *file, const char *spec, govidx_result **out,
         cli_report(spec ? spec : "method", rc);
         return rc;
     }
-    if ((rc = govidx_dataset_open(&ds, file, NULL)))
-        cli_report(file, rc);
+    if ((rc = cli_dataset_open(&ds, file, NULL, NULL)))
+        ;
     else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
     else if ((rc = govidx_execute_dataset(out, plan, ds)))
@@ -97,10 +97,6 @@ int cmd_compare(int argc, char **argv)
     if (!file || !csv || nspec != 2) {
         compare_usage(stderr);
         return CLI_EXIT_USAGE;
-    }
-    if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
-        fprintf(stderr, "govidx compare: %s is not a valid city dataset\n", file);
-        return CLI_EXIT_FAIL;
     }
     if (load_and_run(file, spec[0], &r[0], &root) || load_and_run(file, spec[1], &r[1], NULL)) {
         govidx_result_free(r[0]);
@@ -197,10 +193,6 @@ int cmd_strengths(int argc, char **argv)
     if (!file || !csv || kk == 0 || kk > 1000) {
         strengths_usage(stderr);
         return CLI_EXIT_USAGE;
-    }
-    if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
-        fprintf(stderr, "govidx strengths: %s is not a valid city dataset\n", file);
-        return CLI_EXIT_FAIL;
     }
     if (load_and_run(file, spec, &r, NULL))
         return CLI_EXIT_FAIL;

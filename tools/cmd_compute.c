@@ -209,7 +209,9 @@ static int write_run(const char *file, const govidx_result *res, const char *nam
         rc = govidx_run_set_input_checksum(run, file);
     if (!rc)
         rc = govidx_run_file_add(file, run, flags);
-    if (rc)
+    if (rc == GOVIDX_EEXIST)
+        fprintf(stderr, "govidx compute: %s already has a run '%s' (add --replace to replace it)\n", file, name);
+    else if (rc)
         cli_report(name, rc);
     govidx_run_free(run);
     return rc;
@@ -327,8 +329,10 @@ int cmd_compute(int argc, char **argv)
             spec = argv[i + 1];
     rc = spec ? govidx_method_from_file(&m, spec) : govidx_method_new(&m);
     if (rc) {
+        /* an unreadable or malformed spec is invalid input, like a
+         * well-formed spec the plan refuses: 1 (2 is for the command line) */
         cli_report(spec ? spec : "method", rc);
-        return CLI_EXIT_USAGE;
+        return CLI_EXIT_FAIL;
     }
     for (i = 1; i < argc && rc == 0; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -451,11 +455,10 @@ int cmd_compute(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
 
-    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, print_problem, (void *)file);
-    if (rc)
+    if ((rc = cli_dataset_open(&ds, file, print_problem, (void *)file)))
         fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
-    else if ((rc = govidx_dataset_open(&ds, file, NULL)))
-        cli_report(file, rc);
+    else if (csv && !cli_output_ok(csv))
+        rc = GOVIDX_EINVAL;
     else if (index) {
         /* the headline indices: one library call each, then the same CSV and run */
         if (!strcmp(index, "collaboration")) {

@@ -135,13 +135,9 @@ static int from_h5(dea_input *d, const char *path, int year, char **ins, size_t 
     govidx_dataset *ds = NULL;
     govidx_matrix_view v;
     size_t y, i, k, col[2 * MAXV];
-    int rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
-    if (!rc)
-        rc = govidx_dataset_open(&ds, path, NULL);
-    if (rc) {
-        cli_report(path, rc);
+    int rc = cli_dataset_open(&ds, path, NULL, NULL);
+    if (rc)
         return rc;
-    }
     if (year)
         rc = govidx_dataset_find_year(&y, ds, year);
     else
@@ -255,11 +251,11 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
     govidx_dataset *ds = NULL;
     size_t col[2 * MAXV], n, y, i, k, T;
     double *X[2] = {NULL, NULL}, *Y[2] = {NULL, NULL}, *eff = NULL, *tech = NULL, *tfp = NULL;
-    int *st = NULL, rc = govidx_dataset_validate_file(path, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
+    int *st = NULL, rc = cli_dataset_open(&ds, path, NULL, NULL);
     csv_out out;
     FILE *f = NULL;
-    if (!rc)
-        rc = govidx_dataset_open(&ds, path, NULL);
+    if (rc)
+        return CLI_EXIT_FAIL;
     if (!rc && !m && !s) {
         m = govidx_dataset_n_dea_inputs(ds);
         s = govidx_dataset_n_dea_outputs(ds);

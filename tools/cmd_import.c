@@ -198,6 +198,8 @@ int cmd_import(int argc, char **argv)
                 "as of that date, never the clock)\n");
         return CLI_EXIT_USAGE;
     }
+    if (!cli_output_ok(out))
+        return CLI_EXIT_FAIL;
     rc = govidx_import_csv(&ds, &src, print_problem, NULL);
     if (rc) {
         fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
@@ -212,7 +214,10 @@ int cmd_import(int argc, char **argv)
         (source && (rc = govidx_dataset_set_attr(ds, "source", source))) ||
         (licence && (rc = govidx_dataset_set_attr(ds, "licence", licence))) ||
         (rc = govidx_dataset_write(ds, out, flags))) {
-        cli_report(out, rc);
+        if (rc == GOVIDX_EEXIST)
+            fprintf(stderr, "govidx import: %s already exists (add --force to replace it)\n", out);
+        else
+            cli_report(out, rc);
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }

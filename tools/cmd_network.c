@@ -159,6 +159,8 @@ static int write_rows(const net_list *l, const govidx_network_options *o, const 
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
+static int reported; /* the error was already printed with its file:line */
+
 /* Networks of a dataset file: every unit with actors x year x layer present
  * among that unit-year's edges. */
 static int from_file(net_list *l, const char *path, const char *layer, int year, int has_year)
@@ -166,9 +168,11 @@ static int from_file(net_list *l, const char *path, const char *layer, int year,
     govidx_dataset *ds = NULL;
     size_t u, y, k, j;
     const char **layers = NULL;
-    int rc = govidx_dataset_open(&ds, path, NULL);
-    if (rc)
+    int rc = cli_dataset_open(&ds, path, NULL, NULL);
+    if (rc) {
+        reported = 1; /* cli_dataset_open printed why */
         return rc;
+    }
     if (!(layers = calloc(govidx_dataset_n_edges(ds) + 1, sizeof *layers))) {
         govidx_dataset_close(ds);
         return GOVIDX_ENOMEM;
@@ -227,8 +231,6 @@ static const char *cell(const govidx_table *t, size_t r, size_t c)
     const char *s = c == (size_t)-1 ? NULL : govidx_table_cell(t, r, c);
     return s ? s : "";
 }
-
-static int reported; /* the error was already printed with its file:line */
 
 static void bad_cell(const govidx_table *t, size_t r, const char *what)
 {

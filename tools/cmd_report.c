@@ -77,13 +77,8 @@ int cmd_report(int argc, char **argv)
         report_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
-    if (!rc)
-        rc = govidx_dataset_open(&ds, file, NULL);
-    if (rc) {
-        cli_report(file, rc);
+    if (cli_dataset_open(&ds, file, NULL, NULL))
         return CLI_EXIT_FAIL;
-    }
     n = govidx_dataset_n_units(ds);
     if (!year)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];

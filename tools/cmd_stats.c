@@ -52,13 +52,8 @@ int cmd_stats(int argc, char **argv)
         stats_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    rc = govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL);
-    if (!rc)
-        rc = govidx_dataset_open(&ds, file, NULL);
-    if (rc) {
-        cli_report(file, rc);
+    if (cli_dataset_open(&ds, file, NULL, NULL))
         return CLI_EXIT_FAIL;
-    }
     n_ind = govidx_dataset_n_indicators(ds);
     st = calloc(n_ind ? n_ind : 1, sizeof *st);
     if (!st || !(f = csv_open(&out, csv))) {

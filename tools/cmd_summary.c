@@ -27,13 +27,10 @@ int cmd_summary(int argc, char **argv)
         fprintf(stderr, "usage: govidx summary FILE.h5\n");
         return CLI_EXIT_USAGE;
     }
-    rc = govidx_dataset_validate_file(argv[1], GOVIDX_VALIDATE_ISOLATED, summary_problem, argv[1]);
-    if (rc) {
-        cli_report(argv[1], rc);
+    if (cli_dataset_open(&ds, argv[1], summary_problem, argv[1]))
         return CLI_EXIT_FAIL;
-    }
-    rc = govidx_dataset_open(&ds, argv[1], NULL);
-    if (!rc)
+    rc = govidx_dataset_summary(&text, ds);
+    if (0)
         rc = govidx_dataset_summary(&text, ds);
     if (rc) {
         cli_report(argv[1], rc);

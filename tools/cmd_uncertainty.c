@@ -248,14 +248,11 @@ int cmd_uncertainty(int argc, char **argv)
         o.progress = bar;
     o.vary = vary;
     o.n_vary = n_vary;
-    if (govidx_dataset_validate_file(file, GOVIDX_VALIDATE_ISOLATED, NULL, NULL)) {
-        fprintf(stderr, "govidx uncertainty: %s is not a valid city dataset\n", file);
+    if (cli_dataset_open(&ds, file, NULL, NULL)) {
         govidx_method_free(m);
         return CLI_EXIT_FAIL;
     }
-    if ((rc = govidx_dataset_open(&ds, file, NULL)))
-        cli_report(file, rc);
-    else if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
+    if ((rc = govidx_plan_from_dataset(&plan, ds, m)))
         cli_report("plan", rc);
     else if ((rc = govidx_uncertainty_run_dataset(&u, plan, ds, &o)))
         cli_report("run", rc);

@@ -34,7 +34,6 @@ int cmd_validate(int argc, char **argv)
 {
     vstate s = {NULL, 0};
     govidx_dataset *ds = NULL;
-    int rc;
     if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
         validate_usage(stdout);
         return CLI_EXIT_OK;
@@ -44,18 +43,9 @@ int cmd_validate(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     s.file = argv[1];
-    rc = govidx_dataset_validate_file(s.file, GOVIDX_VALIDATE_ISOLATED, print_problem, &s);
-    if (rc) {
-        if (!s.problems)
-            printf("%s: %s\n", s.file, *govidx_last_error() ? govidx_last_error() : govidx_strerror(rc));
+    /* checked in the isolated validator, then opened for the counts */
+    if (cli_dataset_open(&ds, s.file, print_problem, &s))
         return CLI_EXIT_FAIL;
-    }
-    /* the child found it valid: counts for the one-line verdict */
-    rc = govidx_dataset_open(&ds, s.file, NULL);
-    if (rc) {
-        printf("%s: %s\n", s.file, govidx_last_error());
-        return CLI_EXIT_FAIL;
-    }
     printf("%s: valid (%zu units, %zu years, %zu indicators, %zu nodes)\n", s.file,
            govidx_dataset_n_units(ds), govidx_dataset_n_years(ds), govidx_dataset_n_indicators(ds),
            govidx_dataset_n_nodes(ds));

@@ -95,6 +95,12 @@ int main(int argc, char **argv)
     cpu.rlim_max = cpu.rlim_cur + 1;
     setrlimit(RLIMIT_CPU, &cpu);
     setrlimit(RLIMIT_CORE, &core);
+    /* A wall-clock limit of its own, a little past the parent's: it holds
+     * when the parent is stopped (SIGSTOP, a debugger) and cannot enforce
+     * its limit, and when the helper is blocked rather than spinning (the
+     * CPU limit never fires then).  SIGALRM's default action ends it. */
+    signal(SIGALRM, SIG_DFL);
+    alarm((unsigned)(limit_ms / 1000 + 2));
 
     puts("govidx-validate-helper 1");
     fflush(stdout);

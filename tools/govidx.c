@@ -84,6 +84,7 @@ int main(int argc, char **argv)
 {
     size_t i;
     use_helper_beside_tool();
+    cli_set_args(argc, argv);
     if (argc < 2) {
         usage(stderr);
         return CLI_EXIT_USAGE;
@@ -95,8 +96,20 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "--version"))
         return cmd_version(argc - 1, argv + 1);
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(argv[1], commands[i].name))
+        if (!strcmp(argv[1], commands[i].name)) {
+            /* every output option is checked before the subcommand reads or
+             * writes anything: an output that is an input, or a directory,
+             * is refused (the writers check again when they open it) */
+            static const char *const output_flags[] = {"--csv",       "--output",        "-o",
+                                                       "--params",    "--sobol-csv",     "--contributions"};
+            int k;
+            size_t f;
+            for (k = 2; k + 1 < argc; k++)
+                for (f = 0; f < sizeof output_flags / sizeof output_flags[0]; f++)
+                    if (!strcmp(argv[k], output_flags[f]) && !cli_output_ok(argv[k + 1]))
+                        return CLI_EXIT_FAIL;
             return commands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "govidx: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return CLI_EXIT_USAGE;
