@@ -67,7 +67,8 @@ const char *govidx__names_name(const govidx__names *t, int value);
 
 extern const govidx__names govidx__norm_names, govidx__treat_names, govidx__impute_names,
     govidx__carry_names, govidx__weight_names, govidx__aggregate_names, govidx__dea_rts_names,
-    govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names;
+    govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names,
+    govidx__treat_count_names, govidx__screen_by_names;
 
 /* --- method specs (method.c) --------------------------------------------- */
 /** GOVIDX_EFORMAT unless every node override of m names a node of fw with a
