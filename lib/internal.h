@@ -224,7 +224,8 @@ size_t govidx__worker_count(size_t n_years);
 size_t govidx__rank_scratch_bytes(size_t n);
 /** Competition ranks of scores[0..n) (n <= UINT32_MAX, no Inf) into out;
  * NaN -> 0.  direction > 0: highest first.  scratch: rank_scratch_bytes(n). */
-void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, void *scratch);
+void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, double rel_tol,
+                      void *scratch);
 
 /* --- growable byte buffer for text output (alloc.c) ---------------------- */
 typedef struct govidx__buf {

@@ -361,7 +361,53 @@ static void test_screening(void)
     govidx_framework_free(fw);
 }
 
+/* The result's ranks use the tie tolerance (default 1e-12, issue 16):
+ * normalize none keeps the leaf values, so A's 0.3376 and B's
+ * 0.33759999999999996 tie at rank 1 by default and not at tolerance 0; the
+ * ranks are computed again after the tolerance changes. */
+static void test_result_tie_tolerance(void)
+{
+    double x[3] = {0.3376, 0.33759999999999996, 0.2};
+    const char *units[3] = {"A", "B", "C"};
+    int year = 2020;
+    govidx_framework *fw = NULL;
+    govidx_method *m = NULL;
+    govidx_plan *plan = NULL;
+    govidx_result *res = NULL;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    govidx_matrix_view view = govidx_matrix_view_array(x, 3, 1);
+    size_t k;
+    GX_ASSERT_OK(govidx_framework_new(&fw));
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "I", NULL, 1));
+    GX_ASSERT_OK(govidx_framework_add_indicator(fw, "i1", "I", 1, 1, 0));
+    GX_ASSERT_OK(govidx_framework_seal(fw));
+    panel.n_years = 1;
+    panel.years = &view;
+    panel.year_labels = &year;
+    panel.unit_codes = units;
+    GX_ASSERT_OK(govidx_method_new(&m));
+    GX_ASSERT_OK(govidx_method_set(m, "normalize.method", "none"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+    CU_ASSERT_FATAL(res != NULL);
+    GX_ASSERT_OK(govidx_result_find_node(&k, res, "i1"));
+    CU_ASSERT_EQUAL(govidx_result_tie_tolerance(res), 1e-12);
+    CU_ASSERT(govidx_result_rank(res, 0, 0, k) == 1 && govidx_result_rank(res, 1, 0, k) == 1 &&
+              govidx_result_rank(res, 2, 0, k) == 3);
+    GX_ASSERT_OK(govidx_result_set_tie_tolerance(res, 0));
+    CU_ASSERT(govidx_result_rank(res, 0, 0, k) == 1 && govidx_result_rank(res, 1, 0, k) == 2);
+    GX_ASSERT_RC(govidx_result_set_tie_tolerance(res, 1), GOVIDX_EINVAL);
+    CU_ASSERT(strstr(govidx_last_error(), "tie tolerance") != NULL);
+    GX_ASSERT_RC(govidx_result_set_tie_tolerance(NULL, 0), GOVIDX_EINVAL);
+    CU_ASSERT(isnan(govidx_result_tie_tolerance(NULL)));
+    govidx_result_free(res);
+    govidx_plan_free(plan);
+    govidx_method_free(m);
+    govidx_framework_free(fw);
+}
+
 static CU_TestInfo tests[] = {
+    {"result ranks: tie tolerance", test_result_tie_tolerance},
     {"ASEM: min-max 0-100 + weighted arithmetic over the 4-level tree", test_asem_default_pipeline},
     {"ASEM: COINr's build_example_coin() pipeline (coinr-example.json)", test_coinr_example},
     {"unit screening (screen.min_share)", test_screening},
