@@ -291,6 +291,26 @@ static size_t dea_rows(const ce_ctx *c, const dea_data *d, govidx_matrix_view v,
     return n;
 }
 
+/* DEA refused the rows of a year (a DMU with no positive input or output):
+ * the matrix-level message counts rows of the kept units; say which city
+ * it is by its code.  GOVIDX_EDOMAIN either way. */
+static int name_dea_unit(const ce_ctx *c, const dea_data *d, const double *X, const double *Y, const size_t *keep,
+                         size_t cnt, int year)
+{
+    size_t r, k;
+    for (r = 0; r < cnt; r++) {
+        int in = 0, out = 0;
+        for (k = 0; k < d->m; k++)
+            in |= X[r + k * cnt] > 0;
+        for (k = 0; k < d->s; k++)
+            out |= Y[r + k * cnt] > 0;
+        if (!in || !out)
+            return govidx__fail(GOVIDX_EDOMAIN, "C3, year %d: DEA DMU %s has no positive %s",
+                                year, govidx_dataset_unit_code(c->ds, keep[r]), in ? "output" : "input");
+    }
+    return govidx__fail_context(GOVIDX_EDOMAIN, "C3, year %d", year);
+}
+
 static int layer_c3(ce_ctx *c)
 {
     dea_data d = {0, 0, NULL, NULL, NULL};
@@ -346,8 +366,8 @@ static int layer_c3(ce_ctx *c)
         o.undesirable = d.undes;
         rc = govidx_dea_compute(&res, govidx_matrix_view_array(X, cnt, d.m), govidx_matrix_view_array(Y, cnt, d.s),
                                 &o);
-        if (rc == GOVIDX_EDOMAIN) { /* e.g. a city without a positive input: named in the message */
-            rc = govidx__fail_context(rc, "collaboration: C3, year %d", govidx_dataset_years(c->ds)[y]);
+        if (rc == GOVIDX_EDOMAIN) { /* e.g. a city without a positive input: name it by its code */
+            rc = name_dea_unit(c, &d, X, Y, keep, cnt, govidx_dataset_years(c->ds)[y]);
             goto done;
         }
         if (rc)

@@ -427,6 +427,37 @@ done:
 }
 
 /* Aggregate node a of year y from its children's scores with weights w. */
+/* A power mean (geometric, harmonic, generalised) refused a value: the
+ * matrix-level message names the cell by indices; name it by codes instead
+ * ("geometric mean: indicator osi of unit MCO is 0").  The cell is the
+ * first the mean visits (units, then children; missing values and
+ * zero-weight children do not take part); GOVIDX_EDOMAIN as before. */
+static int name_power_cell(const govidx_plan *p, const plan_agg *a, govidx_matrix_view z, const double *w,
+                           const govidx_result *r)
+{
+    const govidx_aggregate_options *o = &a->opts;
+    double pw = o->method == GOVIDX_AGG_GEOMETRIC ? 0.0 : o->method == GOVIDX_AGG_HARMONIC ? -1.0 : o->p;
+    const char *what = o->method == GOVIDX_AGG_GEOMETRIC  ? "geometric mean"
+                       : o->method == GOVIDX_AGG_HARMONIC ? "harmonic mean"
+                                                          : "generalized mean";
+    size_t u, c;
+    if ((o->method != GOVIDX_AGG_GEOMETRIC && o->method != GOVIDX_AGG_HARMONIC &&
+         o->method != GOVIDX_AGG_GENERALIZED) || o->floor > 0)
+        return GOVIDX_EDOMAIN; /* the library's message stands */
+    for (u = 0; u < z.rows; u++)
+        for (c = 0; c < z.cols; c++) {
+            double x = z.data[u + c * z.ld];
+            size_t k = a->children[c];
+            if (isnan(x) || w[c] == 0.0 || (pw <= 0.0 ? x > 0.0 : x >= 0.0))
+                continue;
+            return govidx__fail(GOVIDX_EDOMAIN, "%s: %s %s of unit %s is %g (%s; set aggregate.floor > 0 to "
+                                "raise it)", what, govidx_framework_is_indicator(p->fw, k) ? "indicator" : "aggregate",
+                                govidx_framework_node_code(p->fw, k), r->unit_codes[u], x,
+                                pw <= 0.0 ? "needs values > 0" : "needs values >= 0");
+        }
+    return GOVIDX_EDOMAIN;
+}
+
 static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
                           govidx_result *r, double *work)
 {
@@ -445,6 +476,8 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     }
     /* the children's scores are finite or missing: checked as they were made */
     rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx__aggregate(out, z, w, &a->opts, NULL, 0);
+    if (rc == GOVIDX_EDOMAIN && !a->bod)
+        rc = name_power_cell(p, a, z, w, r);
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);

@@ -275,6 +275,24 @@ static void test_errors(void)
 }
 
 /* The shipped framework: codes unique, goalposts ordered, layers 2 or 4. */
+/* A city with no positive DEA output (D's services 0 in 2021): the error
+ * names the city by its code, not by its row among the kept DMUs
+ * (issue 16), and the message has no doubled prefix. */
+static void test_dea_zero_output_named(void)
+{
+    govidx_dataset *ds = make_panel();
+    govidx_result *r = NULL;
+    GX_ASSERT_OK(govidx_dataset_set_value(ds, 3, 1, 6, 0.0));
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, NULL), GOVIDX_EDOMAIN);
+    CU_ASSERT(strstr(govidx_last_error(), "C3, year 2021: DEA DMU D has no positive output") != NULL);
+    CU_ASSERT(strstr(govidx_last_error(), "DMU 3") == NULL);
+    CU_ASSERT(strstr(govidx_last_error(), "collaboration: collaboration") == NULL);
+    if (!strstr(govidx_last_error(), "DMU D"))
+        fprintf(stderr, "  message: %s\n", govidx_last_error());
+    CU_ASSERT_PTR_NULL(r);
+    govidx_dataset_close(ds);
+}
+
 static void test_framework_table(void)
 {
     const govidx_ce_indicator *fw = NULL;
@@ -313,7 +331,8 @@ static void test_oom(void)
 static CU_TestInfo tests[] = {{"all four layers on a 3-year panel", test_all_layers},
                               {"arithmetic aggregation, layer weights", test_arithmetic_weights},
                               {"errors", test_errors},
-                              {"framework table", test_framework_table},
+                              {"DEA: a zero-output city named by its code", test_dea_zero_output_named},
+    {"framework table", test_framework_table},
                               {"allocation failures", test_oom},
                               CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"collaboration", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -138,9 +138,18 @@ static int set_pair(govidx_method *m, char *arg, int per_node)
     return rc;
 }
 
+/* "FILE: OBJECT: message", each part once: the validator's message or
+ * object may already be the file's name. */
 static void print_problem(void *ctx, const char *object, const char *message)
 {
-    fprintf(stderr, "%s: %s: %s\n", (const char *)ctx, object, message);
+    const char *file = ctx;
+    size_t n = strlen(file);
+    if (!strncmp(message, file, n) && message[n] == ':' && message[n + 1] == ' ')
+        message += n + 2;
+    if (object && *object && strcmp(object, file))
+        fprintf(stderr, "%s: %s: %s\n", file, object, message);
+    else
+        fprintf(stderr, "%s: %s\n", file, message);
 }
 
 /* Rows of every node of year y of a result, node codes prefixed. */
