@@ -49,6 +49,15 @@ static void print_community(const govidx_dataset *ds, const char *code, size_t y
     }
 }
 
+/* x as printed with `decimals` places, without a sign on a value that
+ * rounds to zero (a decomposition's -1e-17 is "0.0000 (0%)", not "-0.0000
+ * (-0%)"). */
+static double shown(double x, int decimals)
+{
+    double half = 0.5 * pow(10.0, -decimals);
+    return x > -half && x < half ? 0.0 : x;
+}
+
 int cmd_report(int argc, char **argv)
 {
     const char *file = NULL;
@@ -89,14 +98,20 @@ int cmd_report(int argc, char **argv)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];
     if (!o.variable)
         o.variable = govidx_dataset_district_var_name(ds, 0);
-    if (!o.variable)
+    if (!o.variable) {
+        /* a valid file without districts: say so (it is not "not found") */
+        fprintf(stderr, "govidx report: %s has no districts (no district variable): the coverage report "
+                "needs a district table\n", file);
+        rc = GOVIDX_EMISSING;
+    } else if (govidx_dataset_find_year(&y, ds, year)) {
+        const int *ys = govidx_dataset_years(ds);
+        fprintf(stderr, "govidx report: year %d is not in %s (its years: %d to %d)\n", year, file, ys[0],
+                ys[govidx_dataset_n_years(ds) - 1]);
         rc = GOVIDX_ENOTFOUND;
-    else if (govidx_dataset_find_year(&y, ds, year))
-        rc = GOVIDX_ENOTFOUND;
-    else if (!(rc = govidx_coverage_compute(&res, ds, &o)))
-        rc = govidx_dataset_find_district_var(&var, ds, o.variable);
-    if (rc) {
+    } else if ((rc = govidx_coverage_compute(&res, ds, &o)) ||
+               (rc = govidx_dataset_find_district_var(&var, ds, o.variable)))
         cli_report(file, rc);
+    if (rc) {
         govidx_result_free(res);
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
@@ -113,9 +128,10 @@ int cmd_report(int argc, char **argv)
         printf("  level %.4f (unweighted %.4f), adjusted %.4f\n", M("level"), M("level_unweighted"),
                M("adjusted"));
         if (isfinite(theil_t))
-            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n", M("gini"),
-                   theil_t, within, theil_t > 0 ? 100 * within / theil_t : 0.0, M("theil_between"),
-                   M("atkinson"));
+            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n",
+                   shown(M("gini"), 4), shown(theil_t, 4), shown(within, 4),
+                   theil_t > 0 ? shown(100 * within / theil_t, 0) : 0.0, shown(M("theil_between"), 4),
+                   shown(M("atkinson"), 4));
         printf("  %.1f%% of the population at or above %g; %.0f white-zone communities%s\n",
                100 * M("continuity"), o.theta, M("white_zones"),
                M("floored") > 0 ? " (zeros floored for Theil/Atkinson)" : "");
