@@ -248,6 +248,10 @@ static int stage_leaf_minmax(const govidx_plan *p, const plan_leaf *l, const dou
     return 1;
 }
 
+/* drop[] of a year: why a unit is left out (0: it is not) */
+#define DROP_SCREENED 1
+#define DROP_EXCLUDED 2
+
 /*
  * Stage leaf l of year y: denominate, impute, treat and normalise the
  * indicator, writing the normalised values into the result's leaf cells
@@ -274,6 +278,10 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
     if (flags) /* else no step of this plan flags a cell */
         memset(flags, 0, p->n_units);
     /* imputation across years looks at the same unit's other years */
+    /* excluded units (units.exclude / units.only) take no part at all */
+    for (u = 0; drop && u < p->n_units; u++)
+        if (drop[u] & DROP_EXCLUDED)
+            x[u] = NAN;
     rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column, p->denominate,
                              panel->unit_groups);
     /* screened-out units take no part in treatment or normalisation (COINr
@@ -281,8 +289,10 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
     for (u = 0; drop && u < p->n_units; u++)
         if (drop[u]) {
             x[u] = NAN;
-            if (flags)
-                flags[u] |= GOVIDX_FLAG_SCREENED;
+            if (flags) {
+                flags[u] &= (unsigned char)~GOVIDX_FLAG_IMPUTED;
+                flags[u] |= drop[u] & DROP_EXCLUDED ? GOVIDX_FLAG_EXCLUDED : GOVIDX_FLAG_SCREENED;
+            }
         }
     if (rc == GOVIDX_OK)
         rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
@@ -292,6 +302,56 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
         if (isinf(z[u]))
             return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' normalises to an infinite value for unit "
                                 "%zu in year %d", code, u + 1, year_label(panel, y));
+    return GOVIDX_OK;
+}
+
+/* Is `code` in the comma-separated list? */
+static int in_list(const char *list, const char *code)
+{
+    size_t n = strlen(code);
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == n && !strncmp(s, code, n))
+            return 1;
+        s += len + (e != NULL);
+    }
+    return 0;
+}
+
+/* units.exclude / units.only into drop[] (DROP_EXCLUDED); every listed
+ * code must be a unit of the panel. */
+static int unit_filter(unsigned char *drop, const govidx_plan *p, const govidx_panel *panel)
+{
+    static const char *const keys[2] = {"units.exclude", "units.only"};
+    size_t u, i;
+    for (i = 0; i < 2; i++) {
+        const char *list = govidx_method_get(p->method, NULL, keys[i]), *s = list;
+        char code[256];
+        if (!*list)
+            continue;
+        if (!panel->unit_codes)
+            return govidx__fail(GOVIDX_EINVAL, "plan: %s needs the panel's unit codes", keys[i]);
+        while (*s) { /* every listed code names a unit */
+            const char *e = strchr(s, ',');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            int found = 0;
+            if (len == 0 || len >= sizeof code)
+                return govidx__fail(GOVIDX_EINVAL, "plan: %s: empty or over-long unit code in '%s'", keys[i],
+                                    list);
+            memcpy(code, s, len);
+            code[len] = '\0';
+            for (u = 0; u < p->n_units && !found; u++)
+                found = panel->unit_codes[u] && !strcmp(panel->unit_codes[u], code);
+            if (!found)
+                return govidx__fail(GOVIDX_ENOTFOUND, "plan: %s: no unit '%s' in the panel", keys[i], code);
+            s += len + (e != NULL);
+        }
+        for (u = 0; u < p->n_units; u++)
+            if (i == 0 ? in_list(list, panel->unit_codes[u]) : !in_list(list, panel->unit_codes[u]))
+                drop[u] |= DROP_EXCLUDED;
+    }
     return GOVIDX_OK;
 }
 
@@ -308,7 +368,7 @@ static int screen_mask(unsigned char **drop, const govidx_plan *p, const govidx_
     double *x;
     int rc = GOVIDX_OK;
     *drop = NULL;
-    if (!(p->screen_min_share > 0))
+    if (!(p->screen_min_share > 0) && !p->unit_filter)
         return GOVIDX_OK;
     present = govidx__calloc(n, sizeof *present);
     x = govidx__mallocarray(n, sizeof *x);
@@ -320,24 +380,31 @@ static int screen_mask(unsigned char **drop, const govidx_plan *p, const govidx_
         *drop = NULL;
         return govidx__oom();
     }
+    if (p->unit_filter)
+        rc = unit_filter(*drop, p, panel);
+    if (!(p->screen_min_share > 0))
+        t1 = t0; /* no screening: the filter alone */
     for (t = t0; t < t1 && rc == GOVIDX_OK; t++)
         for (li = 0; li < p->n_leaves && rc == GOVIDX_OK; li++) {
             const plan_leaf *l = &p->leaves[li];
             for (u = 0; u < n; u++)
-                x[u] = raw_value(p, &panel->years[t], l, u);
+                x[u] = (*drop)[u] ? NAN : raw_value(p, &panel->years[t], l, u);
             rc = govidx__impute_leaf(x, NULL, n, p->impute, panel, t, l->column, l->den_column, p->denominate,
                                      panel->unit_groups);
             for (u = 0; u < n && rc == GOVIDX_OK; u++)
                 present[u] += !isnan(x[u]);
         }
-    for (u = 0; u < n; u++)
-        (*drop)[u] = (double)present[u] < p->screen_min_share * (double)(p->n_leaves * (t1 - t0));
+    for (u = 0; u < n && t1 > t0; u++)
+        if (!(*drop)[u] && (double)present[u] < p->screen_min_share * (double)(p->n_leaves * (t1 - t0)))
+            (*drop)[u] = DROP_SCREENED;
     govidx__free(present);
     govidx__free(x);
     if (rc) {
         govidx__free(*drop);
         *drop = NULL;
-        return govidx__fail_context(rc, "screening year %d", year_label(panel, y));
+        return rc == GOVIDX_ENOTFOUND || rc == GOVIDX_EINVAL ? rc
+                                                             : govidx__fail_context(rc, "screening year %d",
+                                                                                    year_label(panel, y));
     }
     return GOVIDX_OK;
 }
@@ -901,7 +968,7 @@ static int build_nodes(govidx_plan *p)
             if ((rc = govidx__leaf_prep_resolve(&l->prep, p->method, code, l->direction, gl, gh, tg)))
                 return govidx__fail_context(rc, "indicator '%s'", code);
             l->plain_minmax = l->prep.norm == GOVIDX_NORM_MINMAX && l->prep.treat == GOVIDX_TREAT_NONE &&
-                              !(p->screen_min_share > 0) &&
+                              !(p->screen_min_share > 0) && !p->unit_filter &&
                               p->impute == GOVIDX__IMPUTE_NONE && !(p->denominate && l->den_column != NONE) &&
                               (l->prep.direction == 1 || l->prep.direction == -1);
             p->leaf_of_node[k] = li++;
@@ -932,7 +999,7 @@ static int build_nodes(govidx_plan *p)
         p->aggs[i].fused = govidx__fused_eligible(p, &p->aggs[i]);
     if ((rc = plan_streaming(p)))
         return rc;
-    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE || p->screen_min_share > 0;
+    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE || p->screen_min_share > 0 || p->unit_filter;
     for (i = 0; i < p->n_leaves; i++)
         p->has_flags |= p->leaves[i].prep.treat != GOVIDX_TREAT_NONE;
     /* leaves before aggregates in the output order */
@@ -1030,6 +1097,8 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     rc = govidx__impute_kind(&p->impute, govidx_method_get(p->method, NULL, "impute.method"));
     p->screen_min_share = strtod(govidx_method_get(p->method, NULL, "screen.min_share"), NULL);
     p->screen_all_years = !strcmp(govidx_method_get(p->method, NULL, "screen.by"), "all");
+    p->unit_filter = *govidx_method_get(p->method, NULL, "units.exclude") ||
+                     *govidx_method_get(p->method, NULL, "units.only");
     if (rc == GOVIDX_OK && !(p->screen_min_share >= 0 && p->screen_min_share <= 1))
         rc = govidx__fail(GOVIDX_EINVAL, "plan: screen.min_share must be between 0 and 1 (has %g)",
                           p->screen_min_share);

@@ -67,6 +67,7 @@ struct govidx_plan {
     int has_flags;         /* some step can flag a cell (imputation, treatment): results keep flags */
     double screen_min_share; /* screen.min_share: units with less data are left out (0: off) */
     int screen_all_years;  /* screen.by = all: the share over every year of the panel */
+    int unit_filter;       /* units.exclude or units.only is set */
     double low, high;
 };
 

@@ -350,6 +350,44 @@ static void test_screening(void)
     govidx_result_free(res);
     govidx_plan_free(plan);
     plan = NULL;
+    /* units.exclude: E is out of every step, imputation included (its
+     * indicator cells are missing and flagged EXCLUDED, not IMPUTED); the
+     * others are scored over A..D as when screened */
+    GX_ASSERT_OK(govidx_method_set(m, "screen.min_share", "0"));
+    GX_ASSERT_OK(govidx_method_set(m, "units.exclude", "E"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+    CU_ASSERT_FATAL(res != NULL);
+    GX_ASSERT_OK(govidx_result_find_node(&k, res, "i1"));
+    GX_ASSERT_CLOSE(govidx_result_score(res, 2, 0, k), 200.0 / 3, 1e-12);
+    CU_ASSERT(isnan(govidx_result_score(res, 4, 0, k)));
+    CU_ASSERT_EQUAL(govidx_result_flags(res, 4, 0, k), GOVIDX_FLAG_EXCLUDED);
+    GX_ASSERT_OK(govidx_result_find_node(&k, res, "I"));
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, k), 12.5, 1e-12);
+    govidx_result_free(res);
+    res = NULL;
+    govidx_plan_free(plan);
+    plan = NULL;
+    /* units.only = the same selection */
+    GX_ASSERT_OK(govidx_method_set(m, "units.exclude", ""));
+    GX_ASSERT_OK(govidx_method_set(m, "units.only", "A,B,C,D"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_OK(govidx_execute(&res, plan, &panel));
+    CU_ASSERT_FATAL(res != NULL);
+    GX_ASSERT_CLOSE(govidx_result_score(res, 0, 0, k), 12.5, 1e-12);
+    CU_ASSERT(isnan(govidx_result_score(res, 4, 0, k)));
+    govidx_result_free(res);
+    res = NULL;
+    govidx_plan_free(plan);
+    plan = NULL;
+    /* a code the panel lacks is named */
+    GX_ASSERT_OK(govidx_method_set(m, "units.only", "A,ZZ"));
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, m, &panel));
+    GX_ASSERT_RC(govidx_execute(&res, plan, &panel), GOVIDX_ENOTFOUND);
+    CU_ASSERT(strstr(govidx_last_error(), "units.only: no unit 'ZZ'") != NULL);
+    govidx_plan_free(plan);
+    plan = NULL;
+    GX_ASSERT_OK(govidx_method_set(m, "units.only", ""));
     /* bad values name the key */
     GX_ASSERT_RC(govidx_method_set(m, "screen.by", "units"), GOVIDX_EFORMAT);
     CU_ASSERT(strstr(govidx_last_error(), "screen.by") != NULL);

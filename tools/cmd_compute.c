@@ -77,6 +77,8 @@ static void compute_usage(FILE *f)
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
+            "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
+            "  --only CODE,...          compute these units only (units.only)\n"
             "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
             "                           rank (default 1e-12; 0: only equal scores tie)\n"
             "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
@@ -287,7 +289,7 @@ int cmd_compute(int argc, char **argv)
     const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
     const char *contrib_csv = NULL;
     double tie_tol = GOVIDX_TIE_TOLERANCE;
-    int csv_done = 0;
+    int csv_done = 0, unit_filter = 0;
     unsigned write_flags = 0;
     govidx_method *m = NULL;
     govidx_dataset *ds = NULL;
@@ -318,6 +320,10 @@ int cmd_compute(int argc, char **argv)
             csv = v;
         else if (!strcmp(a, "--contributions") && v)
             contrib_csv = v;
+        else if (!strcmp(a, "--exclude") && v)
+            rc = set_key(m, "units.exclude", v), unit_filter = 1;
+        else if (!strcmp(a, "--only") && v)
+            rc = set_key(m, "units.only", v), unit_filter = 1;
         else if (!strcmp(a, "--tie-tolerance") && v) {
             char *end;
             tie_tol = strtod(v, &end);
@@ -452,8 +458,9 @@ int cmd_compute(int argc, char **argv)
         }
         if (rc)
             ;
-        else if (contrib_csv) {
-            fprintf(stderr, "govidx compute: --contributions is for the file's index tree, not --index\n");
+        else if (contrib_csv || unit_filter) {
+            fprintf(stderr, "govidx compute: %s is for the file's index tree, not --index\n",
+                    contrib_csv ? "--contributions" : "--exclude/--only");
             rc = GOVIDX_EINVAL;
         } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
             cli_report("compute", rc);

@@ -30,6 +30,12 @@
  *                       left out of treatment, normalisation and aggregation:
  *                       its scores are missing and its indicator cells carry
  *                       GOVIDX_FLAG_SCREENED (default 0: no screening)
+ *   units.exclude       comma-separated unit codes left out of every step
+ *                       (imputation included): missing, unranked scores,
+ *                       GOVIDX_FLAG_EXCLUDED on their indicator cells; a
+ *                       code not in the panel is GOVIDX_ENOTFOUND at execute
+ *   units.only          comma-separated unit codes: every other unit is left
+ *                       out as by units.exclude (default "": all units)
  *   screen.by           "indicators" (default, alias "byNA": the share in each
  *                       year) | "all" (the share over every year of the
  *                       panel; the unit is then left out of every year)
