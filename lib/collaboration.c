@@ -264,22 +264,36 @@ typedef struct dea_data {
     unsigned char *nd, *undes;
 } dea_data;
 
-/* Units with every DEA variable finite in year y: fills X, Y (rows = units
- * kept, in order) and keep[]; returns the count. */
+/* Why unit u cannot be a DMU in panel year v (NULL: it can).  DEA needs
+ * every variable present and >= 0, some input > 0 and some output > 0. */
+static const char *dea_invalid(const dea_data *d, govidx_matrix_view v, size_t u)
+{
+    size_t k;
+    int in = 0, out = 0;
+    for (k = 0; k < d->m + d->s; k++) {
+        double x = v.data[u + d->col[k] * v.ld];
+        if (isnan(x))
+            return "a DEA variable is missing";
+        if (!isfinite(x) || x < 0)
+            return "a DEA variable is negative or infinite";
+        if (k < d->m)
+            in |= x > 0;
+        else
+            out |= x > 0;
+    }
+    return !in ? "no positive DEA input" : !out ? "no positive DEA output" : NULL;
+}
+
+/* Units that can be DMUs in year y: fills X, Y (rows = units kept, in
+ * order) and keep[]; returns the count. */
 static size_t dea_rows(const ce_ctx *c, const dea_data *d, govidx_matrix_view v, const unsigned char *also,
                        double *X, double *Y, size_t *keep, size_t n_keep_max)
 {
     size_t u, k, n = 0;
     (void)n_keep_max;
-    for (u = 0; u < c->n_units; u++) {
-        int ok = !also || also[u];
-        for (k = 0; ok && k < d->m + d->s; k++) {
-            double x = v.data[u + d->col[k] * v.ld];
-            ok = isfinite(x) && x >= 0;
-        }
-        if (ok)
+    for (u = 0; u < c->n_units; u++)
+        if ((!also || also[u]) && !dea_invalid(d, v, u))
             keep[n++] = u;
-    }
     for (k = 0; k < d->m + d->s; k++)
         for (u = 0; u < n; u++) {
             double x = v.data[keep[u] + d->col[k] * v.ld];
@@ -356,6 +370,15 @@ static int layer_c3(ce_ctx *c)
         govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
         govidx_dea_result *res = NULL;
         if ((rc = govidx_dataset_panel(&v, c->ds, y)))
+            goto done;
+        /* a city that cannot be a DMU is left out of C3 and listed with the
+         * reason under GOVIDX_CE_DEA_LEFT_OUT, the rest are scored */
+        for (k = 0; k < n && rc == GOVIDX_OK; k++) {
+            const char *why = dea_invalid(&d, v, k);
+            if (why)
+                rc = govidx__result_set_labels(c->r, GOVIDX_CE_DEA_LEFT_OUT, k, y, &why, 1);
+        }
+        if (rc)
             goto done;
         cnt = dea_rows(c, &d, v, NULL, X, Y, keep, n);
         if (cnt < d.m + d.s || cnt == 0)

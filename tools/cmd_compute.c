@@ -448,6 +448,13 @@ int cmd_compute(int argc, char **argv)
             ce.network = &net;
             if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
                 cli_report("collaboration", rc);
+            else /* list the city-years DEA left out, with the reason */
+                for (size_t y = 0; y < govidx_result_n_years(res); y++)
+                    for (size_t u = 0; u < govidx_result_n_units(res); u++)
+                        if (govidx_result_n_labels(res, u, y, GOVIDX_CE_DEA_LEFT_OUT))
+                            fprintf(stderr, "govidx compute: collaboration: C3 leaves out %s in %d: %s\n",
+                                    govidx_result_unit_code(res, u), govidx_result_year(res, y),
+                                    govidx_result_label(res, u, y, GOVIDX_CE_DEA_LEFT_OUT, 0));
         } else if (!strcmp(index, "coverage")) {
             cov.variable = variable;
             if ((rc = govidx_coverage_compute(&res, ds, &cov)))
