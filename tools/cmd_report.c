@@ -161,8 +161,9 @@ int cmd_report(int argc, char **argv)
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }
-    printf("Coverage of '%s' in %d (Atkinson eps %g, continuity threshold %g)\n\n", o.variable, year, o.epsilon,
-           o.theta);
+    /* every report names the weight its level and inequality measures use */
+    printf("Coverage of '%s' in %d, weighted by district population (Atkinson eps %g, continuity threshold "
+           "%g)\n\n", o.variable, year, o.epsilon, o.theta);
     for (u = 0; u < n; u++) {
 #define M(name) govidx_result_score(res, u, y, node_of(res, name))
         double theil_t = M("theil_t"), within = M("theil_within");
