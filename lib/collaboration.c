@@ -253,22 +253,36 @@ typedef struct dea_data {
     unsigned char *nd, *undes;
 } dea_data;
 
-/* Units with every DEA variable finite in year y: fills X, Y (rows = units
- * kept, in order) and keep[]; returns the count. */
+/* Why unit u cannot be a DMU in panel year v (NULL: it can).  DEA needs
+ * every variable present and >= 0, some input > 0 and some output > 0. */
+static const char *dea_invalid(const dea_data *d, govidx_matrix_view v, size_t u)
+{
+    size_t k;
+    int in = 0, out = 0;
+    for (k = 0; k < d->m + d->s; k++) {
+        double x = v.data[u + d->col[k] * v.ld];
+        if (isnan(x))
+            return "a DEA variable is missing";
+        if (!isfinite(x) || x < 0)
+            return "a DEA variable is negative or infinite";
+        if (k < d->m)
+            in |= x > 0;
+        else
+            out |= x > 0;
+    }
+    return !in ? "no positive DEA input" : !out ? "no positive DEA output" : NULL;
+}
+
+/* Units that can be DMUs in year y: fills X, Y (rows = units kept, in
+ * order) and keep[]; returns the count. */
 static size_t dea_rows(const ce_ctx *c, const dea_data *d, govidx_matrix_view v, const unsigned char *also,
                        double *X, double *Y, size_t *keep, size_t n_keep_max)
 {
     size_t u, k, n = 0;
     (void)n_keep_max;
-    for (u = 0; u < c->n_units; u++) {
-        int ok = !also || also[u];
-        for (k = 0; ok && k < d->m + d->s; k++) {
-            double x = v.data[u + d->col[k] * v.ld];
-            ok = isfinite(x) && x >= 0;
-        }
-        if (ok)
+    for (u = 0; u < c->n_units; u++)
+        if ((!also || also[u]) && !dea_invalid(d, v, u))
             keep[n++] = u;
-    }
     for (k = 0; k < d->m + d->s; k++)
         for (u = 0; u < n; u++) {
             double x = v.data[keep[u] + d->col[k] * v.ld];
@@ -278,6 +292,26 @@ static size_t dea_rows(const ce_ctx *c, const dea_data *d, govidx_matrix_view v,
                 Y[u + (k - d->m) * n] = x;
         }
     return n;
+}
+
+/* DEA refused the rows of a year (a DMU with no positive input or output):
+ * the matrix-level message counts rows of the kept units; say which city
+ * it is by its code.  GOVIDX_EDOMAIN either way. */
+static int name_dea_unit(const ce_ctx *c, const dea_data *d, const double *X, const double *Y, const size_t *keep,
+                         size_t cnt, int year)
+{
+    size_t r, k;
+    for (r = 0; r < cnt; r++) {
+        int in = 0, out = 0;
+        for (k = 0; k < d->m; k++)
+            in |= X[r + k * cnt] > 0;
+        for (k = 0; k < d->s; k++)
+            out |= Y[r + k * cnt] > 0;
+        if (!in || !out)
+            return govidx__fail(GOVIDX_EDOMAIN, "C3, year %d: DEA DMU %s has no positive %s",
+                                year, govidx_dataset_unit_code(c->ds, keep[r]), in ? "output" : "input");
+    }
+    return govidx__fail_context(GOVIDX_EDOMAIN, "C3, year %d", year);
 }
 
 static int layer_c3(ce_ctx *c)
@@ -326,6 +360,15 @@ static int layer_c3(ce_ctx *c)
         govidx_dea_result *res = NULL;
         if ((rc = govidx_dataset_panel(&v, c->ds, y)))
             goto done;
+        /* a city that cannot be a DMU is left out of C3 and listed with the
+         * reason under GOVIDX_CE_DEA_LEFT_OUT, the rest are scored */
+        for (k = 0; k < n && rc == GOVIDX_OK; k++) {
+            const char *why = dea_invalid(&d, v, k);
+            if (why)
+                rc = govidx__result_set_labels(c->r, GOVIDX_CE_DEA_LEFT_OUT, k, y, &why, 1);
+        }
+        if (rc)
+            goto done;
         cnt = dea_rows(c, &d, v, NULL, X, Y, keep, n);
         if (cnt < d.m + d.s || cnt == 0)
             continue; /* too few complete cities for a frontier this year */
@@ -335,8 +378,8 @@ static int layer_c3(ce_ctx *c)
         o.undesirable = d.undes;
         rc = govidx_dea_compute(&res, govidx_matrix_view_array(X, cnt, d.m), govidx_matrix_view_array(Y, cnt, d.s),
                                 &o);
-        if (rc == GOVIDX_EDOMAIN) { /* e.g. a city without a positive input: named in the message */
-            rc = govidx__fail_context(rc, "collaboration: C3, year %d", govidx_dataset_years(c->ds)[y]);
+        if (rc == GOVIDX_EDOMAIN) { /* e.g. a city without a positive input: name it by its code */
+            rc = name_dea_unit(c, &d, X, Y, keep, cnt, govidx_dataset_years(c->ds)[y]);
             goto done;
         }
         if (rc)
@@ -469,7 +512,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
 {
     govidx_collaboration_options o; /* the caller's version's fields over the defaults */
     ce_ctx c;
-    size_t k, y, node, n_nodes = N_FIXED, *rank = NULL;
+    size_t k, y, n_nodes = N_FIXED;
     int rc;
     memset(&c, 0, sizeof c);
     if (!out || !ds)
@@ -527,28 +570,12 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
             goto done;
         }
     }
-    if (!(rank = govidx__mallocarray(c.n_units ? c.n_units : 1, sizeof *rank))) {
-        rc = govidx__oom();
+    /* ranked on first use like every result (and with its tie tolerance);
+     * CE.layers is a count of layers, not a score: never ranked */
+    if ((rc = govidx__result_set_direction(c.r, N_LAYERS, 0)))
         goto done;
-    }
-    for (y = 0; y < c.n_years; y++)
-        for (node = 0; node < n_nodes; node++) {
-            const double *col = &c.r->scores[GOVIDX__CELL(c.r, 0, y, node)];
-            if (node == N_LAYERS) {
-                /* a count of layers, not a score: unranked (0), never left uninitialised */
-                for (k = 0; k < c.n_units; k++)
-                    c.r->ranks[GOVIDX__CELL(c.r, k, y, node)] = 0;
-                continue;
-            }
-            if ((rc = govidx_analysis_rank_scores(rank, col, c.n_units, 1)))
-                goto done;
-            for (k = 0; k < c.n_units; k++)
-                c.r->ranks[GOVIDX__CELL(c.r, k, y, node)] = (uint32_t)rank[k];
-        }
-    govidx__result_ranks_set(c.r);
     rc = method_json(&c);
 done:
-    govidx__free(rank);
     if (rc)
         govidx_result_free(c.r);
     else

@@ -305,7 +305,9 @@ static void add_meta(importer *im, const meta *m)
 /* ------------------------------------------------------------------------ */
 /* data: WIDE (COINr iData) or LONG                                           */
 
-static const char *const unit_names[] = {"unit", "uCode", "code", "city", "place", NULL};
+/* the unit column: these names, in this order (docs/import.md says the same) */
+static const char *const unit_names[] = {"unit", "uCode", "code", "city", "place", "country", "country-code",
+                                         "iso3", NULL};
 static const char *const name_names[] = {"name", "uName", NULL};
 static const char *const year_names[] = {"year", "Time", NULL};
 
@@ -333,7 +335,8 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     }
     is_long = ci != NONE && cv != NONE;
     if (cu == NONE) {
-        problem(im, GOVIDX_EFORMAT, t, NONE, NONE, "the data file needs a unit column (unit, uCode, code, city)");
+        problem(im, GOVIDX_EFORMAT, t, NONE, NONE, "the data file needs a unit column: one of unit, uCode, code, "
+                                                   "city, place, country, country-code, iso3");
         return;
     }
     if (cy == NONE && !default_year) {

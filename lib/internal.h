@@ -84,7 +84,8 @@ const char *govidx__names_name(const govidx__names *t, int value);
 
 extern const govidx__names govidx__norm_names, govidx__treat_names, govidx__impute_names,
     govidx__carry_names, govidx__weight_names, govidx__aggregate_names, govidx__dea_rts_names,
-    govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names;
+    govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names,
+    govidx__treat_count_names, govidx__screen_by_names;
 
 /* --- method specs (method.c) --------------------------------------------- */
 /** GOVIDX_EFORMAT unless every node override of m names a node of fw with a
@@ -240,7 +241,8 @@ size_t govidx__worker_count(size_t n_years);
 size_t govidx__rank_scratch_bytes(size_t n);
 /** Competition ranks of scores[0..n) (n <= UINT32_MAX, no Inf) into out;
  * NaN -> 0.  direction > 0: highest first.  scratch: rank_scratch_bytes(n). */
-void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, void *scratch);
+void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, double rel_tol,
+                      void *scratch);
 
 /* --- growable byte buffer for text output (alloc.c) ---------------------- */
 typedef struct govidx__buf {

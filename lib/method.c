@@ -36,6 +36,11 @@ static const key_def keys[] = {
     {"treat.skew", "2", KIND_NUMBER, SCOPE_INDICATOR, NULL},
     {"treat.kurt", "3.5", KIND_NUMBER, SCOPE_INDICATOR, NULL},
     {"treat.lambda", "0", KIND_NUMBER, SCOPE_INDICATOR, NULL},
+    {"treat.count", "cumulative", KIND_CHOICE, SCOPE_INDICATOR, &govidx__treat_count_names},
+    {"screen.min_share", "0", KIND_NUMBER, SCOPE_SPEC, NULL},
+    {"screen.by", "indicators", KIND_CHOICE, SCOPE_SPEC, &govidx__screen_by_names},
+    {"units.exclude", "", KIND_TEXT, SCOPE_SPEC, NULL},
+    {"units.only", "", KIND_TEXT, SCOPE_SPEC, NULL},
     {"normalize.method", "minmax", KIND_CHOICE, SCOPE_INDICATOR, &govidx__norm_names},
     {"normalize.low", "0", KIND_NUMBER, SCOPE_INDICATOR, NULL},
     {"normalize.high", "100", KIND_NUMBER, SCOPE_INDICATOR, NULL},
@@ -293,7 +298,7 @@ static int load_section(govidx_method *m, const char *node, const char *prefix, 
 
 static int is_section(const char *name)
 {
-    return !strcmp(name, "impute") || !strcmp(name, "treat") || !strcmp(name, "normalize") ||
+    return !strcmp(name, "impute") || !strcmp(name, "screen") || !strcmp(name, "units") || !strcmp(name, "treat") || !strcmp(name, "normalize") ||
            !strcmp(name, "weights") || !strcmp(name, "aggregate");
 }
 

@@ -5,7 +5,7 @@
  * freezes the weights of every aggregate (nominal, or derived from the data
  * once: pooled over years, or per year) and then executes reentrantly:
  *
- *   stage_leaves      denominate -> impute -> treat -> normalise, per year
+ *   stage_leaves      denominate -> impute -> [screen] -> treat -> normalise, per year
  *   aggregate_node    children's scores -> node score with frozen weights
  *
  * Ranks and contributions are derived from the scores when first asked for
@@ -248,13 +248,17 @@ static int stage_leaf_minmax(const govidx_plan *p, const plan_leaf *l, const dou
     return 1;
 }
 
+/* drop[] of a year: why a unit is left out (0: it is not) */
+#define DROP_SCREENED 1
+#define DROP_EXCLUDED 2
+
 /*
  * Stage leaf l of year y: denominate, impute, treat and normalise the
  * indicator, writing the normalised values into the result's leaf cells
  * and their flags.  `x` holds n_units doubles of work space.
  */
 static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
-                      const plan_leaf *l, double *x)
+                      const plan_leaf *l, double *x, const unsigned char *drop)
 {
     const govidx_matrix_view *v = &panel->years[y];
     const char *code = govidx_framework_node_code(p->fw, l->node);
@@ -274,8 +278,22 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
     if (flags) /* else no step of this plan flags a cell */
         memset(flags, 0, p->n_units);
     /* imputation across years looks at the same unit's other years */
+    /* excluded units (units.exclude / units.only) take no part at all */
+    for (u = 0; drop && u < p->n_units; u++)
+        if (drop[u] & DROP_EXCLUDED)
+            x[u] = NAN;
     rc = govidx__impute_leaf(x, flags, p->n_units, p->impute, panel, y, l->column, l->den_column, p->denominate,
                              panel->unit_groups);
+    /* screened-out units take no part in treatment or normalisation (COINr
+     * Screen() comes after Impute(): they did take part in imputation) */
+    for (u = 0; drop && u < p->n_units; u++)
+        if (drop[u]) {
+            x[u] = NAN;
+            if (flags) {
+                flags[u] &= (unsigned char)~GOVIDX_FLAG_IMPUTED;
+                flags[u] |= drop[u] & DROP_EXCLUDED ? GOVIDX_FLAG_EXCLUDED : GOVIDX_FLAG_SCREENED;
+            }
+        }
     if (rc == GOVIDX_OK)
         rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
     if (rc)
@@ -287,13 +305,119 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
     return GOVIDX_OK;
 }
 
+/* Is `code` in the comma-separated list? */
+static int in_list(const char *list, const char *code)
+{
+    size_t n = strlen(code);
+    const char *s = list;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == n && !strncmp(s, code, n))
+            return 1;
+        s += len + (e != NULL);
+    }
+    return 0;
+}
+
+/* units.exclude / units.only into drop[] (DROP_EXCLUDED); every listed
+ * code must be a unit of the panel. */
+static int unit_filter(unsigned char *drop, const govidx_plan *p, const govidx_panel *panel)
+{
+    static const char *const keys[2] = {"units.exclude", "units.only"};
+    size_t u, i;
+    for (i = 0; i < 2; i++) {
+        const char *list = govidx_method_get(p->method, NULL, keys[i]), *s = list;
+        char code[256];
+        if (!*list)
+            continue;
+        if (!panel->unit_codes)
+            return govidx__fail(GOVIDX_EINVAL, "plan: %s needs the panel's unit codes", keys[i]);
+        while (*s) { /* every listed code names a unit */
+            const char *e = strchr(s, ',');
+            size_t len = e ? (size_t)(e - s) : strlen(s);
+            int found = 0;
+            if (len == 0 || len >= sizeof code)
+                return govidx__fail(GOVIDX_EINVAL, "plan: %s: empty or over-long unit code in '%s'", keys[i],
+                                    list);
+            memcpy(code, s, len);
+            code[len] = '\0';
+            for (u = 0; u < p->n_units && !found; u++)
+                found = panel->unit_codes[u] && !strcmp(panel->unit_codes[u], code);
+            if (!found)
+                return govidx__fail(GOVIDX_ENOTFOUND, "plan: %s: no unit '%s' in the panel", keys[i], code);
+            s += len + (e != NULL);
+        }
+        for (u = 0; u < p->n_units; u++)
+            if (i == 0 ? in_list(list, panel->unit_codes[u]) : !in_list(list, panel->unit_codes[u]))
+                drop[u] |= DROP_EXCLUDED;
+    }
+    return GOVIDX_OK;
+}
+
+/* Unit screening by data availability (COINr Screen(unit_screen = "byNA")):
+ * the share of the unit's indicators that have a value after denomination
+ * and imputation, in year y (screen.by = indicators) or over every year
+ * (screen.by = all).  *drop (n_units, caller frees) marks the units whose
+ * share is below screen.min_share; NULL when the plan does not screen. */
+static int screen_mask(unsigned char **drop, const govidx_plan *p, const govidx_panel *panel, size_t y)
+{
+    size_t n = p->n_units, t, li, u, t0 = p->screen_all_years ? 0 : y;
+    size_t t1 = p->screen_all_years ? panel->n_years : y + 1;
+    size_t *present;
+    double *x;
+    int rc = GOVIDX_OK;
+    *drop = NULL;
+    if (!(p->screen_min_share > 0) && !p->unit_filter)
+        return GOVIDX_OK;
+    present = govidx__calloc(n, sizeof *present);
+    x = govidx__mallocarray(n, sizeof *x);
+    *drop = govidx__calloc(n, 1);
+    if (!present || !x || !*drop) {
+        govidx__free(present);
+        govidx__free(x);
+        govidx__free(*drop);
+        *drop = NULL;
+        return govidx__oom();
+    }
+    if (p->unit_filter)
+        rc = unit_filter(*drop, p, panel);
+    if (!(p->screen_min_share > 0))
+        t1 = t0; /* no screening: the filter alone */
+    for (t = t0; t < t1 && rc == GOVIDX_OK; t++)
+        for (li = 0; li < p->n_leaves && rc == GOVIDX_OK; li++) {
+            const plan_leaf *l = &p->leaves[li];
+            for (u = 0; u < n; u++)
+                x[u] = (*drop)[u] ? NAN : raw_value(p, &panel->years[t], l, u);
+            rc = govidx__impute_leaf(x, NULL, n, p->impute, panel, t, l->column, l->den_column, p->denominate,
+                                     panel->unit_groups);
+            for (u = 0; u < n && rc == GOVIDX_OK; u++)
+                present[u] += !isnan(x[u]);
+        }
+    for (u = 0; u < n && t1 > t0; u++)
+        if (!(*drop)[u] && (double)present[u] < p->screen_min_share * (double)(p->n_leaves * (t1 - t0)))
+            (*drop)[u] = DROP_SCREENED;
+    govidx__free(present);
+    govidx__free(x);
+    if (rc) {
+        govidx__free(*drop);
+        *drop = NULL;
+        return rc == GOVIDX_ENOTFOUND || rc == GOVIDX_EINVAL ? rc
+                                                             : govidx__fail_context(rc, "screening year %d",
+                                                                                    year_label(panel, y));
+    }
+    return GOVIDX_OK;
+}
+
 static int stage_leaves(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
                         double *work)
 {
     size_t li;
-    int rc = GOVIDX_OK;
+    unsigned char *drop;
+    int rc = screen_mask(&drop, p, panel, y);
     for (li = 0; li < p->n_leaves && rc == GOVIDX_OK; li++)
-        rc = stage_leaf(p, panel, y, r, &p->leaves[li], work);
+        rc = stage_leaf(p, panel, y, r, &p->leaves[li], work, drop);
+    govidx__free(drop);
     return rc;
 }
 
@@ -370,6 +494,37 @@ done:
 }
 
 /* Aggregate node a of year y from its children's scores with weights w. */
+/* A power mean (geometric, harmonic, generalised) refused a value: the
+ * matrix-level message names the cell by indices; name it by codes instead
+ * ("geometric mean: indicator osi of unit MCO is 0").  The cell is the
+ * first the mean visits (units, then children; missing values and
+ * zero-weight children do not take part); GOVIDX_EDOMAIN as before. */
+static int name_power_cell(const govidx_plan *p, const plan_agg *a, govidx_matrix_view z, const double *w,
+                           const govidx_result *r)
+{
+    const govidx_aggregate_options *o = &a->opts;
+    double pw = o->method == GOVIDX_AGG_GEOMETRIC ? 0.0 : o->method == GOVIDX_AGG_HARMONIC ? -1.0 : o->p;
+    const char *what = o->method == GOVIDX_AGG_GEOMETRIC  ? "geometric mean"
+                       : o->method == GOVIDX_AGG_HARMONIC ? "harmonic mean"
+                                                          : "generalized mean";
+    size_t u, c;
+    if ((o->method != GOVIDX_AGG_GEOMETRIC && o->method != GOVIDX_AGG_HARMONIC &&
+         o->method != GOVIDX_AGG_GENERALIZED) || o->floor > 0)
+        return GOVIDX_EDOMAIN; /* the library's message stands */
+    for (u = 0; u < z.rows; u++)
+        for (c = 0; c < z.cols; c++) {
+            double x = z.data[u + c * z.ld];
+            size_t k = a->children[c];
+            if (isnan(x) || w[c] == 0.0 || (pw <= 0.0 ? x > 0.0 : x >= 0.0))
+                continue;
+            return govidx__fail(GOVIDX_EDOMAIN, "%s: %s %s of unit %s is %g (%s; set aggregate.floor > 0 to "
+                                "raise it)", what, govidx_framework_is_indicator(p->fw, k) ? "indicator" : "aggregate",
+                                govidx_framework_node_code(p->fw, k), r->unit_codes[u], x,
+                                pw <= 0.0 ? "needs values > 0" : "needs values >= 0");
+        }
+    return GOVIDX_EDOMAIN;
+}
+
 static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
                           govidx_result *r, double *work)
 {
@@ -388,6 +543,8 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     }
     /* the children's scores are finite or missing: checked as they were made */
     rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx__aggregate(out, z, w, &a->opts, NULL, 0);
+    if (rc == GOVIDX_EDOMAIN && !a->bod)
+        rc = name_power_cell(p, a, z, w, r);
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);
@@ -464,6 +621,7 @@ int govidx_execute_year(govidx_result *r, const govidx_plan *p, const govidx_pan
     double *work, *sums;
     int *stream_ok;
     govidx__range_carry carry = {NULL, 0.0, 0.0};
+    unsigned char *drop = NULL;
     size_t i, n_units, n_vars, n_work;
     int rc;
     if (!p || !r)
@@ -486,15 +644,16 @@ int govidx_execute_year(govidx_result *r, const govidx_plan *p, const govidx_pan
     }
     sums = work + n_work * n_units;
     govidx__result_ranks_stale(r); /* ranked again on first use */
+    rc = screen_mask(&drop, p, panel, y);
     /* depth-first: a node right after its children, whose columns are
      * then still in cache */
-    for (i = 0, rc = GOVIDX_OK; i < p->n_nodes && rc == GOVIDX_OK; i++) {
+    for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++) {
         size_t k = p->exec_order[i], a = p->agg_of_node[k], parent = govidx_framework_parent(p->fw, k), c;
         const plan_agg *ag = a == NONE ? NULL : &p->aggs[a];
         int done = 0;
         if (!ag) { /* a leaf, unless its parent stages it */
             if (parent == NONE || !p->aggs[p->agg_of_node[parent]].fused) {
-                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work);
+                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[k]], work, drop);
                 if (rc == GOVIDX_OK)
                     rc = stream_child(p, y, r, k, sums, stream_ok);
             }
@@ -505,7 +664,7 @@ int govidx_execute_year(govidx_result *r, const govidx_plan *p, const govidx_pan
             (rc = govidx__fused_node(p, ag, agg_weights(p, ag, y), panel, y, r, work, &carry, &done)) == GOVIDX_OK &&
             !done) /* this year's data need the general path */
             for (c = 0; c < ag->n_children && rc == GOVIDX_OK; c++)
-                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work);
+                rc = stage_leaf(p, panel, y, r, &p->leaves[p->leaf_of_node[ag->children[c]]], work, drop);
         if (rc == GOVIDX_OK && !done)
             rc = aggregate_node(p, ag, y, agg_weights(p, ag, y), r, work);
         if (rc == GOVIDX_OK)
@@ -516,6 +675,7 @@ int govidx_execute_year(govidx_result *r, const govidx_plan *p, const govidx_pan
     }
     govidx__free(work);
     govidx__free(stream_ok);
+    govidx__free(drop);
     return rc;
 }
 
@@ -808,6 +968,7 @@ static int build_nodes(govidx_plan *p)
             if ((rc = govidx__leaf_prep_resolve(&l->prep, p->method, code, l->direction, gl, gh, tg)))
                 return govidx__fail_context(rc, "indicator '%s'", code);
             l->plain_minmax = l->prep.norm == GOVIDX_NORM_MINMAX && l->prep.treat == GOVIDX_TREAT_NONE &&
+                              !(p->screen_min_share > 0) && !p->unit_filter &&
                               p->impute == GOVIDX__IMPUTE_NONE && !(p->denominate && l->den_column != NONE) &&
                               (l->prep.direction == 1 || l->prep.direction == -1);
             p->leaf_of_node[k] = li++;
@@ -838,7 +999,7 @@ static int build_nodes(govidx_plan *p)
         p->aggs[i].fused = govidx__fused_eligible(p, &p->aggs[i]);
     if ((rc = plan_streaming(p)))
         return rc;
-    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE;
+    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE || p->screen_min_share > 0 || p->unit_filter;
     for (i = 0; i < p->n_leaves; i++)
         p->has_flags |= p->leaves[i].prep.treat != GOVIDX_TREAT_NONE;
     /* leaves before aggregates in the output order */
@@ -934,6 +1095,13 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     p->low = strtod(govidx_method_get(p->method, NULL, "normalize.low"), NULL);
     p->high = strtod(govidx_method_get(p->method, NULL, "normalize.high"), NULL);
     rc = govidx__impute_kind(&p->impute, govidx_method_get(p->method, NULL, "impute.method"));
+    p->screen_min_share = strtod(govidx_method_get(p->method, NULL, "screen.min_share"), NULL);
+    p->screen_all_years = !strcmp(govidx_method_get(p->method, NULL, "screen.by"), "all");
+    p->unit_filter = *govidx_method_get(p->method, NULL, "units.exclude") ||
+                     *govidx_method_get(p->method, NULL, "units.only");
+    if (rc == GOVIDX_OK && !(p->screen_min_share >= 0 && p->screen_min_share <= 1))
+        rc = govidx__fail(GOVIDX_EINVAL, "plan: screen.min_share must be between 0 and 1 (has %g)",
+                          p->screen_min_share);
     /* per-year weights need one set per year, only when some node derives them */
     for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++)
         if (!govidx_framework_is_indicator(p->fw, i) &&
@@ -956,6 +1124,12 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     *out = p;
     return GOVIDX_OK;
 }
+
+/* screen.by: the first name of a value is its canonical one */
+static const govidx__name screen_by_table[] = {
+    {"indicators", 0}, {"all", 1}, {"byNA", 0},
+};
+GOVIDX__NAMES(govidx__screen_by_names, "screening scope", screen_by_table);
 
 const govidx_method *govidx__plan_method(const govidx_plan *p)
 {

@@ -65,6 +65,9 @@ struct govidx_plan {
     size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
     int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
     int has_flags;         /* some step can flag a cell (imputation, treatment): results keep flags */
+    double screen_min_share; /* screen.min_share: units with less data are left out (0: off) */
+    int screen_all_years;  /* screen.by = all: the share over every year of the panel */
+    int unit_filter;       /* units.exclude or units.only is set */
     double low, high;
 };
 

@@ -30,10 +30,13 @@ int govidx__leaf_prep_resolve(govidx__leaf_prep *lp, const govidx_method *m, con
     int rc;
     govidx_norm_method norm;
     govidx_treat_method treat;
+    govidx_treat_count count;
     memset(lp, 0, sizeof *lp);
     if ((rc = govidx_norm_method_from_name(&norm, govidx_method_get(m, code, "normalize.method"))) ||
-        (rc = govidx_treat_method_from_name(&treat, govidx_method_get(m, code, "treat.method"))))
+        (rc = govidx_treat_method_from_name(&treat, govidx_method_get(m, code, "treat.method"))) ||
+        (rc = govidx_treat_count_from_name(&count, govidx_method_get(m, code, "treat.count"))))
         return rc;
+    lp->count = (int)count;
     /* zscore-minmax is z-scores here; the plan rescales the aggregates */
     lp->norm = norm == GOVIDX_NORM_ZSCORE_MINMAX ? GOVIDX_NORM_ZSCORE : (int)norm;
     lp->treat = (int)treat;
@@ -164,6 +167,7 @@ int govidx__leaf_prep_apply(const govidx__leaf_prep *lp, double *z, unsigned cha
         t.kurt_thresh = lp->kurt_thresh;
         t.winmax = (unsigned)lp->winmax;
         t.lambda = lp->lambda;
+        t.count = (govidx_treat_count)lp->count;
         /* z is free until normalisation: treat x into it, then back */
         rc = govidx_treat(govidx_matrix_array(z, n, 1), flags, NULL, col_view(x, n), &t);
         if (rc)

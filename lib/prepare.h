@@ -18,6 +18,7 @@ enum govidx__impute {
 /* What the plan resolved for one indicator. */
 typedef struct govidx__leaf_prep {
     int treat;                         /* govidx_treat_method */
+    int count;                         /* govidx_treat_count */
     double winmax, skew_thresh, kurt_thresh, lambda;
     int norm;                          /* govidx_norm_method */
     double low, high;                  /* output scale */

@@ -13,6 +13,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"
+#include "govidx/analysis.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -186,23 +187,44 @@ static sorted sort_scores(const double *scores, size_t n, int direction, void *s
     return out;
 }
 
-void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, void *scratch)
+/* Does sorted score v tie with the first score of the current tie group?
+ * Equal, or within rel_tol of it relative to the larger magnitude (so
+ * 0.3376 and 0.33759999999999996 tie at 1e-12).  Comparing with the group's
+ * first score, not the previous one, keeps a run of near-equal scores from
+ * chaining into one tie wider than the tolerance. */
+static int ties(double v, double lead, double rel_tol)
+{
+    return v == lead || fabs(v - lead) <= rel_tol * fmax(fabs(v), fabs(lead));
+}
+
+void govidx__rank_u32(uint32_t *out, const double *scores, size_t n, int direction, double rel_tol,
+                      void *scratch)
 {
     sorted s;
-    size_t t;
+    size_t t, lead = 0;
     memset(out, 0, n * sizeof *out);
     s = sort_scores(scores, n, direction, scratch);
-    for (t = 0; t < s.n; t++)
-        out[s.ix[t]] = t > 0 && s.v[t] == s.v[t - 1] ? out[s.ix[t - 1]] : (uint32_t)(t + 1);
+    for (t = 0; t < s.n; t++) {
+        if (t == 0 || !ties(s.v[t], s.v[lead], rel_tol))
+            lead = t;
+        out[s.ix[t]] = (uint32_t)(lead + 1);
+    }
 }
 
 int govidx_analysis_rank_scores(size_t *out, const double *scores, size_t n, int direction)
 {
+    return govidx_analysis_rank_scores_tol(out, scores, n, direction, GOVIDX_TIE_TOLERANCE);
+}
+
+int govidx_analysis_rank_scores_tol(size_t *out, const double *scores, size_t n, int direction, double rel_tol)
+{
     sorted s;
-    size_t i, t, bytes = govidx__rank_scratch_bytes(n);
+    size_t i, t, lead = 0, bytes = govidx__rank_scratch_bytes(n);
     void *scratch;
     if (!out || !scores)
         return govidx__fail(GOVIDX_EINVAL, "rank: NULL argument");
+    if (!(rel_tol >= 0 && rel_tol < 1))
+        return govidx__fail(GOVIDX_EINVAL, "rank: tie tolerance must be >= 0 and < 1 (has %g)", rel_tol);
     if (direction == 0)
         return govidx__fail(GOVIDX_EINVAL, "rank: direction must be > 0 or < 0");
     if (n > UINT32_MAX || bytes == 0)
@@ -218,8 +240,11 @@ int govidx_analysis_rank_scores(size_t *out, const double *scores, size_t n, int
     for (i = 0; i < n; i++)
         out[i] = 0;
     s = sort_scores(scores, n, direction, scratch);
-    for (t = 0; t < s.n; t++)
-        out[s.ix[t]] = t > 0 && s.v[t] == s.v[t - 1] ? out[s.ix[t - 1]] : t + 1;
+    for (t = 0; t < s.n; t++) {
+        if (t == 0 || !ties(s.v[t], s.v[lead], rel_tol))
+            lead = t;
+        out[s.ix[t]] = lead + 1;
+    }
     govidx__free(scratch);
     return GOVIDX_OK;
 }

@@ -4,6 +4,7 @@
  */
 #include "internal.h"
 #include "result_internal.h"
+#include "govidx/analysis.h"
 
 #include <errno.h>
 #include <math.h>
@@ -88,6 +89,7 @@ int govidx__result_alloc(govidx_result **out, size_t n_units, size_t n_years, si
         return govidx__oom();
     r->n_units = n_units;
     r->n_years = n_years;
+    r->tie_tol = GOVIDX_TIE_TOLERANCE;
     r->n_nodes = n_nodes;
     r->unit_codes = govidx__calloc(n_units, sizeof *r->unit_codes);
     r->node_codes = govidx__calloc(n_nodes, sizeof *r->node_codes);
@@ -144,7 +146,7 @@ static void *rank_worker(void *arg)
             if (dir == 0)
                 memset(r->ranks + cell, 0, r->n_units * sizeof *r->ranks);
             else
-                govidx__rank_u32(r->ranks + cell, r->scores + cell, r->n_units, dir, scratch);
+                govidx__rank_u32(r->ranks + cell, r->scores + cell, r->n_units, dir, r->tie_tol, scratch);
         }
     if (scratch != j->scratch)
         govidx__free(scratch);
@@ -186,6 +188,24 @@ void govidx__result_ranks_stale(govidx_result *r)
 void govidx__result_ranks_set(govidx_result *r)
 {
     __atomic_store_n(&r->ranks_ready, 1, __ATOMIC_RELEASE);
+}
+
+int govidx_result_set_tie_tolerance(govidx_result *r, double rel_tol)
+{
+    if (!r)
+        return govidx__fail(GOVIDX_EINVAL, "result: NULL result");
+    if (!(rel_tol >= 0 && rel_tol < 1))
+        return govidx__fail(GOVIDX_EINVAL, "result: tie tolerance must be >= 0 and < 1 (has %g)", rel_tol);
+    pthread_mutex_lock(&r->rank_lock);
+    r->tie_tol = rel_tol;
+    govidx__result_ranks_stale(r);
+    pthread_mutex_unlock(&r->rank_lock);
+    return GOVIDX_OK;
+}
+
+double govidx_result_tie_tolerance(const govidx_result *r)
+{
+    return r ? r->tie_tol : NAN;
 }
 
 double govidx__result_contrib(const govidx_result *r, size_t unit, size_t year, size_t node)

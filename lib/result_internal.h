@@ -29,6 +29,7 @@ struct govidx_result {
      * ranks_ready is accessed atomically, the computation holds rank_lock
      * and uses rank_scratch, allocated with the result so it cannot fail. */
     uint32_t *ranks;
+    double tie_tol;        /* relative tie tolerance of the ranks (govidx_result_set_tie_tolerance) */
     int ranks_ready;
     pthread_mutex_t rank_lock;
     int rank_lock_ok;

@@ -1,7 +1,8 @@
 /*
  * lib/treat.c - outlier treatment and transforms (COINr Treat() default
  * rule: winsorise up to winmax points while |skew| > 2 and kurt > 3.5,
- * else the log_CT transform).  docs/methods/prep.md.
+ * else the log_CT transform), counted the Handbook's way or COINr's
+ * (winsorise() in COINr 1.1.14 R/treat.R).  docs/methods/prep.md.
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"
@@ -25,31 +26,64 @@ static void name_of(char *buf, size_t len, const govidx_treat_options *o, size_t
         snprintf(buf, len, "indicator %zu", j);
 }
 
-/* Winsorise z (n values, NaN missing) in place; returns points winsorised
- * and whether the thresholds are still exceeded. */
-static size_t winsorize(const govidx_treat_options *o, double *z, size_t n, int *still)
+/* The value of the extreme point on the skewed side and the next distinct
+ * value inward (NaN if every value equals the extreme). */
+static void extremes(const double *z, size_t n, int high, double *ext, double *next)
+{
+    *ext = NAN;
+    *next = NAN;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(z[i]) && (isnan(*ext) || (high ? z[i] > *ext : z[i] < *ext)))
+            *ext = z[i];
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(z[i]) && z[i] != *ext && (isnan(*next) || (high ? z[i] > *next : z[i] < *next)))
+            *next = z[i];
+}
+
+/* Winsorise z (n values, NaN missing) in place; *still: the thresholds are
+ * still exceeded. */
+static void winsorize(const govidx_treat_options *o, double *z, size_t n, int *still)
 {
     size_t k = 0;
-    double skew, kurt;
+    /* COINr: sizes of the last high-side and last low-side steps */
+    size_t last_hi = 0, last_lo = 0;
+    double skew, kurt, ext, next;
     govidx__stat_skew_kurt(z, n, &skew, &kurt);
     while (over(o, skew, kurt) && k < o->winmax) {
-        /* the most extreme point on the skewed side takes the next value inward */
-        size_t ext = n;
-        for (size_t i = 0; i < n; i++)
-            if (!isnan(z[i]) && (ext == n || (skew > 0 ? z[i] > z[ext] : z[i] < z[ext])))
-                ext = i;
-        double next = NAN;
-        for (size_t i = 0; i < n; i++)
-            if (!isnan(z[i]) && z[i] != z[ext] && (isnan(next) || (skew > 0 ? z[i] > next : z[i] < next)))
-                next = z[i];
-        if (isnan(next))
-            break;
-        z[ext] = next;
-        k++;
+        if (o->count == GOVIDX_TREAT_COUNT_COINR) {
+            /* every value tied at the extreme takes the next value inward at
+             * once (COINr: skew >= 0 is the high side) */
+            int high = skew >= 0;
+            size_t ties = 0;
+            extremes(z, n, high, &ext, &next);
+            if (isnan(next))
+                break;
+            for (size_t i = 0; i < n; i++)
+                if (z[i] == ext) {
+                    z[i] = next;
+                    ties++;
+                }
+            if (high)
+                last_hi = ties;
+            else
+                last_lo = ties;
+            /* COINr: nwin <- sum(length(imax) + length(imin)), not cumulative */
+            k = last_hi + last_lo;
+        } else {
+            /* the most extreme point on the skewed side takes the next value inward */
+            size_t at = n;
+            extremes(z, n, skew > 0, &ext, &next);
+            if (isnan(next))
+                break;
+            for (size_t i = 0; i < n && at == n; i++)
+                if (z[i] == ext)
+                    at = i;
+            z[at] = next;
+            k++;
+        }
         govidx__stat_skew_kurt(z, n, &skew, &kurt);
     }
     *still = over(o, skew, kurt);
-    return k;
 }
 
 static int transform(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j)
@@ -71,8 +105,11 @@ static int transform(const govidx_treat_options *o, double *z, const double *x, 
     return GOVIDX_OK;
 }
 
-GOVIDX__VERSIONS_1(treat_options_versions, govidx_treat_options, "treatment options", GOVIDX_TREAT_OPTIONS_INIT,
-                   names);
+static const govidx_treat_options treat_options_defaults = GOVIDX_TREAT_OPTIONS_INIT;
+static const size_t treat_options_sizes[2] = {GOVIDX__END(govidx_treat_options, names),
+                                              GOVIDX__END(govidx_treat_options, count)};
+static const govidx__versioned treat_options_versions = {"treatment options", 2, treat_options_sizes,
+                                                         &treat_options_defaults};
 
 int govidx_treat_options_init(govidx_treat_options *opts, unsigned version)
 {
@@ -87,7 +124,7 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
     int rc = govidx__versioned_read(&treat_options_versions, &copy, opt);
     if (rc)
         return rc;
-    if ((unsigned)o->method > GOVIDX_TREAT_BOXCOX || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
+    if ((unsigned)o->method > GOVIDX_TREAT_BOXCOX || (unsigned)o->count > GOVIDX_TREAT_COUNT_COINR || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
         !isfinite(o->lambda) || !isfinite(o->offset))
         return govidx__fail(GOVIDX_EINVAL, "invalid treatment options");
     rc = govidx__prep_check(out, in);
@@ -101,7 +138,9 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
         govidx__stat_skew_kurt(x, in.rows, &r.skew_before, &r.kurt_before);
         if (o->method == GOVIDX_TREAT_WINSORIZE) {
             int still;
-            r.n_winsorized = winsorize(o, z, in.rows, &still);
+            winsorize(o, z, in.rows, &still);
+            for (size_t i = 0; i < in.rows; i++)
+                r.n_winsorized += !isnan(x[i]) && z[i] != x[i];
             if (still && o->log_fallback) {
                 /* revert and apply COINr log_CT: ln(x - min + 0.01 (max - min)) */
                 double mn, mx;
@@ -136,3 +175,12 @@ static const govidx__name treat_name_table[] = {
 GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
 
 GOVIDX__NAME_FUNCTIONS(govidx_treat_method, govidx_treat_method, govidx__treat_names)
+
+/* treat.count: the first name of a value is its canonical one */
+static const govidx__name treat_count_table[] = {
+    {"cumulative", GOVIDX_TREAT_COUNT_CUMULATIVE}, {"coinr", GOVIDX_TREAT_COUNT_COINR},
+    {"handbook", GOVIDX_TREAT_COUNT_CUMULATIVE},
+};
+GOVIDX__NAMES(govidx__treat_count_names, "winsorisation count", treat_count_table);
+
+GOVIDX__NAME_FUNCTIONS(govidx_treat_count, govidx_treat_count, govidx__treat_count_names)

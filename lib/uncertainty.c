@@ -249,7 +249,7 @@ static double rank_shift(const ux_ctx *c, ux_worker *wk, size_t y, size_t k)
     const govidx_uncertainty *u = c->u;
     double sum = 0.0;
     size_t v, cnt = 0;
-    govidx__rank_u32(wk->ranks, wk->block + k * u->n_units, u->n_units, 1, wk->scratch);
+    govidx__rank_u32(wk->ranks, wk->block + k * u->n_units, u->n_units, 1, GOVIDX_TIE_TOLERANCE, wk->scratch);
     for (v = 0; v < u->n_units; v++) {
         uint32_t r0 = u->nominal_rank[CELL(u, v, y, k)];
         if (wk->ranks[v] && r0) {
@@ -368,7 +368,7 @@ static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
                 for (j = 0; j < count; j++) {
                     const double *col = wk->C + (d * UX_CHUNK + j) * n;
                     size_t v, cell0 = TCELL(u, 0, y, t);
-                    govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+                    govidx__rank_u32(wk->ranks, col, n, 1, GOVIDX_TIE_TOLERANCE, wk->scratch);
                     for (v = 0; v < n; v++) {
                         if (u->draws)
                             u->draws[DCELL(u, v, y, t) * N + first + j] = col[v];
@@ -388,7 +388,7 @@ static int run_chunk(ux_ctx *c, ux_worker *wk, size_t first, size_t count)
                 size_t v, cell0 = TCELL(u, 0, y, t);
                 if (!is_dirty(c, u->track[t]))
                     continue;
-                govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+                govidx__rank_u32(wk->ranks, col, n, 1, GOVIDX_TIE_TOLERANCE, wk->scratch);
                 for (v = 0; v < n; v++) {
                     if (u->draws)
                         u->draws[DCELL(u, v, y, t) * N + first + j] = col[v];
@@ -415,7 +415,7 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
             size_t v, cell0 = TCELL(u, 0, y, t);
             if (!is_dirty(c, u->track[t])) /* nominal in every replication: filled at the end */
                 continue;
-            govidx__rank_u32(wk->ranks, col, n, 1, wk->scratch);
+            govidx__rank_u32(wk->ranks, col, n, 1, GOVIDX_TIE_TOLERANCE, wk->scratch);
             for (v = 0; v < n; v++) {
                 if (u->draws)
                     u->draws[DCELL(u, v, y, t) * N + s] = col[v];
@@ -982,7 +982,7 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             }
             memcpy(nominal + y * p->n_nodes * n, wk[0].block, p->n_nodes * n * sizeof *nominal);
             for (k = 0; k < p->n_nodes; k++)
-                govidx__rank_u32(u->nominal_rank + CELL(u, 0, y, k), wk[0].block + k * n, n, 1, wk[0].scratch);
+                govidx__rank_u32(u->nominal_rank + CELL(u, 0, y, k), wk[0].block + k * n, n, 1, GOVIDX_TIE_TOLERANCE, wk[0].scratch);
         }
         c.nominal = nominal;
     }

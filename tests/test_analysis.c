@@ -181,6 +181,29 @@ static void test_rank(void)
     }
 }
 
+/* Tie tolerance (issue 16): 0.3376 and 0.33759999999999996 (one double
+ * apart: the sum of rounded shares a publisher shows as 0.3376) share a
+ * rank by default, as the publishers' ranks do; with tolerance 0 only equal
+ * scores tie.  Ties compare with the group's best score, so a chain of
+ * scores each within the tolerance of the next does not become one tie. */
+static void test_rank_tolerance(void)
+{
+    double s[4] = {0.33759999999999996, 0.3376, 0.2, NAN};
+    double chain[3] = {1.0, 1.0 - 0.8e-12, 1.0 - 1.6e-12};
+    size_t r[4];
+    GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, 4, 1));
+    CU_ASSERT(r[0] == 1 && r[1] == 1 && r[2] == 3 && r[3] == 0);
+    GX_ASSERT_OK(govidx_analysis_rank_scores_tol(r, s, 4, 1, 0));
+    CU_ASSERT(r[0] == 2 && r[1] == 1 && r[2] == 3 && r[3] == 0);
+    GX_ASSERT_OK(govidx_analysis_rank_scores_tol(r, s, 4, -1, 1e-12));
+    CU_ASSERT(r[2] == 1 && r[0] == 2 && r[1] == 2);
+    GX_ASSERT_OK(govidx_analysis_rank_scores(r, chain, 3, 1));
+    CU_ASSERT(r[0] == 1 && r[1] == 1 && r[2] == 3);
+    GX_ASSERT_RC(govidx_analysis_rank_scores_tol(r, s, 4, 1, -1), GOVIDX_EINVAL);
+    CU_ASSERT(strstr(govidx_last_error(), "tie tolerance") != NULL);
+    GX_ASSERT_RC(govidx_analysis_rank_scores_tol(r, s, 4, 1, NAN), GOVIDX_EINVAL);
+}
+
 /* Competition rank by definition: 1 + the number of present scores that
  * are strictly better.  O(n^2), the reference for the sorting paths. */
 static size_t brute_rank(const double *s, size_t n, size_t i, int direction)
@@ -219,10 +242,11 @@ static void test_rank_paths(void)
             default: s[i] = exp(30 * u); break;                         /* skewed */
             }
         }
-        GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, N, 1));
+        /* tolerance 0: the definition's exact ties (shape 5 is an ulp apart) */
+        GX_ASSERT_OK(govidx_analysis_rank_scores_tol(r, s, N, 1, 0));
         for (i = 0; i < N; i++)
             bad += r[i] != brute_rank(s, N, i, 1);
-        GX_ASSERT_OK(govidx_analysis_rank_scores(r, s, N, -1));
+        GX_ASSERT_OK(govidx_analysis_rank_scores_tol(r, s, N, -1, 0));
         for (i = 0; i < N; i++)
             bad += r[i] != brute_rank(s, N, i, -1);
     }
@@ -280,6 +304,7 @@ static CU_TestInfo tests[] = {
     {"contributions", test_contributions},
     {"obstacle degree", test_obstacle},
     {"rank", test_rank},
+    {"rank: tie tolerance", test_rank_tolerance},
     {"allocation failures", test_oom},
     CU_TEST_INFO_NULL,
 };

@@ -278,6 +278,37 @@ static void test_errors(void)
 }
 
 /* The shipped framework: codes unique, goalposts ordered, layers 2 or 4. */
+/* A city with no positive DEA output (D's services 0 in 2021) no longer
+ * stops the run (issue 16): D is left out of that year's C3, listed with
+ * the reason under GOVIDX_CE_DEA_LEFT_OUT, and the other cities are scored
+ * on a frontier without it - the same C3 as a panel where D's 2021 DEA
+ * data are missing.  Other years keep D. */
+static void test_dea_zero_output_left_out(void)
+{
+    govidx_dataset *ds = make_panel(), *ds2 = make_panel();
+    govidx_result *r = NULL, *r2 = NULL;
+    size_t c3, u;
+    GX_ASSERT_OK(govidx_dataset_set_value(ds, 3, 1, 6, 0.0));
+    GX_ASSERT_OK(govidx_dataset_set_value(ds2, 3, 1, 6, NAN));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, NULL));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r2, ds2, NULL));
+    CU_ASSERT_FATAL(r && r2);
+    GX_ASSERT_OK(govidx_result_find_node(&c3, r, "CE.C3"));
+    CU_ASSERT(isnan(govidx_result_score(r, 3, 1, c3)));
+    CU_ASSERT(!isnan(govidx_result_score(r, 3, 0, c3)));
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 3, 1, GOVIDX_CE_DEA_LEFT_OUT), 1);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r, 3, 1, GOVIDX_CE_DEA_LEFT_OUT, 0), "no positive DEA output");
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 3, 0, GOVIDX_CE_DEA_LEFT_OUT), 0);
+    CU_ASSERT_EQUAL(govidx_result_n_labels(r, 0, 1, GOVIDX_CE_DEA_LEFT_OUT), 0);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(r2, 3, 1, GOVIDX_CE_DEA_LEFT_OUT, 0), "a DEA variable is missing");
+    for (u = 0; u < NU; u++)
+        GX_ASSERT_CLOSE(govidx_result_score(r, u, 1, c3), govidx_result_score(r2, u, 1, c3), 1e-12);
+    govidx_result_free(r);
+    govidx_result_free(r2);
+    govidx_dataset_close(ds);
+    govidx_dataset_close(ds2);
+}
+
 static void test_framework_table(void)
 {
     const govidx_ce_indicator *fw = NULL;
@@ -316,7 +347,8 @@ static void test_oom(void)
 static CU_TestInfo tests[] = {{"all four layers on a 3-year panel", test_all_layers},
                               {"arithmetic aggregation, layer weights", test_arithmetic_weights},
                               {"errors", test_errors},
-                              {"framework table", test_framework_table},
+                              {"DEA: a zero-output city left out and listed", test_dea_zero_output_left_out},
+    {"framework table", test_framework_table},
                               {"allocation failures", test_oom},
                               CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"collaboration", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -5,6 +5,7 @@
 #include "govidx.h"
 
 #include <math.h>
+#include <string.h>
 
 static void test_winsorize(void)
 {
@@ -97,7 +98,65 @@ static void test_errors(void)
                  GOVIDX_EDIM);
 }
 
+/* COINr's counting (COINr 1.1.14 R/treat.R winsorise(): `imax <- which(x ==
+ * max(x))` replaces every tied maximum at once and `nwin <- sum(length(imax)
+ * + length(imin))` counts only the last step).  The column: 25 small values
+ * and 40, 107, 180, 240 (skew > 0).  Worked through that algorithm: step 1
+ * moves 240 to 180 (1 point), step 2 both 180s to 107 (2), step 3 the three
+ * 107s to 40 (3, nwin = 3 < 5) and the column passes (|G1| < 2 or G2 < 3.5):
+ * 40, 40, 40, 40 at the top.  The Handbook's cumulative count needs 6
+ * single-point steps to get there, so with winmax 5 it still fails after 5
+ * points and falls back to log_CT. */
+static void test_winsorize_coinr_count(void)
+{
+    double x[29] = {19, 14, 19, 8, 11, 1, 9, 20, 6, 11, 18, 19, 19, 4, 7, 19, 9, 10, 4, 3, 16, 16, 3, 12, 3,
+                    40, 107, 180, 240};
+    double z[29];
+    uint8_t fl[29] = {0};
+    govidx_treat_report r;
+    govidx_treat_options o = GOVIDX_TREAT_OPTIONS_INIT, v1;
+    CU_ASSERT_EQUAL(o.count, GOVIDX_TREAT_COUNT_CUMULATIVE);
+    GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 29, 1), NULL, &r, govidx_matrix_view_array(x, 29, 1), &o));
+    CU_ASSERT_EQUAL(r.log_applied, 1);
+    CU_ASSERT_EQUAL(r.n_winsorized, 0);
+    GX_ASSERT_CLOSE(z[28], log(240 - 1 + 0.01 * 239), 1e-12);
+    o.count = GOVIDX_TREAT_COUNT_COINR;
+    GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 29, 1), fl, &r, govidx_matrix_view_array(x, 29, 1), &o));
+    CU_ASSERT_EQUAL(r.log_applied, 0);
+    CU_ASSERT_EQUAL(r.n_winsorized, 3); /* 240, 180 and 107 changed; 40 did not */
+    for (int i = 0; i < 25; i++)
+        CU_ASSERT_EQUAL(z[i], x[i]);
+    for (int i = 25; i < 29; i++) {
+        CU_ASSERT_EQUAL(z[i], 40.0);
+        CU_ASSERT_EQUAL(fl[i], i == 25 ? 0 : GOVIDX_FLAG_TREATED);
+    }
+    CU_ASSERT(fabs(r.skew_after) < 2 || r.kurt_after < 3.5);
+    CU_ASSERT(x[28] == 240); /* the input is untouched */
+    /* a version-1 caller has no count field: the cumulative default applies */
+    GX_ASSERT_OK(govidx_treat_options_init(&v1, 1));
+    CU_ASSERT_EQUAL(v1.version, 1);
+    GX_ASSERT_OK(govidx_treat(govidx_matrix_array(z, 29, 1), NULL, &r, govidx_matrix_view_array(x, 29, 1), &v1));
+    CU_ASSERT_EQUAL(r.log_applied, 1);
+    /* names and bad values */
+    {
+        govidx_treat_count c;
+        GX_ASSERT_OK(govidx_treat_count_from_name(&c, "coinr"));
+        CU_ASSERT_EQUAL(c, GOVIDX_TREAT_COUNT_COINR);
+        GX_ASSERT_OK(govidx_treat_count_from_name(&c, "handbook"));
+        CU_ASSERT_EQUAL(c, GOVIDX_TREAT_COUNT_CUMULATIVE);
+        CU_ASSERT_STRING_EQUAL(govidx_treat_count_name(GOVIDX_TREAT_COUNT_CUMULATIVE), "cumulative");
+        GX_ASSERT_RC(govidx_treat_count_from_name(&c, "Coinr"), GOVIDX_EFORMAT);
+        CU_ASSERT(strstr(govidx_last_error(), "'Coinr'") != NULL);
+        GX_ASSERT_RC(govidx_treat_count_from_name(NULL, "coinr"), GOVIDX_EINVAL);
+        CU_ASSERT_PTR_NULL(govidx_treat_count_name((govidx_treat_count)9));
+    }
+    o.count = (govidx_treat_count)9;
+    GX_ASSERT_RC(govidx_treat(govidx_matrix_array(z, 29, 1), NULL, &r, govidx_matrix_view_array(x, 29, 1), &o),
+                 GOVIDX_EINVAL);
+}
+
 static CU_TestInfo tests[] = {{"winsorise", test_winsorize}, {"transforms", test_transforms},
-                              {"errors", test_errors}, CU_TEST_INFO_NULL};
+                              {"errors", test_errors}, {"winsorise, COINr's count", test_winsorize_coinr_count},
+                              CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"treat", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
 int main(void) { return gx_run(suites); }

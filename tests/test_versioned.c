@@ -112,8 +112,31 @@ INIT_TEST(rank_shift, govidx_rank_shift, govidx_rank_shift_init, GOVIDX_RANK_SHI
           mean_abs_score, "rank shift")
 INIT_TEST(csv, govidx_csv_options, govidx_csv_options_init, GOVIDX_CSV_OPTIONS_INIT, GOVIDX_CSV_OPTIONS_VERSION,
           max_bytes, "CSV options")
-INIT_TEST(treat, govidx_treat_options, govidx_treat_options_init, GOVIDX_TREAT_OPTIONS_INIT,
-          GOVIDX_TREAT_OPTIONS_VERSION, names, "treatment options")
+/* treatment options are at version 2 (count appended, issue 16): version 1
+ * is the v1 fields with version 1 and nothing written past `names` */
+static void test_init_treat(void)
+{
+    static const govidx_treat_options want = GOVIDX_TREAT_OPTIONS_INIT;
+    govidx_treat_options got;
+    size_t v1_end = offsetof(govidx_treat_options, names) + sizeof want.names, k;
+    size_t v2_end = offsetof(govidx_treat_options, count) + sizeof want.count;
+    size_t after_version = offsetof(govidx_treat_options, method);
+    CU_ASSERT_EQUAL(GOVIDX_TREAT_OPTIONS_VERSION, 2);
+    memset(&got, 0xA5, sizeof got);
+    GX_ASSERT_OK(govidx_treat_options_init(&got, 1));
+    CU_ASSERT_EQUAL(got.version, 1u);
+    CU_ASSERT_EQUAL(memcmp((char *)&got + after_version, (const char *)&want + after_version,
+                           v1_end - after_version), 0);
+    for (k = v1_end; k < sizeof got; k++)
+        CU_ASSERT_EQUAL(((unsigned char *)&got)[k], 0xA5);
+    GX_ASSERT_OK(govidx_treat_options_init(&got, 2));
+    CU_ASSERT_EQUAL(memcmp(&got, &want, v2_end), 0);
+    GX_ASSERT_RC(govidx_treat_options_init(&got, 0), GOVIDX_EINVAL);
+    CU_ASSERT(error_names("treatment options"));
+    GX_ASSERT_RC(govidx_treat_options_init(&got, 3), GOVIDX_EINVAL);
+    CU_ASSERT(error_names("treatment options"));
+    GX_ASSERT_RC(govidx_treat_options_init(NULL, 1), GOVIDX_EINVAL);
+}
 INIT_TEST(weights, govidx_weights_options, govidx_weights_options_init, GOVIDX_WEIGHTS_OPTIONS_INIT,
           GOVIDX_WEIGHTS_OPTIONS_VERSION, pca_rotate, "weights options")
 

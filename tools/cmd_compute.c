@@ -81,6 +81,13 @@ static void compute_usage(FILE *f)
             "  --write RUN              also store the run in FILE.h5 as /results/RUN (atomic)\n"
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
+            "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
+            "  --only CODE,...          compute these units only (units.only)\n"
+            "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
+            "                           rank (default 1e-12; 0: only equal scores tie)\n"
+            "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
+            "                           and to its root: unit,year,indicator,parent,\n"
+            "                           to_parent,root,to_root (docs/methods/pipeline.md)\n"
             "  --index openness|coverage|collaboration  compute a headline index instead of the file's tree\n"
             "                           (the same CSV columns; --write RUN stores it):\n"
             "                           openness: GODI checklist place scores from the inventory\n"
@@ -137,9 +144,18 @@ static int set_pair(govidx_method *m, char *arg, int per_node)
     return rc;
 }
 
+/* "FILE: OBJECT: message", each part once: the validator's message or
+ * object may already be the file's name. */
 static void print_problem(void *ctx, const char *object, const char *message)
 {
-    fprintf(stderr, "%s: %s: %s\n", (const char *)ctx, object, message);
+    const char *file = ctx;
+    size_t n = strlen(file);
+    if (!strncmp(message, file, n) && message[n] == ':' && message[n + 1] == ' ')
+        message += n + 2;
+    if (object && *object && strcmp(object, file))
+        fprintf(stderr, "%s: %s: %s\n", file, object, message);
+    else
+        fprintf(stderr, "%s: %s\n", file, message);
 }
 
 /* Rows of every node of year y of a result, node codes prefixed. */
@@ -165,7 +181,7 @@ static void result_rows(FILE *f, const govidx_result *r, size_t y, const char *p
  * (openness.score, ...) and the O1-O5 framework (openness.O, ...), year by
  * year in one CSV; either may be absent from the file, not both.  The run
  * (--write) is the framework when the file has it, else the checklist. */
-static int openness_index(const govidx_dataset *ds, const char *csv, govidx_result **run)
+static int openness_index(const govidx_dataset *ds, const char *csv, double tie_tol, govidx_result **run)
 {
     govidx_result *cl = NULL, *fw = NULL;
     csv_out out;
@@ -181,6 +197,9 @@ static int openness_index(const govidx_dataset *ds, const char *csv, govidx_resu
         govidx_result_free(cl);
         return rc;
     }
+    if (cl)
+        govidx_result_set_tie_tolerance(cl, tie_tol);
+    govidx_result_set_tie_tolerance(fw, tie_tol);
     if (csv) {
         if (!(f = csv_open(&out, csv)))
             rc = GOVIDX_EIO;
@@ -198,6 +217,60 @@ static int openness_index(const govidx_dataset *ds, const char *csv, govidx_resu
     *run = fw;
     govidx_result_free(cl);
     return rc;
+}
+
+/* `--contributions OUT.csv`: for every indicator, unit and year, its
+ * contribution to its parent, w z / (W S_parent) (w its frozen weight within
+ * the parent, govidx_plan_weight; W the sum of the weights of the parent's
+ * children that have a score for the unit, as the aggregation renormalises
+ * them), and to its root (govidx_result_contribution).
+ * Both sum to 1 over a node's children when the aggregation is arithmetic
+ * and nothing is missing; otherwise they are a linear attribution.  Empty
+ * field = missing. */
+static void num_field(FILE *f, double x)
+{
+    fputc(',', f);
+    if (x == x)
+        fprintf(f, "%.17g", x);
+}
+
+static int write_contributions(const char *path, const govidx_result *res, const govidx_plan *plan)
+{
+    const govidx_framework *fw = govidx_plan_framework(plan);
+    csv_out out;
+    FILE *f = csv_open(&out, path);
+    size_t y, k, u;
+    if (!f)
+        return GOVIDX_EIO;
+    fputs("unit,year,indicator,parent,to_parent,root,to_root\n", f);
+    for (y = 0; y < govidx_result_n_years(res); y++)
+        for (k = 0; k < govidx_result_n_nodes(res); k++) {
+            size_t parent = govidx_framework_parent(fw, k), root = k;
+            double w;
+            if (!govidx_framework_is_indicator(fw, k) || parent == (size_t)-1)
+                continue;
+            while (govidx_framework_parent(fw, root) != (size_t)-1)
+                root = govidx_framework_parent(fw, root);
+            w = govidx_plan_weight(plan, k, y);
+            for (u = 0; u < govidx_result_n_units(res); u++) {
+                double z = govidx_result_score(res, u, y, k), sp = govidx_result_score(res, u, y, parent);
+                double wsum = 0;
+                size_t c;
+                for (c = 0; c < govidx_framework_n_children(fw, parent); c++) {
+                    size_t ch = govidx_framework_child(fw, parent, c);
+                    if (!isnan(govidx_result_score(res, u, y, ch)))
+                        wsum += govidx_plan_weight(plan, ch, y);
+                }
+                csv_field(f, govidx_result_unit_code(res, u));
+                fprintf(f, ",%d,%s,%s", govidx_result_year(res, y), govidx_framework_node_code(fw, k),
+                        govidx_framework_node_code(fw, parent));
+                num_field(f, sp != 0 && wsum > 0 ? w * z / (wsum * sp) : NAN);
+                fprintf(f, ",%s", govidx_framework_node_code(fw, root));
+                num_field(f, govidx_result_contribution(res, u, y, k));
+                fputc('\n', f);
+            }
+        }
+    return csv_close(&out, 1) ? GOVIDX_EIO : GOVIDX_OK;
 }
 
 /* Store the result in the input file as /results/<name> (atomically). */
@@ -307,8 +380,9 @@ static int write_csv_selected(const govidx_result *res, const govidx_dataset *ds
 int cmd_compute(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
-    const char *nodes = NULL, *levels = NULL;
-    int csv_done = 0;
+    const char *nodes = NULL, *levels = NULL, *contrib_csv = NULL;
+    double tie_tol = GOVIDX_TIE_TOLERANCE;
+    int csv_done = 0, unit_filter = 0;
     unsigned write_flags = 0;
     govidx_method *m = NULL;
     govidx_dataset *ds = NULL;
@@ -343,7 +417,20 @@ int cmd_compute(int argc, char **argv)
             nodes = v;
         else if (!strcmp(a, "--levels") && v)
             levels = v;
-        else if (!strcmp(a, "--write") && v)
+        else if (!strcmp(a, "--contributions") && v)
+            contrib_csv = v;
+        else if (!strcmp(a, "--exclude") && v)
+            rc = set_key(m, "units.exclude", v), unit_filter = 1;
+        else if (!strcmp(a, "--only") && v)
+            rc = set_key(m, "units.only", v), unit_filter = 1;
+        else if (!strcmp(a, "--tie-tolerance") && v) {
+            char *end;
+            tie_tol = strtod(v, &end);
+            if (end == v || *end || !(tie_tol >= 0 && tie_tol < 1)) {
+                fprintf(stderr, "govidx compute: --tie-tolerance takes a number >= 0 and < 1, not '%s'\n", v);
+                rc = GOVIDX_EINVAL;
+            }
+        } else if (!strcmp(a, "--write") && v)
             run_name = v;
         else if (!strcmp(a, "--index") && v) {
             index = v;
@@ -465,16 +552,29 @@ int cmd_compute(int argc, char **argv)
             ce.network = &net;
             if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
                 cli_report("collaboration", rc);
+            else /* list the city-years DEA left out, with the reason */
+                for (size_t y = 0; y < govidx_result_n_years(res); y++)
+                    for (size_t u = 0; u < govidx_result_n_units(res); u++)
+                        if (govidx_result_n_labels(res, u, y, GOVIDX_CE_DEA_LEFT_OUT))
+                            fprintf(stderr, "govidx compute: collaboration: C3 leaves out %s in %d: %s\n",
+                                    govidx_result_unit_code(res, u), govidx_result_year(res, y),
+                                    govidx_result_label(res, u, y, GOVIDX_CE_DEA_LEFT_OUT, 0));
         } else if (!strcmp(index, "coverage")) {
             cov.variable = variable;
             if ((rc = govidx_coverage_compute(&res, ds, &cov)))
                 cli_report("coverage", rc);
         } else {
-            rc = openness_index(ds, csv, &res);
+            rc = openness_index(ds, csv, tie_tol, &res);
             csv_done = 1;
         }
         if (rc)
             ;
+        else if (contrib_csv || unit_filter) {
+            fprintf(stderr, "govidx compute: %s is for the file's index tree, not --index\n",
+                    contrib_csv ? "--contributions" : "--exclude/--only");
+            rc = GOVIDX_EINVAL;
+        } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
+            cli_report("compute", rc);
         else if (csv && !csv_done && (rc = write_csv_selected(res, ds, csv, nodes, levels)))
             ;
         else if (run_name && (rc = write_run(file, res, run_name, write_flags)))
@@ -485,6 +585,10 @@ int cmd_compute(int argc, char **argv)
         cli_report("plan", rc);
     else if ((rc = govidx_execute_dataset(&res, plan, ds)))
         cli_report("execute", rc);
+    else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
+        cli_report("compute", rc);
+    else if (contrib_csv && (rc = write_contributions(contrib_csv, res, plan)))
+        ;
     else if (csv && (rc = write_csv_selected(res, ds, csv, nodes, levels)))
         ;
     else if (run_name && (rc = write_run(file, res, run_name, write_flags)))

@@ -466,6 +466,13 @@ int cmd_network(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     rc = file ? from_file(&l, file, layer, year, has_year) : from_csv(&l, actors, edges, layer, year, has_year);
+    if (rc == GOVIDX_OK && l.n == 0) {
+        /* nothing to measure: say so rather than write a header-only CSV */
+        fprintf(stderr, "govidx network: %s has no networks to measure (no actors with ties%s%s%s)\n",
+                file ? file : edges, layer ? " in layer " : "", layer ? layer : "", has_year ? " in that year" : "");
+        rc = GOVIDX_EMISSING;
+        reported = 1;
+    }
     if (rc == GOVIDX_OK)
         rc = write_rows(&l, &o, csv);
     list_free(&l);

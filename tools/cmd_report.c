@@ -14,12 +14,15 @@
 static void report_usage(FILE *f)
 {
     fprintf(f, "usage: govidx report FILE.h5 [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
+               "                    [--exclude CODE,...] [--only CODE,...]\n"
                "\n"
                "Coverage report per city from its communities (districts without sub-districts):\n"
                "population-weighted and unweighted level, Gini, Theil T with its within/between\n"
                "split over parent districts, Atkinson, the inequality-adjusted level, the share\n"
                "of the population above the threshold, white zones and the three worst-covered\n"
-               "communities by name.  Defaults: the first district variable, the last year.\n");
+               "communities by name.  Defaults: the first district variable, the last year.\n"
+               "--exclude / --only leave cities out of the report (each city's coverage is\n"
+               "computed from its own districts, so the others' numbers do not change).\n");
 }
 
 /* Node k of the coverage result by its code (after "coverage."). */
@@ -49,8 +52,53 @@ static void print_community(const govidx_dataset *ds, const char *code, size_t y
     }
 }
 
+/* x as printed with `decimals` places, without a sign on a value that
+ * rounds to zero (a decomposition's -1e-17 is "0.0000 (0%)", not "-0.0000
+ * (-0%)"). */
+static double shown(double x, int decimals)
+{
+    double half = 0.5 * pow(10.0, -decimals);
+    return x > -half && x < half ? 0.0 : x;
+}
+
+/* Is `code` in the comma-separated list? */
+static int in_list(const char *list, const char *code)
+{
+    size_t n = strlen(code);
+    const char *s = list;
+    while (s && *s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        if (len == n && !strncmp(s, code, n))
+            return 1;
+        s = e ? e + 1 : s + len;
+    }
+    return 0;
+}
+
+/* Every code of the list names a unit of ds; else a message naming it. */
+static int check_list(const govidx_dataset *ds, const char *opt, const char *list)
+{
+    const char *s = list;
+    while (s && *s) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s), u, found = 0;
+        for (u = 0; u < govidx_dataset_n_units(ds) && !found; u++) {
+            const char *c = govidx_dataset_unit_code(ds, u);
+            found = strlen(c) == len && !strncmp(c, s, len);
+        }
+        if (!found) {
+            fprintf(stderr, "govidx report: %s: no unit '%.*s' in the file\n", opt, (int)len, s);
+            return GOVIDX_ENOTFOUND;
+        }
+        s = e ? e + 1 : s + len;
+    }
+    return GOVIDX_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
+    const char *exclude = NULL, *only = NULL;
     const char *file = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
     govidx_result *res = NULL;
@@ -67,6 +115,8 @@ int cmd_report(int argc, char **argv)
         else if (!strcmp(a, "--year") && v) year = atoi(v), i++;
         else if (!strcmp(a, "--epsilon") && v) o.epsilon = atof(v), i++;
         else if (!strcmp(a, "--theta") && v) o.theta = atof(v), i++;
+        else if (!strcmp(a, "--exclude") && v) exclude = v, i++;
+        else if (!strcmp(a, "--only") && v) only = v, i++;
         else if (a[0] != '-' && !file) file = a;
         else {
             report_usage(stderr);
@@ -84,39 +134,52 @@ int cmd_report(int argc, char **argv)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];
     if (!o.variable)
         o.variable = govidx_dataset_district_var_name(ds, 0);
+    if (check_list(ds, "--exclude", exclude) || check_list(ds, "--only", only)) {
+        govidx_dataset_close(ds);
+        return CLI_EXIT_FAIL;
+    }
     if (!o.variable && govidx_dataset_n_inventory(ds)) {
         /* no districts: the open-data inventory is the report */
         cli_print_inventory(ds);
         govidx_dataset_close(ds);
         return CLI_EXIT_OK;
     }
-    if (!o.variable)
+    if (!o.variable) {
+        /* a valid file without districts: say so (it is not "not found") */
+        fprintf(stderr, "govidx report: %s has no districts (no district variable): the coverage report "
+                "needs a district table\n", file);
+        rc = GOVIDX_EMISSING;
+    } else if (govidx_dataset_find_year(&y, ds, year)) {
+        const int *ys = govidx_dataset_years(ds);
+        fprintf(stderr, "govidx report: year %d is not in %s (its years: %d to %d)\n", year, file, ys[0],
+                ys[govidx_dataset_n_years(ds) - 1]);
         rc = GOVIDX_ENOTFOUND;
-    else if (govidx_dataset_find_year(&y, ds, year))
-        rc = GOVIDX_ENOTFOUND;
-    else if (!(rc = govidx_coverage_compute(&res, ds, &o)))
-        rc = govidx_dataset_find_district_var(&var, ds, o.variable);
-    if (rc) {
+    } else if ((rc = govidx_coverage_compute(&res, ds, &o)) ||
+               (rc = govidx_dataset_find_district_var(&var, ds, o.variable)))
         cli_report(file, rc);
+    if (rc) {
         govidx_result_free(res);
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }
-    printf("Coverage of '%s' in %d (Atkinson eps %g, continuity threshold %g)\n\n", o.variable, year, o.epsilon,
-           o.theta);
+    /* every report names the weight its level and inequality measures use */
+    printf("Coverage of '%s' in %d, weighted by district population (Atkinson eps %g, continuity threshold "
+           "%g)\n\n", o.variable, year, o.epsilon, o.theta);
     for (u = 0; u < n; u++) {
 #define M(name) govidx_result_score(res, u, y, node_of(res, name))
         double theil_t = M("theil_t"), within = M("theil_within");
-        if (!(M("communities") > 0))
+        if (!(M("communities") > 0) || in_list(exclude, govidx_dataset_unit_code(ds, u)) ||
+            (only && !in_list(only, govidx_dataset_unit_code(ds, u))))
             continue;
         printf("%s (%s): %.0f communities, population %.0f\n", govidx_dataset_unit_name(ds, u),
                govidx_dataset_unit_code(ds, u), M("communities"), M("population"));
         printf("  level %.4f (unweighted %.4f), adjusted %.4f\n", M("level"), M("level_unweighted"),
                M("adjusted"));
         if (isfinite(theil_t))
-            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n", M("gini"),
-                   theil_t, within, theil_t > 0 ? 100 * within / theil_t : 0.0, M("theil_between"),
-                   M("atkinson"));
+            printf("  Gini %.4f, Theil T %.4f = within %.4f (%.0f%%) + between %.4f, Atkinson %.4f\n",
+                   shown(M("gini"), 4), shown(theil_t, 4), shown(within, 4),
+                   theil_t > 0 ? shown(100 * within / theil_t, 0) : 0.0, shown(M("theil_between"), 4),
+                   shown(M("atkinson"), 4));
         printf("  %.1f%% of the population at or above %g; %.0f white-zone communities%s\n",
                100 * M("continuity"), o.theta, M("white_zones"),
                M("floored") > 0 ? " (zeros floored for Theil/Atkinson)" : "");

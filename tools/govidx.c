@@ -15,7 +15,15 @@
 void cli_report(const char *what, int rc)
 {
     const char *detail = govidx_last_error();
-    fprintf(stderr, "govidx: %s: %s\n", what, detail && *detail ? detail : govidx_strerror(rc));
+    size_t n = strlen(what);
+    if (!detail || !*detail)
+        detail = govidx_strerror(rc);
+    /* the library's message may already start with "what: " (a file name,
+     * "collaboration"): never print the prefix twice */
+    if (!strncmp(detail, what, n) && detail[n] == ':' && detail[n + 1] == ' ')
+        fprintf(stderr, "govidx: %s\n", detail);
+    else
+        fprintf(stderr, "govidx: %s: %s\n", what, detail);
 }
 
 int cmd_version(int argc, char **argv)

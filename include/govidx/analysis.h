@@ -91,16 +91,33 @@ GOVIDX_API int govidx_analysis_contributions(double *out, govidx_matrix_view z, 
  */
 GOVIDX_API int govidx_analysis_obstacle_degree(double *out, govidx_matrix_view z, const double *w);
 
+/** Default relative tie tolerance of every ranking: scores a, b with
+ *  |a - b| <= 1e-12 max(|a|, |b|) share a rank (0.3376 and
+ *  0.33759999999999996 do, as the publishers' ranks do). */
+#define GOVIDX_TIE_TOLERANCE 1e-12
+
 /**
  * Competition ranking ("1224"): tied scores share the best rank and the
  * next rank skips.  direction > 0: the highest score ranks 1; direction < 0:
  * the lowest ranks 1.  out[i] (length n) receives the rank of scores[i],
  * or 0 for a NaN score (unranked; NaNs are not counted).  O(n log n).
+ * Scores within GOVIDX_TIE_TOLERANCE (relative) of the first score of a tie
+ * group tie (govidx_analysis_rank_scores_tol to choose it).
  * Errors: GOVIDX_EINVAL (NULL, direction 0), GOVIDX_ENUMERIC (Inf),
  * GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_analysis_rank_scores(size_t *out, const double *scores, size_t n,
                                            int direction);
+
+/**
+ * govidx_analysis_rank_scores with a relative tie tolerance: in score
+ * order, a score ties with the first (best) score b of the current tie group
+ * when |a - b| <= rel_tol max(|a|, |b|); 0 ties only equal scores.  The
+ * comparison is with the group's first score, so near-equal scores never
+ * chain into a tie wider than rel_tol.  GOVIDX_EINVAL unless 0 <= rel_tol < 1.
+ */
+GOVIDX_API int govidx_analysis_rank_scores_tol(size_t *out, const double *scores, size_t n, int direction,
+                                               double rel_tol);
 
 #ifdef __cplusplus
 }

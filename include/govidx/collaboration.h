@@ -89,6 +89,15 @@ typedef struct govidx_collaboration_options {
 #define GOVIDX_COLLABORATION_OPTIONS_INIT                                                         \
     { GOVIDX_COLLABORATION_OPTIONS_VERSION, NULL, NULL, GOVIDX_DEA_CRS, GOVIDX_DEA_INPUT,       \
       GOVIDX_CE_GEOMETRIC, NULL, 0, 0, 0.01 }
+/** Label key of govidx_collaboration_compute's result: for a city-year
+ *  left out of C3's DEA (and of the Malmquist pairs with that year), one
+ *  label giving the reason ("no positive DEA output", "no positive DEA
+ *  input", "a DEA variable is missing", "a DEA variable is negative or
+ *  infinite"); none for the cities scored.  Read it with
+ *  govidx_result_n_labels / govidx_result_label.  The other cities are
+ *  scored without them. */
+#define GOVIDX_CE_DEA_LEFT_OUT "collaboration.dea_left_out"
+
 /** Number of layers (C1..C4), the length layer_weights must have. */
 #define GOVIDX_CE_N_LAYERS 4
 /** Set *opts to the defaults of `version` (1..GOVIDX_COLLABORATION_OPTIONS_VERSION).

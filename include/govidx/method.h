@@ -24,6 +24,21 @@
  *   impute.group        name of the unit grouping for group methods
  *   weights.pooled      "yes" (default: data-driven weights computed once on
  *                       all years pooled) | "no" (per year)
+ *   screen.min_share    unit screening (COINr Screen(unit_screen = "byNA")):
+ *                       a unit whose share of indicators with a value, after
+ *                       denomination and imputation, is below this (0..1) is
+ *                       left out of treatment, normalisation and aggregation:
+ *                       its scores are missing and its indicator cells carry
+ *                       GOVIDX_FLAG_SCREENED (default 0: no screening)
+ *   units.exclude       comma-separated unit codes left out of every step
+ *                       (imputation included): missing, unranked scores,
+ *                       GOVIDX_FLAG_EXCLUDED on their indicator cells; a
+ *                       code not in the panel is GOVIDX_ENOTFOUND at execute
+ *   units.only          comma-separated unit codes: every other unit is left
+ *                       out as by units.exclude (default "": all units)
+ *   screen.by           "indicators" (default, alias "byNA": the share in each
+ *                       year) | "all" (the share over every year of the
+ *                       panel; the unit is then left out of every year)
  *
  * Indicators (the default for all, or per indicator):
  *   treat.method        "none" (default) | "winsorize" (COINr's rule, falling
@@ -32,6 +47,10 @@
  *   treat.skew          |skewness| threshold (default 2)
  *   treat.kurt          kurtosis threshold (default 3.5)
  *   treat.lambda        Box-Cox lambda (default 0)
+ *   treat.count         how winsorize counts against winmax: "cumulative"
+ *                       (default, alias "handbook": one point per step) |
+ *                       "coinr" (COINr 1.1.14 winsorise(): tied extremes
+ *                       replaced together, only the last step counted)
  *   normalize.method    "minmax" (default) | "goalpost" | "zscore" |
  *                       "zscore-minmax" | "target" | "dist2targ" | "best" | "rank" |
  *                       "percentile" | "stdrank" | "vector" | "none"

@@ -261,6 +261,8 @@ GOVIDX_API int govidx_dataset_find_node(size_t *k, const govidx_dataset *ds, con
 #define GOVIDX_FLAG_FLOORED    0x04u
 #define GOVIDX_FLAG_TREATED    0x08u
 #define GOVIDX_FLAG_PROVISIONAL 0x10u
+#define GOVIDX_FLAG_SCREENED   0x20u /* unit left out by screen.min_share (method.h) */
+#define GOVIDX_FLAG_EXCLUDED   0x40u /* unit left out by units.exclude / units.only (method.h) */
 
 /**
  * Set one panel cell (NaN = missing).  Units, years and indicators must be

@@ -50,6 +50,17 @@ GOVIDX_API double govidx_result_score(const govidx_result *r, size_t unit, size_
 GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t year, size_t node);
 
 /**
+ * Relative tie tolerance of the result's ranks (default
+ * GOVIDX_TIE_TOLERANCE, 1e-12; see govidx_analysis_rank_scores_tol): scores
+ * within it of the first score of a tie group share its rank.  Setting it
+ * makes the ranks be computed again from the scores on next use (ranks read
+ * from a file included).  GOVIDX_EINVAL for NULL or unless 0 <= rel_tol < 1.
+ */
+GOVIDX_API int govidx_result_set_tie_tolerance(govidx_result *r, double rel_tol);
+/** The result's relative tie tolerance; NaN for NULL. */
+GOVIDX_API double govidx_result_tie_tolerance(const govidx_result *r);
+
+/**
  * How node `node` is ranked: +1 highest score first (every node of a
  * plan's result), -1 lowest first (a measure where lower is better, such
  * as an inequality measure of the coverage index: its rank 1 is the most
