@@ -193,10 +193,14 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
             p = pop[d];
             if (l->has_child[d] || isnan(c) || isnan(p))
                 continue;
-            if (c < 0 || c > 1 || p < 0)
-                return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has %s %g in %d (must be %s)",
-                                    district_code(ds, d), p < 0 ? "population" : o->variable,
-                                    p < 0 ? p : c, year, p < 0 ? ">= 0" : "a share in [0, 1]");
+            if (p < 0)
+                return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has population %g in %d (must be >= 0)",
+                                    district_code(ds, d), p, year);
+            /* district variables in general need not be shares (docs/format.md) */
+            if (c < 0 || c > 1)
+                return govidx__fail(GOVIDX_EDOMAIN, "coverage: variable '%s' is not a share: district '%s' has %g "
+                                    "in %d (coverage needs shares in [0, 1])",
+                                    o->variable, district_code(ds, d), c, year);
             if (p == 0)
                 continue;
             ys[n] = c;

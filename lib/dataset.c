@@ -1433,6 +1433,19 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
     for (i = 0; i < ds->n_dvars; i++)
         if (govidx__find_string(ds->dvar_names, i, ds->dvar_names[i]) != NPOS)
             problem(&v, GOVIDX_EFORMAT, objname(&v, "district variable", ds->dvar_names[i]), "duplicate name");
+    /* a district variable whose unit says it is a share (docs/format.md) is
+     * one: coverage refuses values outside [0, 1], so the file is invalid */
+    if (ds->dvalues) {
+        for (k = 0; k < ds->n_districts * ds->n_dvars * ds->n_years; k++) {
+            double c = ds->dvalues[k];
+            size_t d = k % ds->n_districts, var = (k / ds->n_districts) % ds->n_dvars;
+            size_t y = k / (ds->n_districts * ds->n_dvars);
+            const char *vu = ds->dvar_units ? ds->dvar_units[var] : NULL;
+            if (vu && (!strcmp(vu, "share") || !strncmp(vu, "share of ", 9)) && !isnan(c) && !(c >= 0 && c <= 1))
+                problem(&v, GOVIDX_EDOMAIN, objname(&v, "district", ds->districts[d].code),
+                        "%s %g in %d is not a share in [0, 1]", ds->dvar_names[var], c, ds->years[y]);
+        }
+    }
 
     /* inventory */
     for (i = 0; i < ds->n_inv; i++) {
@@ -1485,6 +1498,15 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
             problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (from) does not exist", r->from);
         if (find_actor(ds, r->to) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "actor '%s' (to) does not exist", r->to);
+        /* a network is one unit's actors (govidx_network_from_dataset) */
+        for (k = 0; k < 2; k++) {
+            const char *end = k ? r->to : r->from;
+            size_t a = find_actor(ds, end);
+            const char *au = a == NPOS ? NULL : ds->actors[a].unit;
+            if (a != NPOS && (!au || strcmp(au, r->unit)))
+                problem(&v, GOVIDX_EFORMAT, o, "actor '%s' (%s) belongs to unit '%s', not to the edge's unit '%s'",
+                        end, k ? "to" : "from", au ? au : "", r->unit);
+        }
         if (govidx__strmap_get(&ds->unit_map, r->unit) == NPOS)
             problem(&v, GOVIDX_ENOTFOUND, o, "unit '%s' does not exist", r->unit);
         if (!year_known(ds, r->year))

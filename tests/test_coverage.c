@@ -125,6 +125,7 @@ static void test_e9(void)
     GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 5, 0, 0, 1.5));
     GX_ASSERT_RC(govidx_coverage_compute(&r, ds, &o), GOVIDX_EDOMAIN);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'c4'"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "variable 'broadband' is not a share"));
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "2024"));
     CU_ASSERT_PTR_NULL(r);
     GX_ASSERT_RC(govidx_coverage_compute(NULL, ds, &o), GOVIDX_EINVAL);

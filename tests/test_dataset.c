@@ -97,10 +97,12 @@ static govidx_dataset *build(void)
     GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
     d.code = "D1a"; d.name = "东华门街道"; d.parent = "D1"; d.level = 2; d.area = NAN;
     GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
-    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "broadband_share", "Percent"));
+    /* district variables are shares in [0, 1] (docs/format.md; until issue 15
+     * item 9 this was 87.5 "Percent", which coverage and report refused) */
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "broadband_share", "share"));
     GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 0, 0, 1000.0));
     GX_ASSERT_OK(govidx_dataset_set_district_population(ds, 1, 1, 250.5));
-    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 0, 87.5));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 0, 0.875));
 
     GX_ASSERT_OK(govidx_inventory_entry_init(&e, GOVIDX_INVENTORY_ENTRY_VERSION));
     e.answers = answers;
@@ -119,7 +121,9 @@ static govidx_dataset *build(void)
     a.code = "C"; a.name = "Residents' committee"; a.sector = "social-org";
     GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
     GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
-    ed.from = "B"; ed.to = "C"; ed.layer = "project"; ed.weight = 1.5; ed.year = 2020; ed.unit = "SH";
+    /* B and C are BJ's actors, so the edge is BJ's (it was "SH" until issue 15
+     * item 9: an edge between another unit's actors, which network refused) */
+    ed.from = "B"; ed.to = "C"; ed.layer = "project"; ed.weight = 1.5; ed.year = 2020; ed.unit = "BJ";
     GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
 
     GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "POP", 0, GOVIDX_DEA_NONDISCRETIONARY));
@@ -228,7 +232,7 @@ static void check_content(const govidx_dataset *ds)
     GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 0)[1], NAN, 0);
     GX_ASSERT_CLOSE(govidx_dataset_district_population(ds, 1)[1], 250.5, 0);
     GX_ASSERT_OK(govidx_dataset_district_values(&v, ds, 1));
-    GX_ASSERT_CLOSE(v.data[1], 87.5, 0);
+    GX_ASSERT_CLOSE(v.data[1], 0.875, 0);
     GX_ASSERT_CLOSE(v.data[0], NAN, 0);
 
     CU_ASSERT_EQUAL(govidx_dataset_n_inventory(ds), 2);
@@ -252,6 +256,7 @@ static void check_content(const govidx_dataset *ds)
     CU_ASSERT_EQUAL(govidx_dataset_n_edges(ds), 2);
     GX_ASSERT_OK(govidx_dataset_edge(&ed, ds, 1));
     CU_ASSERT_STRING_EQUAL(ed.layer, "project");
+    CU_ASSERT_STRING_EQUAL(ed.unit, "BJ");
     CU_ASSERT_EQUAL(ed.year, 2020);
     GX_ASSERT_CLOSE(ed.weight, 1.5, 0);
     GX_ASSERT_OK(govidx_dataset_edge_ends(&f, &t, ds, 1));
@@ -357,6 +362,12 @@ static void test_fixture(void)
     char path[1200];
     govidx_dataset *ds = NULL;
     probs p = {0};
+    const char *regen = getenv("GOVIDX_REGEN_FIXTURE");
+    if (regen) { /* how the file is made: GOVIDX_REGEN_FIXTURE=path tests/test_dataset */
+        govidx_dataset *b = build();
+        GX_ASSERT_OK(govidx_dataset_write(b, regen, GOVIDX_WRITE_REPLACE));
+        govidx_dataset_close(b);
+    }
     gx_srcpath(path, sizeof path, "tests/data/dataset/small-v1.h5");
     GX_ASSERT_OK(govidx_dataset_open(&ds, path, NULL));
     CU_ASSERT_PTR_NOT_NULL_FATAL(ds);
@@ -534,6 +545,69 @@ static void test_rules(void)
     GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_ENUMERIC);
     CU_ASSERT_EQUAL(p.n, 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "actor 'Z' (to) does not exist"));
+    govidx_dataset_close(ds);
+}
+
+/* Issue 15 item 9: the validator refuses what network and coverage refuse,
+ * so a valid file never makes a command fail. */
+static void test_rules_network_coverage(void)
+{
+    govidx_dataset *ds = NULL;
+    govidx_district d = GOVIDX_DISTRICT_INIT;
+    govidx_edge ed = {GOVIDX_EDGE_VERSION, "SH", 2020, "data", "A", "B", 1.0};
+    govidx_actor a = {GOVIDX_ACTOR_VERSION, "A", "a", "BJ", "gov-dept", NULL};
+    probs p = {0};
+
+    /* an edge of unit SH between two of BJ's actors; one from an actor without a unit */
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    a.code = "B";
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    a.code = "C"; a.unit = NULL;
+    GX_ASSERT_OK(govidx_dataset_add_actor(ds, &a));
+    GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(p.n, 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "edge 0: actor 'B' (to) belongs to unit 'BJ', not to the edge's unit 'SH'"));
+    ed.unit = "BJ"; ed.from = "C";
+    GX_ASSERT_OK(govidx_dataset_add_edge(ds, &ed));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(p.n, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(p.last, "edge 1: actor 'C' (from) belongs to unit '', not to the edge's unit 'BJ'"));
+    govidx_dataset_close(ds);
+
+    /* district variables whose unit is "share" or "share of ..." hold shares:
+     * -0.1 and +Inf are refused, NaN is fine; 87.5 "Percent" (the old
+     * small-v1.h5) is a valid variable, which coverage refuses by name */
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, unit_codes, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 2, years));
+    d.code = "D1"; d.unit = "BJ";
+    GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
+    d.code = "D2";
+    GX_ASSERT_OK(govidx_dataset_add_district(ds, &d));
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "broadband_pct", "Percent"));
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "water", "share"));
+    GX_ASSERT_OK(govidx_dataset_add_district_var(ds, "sewer", "share of households"));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 0, 0, 1, 1.0));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 0, 2, 0.0));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 0, 87.5));
+    GX_ASSERT_OK(govidx_dataset_validate(ds, NULL, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 1, 1, 1, -0.1));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EDOMAIN);
+    CU_ASSERT_EQUAL(p.n, 1);
+    CU_ASSERT_STRING_EQUAL(p.last, "district 'D2': water -0.1 in 2021 is not a share in [0, 1]");
+    GX_ASSERT_OK(govidx_dataset_set_district_value(ds, 0, 1, 2, INFINITY));
+    p.n = 0;
+    GX_ASSERT_RC(govidx_dataset_validate(ds, count_problem, &p), GOVIDX_EDOMAIN);
+    CU_ASSERT_EQUAL(p.n, 2);
+    CU_ASSERT_STRING_EQUAL(p.last, "district 'D1': sewer inf in 2021 is not a share in [0, 1]");
+    GX_ASSERT_RC(govidx_dataset_validate(ds, NULL, NULL), GOVIDX_EDOMAIN);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "not a share in [0, 1]"));
     govidx_dataset_close(ds);
 }
 
@@ -873,6 +947,7 @@ static CU_TestInfo tests[] = {
     {"build, accessors, validate", test_build_and_validate},
     {"round trip of every block", test_roundtrip},
     {"format-v1 fixture file", test_fixture},
+    {"edges within their unit, district variables are shares", test_rules_network_coverage},
     {"four threads open one file", test_threads},
     {"refuse overwrite (EEXIST)", test_refuse_overwrite},
     {"atomic write under allocation failures", test_atomic_write},
