@@ -105,6 +105,22 @@ class Node(ctypes.Structure):
 
 PROBLEM_FN = ctypes.CFUNCTYPE(None, c_void_p, c_char_p, c_char_p)
 
+
+class UncertaintyVary(ctypes.Structure):
+    """govidx_uncertainty_vary: one method key switched among values."""
+    _fields_ = [("node", c_char_p), ("key", c_char_p), ("values", P(c_char_p)), ("n_values", c_size_t)]
+
+
+class UncertaintyOptions(ctypes.Structure):
+    """govidx_uncertainty_options, version 1 (include/govidx/uncertainty.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("replications", c_size_t), ("seed", ctypes.c_uint64),
+                ("weights_noise", c_double), ("noise_levels", ctypes.c_uint),
+                ("weights_dirichlet", c_double), ("leave_one_out", c_int), ("sobol", c_int),
+                ("bootstrap", c_size_t), ("sobol_width", c_double), ("roots_only", c_int),
+                ("ranks_only", c_int), ("vary", P(UncertaintyVary)), ("n_vary", c_size_t),
+                ("n_threads", c_size_t), ("batch", c_size_t), ("progress", PROGRESS_FN),
+                ("progress_ctx", c_void_p)]
+
 # versions these mirrors describe (the 1.0 headers)
 COVERAGE_OPTIONS_VERSION = 1
 COLLABORATION_OPTIONS_VERSION = 1
@@ -112,6 +128,7 @@ NETWORK_OPTIONS_VERSION = 1
 DEA_OPTIONS_VERSION = 1
 INDICATOR_VERSION = 1
 NODE_VERSION = 1
+UNCERTAINTY_OPTIONS_VERSION = 1
 VALIDATE_ISOLATED = 1
 WRITE_REPLACE = 1
 
@@ -216,6 +233,30 @@ _SIGS = {
     "govidx_network_measure_name": (c_char_p, [c_size_t]),
     "govidx_network_measures": (c_int, [P(c_double), P(c_double), c_size_t, c_void_p, P(NetworkOptions)]),
     "govidx_network_n_actors": (c_size_t, [c_void_p]),
+    # uncertainty analysis
+    "govidx_uncertainty_options_init": (c_int, [P(UncertaintyOptions), ctypes.c_uint]),
+    "govidx_uncertainty_run_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p, P(UncertaintyOptions)]),
+    "govidx_uncertainty_free": (None, [c_void_p]),
+    "govidx_uncertainty_replications": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_units": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_years": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_nodes": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_unit_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_node_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_year": (c_int, [c_void_p, c_size_t]),
+    "govidx_uncertainty_nominal_score": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_nominal_rank": (c_size_t, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_score_quantile": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t, c_double]),
+    "govidx_uncertainty_rank_quantile": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t, c_double]),
+    "govidx_uncertainty_mean_score": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_mean_rank": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_mean_abs_rank_shift": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_n_inputs": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_input_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_sobol": (c_int, [P(c_double), c_void_p, c_size_t, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_write_csv": (c_int, [c_void_p, c_char_p, P(c_double), c_size_t]),
+    "govidx_uncertainty_write_params_csv": (c_int, [c_void_p, c_char_p]),
+    "govidx_uncertainty_write_sobol_csv": (c_int, [c_void_p, c_char_p]),
 }
 
 for _name, (_res, _args) in _SIGS.items():
