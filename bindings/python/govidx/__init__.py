@@ -25,7 +25,7 @@ from . import _lib
 from ._lib import lib
 
 __all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
-           "library_path", "list_runs", "read_run", "Uncertainty"]
+           "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -630,6 +630,67 @@ def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_sta
     _check(lib.govidx_dea_compute(ctypes.byref(h), X, Y, ctypes.byref(o)))
     del keep_x, keep_y
     return DeaResult(h)
+
+
+def malmquist(inputs1, outputs1, inputs2, outputs2, rts="crs", orientation="in"):
+    """Malmquist productivity index between two periods of the same n DMUs
+    (``govidx_dea_malmquist``; Faere, Grosskopf, Norris & Zhang 1994, as
+    DEAP 2.1 computes it).  Arrays are n x m inputs and n x s outputs per
+    period (DMUs in rows); ``rts`` and ``orientation`` take the CLI's names.
+    Returns a dict of numpy arrays (n each): ``effch`` (efficiency change),
+    ``techch`` (technical change), ``tfpch`` (= effch * techch, > 1 =
+    progress) and ``status`` (the worst of the four LPs, 0 = optimal)."""
+    views = [_view(a, nm) for a, nm in ((inputs1, "inputs1"), (outputs1, "outputs1"),
+                                         (inputs2, "inputs2"), (outputs2, "outputs2"))]
+    o = _lib.DeaOptions()
+    _check(lib.govidx_dea_options_init(ctypes.byref(o), _lib.DEA_OPTIONS_VERSION))
+    _enum(o, "rts", lib.govidx_dea_rts_from_name, rts)
+    _enum(o, "orientation", lib.govidx_dea_orientation_from_name, orientation)
+    n = views[0][0].rows
+    out = {k: np.full(n, np.nan) for k in ("effch", "techch", "tfpch")}
+    status = np.zeros(n, dtype=np.intc)
+    dp = _lib.P(ctypes.c_double)
+    _check(lib.govidx_dea_malmquist(out["effch"].ctypes.data_as(dp), out["techch"].ctypes.data_as(dp),
+                                    out["tfpch"].ctypes.data_as(dp), status.ctypes.data_as(_lib.P(ctypes.c_int)),
+                                    *[v for v, _ in views], ctypes.byref(o)))
+    del views
+    out["status"] = status
+    return out
+
+
+def bod(indicators, w_lower=None, w_upper=None, share_lower=None, share_upper=None):
+    """Benefit-of-the-doubt composite indicator (``govidx_dea_bod``;
+    Cherchye, Moesen, Rogge & Van Puyenbroeck 2007) of an n x m array of
+    non-negative indicators (units in rows), with optional per-indicator
+    bounds on the weights (``w_lower``, ``w_upper``) or on the shares
+    w_j z_ij / CI_i (``share_lower``, ``share_upper``), m values each.
+    Returns a dict: ``ci`` (n; NaN where infeasible), ``weights`` (n x m),
+    ``status`` (n, 0 = optimal) and ``all_one`` (True when every optimal
+    unit scores 1: the index does not discriminate)."""
+    Z, keep = _view(indicators, "indicators")
+    n, m = Z.rows, Z.cols
+    o = _lib.BodOptions()
+    _check(lib.govidx_bod_options_init(ctypes.byref(o), _lib.BOD_OPTIONS_VERSION))
+    bounds = []
+    for field, val in (("w_lower", w_lower), ("w_upper", w_upper), ("share_lower", share_lower),
+                       ("share_upper", share_upper)):
+        if val is None:
+            continue
+        b = np.ascontiguousarray(val, dtype=np.float64).ravel()
+        if b.size != m:
+            raise InvalidArgumentError(-1, "bod: %s has %d values, expected one per indicator (%d)"
+                                       % (field, b.size, m))
+        bounds.append(b)
+        setattr(o, field, b.ctypes.data_as(_lib.P(ctypes.c_double)))
+    ci = np.full(n, np.nan)
+    w = np.full((m, n), np.nan)  # C writes n x m column-major
+    status = np.zeros(n, dtype=np.intc)
+    all_one = ctypes.c_int(0)
+    dp = _lib.P(ctypes.c_double)
+    _check(lib.govidx_dea_bod(ci.ctypes.data_as(dp), w.ctypes.data_as(dp), status.ctypes.data_as(_lib.P(ctypes.c_int)),
+                              ctypes.byref(all_one), Z, ctypes.byref(o)))
+    del keep, bounds
+    return {"ci": ci, "weights": w.T.copy(), "status": status, "all_one": bool(all_one.value)}
 
 
 # -- uncertainty analysis (govidx/uncertainty.h) ----------------------------

@@ -91,6 +91,12 @@ class DeaOptions(ctypes.Structure):
                 ("algorithm", c_int)]
 
 
+class BodOptions(ctypes.Structure):
+    """govidx_bod_options, version 1 (include/govidx/dea.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("w_lower", P(c_double)), ("w_upper", P(c_double)),
+                ("share_lower", P(c_double)), ("share_upper", P(c_double))]
+
+
 class Indicator(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("code", c_char_p), ("name", c_char_p), ("unit", c_char_p),
                 ("parent", c_char_p), ("source", c_char_p), ("denominator", c_char_p),
@@ -129,6 +135,7 @@ DEA_OPTIONS_VERSION = 1
 INDICATOR_VERSION = 1
 NODE_VERSION = 1
 UNCERTAINTY_OPTIONS_VERSION = 1
+BOD_OPTIONS_VERSION = 1
 VALIDATE_ISOLATED = 1
 WRITE_REPLACE = 1
 
@@ -225,6 +232,10 @@ _SIGS = {
     "govidx_dea_input_slacks": (P(c_double), [c_void_p]),
     "govidx_dea_output_slacks": (P(c_double), [c_void_p]),
     "govidx_dea_peers": (c_size_t, [P(P(c_size_t)), P(P(c_double)), c_void_p, c_size_t]),
+    "govidx_dea_malmquist": (c_int, [P(c_double), P(c_double), P(c_double), P(c_int), MatrixView, MatrixView,
+                                     MatrixView, MatrixView, P(DeaOptions)]),
+    "govidx_bod_options_init": (c_int, [P(BodOptions), ctypes.c_uint]),
+    "govidx_dea_bod": (c_int, [P(c_double), P(c_double), P(c_int), P(c_int), MatrixView, P(BodOptions)]),
     # networks
     "govidx_network_from_dataset": (c_int, [P(c_void_p), c_void_p, c_char_p, c_int, c_char_p]),
     "govidx_network_free": (None, [c_void_p]),
