@@ -25,7 +25,8 @@ from . import _lib
 from ._lib import lib
 
 __all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
-           "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod"]
+           "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod",
+           "Framework", "Panel", "Plan", "composite"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -630,6 +631,145 @@ def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_sta
     _check(lib.govidx_dea_compute(ctypes.byref(h), X, Y, ctypes.byref(o)))
     del keep_x, keep_y
     return DeaResult(h)
+
+
+# -- in-memory composites: your own tree and arrays ----------------------------
+
+class Framework:
+    """An index tree built in memory (``govidx_framework_*``).
+
+    Add indicators (leaves, each reading one ``column`` of the panel) and
+    aggregates, then :meth:`seal`; the C library checks the tree (unknown
+    parents, cycles, bad weights are errors naming the node)."""
+
+    def __init__(self):
+        h = ctypes.c_void_p()
+        _check(lib.govidx_framework_new(ctypes.byref(h)))
+        self._h = h
+        self.sealed = False
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_framework_free(h)
+            self._h = None
+
+    def add_indicator(self, code, parent=None, weight=1.0, direction=1, column=0):
+        """A leaf: ``column`` of the panel, ``direction`` +1 or -1, ``weight``
+        within ``parent`` (an aggregate's code; None = stand-alone)."""
+        _check(lib.govidx_framework_add_indicator(self._h, _b(code), _b(parent), float(weight), int(direction),
+                                                  int(column)))
+        return self
+
+    def add_aggregate(self, code, parent=None, weight=1.0):
+        """An aggregate node, ``weight`` within ``parent`` (None = a root)."""
+        _check(lib.govidx_framework_add_aggregate(self._h, _b(code), _b(parent), float(weight)))
+        return self
+
+    def seal(self):
+        """Check the tree and fix its evaluation order (needed before a plan)."""
+        _check(lib.govidx_framework_seal(self._h))
+        self.sealed = True
+        return self
+
+    @property
+    def nodes(self):
+        """Node codes in the framework's order (after :meth:`seal`)."""
+        return [_s(lib.govidx_framework_node_code(self._h, k)) for k in range(lib.govidx_framework_n_nodes(self._h))]
+
+
+class Panel:
+    """Raw values for a plan (``govidx_panel``): ``values`` is a float64
+    array ``[unit, year, column]`` (NaN = missing) or, for one year,
+    ``[unit, column]``.  A Fortran-ordered float64 array is passed to C
+    without a copy (each year is then a column-major view); anything else
+    is copied once.  ``years`` are the year labels (default 1, 2, ...),
+    ``units`` the unit codes (default "1", "2", ...), ``groups`` an int
+    group label per unit for group imputation (< 0 = none).  The arrays
+    are only read, never modified."""
+
+    def __init__(self, values, years=None, units=None, groups=None):
+        a = np.asarray(values, dtype=np.float64)
+        if a.ndim == 2:
+            a = a[:, None, :]
+        if a.ndim != 3:
+            raise InvalidArgumentError(-1, "panel values must be [unit, year, column] or [unit, column], got %d-D"
+                                       % a.ndim)
+        if not a.flags.f_contiguous:
+            a = np.asfortranarray(a)
+        U, Y, C = a.shape
+        self.values = a
+        self.shape = a.shape
+        dp = _lib.P(ctypes.c_double)
+        # year y of an F-ordered [U, Y, C] array: rows U, cols C, ld U * Y
+        self._views = (_lib.MatrixView * max(Y, 1))()
+        for y in range(Y):
+            self._views[y] = _lib.MatrixView(ctypes.cast(a.ctypes.data + 8 * U * y, dp), U, C, max(U * Y, 1))
+        self._p = _lib.Panel()
+        _check(lib.govidx_panel_init(ctypes.byref(self._p), _lib.PANEL_VERSION))
+        self._p.n_years = Y
+        self._p.years = ctypes.cast(self._views, _lib.P(_lib.MatrixView))
+        if years is not None:
+            if len(years) != Y:
+                raise InvalidArgumentError(-1, "panel: %d year labels for %d years" % (len(years), Y))
+            self._years = (ctypes.c_int * Y)(*[int(v) for v in years])
+            self._p.year_labels = ctypes.cast(self._years, _lib.P(ctypes.c_int))
+        if units is not None:
+            if len(units) != U:
+                raise InvalidArgumentError(-1, "panel: %d unit codes for %d units" % (len(units), U))
+            self._units = (ctypes.c_char_p * U)(*[_b(u) for u in units])
+            self._p.unit_codes = ctypes.cast(self._units, _lib.P(ctypes.c_char_p))
+        if groups is not None:
+            if len(groups) != U:
+                raise InvalidArgumentError(-1, "panel: %d groups for %d units" % (len(groups), U))
+            self._groups = (ctypes.c_int * U)(*[int(g) for g in groups])
+            self._p.unit_groups = ctypes.cast(self._groups, _lib.P(ctypes.c_int))
+
+
+class Plan:
+    """A prepared computation (``govidx_plan_new``) of a sealed
+    :class:`Framework` with method options (a JSON text or dict, and
+    ``settings`` with dots written as ``__``, as :meth:`Dataset.compute`);
+    data-driven weights are computed from ``panel``.  The framework and
+    method are copied by C."""
+
+    def __init__(self, framework, panel, method=None, **settings):
+        if not isinstance(panel, Panel):
+            panel = Panel(panel)
+        m = _method(method, **settings)
+        h = ctypes.c_void_p()
+        try:
+            _check(lib.govidx_plan_new(ctypes.byref(h), framework._h, m, ctypes.byref(panel._p)))
+        finally:
+            lib.govidx_method_free(m)
+        self._h = h
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_plan_free(h)
+            self._h = None
+
+    @property
+    def method_json(self):
+        """The complete method of the plan as JSON (every default filled in)."""
+        return _s(lib.govidx_plan_method_json(self._h))
+
+    def execute(self, panel):
+        """Scores of ``panel`` (a :class:`Panel` or an array; same shape as
+        the plan's): a :class:`Result`."""
+        if not isinstance(panel, Panel):
+            panel = Panel(panel)
+        res = ctypes.c_void_p()
+        _check(lib.govidx_execute(ctypes.byref(res), self._h, ctypes.byref(panel._p)))
+        return Result(res, owner=(self, panel))
+
+
+def composite(framework, values, years=None, units=None, groups=None, method=None, **settings):
+    """The composite index of your own tree and arrays in one call:
+    :class:`Panel` of ``values``, :class:`Plan` and execute; a :class:`Result`."""
+    panel = values if isinstance(values, Panel) else Panel(values, years, units, groups)
+    return Plan(framework, panel, method, **settings).execute(panel)
 
 
 def malmquist(inputs1, outputs1, inputs2, outputs2, rts="crs", orientation="in"):

@@ -91,6 +91,12 @@ class DeaOptions(ctypes.Structure):
                 ("algorithm", c_int)]
 
 
+class Panel(ctypes.Structure):
+    """govidx_panel, version 1 (include/govidx/plan.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("n_years", c_size_t), ("years", P(MatrixView)),
+                ("year_labels", P(c_int)), ("unit_codes", P(c_char_p)), ("unit_groups", P(c_int))]
+
+
 class BodOptions(ctypes.Structure):
     """govidx_bod_options, version 1 (include/govidx/dea.h)."""
     _fields_ = [("version", ctypes.c_uint), ("w_lower", P(c_double)), ("w_upper", P(c_double)),
@@ -136,6 +142,7 @@ INDICATOR_VERSION = 1
 NODE_VERSION = 1
 UNCERTAINTY_OPTIONS_VERSION = 1
 BOD_OPTIONS_VERSION = 1
+PANEL_VERSION = 1
 VALIDATE_ISOLATED = 1
 WRITE_REPLACE = 1
 
@@ -176,6 +183,18 @@ _SIGS = {
     "govidx_plan_from_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_execute_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_plan_free": (None, [c_void_p]),
+    # in-memory frameworks, panels and plans
+    "govidx_framework_new": (c_int, [P(c_void_p)]),
+    "govidx_framework_free": (None, [c_void_p]),
+    "govidx_framework_add_indicator": (c_int, [c_void_p, c_char_p, c_char_p, c_double, c_int, c_size_t]),
+    "govidx_framework_add_aggregate": (c_int, [c_void_p, c_char_p, c_char_p, c_double]),
+    "govidx_framework_seal": (c_int, [c_void_p]),
+    "govidx_framework_n_nodes": (c_size_t, [c_void_p]),
+    "govidx_framework_node_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_panel_init": (c_int, [P(Panel), ctypes.c_uint]),
+    "govidx_plan_new": (c_int, [P(c_void_p), c_void_p, c_void_p, P(Panel)]),
+    "govidx_execute": (c_int, [P(c_void_p), c_void_p, P(Panel)]),
+    "govidx_plan_method_json": (c_char_p, [c_void_p]),
     # headline indices
     "govidx_openness_compute": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_openness_checklist_compute": (c_int, [P(c_void_p), c_void_p, c_void_p]),
