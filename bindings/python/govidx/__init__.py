@@ -25,7 +25,8 @@ from . import _lib
 from ._lib import lib
 
 __all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
-           "library_path", "list_runs", "read_run"]
+           "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod",
+           "Framework", "Panel", "Plan", "composite"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -433,6 +434,39 @@ class Dataset:
         del keep
         return Result(res)
 
+    def _roots(self):
+        """Codes of the framework's root nodes (no parent), file order."""
+        out = []
+        for k in range(lib.govidx_dataset_n_nodes(self._h)):
+            row = _lib.Node()
+            _check(lib.govidx_node_init(ctypes.byref(row), _lib.NODE_VERSION))
+            _check(lib.govidx_dataset_node(ctypes.byref(row), self._h, k))
+            if not row.parent:
+                out.append(_s(row.code))
+        return out
+
+    def uncertainty(self, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
+                    leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
+                    roots_only=False, ranks_only=False, threads=0, batch=0, method=None, **settings):
+        """Monte Carlo uncertainty and Sobol sensitivity analysis of the
+        composite index (``govidx_uncertainty_run_dataset``; ``govidx
+        uncertainty``), returning an :class:`Uncertainty`.
+
+        ``replications`` N (required), ``seed``; the weight noise of COINr
+        (``weights_noise`` F, at ``noise_levels``: a level or list of
+        levels, 1 = indicators; None = every level) or a Dirichlet with
+        concentration ``weights_dirichlet`` K; ``leave_one_out``; ``vary``
+        switches method keys among values: a dict
+        ``{"normalize.method": ["minmax", "zscore"], "P1:aggregate.method":
+        [...]}`` or a list of ``"[NODE:]KEY=V1,V2"`` texts as the CLI's
+        ``--vary``; ``sobol`` with ``bootstrap`` resamples and
+        ``sobol_width``; ``roots_only``, ``ranks_only``, ``threads``,
+        ``batch``.  ``method`` and ``settings`` are the method options of
+        :meth:`compute`.  Results are identical for any thread count."""
+        return _uncertainty(self, replications, seed, weights_noise, noise_levels, weights_dirichlet,
+                            leave_one_out, vary, sobol, bootstrap, sobol_width, roots_only, ranks_only,
+                            threads, batch, method, **settings)
+
     def network_measures(self, unit, year, layer=None, null_samples=0, seed=None):
         """The network measures of one unit, year and layer (None = all
         layers merged), as a dict ``{measure name: value}`` in the order of
@@ -599,6 +633,479 @@ def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_sta
     return DeaResult(h)
 
 
-# -- uncertainty analysis --------------------------------------------------
-# govidx_uncertainty_* (include/govidx/uncertainty.h) is not in this
-# library version; its binding belongs here once the C API lands.
+# -- in-memory composites: your own tree and arrays ----------------------------
+
+class Framework:
+    """An index tree built in memory (``govidx_framework_*``).
+
+    Add indicators (leaves, each reading one ``column`` of the panel) and
+    aggregates, then :meth:`seal`; the C library checks the tree (unknown
+    parents, cycles, bad weights are errors naming the node)."""
+
+    def __init__(self):
+        h = ctypes.c_void_p()
+        _check(lib.govidx_framework_new(ctypes.byref(h)))
+        self._h = h
+        self.sealed = False
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_framework_free(h)
+            self._h = None
+
+    def add_indicator(self, code, parent=None, weight=1.0, direction=1, column=0):
+        """A leaf: ``column`` of the panel, ``direction`` +1 or -1, ``weight``
+        within ``parent`` (an aggregate's code; None = stand-alone)."""
+        _check(lib.govidx_framework_add_indicator(self._h, _b(code), _b(parent), float(weight), int(direction),
+                                                  int(column)))
+        return self
+
+    def add_aggregate(self, code, parent=None, weight=1.0):
+        """An aggregate node, ``weight`` within ``parent`` (None = a root)."""
+        _check(lib.govidx_framework_add_aggregate(self._h, _b(code), _b(parent), float(weight)))
+        return self
+
+    def seal(self):
+        """Check the tree and fix its evaluation order (needed before a plan)."""
+        _check(lib.govidx_framework_seal(self._h))
+        self.sealed = True
+        return self
+
+    @property
+    def nodes(self):
+        """Node codes in the framework's order (after :meth:`seal`)."""
+        return [_s(lib.govidx_framework_node_code(self._h, k)) for k in range(lib.govidx_framework_n_nodes(self._h))]
+
+
+class Panel:
+    """Raw values for a plan (``govidx_panel``): ``values`` is a float64
+    array ``[unit, year, column]`` (NaN = missing) or, for one year,
+    ``[unit, column]``.  A Fortran-ordered float64 array is passed to C
+    without a copy (each year is then a column-major view); anything else
+    is copied once.  ``years`` are the year labels (default 1, 2, ...),
+    ``units`` the unit codes (default "1", "2", ...), ``groups`` an int
+    group label per unit for group imputation (< 0 = none).  The arrays
+    are only read, never modified."""
+
+    def __init__(self, values, years=None, units=None, groups=None):
+        a = np.asarray(values, dtype=np.float64)
+        if a.ndim == 2:
+            a = a[:, None, :]
+        if a.ndim != 3:
+            raise InvalidArgumentError(-1, "panel values must be [unit, year, column] or [unit, column], got %d-D"
+                                       % a.ndim)
+        if not a.flags.f_contiguous:
+            a = np.asfortranarray(a)
+        U, Y, C = a.shape
+        self.values = a
+        self.shape = a.shape
+        dp = _lib.P(ctypes.c_double)
+        # year y of an F-ordered [U, Y, C] array: rows U, cols C, ld U * Y
+        self._views = (_lib.MatrixView * max(Y, 1))()
+        for y in range(Y):
+            self._views[y] = _lib.MatrixView(ctypes.cast(a.ctypes.data + 8 * U * y, dp), U, C, max(U * Y, 1))
+        self._p = _lib.Panel()
+        _check(lib.govidx_panel_init(ctypes.byref(self._p), _lib.PANEL_VERSION))
+        self._p.n_years = Y
+        self._p.years = ctypes.cast(self._views, _lib.P(_lib.MatrixView))
+        if years is not None:
+            if len(years) != Y:
+                raise InvalidArgumentError(-1, "panel: %d year labels for %d years" % (len(years), Y))
+            self._years = (ctypes.c_int * Y)(*[int(v) for v in years])
+            self._p.year_labels = ctypes.cast(self._years, _lib.P(ctypes.c_int))
+        if units is not None:
+            if len(units) != U:
+                raise InvalidArgumentError(-1, "panel: %d unit codes for %d units" % (len(units), U))
+            self._units = (ctypes.c_char_p * U)(*[_b(u) for u in units])
+            self._p.unit_codes = ctypes.cast(self._units, _lib.P(ctypes.c_char_p))
+        if groups is not None:
+            if len(groups) != U:
+                raise InvalidArgumentError(-1, "panel: %d groups for %d units" % (len(groups), U))
+            self._groups = (ctypes.c_int * U)(*[int(g) for g in groups])
+            self._p.unit_groups = ctypes.cast(self._groups, _lib.P(ctypes.c_int))
+
+
+class Plan:
+    """A prepared computation (``govidx_plan_new``) of a sealed
+    :class:`Framework` with method options (a JSON text or dict, and
+    ``settings`` with dots written as ``__``, as :meth:`Dataset.compute`);
+    data-driven weights are computed from ``panel``.  The framework and
+    method are copied by C."""
+
+    def __init__(self, framework, panel, method=None, **settings):
+        if not isinstance(panel, Panel):
+            panel = Panel(panel)
+        m = _method(method, **settings)
+        h = ctypes.c_void_p()
+        try:
+            _check(lib.govidx_plan_new(ctypes.byref(h), framework._h, m, ctypes.byref(panel._p)))
+        finally:
+            lib.govidx_method_free(m)
+        self._h = h
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_plan_free(h)
+            self._h = None
+
+    @property
+    def method_json(self):
+        """The complete method of the plan as JSON (every default filled in)."""
+        return _s(lib.govidx_plan_method_json(self._h))
+
+    def execute(self, panel):
+        """Scores of ``panel`` (a :class:`Panel` or an array; same shape as
+        the plan's): a :class:`Result`."""
+        if not isinstance(panel, Panel):
+            panel = Panel(panel)
+        res = ctypes.c_void_p()
+        _check(lib.govidx_execute(ctypes.byref(res), self._h, ctypes.byref(panel._p)))
+        return Result(res, owner=(self, panel))
+
+
+def composite(framework, values, years=None, units=None, groups=None, method=None, **settings):
+    """The composite index of your own tree and arrays in one call:
+    :class:`Panel` of ``values``, :class:`Plan` and execute; a :class:`Result`."""
+    panel = values if isinstance(values, Panel) else Panel(values, years, units, groups)
+    return Plan(framework, panel, method, **settings).execute(panel)
+
+
+def malmquist(inputs1, outputs1, inputs2, outputs2, rts="crs", orientation="in"):
+    """Malmquist productivity index between two periods of the same n DMUs
+    (``govidx_dea_malmquist``; Faere, Grosskopf, Norris & Zhang 1994, as
+    DEAP 2.1 computes it).  Arrays are n x m inputs and n x s outputs per
+    period (DMUs in rows); ``rts`` and ``orientation`` take the CLI's names.
+    Returns a dict of numpy arrays (n each): ``effch`` (efficiency change),
+    ``techch`` (technical change), ``tfpch`` (= effch * techch, > 1 =
+    progress) and ``status`` (the worst of the four LPs, 0 = optimal)."""
+    views = [_view(a, nm) for a, nm in ((inputs1, "inputs1"), (outputs1, "outputs1"),
+                                         (inputs2, "inputs2"), (outputs2, "outputs2"))]
+    o = _lib.DeaOptions()
+    _check(lib.govidx_dea_options_init(ctypes.byref(o), _lib.DEA_OPTIONS_VERSION))
+    _enum(o, "rts", lib.govidx_dea_rts_from_name, rts)
+    _enum(o, "orientation", lib.govidx_dea_orientation_from_name, orientation)
+    n = views[0][0].rows
+    out = {k: np.full(n, np.nan) for k in ("effch", "techch", "tfpch")}
+    status = np.zeros(n, dtype=np.intc)
+    dp = _lib.P(ctypes.c_double)
+    _check(lib.govidx_dea_malmquist(out["effch"].ctypes.data_as(dp), out["techch"].ctypes.data_as(dp),
+                                    out["tfpch"].ctypes.data_as(dp), status.ctypes.data_as(_lib.P(ctypes.c_int)),
+                                    *[v for v, _ in views], ctypes.byref(o)))
+    del views
+    out["status"] = status
+    return out
+
+
+def bod(indicators, w_lower=None, w_upper=None, share_lower=None, share_upper=None):
+    """Benefit-of-the-doubt composite indicator (``govidx_dea_bod``;
+    Cherchye, Moesen, Rogge & Van Puyenbroeck 2007) of an n x m array of
+    non-negative indicators (units in rows), with optional per-indicator
+    bounds on the weights (``w_lower``, ``w_upper``) or on the shares
+    w_j z_ij / CI_i (``share_lower``, ``share_upper``), m values each.
+    Returns a dict: ``ci`` (n; NaN where infeasible), ``weights`` (n x m),
+    ``status`` (n, 0 = optimal) and ``all_one`` (True when every optimal
+    unit scores 1: the index does not discriminate)."""
+    Z, keep = _view(indicators, "indicators")
+    n, m = Z.rows, Z.cols
+    o = _lib.BodOptions()
+    _check(lib.govidx_bod_options_init(ctypes.byref(o), _lib.BOD_OPTIONS_VERSION))
+    bounds = []
+    for field, val in (("w_lower", w_lower), ("w_upper", w_upper), ("share_lower", share_lower),
+                       ("share_upper", share_upper)):
+        if val is None:
+            continue
+        b = np.ascontiguousarray(val, dtype=np.float64).ravel()
+        if b.size != m:
+            raise InvalidArgumentError(-1, "bod: %s has %d values, expected one per indicator (%d)"
+                                       % (field, b.size, m))
+        bounds.append(b)
+        setattr(o, field, b.ctypes.data_as(_lib.P(ctypes.c_double)))
+    ci = np.full(n, np.nan)
+    w = np.full((m, n), np.nan)  # C writes n x m column-major
+    status = np.zeros(n, dtype=np.intc)
+    all_one = ctypes.c_int(0)
+    dp = _lib.P(ctypes.c_double)
+    _check(lib.govidx_dea_bod(ci.ctypes.data_as(dp), w.ctypes.data_as(dp), status.ctypes.data_as(_lib.P(ctypes.c_int)),
+                              ctypes.byref(all_one), Z, ctypes.byref(o)))
+    del keep, bounds
+    return {"ci": ci, "weights": w.T.copy(), "status": status, "all_one": bool(all_one.value)}
+
+
+# -- uncertainty analysis (govidx/uncertainty.h) ----------------------------
+
+def _vary_specs(vary):
+    """[(node or None, key, [values])] from a dict {"[NODE:]KEY": values}
+    or a list of such tuples / "[NODE:]KEY=V1,V2" texts (the CLI's --vary)."""
+    if vary is None:
+        return []
+    items = list(vary.items()) if isinstance(vary, dict) else list(vary)
+    out = []
+    for it in items:
+        if isinstance(it, str):
+            if "=" not in it:
+                raise InvalidArgumentError(-1, "vary: expected [NODE:]KEY=V1,V2,..., got %r" % it)
+            head, vals = it.split("=", 1)
+            it = (head, vals.split(","))
+        if len(it) == 3:
+            node, key, values = it
+        else:
+            head, values = it
+            node, key = head.split(":", 1) if ":" in head else (None, head)
+        if isinstance(values, str):
+            values = values.split(",")
+        out.append((node, key, [str(v) for v in values]))
+    return out
+
+
+def _noise_levels(levels):
+    """The bit mask of govidx_uncertainty_options.noise_levels (bit L = level L)."""
+    if levels is None:
+        return 0
+    if isinstance(levels, int):
+        levels = [levels]
+    mask = 0
+    for lv in levels:
+        if int(lv) != lv or not 1 <= int(lv) <= 31:
+            raise InvalidArgumentError(-1, "noise level %r is not a level 1..31" % (lv,))
+        mask |= 1 << int(lv)
+    return mask
+
+
+class Uncertainty:
+    """The statistics of one uncertainty run (``govidx_uncertainty_run``).
+
+    Made by :meth:`Dataset.uncertainty`.  Attributes: ``units``, ``years``,
+    ``nodes`` (every framework node), ``replications``, ``inputs`` (the
+    Sobol inputs, e.g. ``"weights:P1"``; empty without ``sobol``).  Every
+    number is read from the C run; arrays are ``[unit, year, node]``
+    float64 copies (ranks: 0 = missing in ``nominal_ranks``; statistics
+    are NaN where a cell has none, e.g. non-root nodes under
+    ``roots_only`` or scores under ``ranks_only``)."""
+
+    def __init__(self, h, roots):
+        self._h = h
+        self.replications = lib.govidx_uncertainty_replications(h)
+        self.units = [_s(lib.govidx_uncertainty_unit_code(h, i)) for i in range(lib.govidx_uncertainty_n_units(h))]
+        self.years = [lib.govidx_uncertainty_year(h, i) for i in range(lib.govidx_uncertainty_n_years(h))]
+        self.nodes = [_s(lib.govidx_uncertainty_node_code(h, i)) for i in range(lib.govidx_uncertainty_n_nodes(h))]
+        self.inputs = [_s(lib.govidx_uncertainty_input_code(h, i)) for i in range(lib.govidx_uncertainty_n_inputs(h))]
+        self.roots = [r for r in roots if r in self.nodes]
+        self._roots_only = False
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            lib.govidx_uncertainty_free(h)
+            self._h = None
+
+    def __repr__(self):
+        return "<govidx.Uncertainty: %d replications, %d units, %d years, %d nodes>" % (
+            self.replications, len(self.units), len(self.years), len(self.nodes))
+
+    def _cells(self, fn, *extra, dtype=np.float64):
+        out = np.empty((len(self.units), len(self.years), len(self.nodes)), dtype=dtype)
+        for u in range(len(self.units)):
+            for y in range(len(self.years)):
+                for k in range(len(self.nodes)):
+                    out[u, y, k] = fn(self._h, u, y, k, *extra)
+        return out
+
+    @property
+    def nominal_scores(self):
+        """Scores with the nominal (unperturbed) weights, ``[unit, year, node]``."""
+        return self._cells(lib.govidx_uncertainty_nominal_score)
+
+    @property
+    def nominal_ranks(self):
+        """Nominal competition ranks (int64, 0 = missing)."""
+        return self._cells(lib.govidx_uncertainty_nominal_rank, dtype=np.int64)
+
+    @property
+    def mean_scores(self):
+        """Mean score over the replications where the cell was present."""
+        return self._cells(lib.govidx_uncertainty_mean_score)
+
+    @property
+    def mean_ranks(self):
+        """Mean rank over the replications."""
+        return self._cells(lib.govidx_uncertainty_mean_rank)
+
+    @property
+    def mean_abs_rank_shift(self):
+        """Mean |rank - nominal rank| over the replications."""
+        return self._cells(lib.govidx_uncertainty_mean_abs_rank_shift)
+
+    def score_quantile(self, q):
+        """Type-7 quantile ``q`` in [0, 1] of the replications' scores."""
+        return self._cells(lib.govidx_uncertainty_score_quantile, float(q))
+
+    def rank_quantile(self, q):
+        """Type-7 quantile ``q`` in [0, 1] of the replications' ranks."""
+        return self._cells(lib.govidx_uncertainty_rank_quantile, float(q))
+
+    def sobol(self, unit, year, node, input):  # noqa: A002 - the C name
+        """The Sobol indices of one input for the score of ``unit`` (a code,
+        or None for the mean absolute rank shift over units) in root
+        ``node``: a dict first_order, total_order, first_lo, first_hi,
+        total_lo, total_hi (95% bootstrap intervals)."""
+        u = len(self.units) if unit is None else self._find(self.units, unit, "unit")
+        y = self._find(self.years, int(year), "year")
+        k = self._find(self.nodes, node, "node")
+        i = self._find(self.inputs, input, "Sobol input")
+        return dict(zip(_SOBOL_COLUMNS, self._sobol(u, y, k, i).tolist()))
+
+    def _sobol(self, u, y, k, i):
+        out = np.empty(6)
+        # unit (size_t)-1 is the mean absolute rank shift
+        cu = ctypes.c_size_t(-1).value if u == len(self.units) else u
+        _check(lib.govidx_uncertainty_sobol(out.ctypes.data_as(_lib.P(ctypes.c_double)), self._h, cu, y, k, i))
+        return out
+
+    @staticmethod
+    def _find(seq, x, what):
+        try:
+            return seq.index(x)
+        except ValueError:
+            raise NotFoundError(-7, "%s %r is not in this uncertainty run" % (what, x)) from None
+
+    def sobol_indices(self):
+        """All Sobol indices as a float64 array ``[unit, year, root, input,
+        6]`` (the last unit, index ``len(units)``, is the mean absolute rank
+        shift; the 6 values in the order of :meth:`sobol`), with the root
+        codes in ``self.roots``.  Raises :class:`InvalidArgumentError`
+        unless the run had ``sobol`` set."""
+        U, Y, R, I = len(self.units), len(self.years), len(self.roots), len(self.inputs)
+        out = np.empty((U + 1, Y, R, I, 6))
+        if I == 0:
+            # the C library's own error (the run had no sobol set)
+            self._sobol(0, 0, self.nodes.index(self.roots[0]) if self.roots else 0, 0)
+        for u in range(U + 1):
+            for y in range(Y):
+                for r, root in enumerate(self.roots):
+                    k = self.nodes.index(root)
+                    for i in range(I):
+                        out[u, y, r, i] = self._sobol(u, y, k, i)
+        return out
+
+    def _tracked(self):
+        return self.roots if self._roots_only else self.nodes
+
+    def frame(self, quantiles=()):
+        """A pandas DataFrame with the columns and rows of ``govidx
+        uncertainty --csv`` (unit, year, node, nominal_score, nominal_rank,
+        mean_score, median_score, q05_score, q95_score, mean_rank,
+        median_rank, q05_rank, q95_rank, mean_abs_rank_shift, then
+        qNN_score, qNN_rank per extra percentage in ``quantiles``)."""
+        pd = _pandas()
+        cols = [("nominal_score", self.nominal_scores), ("nominal_rank", self.nominal_ranks),
+                ("mean_score", self.mean_scores), ("median_score", self.score_quantile(0.5)),
+                ("q05_score", self.score_quantile(0.05)), ("q95_score", self.score_quantile(0.95)),
+                ("mean_rank", self.mean_ranks), ("median_rank", self.rank_quantile(0.5)),
+                ("q05_rank", self.rank_quantile(0.05)), ("q95_rank", self.rank_quantile(0.95)),
+                ("mean_abs_rank_shift", self.mean_abs_rank_shift)]
+        for p in quantiles:
+            if not 0.0 <= float(p) <= 100.0:
+                raise InvalidArgumentError(-1, "uncertainty: quantile %g%% is outside [0, 100]" % float(p))
+            cols.append(("q%g_score" % float(p), self.score_quantile(float(p) / 100.0)))
+            cols.append(("q%g_rank" % float(p), self.rank_quantile(float(p) / 100.0)))
+        ks = [self.nodes.index(n) for n in self._tracked()]
+        U, Y, K = len(self.units), len(self.years), len(ks)
+        data = {
+            "unit": np.tile(np.array(self.units, dtype=object), Y * K),
+            "year": np.repeat(np.array(self.years, dtype=np.int64), K * U),
+            "node": np.tile(np.repeat(np.array([self.nodes[k] for k in ks], dtype=object), U), Y),
+        }
+        for name, a in cols:
+            data[name] = a[:, :, ks].transpose(1, 2, 0).ravel()
+        df = pd.DataFrame(data)
+        df["nominal_rank"] = pd.array(df["nominal_rank"], dtype="Int64")
+        df.loc[df["nominal_rank"] == 0, "nominal_rank"] = pd.NA
+        return df
+
+    def sobol_frame(self):
+        """A pandas DataFrame with the rows of ``govidx uncertainty
+        --sobol-csv``: unit ("*" = mean absolute rank shift), year, node,
+        input, first_order, total_order, first_lo, first_hi, total_lo,
+        total_hi, converged (both intervals at most ``sobol_width`` wide,
+        the C writer's rule)."""
+        pd = _pandas()
+        s = self.sobol_indices()
+        rows = []
+        for y, year in enumerate(self.years):
+            for r, root in enumerate(self.roots):
+                for u in range(len(self.units) + 1):
+                    for i, inp in enumerate(self.inputs):
+                        x = s[u, y, r, i]
+                        conv = (not np.isnan(x[2])) and x[3] - x[2] <= self._sobol_width \
+                            and x[5] - x[4] <= self._sobol_width
+                        rows.append([self.units[u] if u < len(self.units) else "*", year, root, inp]
+                                    + x.tolist() + [int(conv)])
+        return pd.DataFrame(rows, columns=["unit", "year", "node", "input"] + list(_SOBOL_COLUMNS) + ["converged"])
+
+    def write_csv(self, path, quantiles=()):
+        """Write the ``govidx uncertainty --csv`` file (atomically);
+        ``quantiles`` are extra percentages (``[25, 75]``)."""
+        q = np.ascontiguousarray([float(p) for p in quantiles], dtype=np.float64)
+        _check(lib.govidx_uncertainty_write_csv(self._h, _b(path), q.ctypes.data_as(_lib.P(ctypes.c_double))
+                                                if q.size else None, q.size))
+
+    def write_params_csv(self, path):
+        """Every replication's sampled weights (``--params``)."""
+        _check(lib.govidx_uncertainty_write_params_csv(self._h, _b(path)))
+
+    def write_sobol_csv(self, path):
+        """The Sobol indices (``--sobol-csv``); needs ``sobol=True``."""
+        _check(lib.govidx_uncertainty_write_sobol_csv(self._h, _b(path)))
+
+
+_SOBOL_COLUMNS = ("first_order", "total_order", "first_lo", "first_hi", "total_lo", "total_hi")
+
+
+def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
+                 leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
+                 roots_only=False, ranks_only=False, threads=0, batch=0, method=None, **settings):
+    o = _lib.UncertaintyOptions()
+    _check(lib.govidx_uncertainty_options_init(ctypes.byref(o), _lib.UNCERTAINTY_OPTIONS_VERSION))
+    o.replications = int(replications)
+    o.seed = int(seed)
+    o.weights_noise = float(weights_noise)
+    o.noise_levels = _noise_levels(noise_levels)
+    o.weights_dirichlet = float(weights_dirichlet)
+    o.leave_one_out = int(bool(leave_one_out))
+    o.sobol = int(bool(sobol))
+    if bootstrap is not None:
+        o.bootstrap = int(bootstrap)
+    if sobol_width is not None:
+        o.sobol_width = float(sobol_width)
+    o.roots_only = int(bool(roots_only))
+    o.ranks_only = int(bool(ranks_only))
+    o.n_threads = int(threads)
+    o.batch = int(batch)
+    specs = _vary_specs(vary)
+    keep = []
+    if specs:
+        arr = (_lib.UncertaintyVary * len(specs))()
+        for j, (node, key, values) in enumerate(specs):
+            vals = (ctypes.c_char_p * max(len(values), 1))(*[_b(v) for v in values])
+            keep.append(vals)
+            arr[j].node, arr[j].key = _b(node), _b(key)
+            arr[j].values = ctypes.cast(vals, _lib.P(ctypes.c_char_p))
+            arr[j].n_values = len(values)
+        keep.append(arr)
+        o.vary = ctypes.cast(arr, _lib.P(_lib.UncertaintyVary))
+        o.n_vary = len(specs)
+    m = _method(method, **settings)
+    plan, h = ctypes.c_void_p(), ctypes.c_void_p()
+    try:
+        _check(lib.govidx_plan_from_dataset(ctypes.byref(plan), ds._h, m))
+        _check(lib.govidx_uncertainty_run_dataset(ctypes.byref(h), plan, ds._h, ctypes.byref(o)))
+    finally:
+        lib.govidx_plan_free(plan)
+        lib.govidx_method_free(m)
+    del keep
+    res = Uncertainty(h, ds._roots())
+    res._roots_only = bool(roots_only)
+    res._sobol_width = o.sobol_width
+    return res

@@ -91,6 +91,18 @@ class DeaOptions(ctypes.Structure):
                 ("algorithm", c_int)]
 
 
+class Panel(ctypes.Structure):
+    """govidx_panel, version 1 (include/govidx/plan.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("n_years", c_size_t), ("years", P(MatrixView)),
+                ("year_labels", P(c_int)), ("unit_codes", P(c_char_p)), ("unit_groups", P(c_int))]
+
+
+class BodOptions(ctypes.Structure):
+    """govidx_bod_options, version 1 (include/govidx/dea.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("w_lower", P(c_double)), ("w_upper", P(c_double)),
+                ("share_lower", P(c_double)), ("share_upper", P(c_double))]
+
+
 class Indicator(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("code", c_char_p), ("name", c_char_p), ("unit", c_char_p),
                 ("parent", c_char_p), ("source", c_char_p), ("denominator", c_char_p),
@@ -105,6 +117,22 @@ class Node(ctypes.Structure):
 
 PROBLEM_FN = ctypes.CFUNCTYPE(None, c_void_p, c_char_p, c_char_p)
 
+
+class UncertaintyVary(ctypes.Structure):
+    """govidx_uncertainty_vary: one method key switched among values."""
+    _fields_ = [("node", c_char_p), ("key", c_char_p), ("values", P(c_char_p)), ("n_values", c_size_t)]
+
+
+class UncertaintyOptions(ctypes.Structure):
+    """govidx_uncertainty_options, version 1 (include/govidx/uncertainty.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("replications", c_size_t), ("seed", ctypes.c_uint64),
+                ("weights_noise", c_double), ("noise_levels", ctypes.c_uint),
+                ("weights_dirichlet", c_double), ("leave_one_out", c_int), ("sobol", c_int),
+                ("bootstrap", c_size_t), ("sobol_width", c_double), ("roots_only", c_int),
+                ("ranks_only", c_int), ("vary", P(UncertaintyVary)), ("n_vary", c_size_t),
+                ("n_threads", c_size_t), ("batch", c_size_t), ("progress", PROGRESS_FN),
+                ("progress_ctx", c_void_p)]
+
 # versions these mirrors describe (the 1.0 headers)
 COVERAGE_OPTIONS_VERSION = 1
 COLLABORATION_OPTIONS_VERSION = 1
@@ -112,6 +140,9 @@ NETWORK_OPTIONS_VERSION = 1
 DEA_OPTIONS_VERSION = 1
 INDICATOR_VERSION = 1
 NODE_VERSION = 1
+UNCERTAINTY_OPTIONS_VERSION = 1
+BOD_OPTIONS_VERSION = 1
+PANEL_VERSION = 1
 VALIDATE_ISOLATED = 1
 WRITE_REPLACE = 1
 
@@ -152,6 +183,18 @@ _SIGS = {
     "govidx_plan_from_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_execute_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_plan_free": (None, [c_void_p]),
+    # in-memory frameworks, panels and plans
+    "govidx_framework_new": (c_int, [P(c_void_p)]),
+    "govidx_framework_free": (None, [c_void_p]),
+    "govidx_framework_add_indicator": (c_int, [c_void_p, c_char_p, c_char_p, c_double, c_int, c_size_t]),
+    "govidx_framework_add_aggregate": (c_int, [c_void_p, c_char_p, c_char_p, c_double]),
+    "govidx_framework_seal": (c_int, [c_void_p]),
+    "govidx_framework_n_nodes": (c_size_t, [c_void_p]),
+    "govidx_framework_node_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_panel_init": (c_int, [P(Panel), ctypes.c_uint]),
+    "govidx_plan_new": (c_int, [P(c_void_p), c_void_p, c_void_p, P(Panel)]),
+    "govidx_execute": (c_int, [P(c_void_p), c_void_p, P(Panel)]),
+    "govidx_plan_method_json": (c_char_p, [c_void_p]),
     # headline indices
     "govidx_openness_compute": (c_int, [P(c_void_p), c_void_p, c_void_p]),
     "govidx_openness_checklist_compute": (c_int, [P(c_void_p), c_void_p, c_void_p]),
@@ -208,6 +251,10 @@ _SIGS = {
     "govidx_dea_input_slacks": (P(c_double), [c_void_p]),
     "govidx_dea_output_slacks": (P(c_double), [c_void_p]),
     "govidx_dea_peers": (c_size_t, [P(P(c_size_t)), P(P(c_double)), c_void_p, c_size_t]),
+    "govidx_dea_malmquist": (c_int, [P(c_double), P(c_double), P(c_double), P(c_int), MatrixView, MatrixView,
+                                     MatrixView, MatrixView, P(DeaOptions)]),
+    "govidx_bod_options_init": (c_int, [P(BodOptions), ctypes.c_uint]),
+    "govidx_dea_bod": (c_int, [P(c_double), P(c_double), P(c_int), P(c_int), MatrixView, P(BodOptions)]),
     # networks
     "govidx_network_from_dataset": (c_int, [P(c_void_p), c_void_p, c_char_p, c_int, c_char_p]),
     "govidx_network_free": (None, [c_void_p]),
@@ -216,6 +263,30 @@ _SIGS = {
     "govidx_network_measure_name": (c_char_p, [c_size_t]),
     "govidx_network_measures": (c_int, [P(c_double), P(c_double), c_size_t, c_void_p, P(NetworkOptions)]),
     "govidx_network_n_actors": (c_size_t, [c_void_p]),
+    # uncertainty analysis
+    "govidx_uncertainty_options_init": (c_int, [P(UncertaintyOptions), ctypes.c_uint]),
+    "govidx_uncertainty_run_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p, P(UncertaintyOptions)]),
+    "govidx_uncertainty_free": (None, [c_void_p]),
+    "govidx_uncertainty_replications": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_units": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_years": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_n_nodes": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_unit_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_node_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_year": (c_int, [c_void_p, c_size_t]),
+    "govidx_uncertainty_nominal_score": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_nominal_rank": (c_size_t, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_score_quantile": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t, c_double]),
+    "govidx_uncertainty_rank_quantile": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t, c_double]),
+    "govidx_uncertainty_mean_score": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_mean_rank": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_mean_abs_rank_shift": (c_double, [c_void_p, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_n_inputs": (c_size_t, [c_void_p]),
+    "govidx_uncertainty_input_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_uncertainty_sobol": (c_int, [P(c_double), c_void_p, c_size_t, c_size_t, c_size_t, c_size_t]),
+    "govidx_uncertainty_write_csv": (c_int, [c_void_p, c_char_p, P(c_double), c_size_t]),
+    "govidx_uncertainty_write_params_csv": (c_int, [c_void_p, c_char_p]),
+    "govidx_uncertainty_write_sobol_csv": (c_int, [c_void_p, c_char_p]),
 }
 
 for _name, (_res, _args) in _SIGS.items():
