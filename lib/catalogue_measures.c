@@ -477,8 +477,6 @@ int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const 
     *out = NULL;
     if (!n)
         return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: no catalogue");
-    if ((rc = cfg_build(&g, opts, "govidx_catalogue_compute")))
-        return rc;
     for (i = 0; i < n; i++) {
         if (!cats[i])
             return govidx__fail(GOVIDX_EINVAL, "govidx_catalogue_compute: NULL catalogue");
@@ -491,6 +489,9 @@ int govidx_catalogue_compute(govidx_result **out, const govidx_catalogue *const 
                                     "%d ('%s' and '%s')", cats[i]->unit, cats[i]->year, cats[j]->name,
                                     cats[i]->name);
     }
+    /* the options last: from here every exit frees them (done:) */
+    if ((rc = cfg_build(&g, opts, "govidx_catalogue_compute")))
+        return rc;
     units = govidx__mallocarray(n, sizeof *units);
     years = govidx__mallocarray(n, sizeof *years);
     unit_of = govidx__mallocarray(n, sizeof *unit_of);
