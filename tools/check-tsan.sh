@@ -4,8 +4,10 @@
 # Configures a separate build directory (default /tmp/govidx-tsan, or $1)
 # with gcc's -fsanitize=thread and runs the tests that start threads:
 # tests/test_execute_threads (one plan executed from 8 threads at once, and
-# the plan's own year threads), tests/test_dea (DEA over 2 worker threads)
-# and tests/test_dataset (concurrent readers).  Any data-race report fails
+# the plan's own year threads), tests/test_dea (DEA over 2 worker threads),
+# tests/test_dataset (concurrent readers), tests/test_uncertainty (the
+# replication workers, 1 to 8 threads) and tests/test_validate_isolated
+# (4 threads validating in spawned helpers at once).  Any data-race report fails
 # (TSAN_OPTIONS halt_on_error=1, exitcode=66).  OpenBLAS runs
 # single-threaded (OPENBLAS_NUM_THREADS=1): its own thread pool is not
 # instrumented and is outside govidx.
@@ -38,7 +40,8 @@ if [ ! -f Makefile ]; then
         LDFLAGS="-fsanitize=thread"
 fi
 make -j"$jobs"
-make -j"$jobs" check TESTS="tests/test_execute_threads tests/test_dataset" EXAMPLE_PROGRAMS_SRC=
+make -j"$jobs" check TESTS="tests/test_execute_threads tests/test_dataset tests/test_uncertainty tests/test_validate_isolated" \
+    EXAMPLE_PROGRAMS_SRC=
 if [ "${TSAN_QUICK:-0}" = 1 ]; then
     GX_ONLY="progress and cancel" make check TESTS="tests/test_dea" EXAMPLE_PROGRAMS_SRC=
 else
