@@ -357,7 +357,9 @@ const char *govidx_result_method_json(const govidx_result *r)
     return r ? r->method_json : NULL;
 }
 
-/* Quote a CSV field when it holds a comma, quote or line break (RFC 4180). */
+/* The library's one output path: a regular target gets a temporary file
+ * beside it (the umask's mode), renamed over it by _end; a device or FIFO is
+ * written in place, never renamed over. */
 int govidx__write_atomic_begin(const char *path, char **tmp_path, FILE **f)
 {
     size_t n = strlen(path) + 16;

@@ -29,6 +29,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "plan_internal.h"
+#include "result_internal.h"
 #include "uncertainty_internal.h"
 #include "govidx/uncertainty.h"
 
@@ -1392,39 +1393,14 @@ static void put_num(FILE *f, double x)
         fprintf(f, "%.17g", x);
 }
 
-/* Write through a temporary file renamed over path on success. */
-static FILE *open_tmp(char *tmp, size_t len, const char *path)
-{
-    FILE *f;
-    if ((size_t)snprintf(tmp, len, "%s.tmp.XXXXXX", path) >= len) {
-        govidx__fail(GOVIDX_EINVAL, "uncertainty: path '%s' is too long", path);
-        return NULL;
-    }
-    {
-        int fd = mkstemp(tmp);
-        if (fd < 0 || !(f = fdopen(fd, "w"))) {
-            govidx__fail(GOVIDX_EIO, "uncertainty: cannot create a file beside '%s'", path);
-            return NULL;
-        }
-    }
-    return f;
-}
-
-static int close_tmp(FILE *f, const char *tmp, const char *path)
-{
-    int bad = ferror(f);
-    bad |= fclose(f) != 0;
-    if (bad || rename(tmp, path)) {
-        remove(tmp);
-        return govidx__fail(GOVIDX_EIO, "uncertainty: cannot write '%s'", path);
-    }
-    return GOVIDX_OK;
-}
-
+/* Every writer goes through the library's one output path
+ * (govidx__write_atomic_*): a temporary file renamed over a regular target,
+ * a device or FIFO written in place, the umask's mode. */
 int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, const double *extra_percent,
                                  size_t n_extra)
 {
-    char tmp[4096];
+    char *tmp = NULL;
+    int rc;
     FILE *f;
     size_t y, k, v, e, t;
     if (!u || !path || (n_extra && !extra_percent))
@@ -1432,8 +1408,8 @@ int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, 
     for (e = 0; e < n_extra; e++)
         if (!(extra_percent[e] >= 0.0 && extra_percent[e] <= 100.0))
             return govidx__fail(GOVIDX_EINVAL, "uncertainty: quantile %g%% is outside [0, 100]", extra_percent[e]);
-    if (!(f = open_tmp(tmp, sizeof tmp, path)))
-        return GOVIDX_EIO;
+    if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
+        return rc;
     fputs("unit,year,node,nominal_score,nominal_rank,mean_score,median_score,q05_score,q95_score,mean_rank,"
           "median_rank,q05_rank,q95_rank,mean_abs_rank_shift",
           f);
@@ -1466,18 +1442,19 @@ int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, 
                 }
                 fputc('\n', f);
             }
-    return close_tmp(f, tmp, path);
+    return govidx__write_atomic_end(path, tmp, f, 1);
 }
 
 int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char *path)
 {
-    char tmp[4096];
+    char *tmp = NULL;
+    int rc;
     FILE *f;
     size_t s, pi;
     if (!u || !path)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_params_csv: NULL argument");
-    if (!(f = open_tmp(tmp, sizeof tmp, path)))
-        return GOVIDX_EIO;
+    if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
+        return rc;
     fputs("replication,node,parent,weight\n", f);
     for (s = 0; s < u->N; s++) {
         for (pi = 0; pi < u->n_params; pi++) {
@@ -1497,20 +1474,21 @@ int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char 
             fputs(",0\n", f);
         }
     }
-    return close_tmp(f, tmp, path);
+    return govidx__write_atomic_end(path, tmp, f, 1);
 }
 
 int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *path)
 {
-    char tmp[4096];
+    char *tmp = NULL;
+    int rc;
     FILE *f;
     size_t y, r, v, i;
     if (!u || !path)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_write_sobol_csv: NULL argument");
     if (!u->has_sobol)
         return govidx__fail(GOVIDX_EINVAL, "uncertainty: the run was made without sobol set");
-    if (!(f = open_tmp(tmp, sizeof tmp, path)))
-        return GOVIDX_EIO;
+    if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
+        return rc;
     fputs("unit,year,node,input,first_order,total_order,first_lo,first_hi,total_lo,total_hi,converged\n", f);
     for (y = 0; y < u->n_years; y++)
         for (r = 0; r < u->n_roots; r++)
@@ -1533,5 +1511,5 @@ int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *
                     fprintf(f, ",%d\n", conv);
                 }
             }
-    return close_tmp(f, tmp, path);
+    return govidx__write_atomic_end(path, tmp, f, 1);
 }
