@@ -142,7 +142,9 @@ static void test_roundtrip(void)
         if (r1 && r2)
             same_measures(r1, r2);
     }
+    govidx_catalogue_free(back[0]);
     GX_ASSERT_RC(govidx_catalogue_from_dataset(&back[0], rd, "tempe", 2019), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NULL(back[0]);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no catalogue records"));
     /* a version-1 caller of the entry getter gets the fields it knows only */
     {
