@@ -273,7 +273,10 @@ static void format_token(char *out, size_t cap, const char *v)
                {"APPLICATION/X-ZIP-COMPRESSED", "ZIP"}, {"APPLICATION/GML+XML", "GML"},
                {"APPLICATION/GEOPACKAGE+SQLITE3", "GPKG"}, {"GEO JSON", "GEOJSON"}, {"GEO-JSON", "GEOJSON"},
                {"SHAPEFILE", "SHP"}, {"ESRI SHAPEFILE", "SHP"}, {"EXCEL", "XLS"}, {"MS EXCEL", "XLS"},
-               {"JSONLD", "JSON-LD"}, {"GEOPACKAGE", "GPKG"}, {"TURTLE", "TTL"}, {"HTM", "HTML"}};
+               {"JSONLD", "JSON-LD"}, {"GEOPACKAGE", "GPKG"}, {"TURTLE", "TTL"}, {"HTM", "HTML"},
+               /* media types Socrata's 2013 data.json files wrote */
+               {"APPLICATION/X-PDF", "PDF"}, {"APPLICATION/EXCEL", "XLS"}, {"APPLICATION/XML+RDF", "RDF"},
+               {"APPLICATION/MSWORD", "DOC"}, {"IMAGE/PNG", "PNG"}, {"IMAGE/JPEG", "JPEG"}};
     size_t n = 0, k;
     while (isspace((unsigned char)*v) || *v == '.')
         v++;
@@ -478,11 +481,130 @@ static const char *const dcat_keys[] = {"@type", "title", "description", "keywor
                                         "landingPage", NULL};
 static const char *const dcat_dist_keys[] = {"@type", "mediaType", "format", "downloadURL", "accessURL", NULL};
 
+/* Project Open Data v1.0 (2013, a JSON array of records): the v1.1 names
+ * were frequency (accrualPeriodicity), releaseDate (issued), mbox, format
+ * and accessURL of the dataset itself (a download), webService (an API);
+ * Socrata's exports also had "keywords" (a list) next to a comma-separated
+ * "keyword", distributions with "formats": [{"label", "value"}], and a
+ * licence of lines "name / attribution(link) / licence URL". */
+static const char *const pod10_keys[] = {"title", "description", "keyword", "keywords", "modified", "publisher",
+                                         "contactPoint", "mbox", "identifier", "accessLevel", "license",
+                                         "spatial", "temporal", "distribution", "frequency", "releaseDate",
+                                         "theme", "landingPage", "format", "accessURL", "webService", NULL};
+static const char *const pod10_dist_keys[] = {"accessURL", "downloadURL", "format", "formats", "mediaType", NULL};
+
+/* "a,b, c" as list items */
+static int rec_commas(govidx__catrec *r, int field, const char *v)
+{
+    int rc = GOVIDX_OK;
+    while (v && *v && rc == GOVIDX_OK) {
+        size_t l = strcspn(v, ",");
+        rc = rec_add(r, field, v, l);
+        v += l + (v[l] == ',');
+    }
+    return rc;
+}
+
+static int pod10_record(govidx_catalogue *c, const json_t *d, govidx__catrec *r)
+{
+    const json_t *v, *e, *f;
+    const char *lic, *s;
+    size_t i, j;
+    int rc;
+    if ((rc = rec_str(c, r, GX_F_IDENTIFIER, json_object_get(d, "identifier"), "identifier")) ||
+        (rc = rec_str(c, r, GX_F_TITLE, json_object_get(d, "title"), "title")) ||
+        (rc = rec_str(c, r, GX_F_DESCRIPTION, json_object_get(d, "description"), "description")) ||
+        (rc = rec_str(c, r, GX_F_ACCESS, json_object_get(d, "accessLevel"), "accessLevel")) ||
+        (rc = rec_list(c, r, GX_F_KEYWORD, json_object_get(d, "keywords"), NULL, NULL, "keywords")) ||
+        (rc = rec_list(c, r, GX_F_THEME, json_object_get(d, "theme"), NULL, NULL, "theme")) ||
+        (rc = rec_str(c, r, GX_F_MODIFIED, json_object_get(d, "modified"), "modified")) ||
+        (rc = rec_str(c, r, GX_F_ISSUED, json_object_get(d, "releaseDate"), "releaseDate")) ||
+        (rc = rec_str(c, r, GX_F_ACCRUAL, json_object_get(d, "frequency"), "frequency")) ||
+        (rc = rec_str(c, r, GX_F_LANDING, json_object_get(d, "landingPage"), "landingPage")) ||
+        (rc = rec_str(c, r, GX_F_PUBLISHER, json_object_get(d, "publisher"), "publisher")) ||
+        (rc = rec_str(c, r, GX_F_CONTACT, json_object_get(d, "contactPoint"), "contactPoint")) ||
+        (rc = rec_str(c, r, GX_F_CONTACT, json_object_get(d, "mbox"), "mbox")) ||
+        (rc = rec_any(c, r, GX_F_SPATIAL, json_object_get(d, "spatial"), "spatial")) ||
+        (rc = rec_any(c, r, GX_F_TEMPORAL, json_object_get(d, "temporal"), "temporal")))
+        return rc;
+    v = json_object_get(d, "keyword");
+    if (json_is_string(v))
+        rc = rec_commas(r, GX_F_KEYWORD, json_string_value(v));
+    else
+        rc = rec_list(c, r, GX_F_KEYWORD, v, NULL, NULL, "keyword");
+    if (rc)
+        return rc;
+    /* licence: the first line (its name) and every line that is a URL; the
+     * other lines (Socrata's attribution) are reported */
+    v = json_object_get(d, "license");
+    if (v && !json_is_null(v) && !json_is_string(v) && (rc = note(c, "license", "(not a string)")))
+        return rc;
+    for (lic = json_is_string(v) ? json_string_value(v) : NULL, j = 0; lic && *lic; j++) {
+        size_t l = strcspn(lic, "\n");
+        while (l && isspace((unsigned char)*lic))
+            lic++, l--;
+        while (l && isspace((unsigned char)lic[l - 1]))
+            l--;
+        if ((j == 0 || !strncasecmp(lic, "http://", 7) || !strncasecmp(lic, "https://", 8)) && l) {
+            /* licence items joined by "; " (licence_open tries each) */
+            char *old = r->f[GX_F_LICENSE], *p;
+            size_t ol = old ? strlen(old) + 2 : 0;
+            if (!(p = govidx__malloc(ol + l + 1)))
+                return govidx__oom();
+            if (old)
+                memcpy(p, old, ol - 2), memcpy(p + ol - 2, "; ", 2);
+            memcpy(p + ol, lic, l);
+            p[ol + l] = 0;
+            govidx__free(old);
+            r->f[GX_F_LICENSE] = p;
+        } else if (l) { /* Socrata's attribution "Name(link)": the publisher when none is given */
+            size_t k = 0;
+            while (k + 5 <= l && strncmp(lic + k, "(http", 5))
+                k++;
+            rc = rec_add(r, GX_F_PUBLISHER, lic, k + 5 <= l ? k : l);
+        }
+        if (rc)
+            return rc;
+        lic += l + (lic[l] == '\n');
+    }
+    if ((s = jstr(d, "accessURL")) && *s)
+        r->has_distribution = r->bulk = 1; /* v1.0: the dataset's own download */
+    if ((rc = rec_format(r, jstr(d, "format"))))
+        return rc;
+    if ((s = jstr(d, "webService")) && *s)
+        r->has_distribution = r->api = 1;
+    v = json_object_get(d, "distribution");
+    if (v && !json_is_array(v) && !json_is_null(v))
+        return note(c, "distribution", "(not a list)");
+    json_array_foreach(v, i, e)
+    {
+        if (!json_is_object(e)) {
+            if ((rc = note(c, "distribution", "(item not an object)")))
+                return rc;
+            continue;
+        }
+        r->has_distribution = 1;
+        if ((rc = rec_format(r, jstr(e, "format"))) || (rc = rec_format(r, jstr(e, "mediaType"))) ||
+            (rc = note_unknown(c, e, "distribution.", pod10_dist_keys)))
+            return rc;
+        json_array_foreach(json_object_get(e, "formats"), j, f)
+        {
+            if ((rc = rec_format(r, jstr(f, "label"))) || (rc = rec_format(r, jstr(f, "value"))))
+                return rc;
+        }
+        if (((s = jstr(e, "accessURL")) && *s) || ((s = jstr(e, "downloadURL")) && *s))
+            r->bulk = 1;
+    }
+    return note_unknown(c, d, "", pod10_keys);
+}
+
 static int dcat_record(govidx_catalogue *c, const json_t *d, govidx__catrec *r)
 {
     const json_t *v, *e;
     size_t i;
     int rc;
+    if (c->pod10)
+        return pod10_record(c, d, r);
     if ((rc = rec_str(c, r, GX_F_IDENTIFIER, json_object_get(d, "identifier"), "identifier")) ||
         (rc = rec_str(c, r, GX_F_TITLE, json_object_get(d, "title"), "title")) ||
         (rc = rec_str(c, r, GX_F_DESCRIPTION, json_object_get(d, "description"), "description")) ||
@@ -713,6 +835,10 @@ static int parse_json(govidx_catalogue *c, const char *text, size_t len, int for
         else if (json_is_array(res) && (json_array_size(res) == 0 ||
                                         json_is_object(json_object_get(json_array_get(res, 0), "resource"))))
             format = GOVIDX_CATALOGUE_SOCRATA;
+        else if (json_is_array(root) && json_is_object(json_array_get(root, 0)) &&
+                 json_object_get(json_array_get(root, 0), "accessLevel") &&
+                 !json_object_get(json_array_get(root, 0), "resources"))
+            format = GOVIDX_CATALOGUE_DCAT_US; /* Project Open Data v1.0: a list of records */
         else if (json_is_array(root) || json_object_get(root, "result"))
             format = GOVIDX_CATALOGUE_CKAN;
         else {
@@ -724,7 +850,9 @@ static int parse_json(govidx_catalogue *c, const char *text, size_t len, int for
         }
     }
     c->format = format;
-    if (format == GOVIDX_CATALOGUE_DCAT_US)
+    if (format == GOVIDX_CATALOGUE_DCAT_US && json_is_array(root))
+        list = root, c->pod10 = 1;
+    else if (format == GOVIDX_CATALOGUE_DCAT_US)
         list = json_object_get(root, "dataset");
     else if (format == GOVIDX_CATALOGUE_SOCRATA)
         list = json_object_get(root, "results");
@@ -779,33 +907,65 @@ static int parse_json(govidx_catalogue *c, const char *text, size_t len, int for
 
 /* ---- CSV ------------------------------------------------------------------ */
 
-static int parse_csv(govidx_catalogue *c, const char *text, size_t len)
+/* One CSV row, as an object of its non-empty columns (the record kept), into r. */
+static int csv_object_record(govidx_catalogue *c, const json_t *obj, govidx__catrec *r)
 {
     static const char *const extra[] = {"mediatype", "downloadurl", "accessurl"};
-    govidx_table *t = NULL;
-    size_t nc, nr, row, col, *map = NULL;
-    int rc;
     enum { C_MEDIA = GX_NF, C_DOWNLOAD, C_ACCESS, C_OTHER };
+    const char *h;
+    const json_t *jv;
+    int rc = GOVIDX_OK;
+    json_object_foreach((json_t *)obj, h, jv)
+    {
+        const char *v = json_string_value(jv);
+        size_t m = C_OTHER;
+        if (!v || !*v)
+            continue;
+        for (size_t f = 0; f < GX_NF; f++)
+            if (!strcasecmp(h, govidx__catalogue_field_names[f]) ||
+                (f == GX_F_FORMAT && !strcasecmp(h, "distribution")))
+                m = f;
+        for (size_t f = 0; f < 3; f++)
+            if (!strcasecmp(h, extra[f]))
+                m = C_MEDIA + f;
+        if (m == GX_F_KEYWORD || m == GX_F_THEME || m == GX_F_FORMAT || m == C_MEDIA) {
+            /* lists: values separated by ';' */
+            const char *p = v;
+            while (*p && rc == GOVIDX_OK) {
+                size_t l = strcspn(p, ";");
+                char item[256];
+                snprintf(item, sizeof item, "%.*s", (int)(l < 255 ? l : 255), p);
+                if (m == GX_F_FORMAT || m == C_MEDIA) {
+                    r->has_distribution = 1;
+                    rc = rec_format(r, item);
+                } else
+                    rc = rec_add(r, (int)m, p, l);
+                p += l + (p[l] == ';');
+            }
+        } else if (m == C_DOWNLOAD)
+            r->bulk = r->has_distribution = 1;
+        else if (m == C_ACCESS)
+            r->has_distribution = 1;
+        else if (m == C_OTHER)
+            rc = note(c, h, NULL);
+        else
+            rc = rec_adds(r, (int)m, v);
+        if (rc)
+            break;
+    }
+    return rc;
+}
+
+static int parse_csv(govidx_catalogue *c, const char *text, size_t len)
+{
+    govidx_table *t = NULL;
+    size_t nc, nr, row, col;
+    int rc;
     c->format = GOVIDX_CATALOGUE_CSV;
     if ((rc = govidx_table_parse_csv(&t, c->name, text, len, NULL)))
         return rc;
     nc = govidx_table_n_cols(t);
     nr = govidx_table_n_rows(t);
-    if (!(map = govidx__mallocarray(nc, sizeof *map))) {
-        govidx_table_free(t);
-        return govidx__oom();
-    }
-    for (col = 0; col < nc; col++) {
-        const char *h = govidx_table_col_name(t, col);
-        map[col] = C_OTHER;
-        for (size_t f = 0; f < GX_NF; f++)
-            if (!strcasecmp(h, govidx__catalogue_field_names[f]) ||
-                (f == GX_F_FORMAT && !strcasecmp(h, "distribution")))
-                map[col] = f;
-        for (size_t f = 0; f < 3; f++)
-            if (!strcasecmp(h, extra[f]))
-                map[col] = C_MEDIA + f;
-    }
     for (row = 0; row < nr && rc == GOVIDX_OK; row++) {
         govidx__catrec r = {0};
         json_t *obj = json_object();
@@ -815,45 +975,57 @@ static int parse_csv(govidx_catalogue *c, const char *text, size_t len)
         }
         for (col = 0; col < nc && rc == GOVIDX_OK; col++) {
             const char *v = govidx_table_cell(t, row, col);
-            if (!v || !*v)
-                continue;
-            if (json_object_set_new(obj, govidx_table_col_name(t, col), json_string(v))) {
+            if (v && *v && json_object_set_new(obj, govidx_table_col_name(t, col), json_string(v)))
                 rc = govidx__fail(GOVIDX_EFORMAT, "%s: line %zu: column '%s' is not valid UTF-8", c->name,
                                   govidx_table_line(t, row), govidx_table_col_name(t, col));
-                break;
-            }
-            if (map[col] == GX_F_KEYWORD || map[col] == GX_F_THEME || map[col] == GX_F_FORMAT ||
-                map[col] == C_MEDIA) {
-                /* lists: values separated by ';' */
-                const char *p = v;
-                while (*p && rc == GOVIDX_OK) {
-                    size_t l = strcspn(p, ";");
-                    char item[256];
-                    snprintf(item, sizeof item, "%.*s", (int)(l < 255 ? l : 255), p);
-                    if (map[col] == GX_F_FORMAT || map[col] == C_MEDIA) {
-                        r.has_distribution = 1;
-                        rc = rec_format(&r, item);
-                    } else
-                        rc = rec_add(&r, (int)map[col], p, l);
-                    p += l + (p[l] == ';');
-                }
-            } else if (map[col] == C_DOWNLOAD)
-                r.bulk = r.has_distribution = 1;
-            else if (map[col] == C_ACCESS)
-                r.has_distribution = 1;
-            else if (map[col] == C_OTHER)
-                rc = note(c, govidx_table_col_name(t, col), NULL);
-            else
-                rc = rec_adds(&r, (int)map[col], v);
         }
+        if (rc == GOVIDX_OK)
+            rc = csv_object_record(c, obj, &r);
         if (rc == GOVIDX_OK)
             rc = add_rec(c, &r, obj);
         else
             rec_free(&r);
         json_decref(obj);
     }
-    govidx__free(map);
     govidx_table_free(t);
+    return rc;
+}
+
+/* ---- a record stored in a file's inventory (format 1.1) ------------------- */
+
+int govidx__catalogue_add_stored(govidx_catalogue *c, const char *record, const char *format)
+{
+    json_error_t err;
+    json_t *d = json_loads(record, JSON_REJECT_DUPLICATES, &err);
+    govidx__catrec r = {0};
+    int rc, skip = 0, fmt;
+    if (!d || !json_is_object(d)) {
+        json_decref(d);
+        return govidx__fail(GOVIDX_EFORMAT, "%s: a stored catalogue record is not a JSON object", c->name);
+    }
+    c->pod10 = !strcmp(format, "dcat-us-1.0");
+    if (c->pod10)
+        fmt = GOVIDX_CATALOGUE_DCAT_US;
+    else if ((rc = govidx_catalogue_format_from_name(&fmt, format)) || fmt == GOVIDX_CATALOGUE_AUTO) {
+        json_decref(d);
+        return govidx__fail(GOVIDX_EFORMAT, "%s: stored record format '%s' is not a catalogue format", c->name,
+                            format);
+    }
+    if (!c->n && !c->format)
+        c->format = fmt;
+    if (fmt == GOVIDX_CATALOGUE_DCAT_US)
+        rc = dcat_record(c, d, &r);
+    else if (fmt == GOVIDX_CATALOGUE_CKAN)
+        rc = ckan_record(c, d, &r);
+    else if (fmt == GOVIDX_CATALOGUE_SOCRATA)
+        rc = socrata_record(c, d, &r, &skip);
+    else
+        rc = csv_object_record(c, d, &r);
+    if (rc || skip)
+        rec_free(&r);
+    else
+        rc = add_rec(c, &r, d);
+    json_decref(d);
     return rc;
 }
 

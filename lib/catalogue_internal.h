@@ -35,6 +35,7 @@ typedef struct govidx__catrec {
 
 struct govidx_catalogue {
     int format;
+    int pod10; /* DCAT-US read from a Project Open Data v1.0 list (a JSON array) */
     char *name;
     size_t n, cap;
     govidx__catrec *rec;
@@ -59,5 +60,9 @@ int govidx__parse_date(const char *s, long *day);
 /* Declared update period in days of an accrualPeriodicity value: > 0, NaN
  * for none declared (irregular, as needed, ...), -1 when unrecognised. */
 double govidx__parse_period(const char *s);
+
+/* Append one record stored in an inventory entry (JSON object text, its
+ * record_format name) to c, as the parser of that format reads it. */
+int govidx__catalogue_add_stored(govidx_catalogue *c, const char *record, const char *format);
 
 #endif

@@ -37,7 +37,10 @@ static const char *const open_licences[] = {
     "odc open database license (odbl)", "odc-by", "odc-by-1.0", "opendatacommons.org/licenses/by/",
     "odc-pddl", "pddl", "pddl-1.0", "opendatacommons.org/licenses/pddl/",
     "open data commons public domain dedication and license (pddl)", "public domain", "other-pd", "us-pd",
-    "usa.gov/publicdomain/label/1.0/", "creativecommons.org/publicdomain/mark/"};
+    "usa.gov/publicdomain/label/1.0/", "creativecommons.org/publicdomain/mark/",
+    /* the names Socrata showed in 2013 for CC0 1.0, CC BY-SA 3.0 and ODbL */
+    "creative commons 1.0 universal", "creative commons attribution-share alike 3.0 unported",
+    "open database license"};
 
 /* 3 stars of the 5-star scheme (5stardata.info): structured data in a
  * non-proprietary format. */
@@ -570,6 +573,7 @@ int govidx_catalogue_to_inventory(govidx_dataset *ds, const govidx_catalogue *c,
         const govidx__catrec *r = &c->rec[i];
         govidx_inventory_entry e = GOVIDX_INVENTORY_ENTRY_INIT;
         signed char a[GOVIDX_N_CRITERIA];
+        char *json = NULL;
         char theme[256];
         size_t k;
         const char *acc = r->f[GX_F_ACCESS];
@@ -600,7 +604,14 @@ int govidx_catalogue_to_inventory(govidx_dataset *ds, const govidx_catalogue *c,
         e.update_frequency = r->f[GX_F_ACCRUAL];
         e.answers = a;
         e.n_answers = GOVIDX_N_CRITERIA;
+        /* format 1.1: the whole source record, so no field is dropped */
+        e.record_format = c->pod10 ? "dcat-us-1.0" : govidx_catalogue_format_name(c->format);
+        if ((rc = govidx_catalogue_record_json(&json, c, i)))
+            break;
+        e.record = json;
         rc = govidx_dataset_add_inventory(ds, &e);
+        govidx__free(json);
+        json = NULL;
     }
     cfg_free(&g);
     return rc;

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "h5io.h"
+#include "inventory_record.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -155,6 +156,7 @@ void govidx_dataset_close(govidx_dataset *ds)
         govidx__free(r->unit); govidx__free(r->dataset); govidx__free(r->category);
         govidx__free(r->department); govidx__free(r->format); govidx__free(r->licence);
         govidx__free(r->last_update); govidx__free(r->update_frequency);
+        govidx__free(r->record); govidx__free(r->record_format);
         govidx__free(r->answers);
     }
     govidx__free(ds->inv);
@@ -894,8 +896,12 @@ const char *govidx_dataset_criterion_name(int c)
     return c >= 0 && c < GOVIDX_N_CRITERIA ? criterion_names[c] : NULL;
 }
 
-GOVIDX__VERSIONS_1(inventory_entry_versions, govidx_inventory_entry, "inventory entry",
-                   GOVIDX_INVENTORY_ENTRY_INIT, n_answers);
+/* version 2 added the catalogue record (format 1.1, issue 17) */
+static const govidx_inventory_entry inventory_entry_versions_defaults = GOVIDX_INVENTORY_ENTRY_INIT;
+static const size_t inventory_entry_versions_sizes[2] = {GOVIDX__END(govidx_inventory_entry, n_answers),
+                                                         GOVIDX__END(govidx_inventory_entry, record_format)};
+static const govidx__versioned inventory_entry_versions = {"inventory entry", 2, inventory_entry_versions_sizes,
+                                                           &inventory_entry_versions_defaults};
 
 int govidx_inventory_entry_init(govidx_inventory_entry *e, unsigned version)
 {
@@ -927,10 +933,12 @@ int govidx_dataset_add_inventory(govidx_dataset *ds, const govidx_inventory_entr
         r.answers[k] = k < e.n_answers ? e.answers[k] : GOVIDX_ANSWER_MISSING;
     {
         char **dst[] = {&r.unit, &r.dataset, &r.category, &r.department,
-                        &r.format, &r.licence, &r.last_update, &r.update_frequency};
+                        &r.format, &r.licence, &r.last_update, &r.update_frequency,
+                        &r.record, &r.record_format};
         const char *const src[] = {e.unit, e.dataset, e.category, e.department,
-                                   e.format, e.licence, e.last_update, e.update_frequency};
-        if ((rc = dup_fields(dst, src, 8))) {
+                                   e.format, e.licence, e.last_update, e.update_frequency,
+                                   e.record, e.record_format};
+        if ((rc = dup_fields(dst, src, 10))) {
             govidx__free(r.answers);
             return rc;
         }
@@ -960,6 +968,8 @@ int govidx_dataset_inventory(govidx_inventory_entry *out, const govidx_dataset *
     e.licence = r->licence;
     e.last_update = opt(r->last_update);
     e.update_frequency = opt(r->update_frequency);
+    e.record = opt(r->record);
+    e.record_format = opt(r->record_format);
     e.answers = r->answers;
     e.n_answers = GOVIDX_N_CRITERIA;
     return govidx__versioned_write(&inventory_entry_versions, out, &e);
@@ -1462,6 +1472,11 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
             if (r->answers[k] < GOVIDX_ANSWER_MISSING || r->answers[k] > GOVIDX_ANSWER_UNSURE)
                 problem(&v, GOVIDX_EFORMAT, o, "answer %d for '%s' (must be -1, 0, 1 or 2)",
                         r->answers[k], criterion_names[k]);
+        {
+            char why[200];
+            if (!govidx__inventory_record_check(r->record, r->record_format, why, sizeof why))
+                problem(&v, GOVIDX_EFORMAT, o, "%s", why);
+        }
     }
     if (ds->n_inv > 1) {
         /* (unit, year, dataset) unique: compare joined keys */

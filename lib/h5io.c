@@ -552,6 +552,24 @@ static int read_format_attrs(rd *r, govidx_dataset *ds)
     if (version != GOVIDX_FORMAT_VERSION)
         return rfail(r, GOVIDX_EFORMAT, "/", "_format_version is %d; this govidx reads version %d", version,
                      GOVIDX_FORMAT_VERSION);
+    if (H5Aexists(r->file, "_format_minor") > 0) { /* 1.1: catalogue records in /inventory */
+        int minor = -1;
+        a = H5Aopen(r->file, "_format_minor", H5P_DEFAULT);
+        if (a < 0)
+            return h5fail(r, GOVIDX_EFORMAT, "/", "cannot open _format_minor");
+        t = H5Aget_type(a);
+        s = H5Aget_space(a);
+        rc = t >= 0 && s >= 0 && H5Tget_class(t) == H5T_INTEGER && H5Sget_simple_extent_npoints(s) == 1 &&
+             H5Aread(a, H5T_NATIVE_INT, &minor) >= 0;
+        if (t >= 0) H5Tclose(t);
+        if (s >= 0) H5Sclose(s);
+        H5Aclose(a);
+        if (!rc)
+            return rfail(r, GOVIDX_EFORMAT, "/", "_format_minor must be a scalar integer");
+        if (minor < 0 || minor > GOVIDX_FORMAT_MINOR)
+            return rfail(r, GOVIDX_EFORMAT, "/", "_format_minor is %d; this govidx reads 1.0 to 1.%d", minor,
+                         GOVIDX_FORMAT_MINOR);
+    }
     /* free text attributes */
     if (H5Oget_info2(r->file, &info, H5O_INFO_NUM_ATTRS) < 0)
         return h5fail(r, GOVIDX_EFORMAT, "/", "cannot list the root attributes");
@@ -1163,7 +1181,7 @@ static int read_inventory(rd *r, govidx_dataset *ds)
     col c[] = {{"unit", 0, 0, NULL},        {"year", 2, 0, NULL},    {"dataset", 0, 0, NULL},
                {"category", 0, 1, NULL},    {"department", 0, 1, NULL}, {"format", 0, 1, NULL},
                {"licence", 0, 1, NULL},     {"last_update", 0, 1, NULL},
-               {"update_frequency", 0, 1, NULL}};
+               {"update_frequency", 0, 1, NULL}, {"record", 0, 1, NULL}, {"record_format", 0, 1, NULL}};
     const size_t nc = sizeof c / sizeof c[0];
     if ((rc = open_group(r, "inventory", 1, &g)))
         return rc == 1 ? GOVIDX_OK : rc;
@@ -1188,6 +1206,8 @@ static int read_inventory(rd *r, govidx_dataset *ds)
         e.licence = S(c[6], i);
         e.last_update = S(c[7], i);
         e.update_frequency = S(c[8], i);
+        e.record = S(c[9], i); /* format 1.1 */
+        e.record_format = S(c[10], i);
         e.answers = ans + i * GOVIDX_N_CRITERIA;
         e.n_answers = GOVIDX_N_CRITERIA;
         rc = govidx_dataset_add_inventory(ds, &e);
@@ -1614,7 +1634,7 @@ static int put_cube(wr *w, hid_t g, const char *gp, const char *name, const void
 static int write_body(wr *w, const govidx_dataset *ds)
 {
     hid_t g = -1, g2 = -1;
-    int rc = GOVIDX_OK, ver = GOVIDX_FORMAT_VERSION;
+    int rc = GOVIDX_OK, ver = GOVIDX_FORMAT_VERSION, has_records = 0;
     size_t i;
     hsize_t dims[2];
     hid_t s, a;
@@ -1629,6 +1649,18 @@ static int write_body(wr *w, const govidx_dataset *ds)
     H5Sclose(s);
     if (rc)
         return wfail(w, "/");
+    for (i = 0; i < ds->n_inv && !has_records; i++)
+        has_records = ds->inv[i].record && *ds->inv[i].record;
+    if (has_records) { /* format 1.1 only when it is used, so other files stay 1.0 */
+        int minor = GOVIDX_FORMAT_MINOR;
+        s = H5Screate(H5S_SCALAR);
+        a = H5Acreate2(w->file, "_format_minor", H5T_STD_I32LE, s, H5P_DEFAULT, H5P_DEFAULT);
+        rc = a < 0 || H5Awrite(a, H5T_NATIVE_INT, &minor) < 0;
+        if (a >= 0) H5Aclose(a);
+        H5Sclose(s);
+        if (rc)
+            return wfail(w, "/");
+    }
     for (i = 0; i < ds->n_attrs; i++)
         if (put_str_attr(w->file, w->str, ds->attr_names[i], ds->attr_values[i]) < 0)
             return wfail(w, "/");
@@ -1748,6 +1780,10 @@ static int write_body(wr *w, const govidx_dataset *ds)
         CHECK(put_field_str(w, g, "/inventory", "licence", ds->inv, K, st, OFF(govidx__inv_row, licence), "licence"));
         CHECK(put_field_str(w, g, "/inventory", "last_update", ds->inv, K, st, OFF(govidx__inv_row, last_update), "last update (ISO 8601)"));
         CHECK(put_field_str(w, g, "/inventory", "update_frequency", ds->inv, K, st, OFF(govidx__inv_row, update_frequency), "declared update frequency"));
+        if (has_records) {
+            CHECK(put_field_str(w, g, "/inventory", "record", ds->inv, K, st, OFF(govidx__inv_row, record), "portal-catalogue record (JSON)"));
+            CHECK(put_field_str(w, g, "/inventory", "record_format", ds->inv, K, st, OFF(govidx__inv_row, record_format), "catalogue format of the record"));
+        }
         ans = govidx__mallocarray(K, GOVIDX_N_CRITERIA);
         if (!ans)
             CHECK(govidx__oom());

@@ -34,7 +34,7 @@ typedef struct govidx__district_row {
 
 typedef struct govidx__inv_row {
     char *unit, *dataset, *category, *department, *format, *licence, *last_update,
-        *update_frequency;
+        *update_frequency, *record, *record_format;
     int year;
     signed char *answers; /* GOVIDX_N_CRITERIA codes, allocated so a pointer to them outlives growth */
 } govidx__inv_row;

@@ -6,6 +6,7 @@
  */
 #include "internal.h"
 #include "result_internal.h"
+#include "openness_inventory.h"
 
 #include <math.h>
 #include <string.h>
@@ -66,6 +67,7 @@ static const char default_method[] =
     " \"nodes\": {\"O\": {\"aggregate\": {\"method\": \"geometric\", \"floor\": 1}}}}";
 
 typedef struct oi_data {
+    const govidx_result *stored; /* catalogue measures from the inventory's stored records (format 1.1) */
     size_t n_units, n_years, n_cols;
     size_t src[N_FW];   /* panel column of each framework indicator; SIZE_MAX = absent */
     size_t col[N_FW];   /* column in our matrices; SIZE_MAX = not used */
@@ -78,20 +80,30 @@ typedef struct oi_data {
 /* The result says why the checklist score is not in it: the method JSON
  * gains "checklist_score": "refused: <reason>" (quotes and backslashes in
  * the reason become apostrophes and slashes). */
-static int note_refusal(govidx_result *r, const char *why)
+static int note_refusal(govidx_result *r, const char *why, const size_t *col)
 {
-    size_t n = r->method_json ? strlen(r->method_json) : 0, k, w = strlen(why);
+    size_t n = r->method_json ? strlen(r->method_json) : 0, k, w = strlen(why), extra = 32;
     char *j;
     if (!n || r->method_json[n - 1] != '}')
         return GOVIDX_OK;
-    if (!(j = govidx__malloc(n + w + 96)))
+    for (k = 0; k < N_FW; k++) /* the indicators a catalogue inventory did not give, and why */
+        if (col[k] == SIZE_MAX)
+            extra += strlen(framework[k].code) + strlen(govidx__openness_not_derived(framework[k].code)) + 8;
+    if (!(j = govidx__malloc(n + w + 96 + extra)))
         return govidx__oom();
     memcpy(j, r->method_json, n - 1);
     k = n - 1;
     k += (size_t)sprintf(j + k, ", \"checklist_score\": \"refused: ");
     for (size_t i = 0; i < w; i++)
         j[k++] = why[i] == '"' ? '\'' : why[i] == '\\' ? '/' : (unsigned char)why[i] < 0x20 ? ' ' : why[i];
-    k += (size_t)sprintf(j + k, "\", \"O3\": \"inventory answer shares\"}");
+    k += (size_t)sprintf(j + k, "\", \"O3\": \"inventory answer shares\", \"not_derived\": {");
+    for (size_t i = 0, first = 1; i < N_FW; i++)
+        if (col[i] == SIZE_MAX && strcmp(framework[i].code, "checklist_score")) {
+            k += (size_t)sprintf(j + k, "%s\"%s\": \"%s\"", first ? "" : ", ", framework[i].code,
+                                 govidx__openness_not_derived(framework[i].code));
+            first = 0;
+        }
+    k += (size_t)sprintf(j + k, "}}");
     govidx__free(r->method_json);
     r->method_json = j;
     return GOVIDX_OK;
@@ -110,6 +122,8 @@ static int share_criterion(const char *code)
         return GOVIDX_CRIT_REGISTRATION_FREE;
     if (!strcmp(code, "updated_on_time_share"))
         return GOVIDX_CRIT_UP_TO_DATE;
+    if (!strcmp(code, "data_standard_adopted"))
+        return GOVIDX_CRIT_METADATA_STANDARD; /* 0-1: the share of entries described in one */
     return -1;
 }
 
@@ -136,6 +150,12 @@ static int inventory_share(double *out, const govidx_dataset *ds, int crit, size
         any |= !isnan(out[k]);
     }
     return any;
+}
+
+/* Framework indicators taken from the stored catalogue records' measures. */
+static int is_stored_measure(const char *code)
+{
+    return !strcmp(code, "high_value_coverage") || !strcmp(code, "median_days_since_update");
 }
 
 /* Which years have an inventory? */
@@ -201,6 +221,23 @@ static int fill_data(oi_data *d, const govidx_dataset *ds)
                 goto done;
             }
             inventory_share(shares, ds, crit, n, d->n_years);
+            for (u = 0; u < n; u++) /* percent, or a 0-1 flag's share */
+                block[u + d->col[k] * n] = shares[y * n + u] / (framework[k].goal_high == 1 ? 100 : 1);
+        }
+        for (k = 0; d->stored && k < N_FW; k++) /* measures of the stored catalogue records */
+            if (is_stored_measure(framework[k].code) && d->col[k] != SIZE_MAX && d->src[k] == SIZE_MAX)
+                for (u = 0; u < n; u++)
+                    block[u + d->col[k] * n] =
+                        govidx__inventory_catalogue_value(d->stored, ds, framework[k].code, u, y);
+        for (k = 0; d->inv_shares && k < N_FW; k++) {
+            if (strcmp(framework[k].code, "departments_publishing_share") || d->col[k] == SIZE_MAX ||
+                d->src[k] != SIZE_MAX)
+                continue;
+            if (!shares && !(shares = govidx__mallocarray(2 * n * d->n_years + 1, sizeof *shares))) {
+                rc = govidx__oom();
+                goto done;
+            }
+            govidx__inventory_departments_share(shares, ds, n, d->n_years);
             for (u = 0; u < n; u++)
                 block[u + d->col[k] * n] = shares[y * n + u];
         }
@@ -261,6 +298,7 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
     unsigned char *has_inv = NULL;
     const char **codes = NULL;
     govidx_panel panel = GOVIDX_PANEL_INIT;
+    govidx_result *stored = NULL;
     size_t k, y;
     int rc;
     char refusal[1024] = "";
@@ -295,6 +333,14 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
             d.inv_shares = 1;
             snprintf(refusal, sizeof refusal, "%s", govidx_last_error());
             govidx_clear_error();
+            /* catalogue records kept in the file (format 1.1): their measures too */
+            if ((rc = govidx__inventory_catalogue_result(&stored, ds)) == GOVIDX_ENOTFOUND)
+                govidx_clear_error();
+            else if (rc) {
+                govidx__free(has_inv);
+                return rc;
+            }
+            d.stored = stored;
         } else if (rc) {
             govidx__free(has_inv);
             return rc;
@@ -307,18 +353,33 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
         if (!use && d.inv_shares && crit >= 0) {
             if (!(tmp = govidx__mallocarray(2 * d.n_units * d.n_years + 1, sizeof *tmp))) {
                 govidx__free(has_inv);
+                govidx_result_free(stored);
                 return govidx__oom();
             }
             use = inventory_share(tmp, ds, crit, d.n_units, d.n_years);
+            govidx__free(tmp);
+        } else if (!use && d.inv_shares && d.stored && is_stored_measure(framework[k].code)) {
+            for (size_t yy = 0; yy < d.n_years && !use; yy++)
+                for (size_t uu = 0; uu < d.n_units && !use; uu++)
+                    use = !isnan(govidx__inventory_catalogue_value(d.stored, ds, framework[k].code, uu, yy));
+        } else if (!use && d.inv_shares && !strcmp(framework[k].code, "departments_publishing_share")) {
+            if (!(tmp = govidx__mallocarray(d.n_units * d.n_years + 1, sizeof *tmp))) {
+                govidx__free(has_inv);
+                govidx_result_free(stored);
+                return govidx__oom();
+            }
+            use = govidx__inventory_departments_share(tmp, ds, d.n_units, d.n_years);
             govidx__free(tmp);
         }
         if (use)
             d.col[k] = d.n_cols++;
     }
     govidx__free(has_inv);
-    if (d.n_cols == 0)
+    if (d.n_cols == 0) {
+        govidx_result_free(stored);
         return govidx__fail(GOVIDX_EMISSING, "openness: the dataset has none of the framework's indicators "
                             "and no open-data inventory");
+    }
     if ((rc = fill_data(&d, ds)) || (rc = build_framework(&fw, &d, ds)))
         goto done;
     if (!method) {
@@ -343,12 +404,13 @@ int govidx_openness_compute(govidx_result **out, const govidx_dataset *ds, const
     if ((rc = govidx_plan_new(&plan, fw, method, &panel)) == GOVIDX_OK)
         rc = govidx_execute(out, plan, &panel);
     if (rc == GOVIDX_OK && d.inv_shares)
-        rc = note_refusal(*out, refusal);
+        rc = note_refusal(*out, refusal, d.col);
     if (rc && *out) {
         govidx_result_free(*out);
         *out = NULL;
     }
 done:
+    govidx_result_free(stored);
     govidx_plan_free(plan);
     govidx_method_free(own);
     govidx_framework_free(fw);

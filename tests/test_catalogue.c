@@ -619,7 +619,65 @@ static void test_to_inventory(void)
     govidx_catalogue_free(c);
 }
 
-static CU_TestInfo tests[] = {{"to_inventory", test_to_inventory},{"truncated_and_deep", test_truncated_and_deep},{"checklist_needs_common_list", test_checklist_needs_common_list},{"dcat_parse", test_dcat_parse},
+/* Project Open Data v1.0 (a JSON array, as the 2013 data.json files of
+ * datasets/catalogues): the v1.0 names, Socrata's licence lines and
+ * distribution "formats"; every expected value is read off the text. */
+static void test_pod10(void)
+{
+    static const char text[] =
+        "[{\"accessLevel\": \"Public\", \"identifier\": \"a-1\", \"title\": \"Crime <b>stats</b> '; DROP TABLE x; --\","
+        "  \"keyword\": \"crime, police ,,violent\", \"keywords\": [\"crime\", \"safety\"],"
+        "  \"modified\": \"2013-08-01\", \"releaseDate\": \"2010-01-02\", \"frequency\": \"weekly\","
+        "  \"format\": \"application/zip; charset=binary\", \"webService\": \"https://x/resource/a-1\","
+        "  \"license\": \"Creative Commons 1.0 Universal\\nPolice Department(http://x.gov/police)\\n"
+        "http://creativecommons.org/publicdomain/zero/1.0/legalcode\","
+        "  \"distribution\": [{\"accessURL\": \"https://x/a-1.csv\", \"formats\": [{\"label\": \"csv\","
+        "    \"value\": \"text/csv\"}]}, {\"accessURL\": \"https://x/a-1.rdf\","
+        "    \"formats\": [{\"label\": \"rdf\", \"value\": \"application/xml+rdf\"}]}],"
+        "  \"created\": \"2010-01-02\"},"
+        " {\"accessLevel\": \"Public\", \"identifier\": \"a-2\", \"title\": \"Budget\","
+        "  \"modified\": \"2011-01-01\", \"format\": \"application/x-pdf\","
+        "  \"accessURL\": \"https://x/a-2.pdf\", \"license\": \"Public Domain(http://x.gov/terms)\"},"
+        " {\"accessLevel\": \"Public\", \"identifier\": \"a-1\", \"title\": \"again\"},"
+        " {\"accessLevel\": \"Public\", \"identifier\": \"a-3\", \"license\": 7}]";
+    govidx_catalogue *c = NULL;
+    govidx_result *r = NULL;
+    govidx_catalogue_options o = GOVIDX_CATALOGUE_OPTIONS_INIT;
+    GX_ASSERT_OK(govidx_catalogue_parse(&c, "pod10", text, sizeof text - 1, GOVIDX_CATALOGUE_AUTO));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(c);
+    CU_ASSERT_EQUAL(govidx_catalogue_format_of(c), GOVIDX_CATALOGUE_DCAT_US); /* not CKAN */
+    CU_ASSERT_EQUAL(govidx_catalogue_n_datasets(c), 3);
+    CU_ASSERT_EQUAL(govidx_catalogue_n_duplicates(c), 1);
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "keyword"), "crime; safety; police; violent");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "issued"), "2010-01-02");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "accrualPeriodicity"), "weekly");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "publisher"), "Police Department");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "license"),
+                           "Creative Commons 1.0 Universal; http://creativecommons.org/publicdomain/zero/1.0/legalcode");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 0, "format"), "ZIP; CSV; RDF");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 1, "format"), "PDF");
+    CU_ASSERT_STRING_EQUAL(govidx_catalogue_field(c, 1, "license"), "Public Domain(http://x.gov/terms)");
+    CU_ASSERT_PTR_NULL(govidx_catalogue_field(c, 1, "publisher"));
+    CU_ASSERT_EQUAL(unmapped_count(c, "created"), 1);
+    CU_ASSERT_EQUAL(unmapped_count(c, "license(not a string)"), 1);
+    o.reference_date = "2013-08-28";
+    govidx_catalogue_set_unit(c, "x", 2013);
+    GX_ASSERT_OK(govidx_catalogue_compute(&r, (const govidx_catalogue *const *)&c, 1, &o));
+    if (r) {
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "machine_readable_share"), 100.0 / 3, 1e-12); /* a-1: CSV, RDF */
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "non_proprietary_share"), 200.0 / 3, 1e-12); /* and a-2: PDF */
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "bulk_download_share"), 200.0 / 3, 1e-12);   /* a-1, a-2 accessURL */
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "api_share"), 100.0 / 3, 1e-12);             /* a-1 webService */
+        /* a-1 CC0 by its name and URL; a-2 "Public Domain(http...)" is not the name "public domain" */
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "open_licence_share"), 100.0 / 3, 1e-12);
+        /* a-1 27 days old, weekly x 1.5 = 10.5: late; a-2 over 12 months: late; a-3 no date */
+        GX_ASSERT_CLOSE(NODE(r, 0, 0, "updated_on_time_share"), 0, 0);
+    }
+    govidx_result_free(r);
+    govidx_catalogue_free(c);
+}
+
+static CU_TestInfo tests[] = {{"pod10", test_pod10}, {"to_inventory", test_to_inventory},{"truncated_and_deep", test_truncated_and_deep},{"checklist_needs_common_list", test_checklist_needs_common_list},{"dcat_parse", test_dcat_parse},
                               {"dcat_measures", test_dcat_measures},
                               {"ckan", test_ckan},
                               {"socrata_csv_two_cities", test_socrata_csv_and_two_cities},

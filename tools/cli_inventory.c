@@ -22,6 +22,57 @@ static int same_name(const char *a, const char *b)
     return a && b && !strcasecmp(a, b);
 }
 
+/* The catalogue measures of a unit and year from the records a format-1.1
+ * file keeps (issue 17), as of the file's catalogue reference date; the
+ * city's gov-dept actors are its departments. */
+static void print_stored_catalogue(const govidx_dataset *ds, const char *unit, int year)
+{
+    static const char *const nodes[] = {"machine_readable_share", "non_proprietary_share", "bulk_download_share",
+                                        "api_share", "open_licence_share", "metadata_completeness",
+                                        "updated_on_time_share", "high_value_coverage"};
+    static const char *const names[] = {"machine-readable", "non-proprietary", "bulk", "API", "open licence",
+                                        "metadata completeness", "on time", "key categories covered"};
+    const char *ref = govidx_dataset_attr(ds, GOVIDX_CATALOGUE_REFERENCE_DATE_ATTR);
+    govidx_catalogue *c = NULL;
+    govidx_catalogue_options o = GOVIDX_CATALOGUE_OPTIONS_INIT;
+    govidx_result *r = NULL;
+    const char *depts[512];
+    size_t nd = 0, j, k, node;
+    if (!ref || govidx_catalogue_from_dataset(&c, ds, unit, year) != GOVIDX_OK) {
+        govidx_clear_error();
+        return;
+    }
+    for (j = 0; j < govidx_dataset_n_actors(ds) && nd < 512; j++) {
+        govidx_actor a = GOVIDX_ACTOR_INIT;
+        if (!govidx_dataset_actor(&a, ds, j) && same_name(a.unit, unit) && a.sector && !strcmp(a.sector, "gov-dept"))
+            depts[nd++] = a.name ? a.name : a.code;
+    }
+    o.reference_date = ref;
+    if (govidx_catalogue_set_departments(c, depts, nd) ||
+        govidx_catalogue_compute(&r, (const govidx_catalogue *const *)&c, 1, &o)) {
+        printf("             catalogue: not measured (%s)\n", govidx_last_error());
+        govidx_clear_error();
+        govidx_catalogue_free(c);
+        return;
+    }
+    printf("             catalogue as of %s (%zu records kept):", ref, govidx_catalogue_n_datasets(c));
+    for (k = 0; k < sizeof nodes / sizeof *nodes; k++)
+        if (govidx_result_find_node(&node, r, nodes[k]) == GOVIDX_OK)
+            printf("%s %s %.1f%%", k ? "," : "", names[k], govidx_result_score(r, 0, 0, node));
+    if (govidx_result_find_node(&node, r, "median_days_since_update") == GOVIDX_OK &&
+        govidx_result_score(r, 0, 0, node) == govidx_result_score(r, 0, 0, node))
+        printf(", median %.1f days since update", govidx_result_score(r, 0, 0, node));
+    printf("\n");
+    k = govidx_result_n_labels(r, 0, 0, GOVIDX_CATALOGUE_UNCOVERED);
+    printf("             key categories not covered (%zu)%s", k, k ? ":" : "");
+    for (j = 0; j < k; j++)
+        printf("%s %s", j ? ";" : "", govidx_result_label(r, 0, 0, GOVIDX_CATALOGUE_UNCOVERED, j));
+    printf("\n");
+    govidx_clear_error();
+    govidx_result_free(r);
+    govidx_catalogue_free(c);
+}
+
 void cli_print_inventory(const govidx_dataset *ds)
 {
     size_t n_inv = govidx_dataset_n_inventory(ds), n_act = govidx_dataset_n_actors(ds), u, y, k, j, c;
@@ -48,6 +99,7 @@ void cli_print_inventory(const govidx_dataset *ds)
                     printf(" %s %.1f%% (%zu of %zu)%s", inv_crit_names[c], 100.0 * (double)yes[c] / (double)known[c],
                            yes[c], known[c], c < 4 ? "," : "");
             printf("\n");
+            print_stored_catalogue(ds, unit, year);
             /* government departments of the city, publishing or not; the
              * silos are only named when the inventory's publisher names
              * match the actors' at all (else it is a naming mismatch) */

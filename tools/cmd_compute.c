@@ -177,6 +177,35 @@ static void result_rows(FILE *f, const govidx_result *r, size_t y, const char *p
         }
 }
 
+/* The framework's notes on a catalogue-only file (issue 17): why the
+ * checklist score is refused and which indicators the catalogue inventory
+ * cannot give, with the reason of each (the method JSON's
+ * "checklist_score" and "not_derived", written by the library without
+ * quotes or braces inside the strings). */
+static void openness_notes(const govidx_result *fw)
+{
+    const char *m = govidx_result_method_json(fw), *p, *q;
+    if (!m)
+        return;
+    if ((p = strstr(m, "\"checklist_score\": \"refused: ")) && (q = strchr(p + 29, '"'))) {
+        p += 29;
+        if (!strncmp(p, "openness: ", 10))
+            p += 10;
+        printf("openness: checklist score refused: %.*s\n", (int)(q - p), p);
+    }
+    if (!(p = strstr(m, "\"not_derived\": {")))
+        return;
+    for (p += 16; *p && *p != '}';) {
+        const char *k0 = strchr(p, '"'), *k1, *v0, *v1;
+        if (!k0 || !(k1 = strchr(k0 + 1, '"')) || !(v0 = strchr(k1 + 1, '"')) || !(v1 = strchr(v0 + 1, '"')))
+            break;
+        printf("openness: %.*s not derived: %.*s\n", (int)(k1 - k0 - 1), k0 + 1, (int)(v1 - v0 - 1), v0 + 1);
+        p = v1 + 1;
+        while (*p == ',' || *p == ' ')
+            p++;
+    }
+}
+
 /* `govidx compute --index openness`: the GODI checklist place scores
  * (openness.score, ...) and the O1-O5 framework (openness.O, ...), year by
  * year in one CSV; either may be absent from the file, not both.  The run
@@ -200,6 +229,7 @@ static int openness_index(const govidx_dataset *ds, const char *csv, double tie_
     if (cl)
         govidx_result_set_tie_tolerance(cl, tie_tol);
     govidx_result_set_tie_tolerance(fw, tie_tol);
+    openness_notes(fw);
     if (csv) {
         if (!(f = csv_open(&out, csv)))
             rc = GOVIDX_EIO;

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void import_usage(FILE *f)
 {
     fprintf(f,
             "usage: govidx import --data DATA.csv --meta META.csv [--districts D.csv]\n"
             "                     [--inventory I.csv] [--actors A.csv --edges E.csv] [--dea DEA.csv]\n"
+            "                     [--departments DEPTS.csv]\n"
             "                     [--title T] [--source S] [--licence L] [--year Y] [--force] -o OUT.h5\n"
             "                     [--catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y] ...\n"
             "                      --reference-date YYYY-MM-DD]\n"
@@ -25,7 +27,10 @@ static void import_usage(FILE *f)
             "--catalogue adds a portal catalogue (DCAT-US data.json, CKAN or Socrata JSON, CSV)\n"
             "to the open-data inventory: one entry per dataset of the unit (default: the file\n"
             "name) and year (default: the reference date's year); see\n"
-            "docs/methods/openness-catalogue.md.\n");
+            "docs/methods/openness-catalogue.md.\n"
+            "--departments lists each city's departments (columns unit, department, optional\n"
+            "code); they are stored as actors of sector gov-dept, so summary and report name\n"
+            "the departments that publish nothing.\n");
 }
 
 /* --catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y] (repeatable)
@@ -109,19 +114,90 @@ static int import_catalogues(govidx_dataset *ds, const catalogue_args *c)
         } else {
             size_t m = govidx_catalogue_n_unmapped(cat), cnt;
             printf("%s: %zu datasets into the inventory of %s %d (%s; %zu duplicate identifiers dropped); "
-                   "not stored in the file: description, keyword, contactPoint, issued, landingPage, spatial, "
-                   "temporal",
+                   "every record kept whole in the inventory (format 1.1); source fields the measures do not "
+                   "read",
                    c->path[k], govidx_catalogue_n_datasets(cat), unit,
                    c->year[k] ? c->year[k] : atoi(c->reference_date),
                    govidx_catalogue_format_name(govidx_catalogue_format_of(cat)), govidx_catalogue_n_duplicates(cat));
             for (size_t j = 0; j < m; j++) {
                 const char *f = govidx_catalogue_unmapped(cat, j, &cnt);
-                printf(", %s x%zu", f, cnt);
+                printf("%s %s x%zu", j ? "," : ":", f, cnt);
             }
             printf("\n");
         }
         govidx_catalogue_free(cat);
     }
+    return rc;
+}
+
+/* --departments FILE.csv: the city's departments (columns unit and
+ * department, optional code), stored as actors of sector "gov-dept" so
+ * publisher breadth and the silos (departments publishing nothing) are
+ * found from the file (docs/methods/openness-catalogue.md).  A department
+ * already an actor of that unit (same name or code) is not added twice. */
+static int import_departments(govidx_dataset *ds, const char *path)
+{
+    govidx_table *t = NULL;
+    size_t cu, cd, cc, i, j, added = 0, kept = 0, n;
+    int has_code, rc = govidx_table_read_csv(&t, path, NULL);
+    if (rc) {
+        cli_report(path, rc);
+        return rc;
+    }
+    if (govidx_table_find_col_nocase(&cu, t, "unit") != GOVIDX_OK ||
+        (govidx_table_find_col_nocase(&cd, t, "department") != GOVIDX_OK &&
+         govidx_table_find_col_nocase(&cd, t, "name") != GOVIDX_OK)) {
+        fprintf(stderr, "govidx import: %s: needs the columns unit and department\n", path);
+        govidx_table_free(t);
+        return GOVIDX_EFORMAT;
+    }
+    has_code = govidx_table_find_col_nocase(&cc, t, "code") == GOVIDX_OK;
+    govidx_clear_error();
+    n = govidx_table_n_rows(t);
+    for (i = 0; i < n && rc == GOVIDX_OK; i++) {
+        const char *unit = govidx_table_cell(t, i, cu), *name = govidx_table_cell(t, i, cd);
+        const char *code = has_code ? govidx_table_cell(t, i, cc) : NULL;
+        char own[512];
+        size_t u;
+        int dup = 0;
+        if (!unit || !*unit || !name || !*name) {
+            fprintf(stderr, "%s:%zu: a department needs a unit and a name\n", path, govidx_table_line(t, i));
+            rc = GOVIDX_EFORMAT;
+            break;
+        }
+        if (govidx_dataset_find_unit(&u, ds, unit) != GOVIDX_OK) {
+            fprintf(stderr, "%s:%zu: unit '%s' is not in the data\n", path, govidx_table_line(t, i), unit);
+            rc = GOVIDX_ENOTFOUND;
+            break;
+        }
+        for (j = 0; j < govidx_dataset_n_actors(ds) && !dup; j++) {
+            govidx_actor a = GOVIDX_ACTOR_INIT;
+            dup = !govidx_dataset_actor(&a, ds, j) && a.unit && !strcasecmp(a.unit, unit) &&
+                  ((a.name && !strcasecmp(a.name, name)) || (a.code && !strcasecmp(a.code, code ? code : name)));
+        }
+        if (dup) {
+            kept++;
+            continue;
+        }
+        if (!code || !*code) { /* actor codes are unique across units */
+            snprintf(own, sizeof own, "%s:%s", unit, name);
+            code = own;
+        }
+        govidx_actor a = GOVIDX_ACTOR_INIT;
+        a.code = code;
+        a.name = name;
+        a.unit = unit;
+        a.sector = "gov-dept";
+        a.level = "city";
+        if ((rc = govidx_dataset_add_actor(ds, &a)))
+            fprintf(stderr, "%s:%zu: %s\n", path, govidx_table_line(t, i), govidx_last_error());
+        else
+            added++;
+    }
+    govidx_clear_error();
+    if (rc == GOVIDX_OK)
+        printf("%s: %zu departments added as gov-dept actors (%zu already actors)\n", path, added, kept);
+    govidx_table_free(t);
     return rc;
 }
 
@@ -134,7 +210,7 @@ static void print_problem(void *ctx, const char *object, const char *message)
 int cmd_import(int argc, char **argv)
 {
     govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
-    const char *out = NULL, *title = NULL, *source = NULL, *licence = NULL;
+    const char *out = NULL, *title = NULL, *source = NULL, *licence = NULL, *departments = NULL;
     govidx_dataset *ds = NULL;
     unsigned flags = 0;
     int i, rc;
@@ -161,6 +237,7 @@ int cmd_import(int argc, char **argv)
         else if (!strcmp(a, "--actors")) slot = &src.actors;
         else if (!strcmp(a, "--edges")) slot = &src.edges;
         else if (!strcmp(a, "--dea")) slot = &src.dea;
+        else if (!strcmp(a, "--departments")) slot = &departments;
         else if (!strcmp(a, "--title")) slot = &title;
         else if (!strcmp(a, "--source")) slot = &source;
         else if (!strcmp(a, "--licence") || !strcmp(a, "--license")) slot = &licence;
@@ -205,7 +282,13 @@ int cmd_import(int argc, char **argv)
         fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
         return CLI_EXIT_FAIL;
     }
-    if (cats.n && (rc = import_catalogues(ds, &cats))) {
+    if (departments && (rc = import_departments(ds, departments))) {
+        fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
+        govidx_dataset_close(ds);
+        return CLI_EXIT_FAIL;
+    }
+    if (cats.n && ((rc = import_catalogues(ds, &cats)) ||
+                   (rc = govidx_dataset_set_attr(ds, GOVIDX_CATALOGUE_REFERENCE_DATE_ATTR, cats.reference_date)))) {
         fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;

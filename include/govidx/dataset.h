@@ -33,6 +33,10 @@ extern "C" {
 /** Format name and version written to and required in the root attributes. */
 #define GOVIDX_FORMAT_NAME "govidx-city-dataset"
 #define GOVIDX_FORMAT_VERSION 1
+/** Minor version: root attribute `_format_minor` (absent = 0).  1 adds the
+ *  inventory's catalogue records (docs/format.md); files of minor 0 stay valid
+ *  and are read as before. */
+#define GOVIDX_FORMAT_MINOR 1
 
 /** Opaque: a city dataset in memory. */
 typedef struct govidx_dataset govidx_dataset;
@@ -380,10 +384,15 @@ typedef struct govidx_inventory_entry {
     const signed char *answers; /**< n_answers GOVIDX_ANSWER_* codes indexed by govidx_criterion;
                                      criteria from n_answers on are GOVIDX_ANSWER_MISSING */
     size_t n_answers;           /**< at most GOVIDX_N_CRITERIA (the criteria this library knows) */
+    /* version 2 (format 1.1, issue 17) */
+    const char *record;         /**< the portal-catalogue record the entry comes from, whole, as a JSON
+                                     object (every source field), or NULL */
+    const char *record_format;  /**< its catalogue format: "dcat-us", "dcat-us-1.0" (Project Open Data
+                                     v1.0), "ckan", "socrata", "csv"; set exactly when record is */
 } govidx_inventory_entry;
-#define GOVIDX_INVENTORY_ENTRY_VERSION 1
+#define GOVIDX_INVENTORY_ENTRY_VERSION 2
 #define GOVIDX_INVENTORY_ENTRY_INIT \
-    { GOVIDX_INVENTORY_ENTRY_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
+    { GOVIDX_INVENTORY_ENTRY_VERSION, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL }
 /** Set *e to an empty entry of `version` (1..GOVIDX_INVENTORY_ENTRY_VERSION).
  *  GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_inventory_entry_init(govidx_inventory_entry *e, unsigned version);

@@ -197,6 +197,23 @@ GOVIDX_API int govidx_catalogue_compute(govidx_result **out, const govidx_catalo
 GOVIDX_API int govidx_catalogue_to_inventory(govidx_dataset *ds, const govidx_catalogue *c,
                                              const govidx_catalogue_options *opts);
 
+/** Root attribute `govidx import --catalogue` sets to its --reference-date,
+ *  so measures recomputed from the file use the same date. */
+#define GOVIDX_CATALOGUE_REFERENCE_DATE_ATTR "catalogue_reference_date"
+
+/**
+ * The catalogue of a unit and year rebuilt from the records a format-1.1
+ * file keeps in its inventory (govidx_inventory_entry.record, written by
+ * govidx_catalogue_to_inventory): each record read as its format's parser
+ * reads it, so govidx_catalogue_compute gives the measures of the original
+ * catalogue (departments, population and unit are not stored: set them).
+ * Errors: GOVIDX_EINVAL (NULL), GOVIDX_ENOTFOUND (no stored record for that
+ * unit and year), GOVIDX_EFORMAT (a record that is not a JSON object or of
+ * an unknown format), GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_catalogue_from_dataset(govidx_catalogue **out, const govidx_dataset *ds, const char *unit,
+                                             int year);
+
 #ifdef __cplusplus
 }
 #endif
