@@ -39,8 +39,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-GOVIDX__VERSIONS_1(uncertainty_options_versions, govidx_uncertainty_options, "uncertainty options",
-                   GOVIDX_UNCERTAINTY_OPTIONS_INIT, progress_ctx);
+/* version 1 ends at progress_ctx; version 2 adds sampling */
+static const govidx_uncertainty_options uncertainty_options_versions_defaults = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+static const size_t uncertainty_options_versions_sizes[2] = {GOVIDX__END(govidx_uncertainty_options, progress_ctx),
+                                                             GOVIDX__END(govidx_uncertainty_options, sampling)};
+static const govidx__versioned uncertainty_options_versions = {"uncertainty options", 2,
+                                                               uncertainty_options_versions_sizes,
+                                                               &uncertainty_options_versions_defaults};
 
 int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version)
 {
@@ -94,6 +99,8 @@ typedef struct ux_ctx {
     size_t *inputs;          /* agg indices whose children are drawn (Sobol inputs) */
     size_t n_inputs;         /* n_winputs, + 1 with leave_one_out (the last input) */
     size_t n_winputs;
+    size_t *dim0;            /* input -> its first coordinate (Sobol' sampling) */
+    size_t n_dims;           /* coordinates of one matrix (A or B) */
     size_t *drop;            /* leave_one_out: the indicators that may be dropped */
     size_t n_drop;
     /* method switches (vary): one context per combination of values, the
@@ -140,8 +147,18 @@ static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t
     return a->weights + (p->n_weight_sets > 1 ? y * a->n_children : 0);
 }
 
-/* The multipliers of node a's children for (sample s, matrix m). */
-static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double *mult)
+/* A uniform draw: the stream's next number, or with Sobol' sampling
+ * coordinate dim of point s in matrix m's block of coordinates. */
+static double ux_uniform(const ux_ctx *c, govidx__rng *g, uint64_t s, uint64_t m, size_t dim)
+{
+    if (c->o.sampling == GOVIDX_SAMPLING_SOBOL)
+        return govidx__sobol_point(s, (size_t)m * c->n_dims + dim);
+    return govidx__rng_uniform(g);
+}
+
+/* The multipliers of node a's children for (sample s, matrix m); with
+ * Sobol' sampling the perturbed children take coordinates dim, dim + 1, ... */
+static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double *mult, size_t dim)
 {
     const plan_agg *a = &c->p->aggs[ai];
     const double *w0 = set_weights(c->p, a, 0);
@@ -166,7 +183,7 @@ static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double
     }
     for (j = 0; j < a->n_children; j++) {
         size_t k = a->children[j];
-        mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * govidx__rng_uniform(&g)
+        mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * ux_uniform(c, &g, s, m, dim++)
                                   : 1.0;
     }
 }
@@ -179,7 +196,7 @@ static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double
     govidx__rng g;
     size_t k;
     if (i < c->n_winputs) {
-        draw_node(c, c->inputs[i], s, m, mult);
+        draw_node(c, c->inputs[i], s, m, mult, c->dim0 ? c->dim0[i] : 0);
         return;
     }
     if (i > c->n_winputs || !c->o.leave_one_out) { /* method switch j: its value, mixed radix */
@@ -187,13 +204,13 @@ static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double
         for (t = 0; t < j; t++)
             stride *= c->vary_n[t];
         g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX - 1 - j);
-        k = (size_t)(govidx__rng_uniform(&g) * (double)c->vary_n[j]);
+        k = (size_t)(ux_uniform(c, &g, s, m, c->dim0 ? c->dim0[i] : 0) * (double)c->vary_n[j]);
         k = k < c->vary_n[j] ? k : c->vary_n[j] - 1;
         *variant += k * stride;
         return;
     }
     g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX);
-    k = (size_t)(govidx__rng_uniform(&g) * (double)c->n_drop);
+    k = (size_t)(ux_uniform(c, &g, s, m, c->dim0 ? c->dim0[i] : 0) * (double)c->n_drop);
     k = k < c->n_drop ? k : c->n_drop - 1;
     mult[c->drop[k]] = 0.0;
     if (dropped)
@@ -548,6 +565,14 @@ static int resolve(ux_ctx *c)
     if (o->weights_dirichlet > 0.0 && o->weights_noise > 0.0)
         return govidx__fail(GOVIDX_EINVAL, "uncertainty: weights_noise and weights_dirichlet are two weight "
                                            "models; set one");
+    if (o->sampling != GOVIDX_SAMPLING_RANDOM && o->sampling != GOVIDX_SAMPLING_SOBOL)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: sampling %d is neither GOVIDX_SAMPLING_RANDOM nor "
+                                           "GOVIDX_SAMPLING_SOBOL", o->sampling);
+    if (o->sampling == GOVIDX_SAMPLING_SOBOL && o->weights_dirichlet > 0.0)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling draws uniforms; the Dirichlet weight model "
+                                           "needs Gamma draws (use weights_noise, or random sampling)");
+    if (o->sampling == GOVIDX_SAMPLING_SOBOL && o->replications > UINT32_MAX)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling takes at most 2^32 replications");
     if (o->sobol && (!(o->sobol_width > 0.0) || o->replications < 2))
         return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol indices need replications >= 2 and sobol_width > 0");
     for (k = 0; k < p->n_nodes; k++)
@@ -678,6 +703,7 @@ static int finish_stats(govidx_uncertainty *u)
 
 static void free_ctx_arrays(ux_ctx *c)
 {
+    govidx__free(c->dim0);
     govidx__free(c->perturbed);
     govidx__free(c->dirty);
     govidx__free(c->inputs);
@@ -760,6 +786,29 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     if ((rc = resolve(&c)) || (var->n_comb && (rc = make_variants(&c, var->plans, var->noms, var->n_comb,
                                                                    var->vary_n, var->n_vary))))
         goto done;
+    if (c.o.sampling == GOVIDX_SAMPLING_SOBOL) { /* each input's coordinates: one per drawn weight, else one */
+        size_t i, j, need;
+        if (!(c.dim0 = govidx__mallocarray(c.n_inputs, sizeof *c.dim0))) {
+            rc = govidx__oom();
+            goto done;
+        }
+        for (i = 0; i < c.n_inputs; i++) {
+            c.dim0[i] = c.n_dims;
+            if (i < c.n_winputs) {
+                const plan_agg *a = &p->aggs[c.inputs[i]];
+                for (j = 0; j < a->n_children; j++)
+                    c.n_dims += c.perturbed[a->children[j]];
+            } else
+                c.n_dims++;
+        }
+        need = c.o.sobol ? 2 * c.n_dims : c.n_dims;
+        if (need > GOVIDX__SOBOL_DIMS) {
+            rc = govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling of this run needs %zu coordinates; the "
+                                             "Joe & Kuo table here has %d (draw fewer weights, or random sampling)",
+                              need, GOVIDX__SOBOL_DIMS);
+            goto done;
+        }
+    }
     u->n_units = n;
     u->n_years = nom->n_years;
     u->n_nodes = p->n_nodes;
