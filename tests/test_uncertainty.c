@@ -628,6 +628,47 @@ static void test_vary(void)
     govidx_framework_free(fw);
 }
 
+/* The progress callback: called with done increasing to total, never past it. */
+typedef struct progress_log {
+    size_t calls, last, total, bad;
+} progress_log;
+
+static int log_progress(void *ctx, size_t done, size_t total)
+{
+    progress_log *p = ctx;
+    p->bad += done < p->last || done > total || (p->total && total != p->total);
+    p->calls++;
+    p->last = done;
+    p->total = total;
+    return 0;
+}
+
+static void test_progress(void)
+{
+    govidx_plan *plan = NULL;
+    govidx_framework *fw = NULL;
+    govidx_panel panel;
+    govidx_matrix_view v;
+    govidx_uncertainty *u = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    progress_log log = {0, 0, 0, 0};
+    small_plan(&plan, &fw, &panel, &v);
+    o.replications = 1000;
+    o.weights_noise = 0.2;
+    o.n_threads = 2;
+    o.batch = 50;
+    o.progress = log_progress;
+    o.progress_ctx = &log;
+    GX_ASSERT_OK(govidx_uncertainty_run(&u, plan, &panel, &o));
+    CU_ASSERT(log.calls >= 2 && log.calls <= 20); /* one call per batch (rounded up to 64 on the linear path) */
+    CU_ASSERT_EQUAL(log.last, 1000);
+    CU_ASSERT_EQUAL(log.total, 1000);
+    CU_ASSERT_EQUAL(log.bad, 0);
+    govidx_uncertainty_free(u);
+    govidx_plan_free(plan);
+    govidx_framework_free(fw);
+}
+
 static int cancel_at_half(void *ctx, size_t done, size_t total)
 {
     (void)ctx;
@@ -970,6 +1011,7 @@ static CU_TestInfo engine_tests[] = {
     {"sampling_engine", test_sampling_engine},
     {"spec_json", test_spec_json},
     {"errors", test_errors},
+    {"progress", test_progress},
     {"paths_small", test_paths_small},
     {"leave_one_out", test_leave_one_out},
     {"vary", test_vary},
