@@ -213,6 +213,8 @@ static int read_root(govidx_uncertainty_spec *s, json_t *root)
             rc = read_levels(s, v);
         else if (!strcmp(key, "weights_dirichlet"))
             rc = get_number(v, key, &s->o.weights_dirichlet);
+        else if (!strcmp(key, "data_noise"))
+            rc = get_bool(v, key, &s->o.data_noise);
         else if (!strcmp(key, "leave_one_out"))
             rc = get_bool(v, key, &s->o.leave_one_out);
         else if (!strcmp(key, "vary"))
@@ -244,7 +246,7 @@ static int read_root(govidx_uncertainty_spec *s, json_t *root)
         } else
             rc = govidx__fail(GOVIDX_EFORMAT,
                               "uncertainty spec: unknown key '%s' (replications, seed, weights_noise, noise_levels, "
-                              "weights_dirichlet, leave_one_out, vary, quantiles, sampling, sobol, bootstrap, "
+                              "weights_dirichlet, leave_one_out, data_noise, vary, quantiles, sampling, sobol, bootstrap, "
                               "sobol_width, roots_only, ranks_only, threads, batch)",
                               key);
         if (rc)

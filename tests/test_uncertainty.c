@@ -496,6 +496,117 @@ static void test_spec_json(void)
     govidx_framework_free(fw);
 }
 
+/* Data noise on a dataset where it can be checked by hand: one indicator
+ * x under P under IDX (min-max 0-100), units lo = 0 and hi = 100 fixed, unit
+ * mid = 50 with standard error 5.  The perturbed value stays inside [0, 100]
+ * (10 standard errors), so min-max leaves it as it is and mid's Index score
+ * is 50 + 5 Z: mean 50, 5% and 95% quantiles 50 -/+ 1.644854 x 5 = 41.776
+ * and 58.224 (the standard normal's 95% point), within Monte Carlo error
+ * (N = 20,000: about 0.035 for the mean, 0.075 for the quantiles); lo and hi
+ * never move. */
+static govidx_dataset *noise_dataset(double se_mid)
+{
+    static const char *codes[3] = {"lo", "mid", "hi"};
+    static const int years[1] = {2020};
+    const double x[3] = {0, 50, 100};
+    govidx_dataset *ds = NULL;
+    govidx_indicator in = GOVIDX_INDICATOR_INIT;
+    govidx_node p = GOVIDX_NODE_INIT, idx = GOVIDX_NODE_INIT;
+    size_t u;
+    GX_ASSERT_OK(govidx_dataset_new(&ds));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, 3, codes, codes));
+    GX_ASSERT_OK(govidx_dataset_set_years(ds, 1, years));
+    in.code = "x";
+    in.name = "x";
+    in.parent = "P";
+    GX_ASSERT_OK(govidx_dataset_add_indicator(ds, &in));
+    p.code = "P";
+    p.parent = "IDX";
+    idx.code = "IDX";
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &p));
+    GX_ASSERT_OK(govidx_dataset_add_node(ds, &idx));
+    for (u = 0; u < 3; u++)
+        GX_ASSERT_OK(govidx_dataset_set_value(ds, u, 0, 0, x[u]));
+    if (!isnan(se_mid))
+        GX_ASSERT_OK(govidx_dataset_set_cell_meta(ds, 1, 0, 0, 0, se_mid));
+    return ds;
+}
+
+static void test_data_noise(void)
+{
+    govidx_dataset *ds = noise_dataset(5.0), *plain = noise_dataset(NAN), *zero = noise_dataset(0.0);
+    govidx_plan *plan = NULL;
+    govidx_uncertainty *u = NULL, *u2 = NULL;
+    govidx_uncertainty_options o = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    size_t root, v, i, found = 0;
+    GX_ASSERT_OK(govidx_plan_from_dataset(&plan, ds, NULL));
+    GX_ASSERT_OK(govidx_framework_find(&root, govidx_plan_framework(plan), "IDX"));
+    o.replications = 20000;
+    o.seed = 4;
+    o.data_noise = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&u, plan, ds, &o));
+    fprintf(stderr, "  mid: mean %.4f (50), q05 %.4f (41.7757), q95 %.4f (58.2243)\n",
+            govidx_uncertainty_mean_score(u, 1, 0, root), govidx_uncertainty_score_quantile(u, 1, 0, root, 0.05),
+            govidx_uncertainty_score_quantile(u, 1, 0, root, 0.95));
+    GX_ASSERT_CLOSE(govidx_uncertainty_mean_score(u, 1, 0, root), 50.0, 0.15);
+    GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, 1, 0, root, 0.05), 50.0 - 1.644854 * 5.0, 0.3);
+    GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, 1, 0, root, 0.95), 50.0 + 1.644854 * 5.0, 0.3);
+    GX_ASSERT_CLOSE(govidx_uncertainty_score_quantile(u, 1, 0, root, 0.5), 50.0, 0.2);
+    for (v = 0; v < 3; v += 2) {
+        CU_ASSERT_EQUAL(govidx_uncertainty_score_quantile(u, v, 0, root, 0.0), v ? 100.0 : 0.0);
+        CU_ASSERT_EQUAL(govidx_uncertainty_score_quantile(u, v, 0, root, 1.0), v ? 100.0 : 0.0);
+    }
+    CU_ASSERT_EQUAL(govidx_uncertainty_rank_quantile(u, 1, 0, root, 0.0), 2.0);
+    CU_ASSERT_EQUAL(govidx_uncertainty_rank_quantile(u, 1, 0, root, 1.0), 2.0);
+    /* the same for any thread count and batch */
+    o.replications = 2000;
+    o.n_threads = 1;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&u2, plan, ds, &o));
+    govidx_uncertainty_free(u);
+    o.n_threads = 3;
+    o.batch = 7;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&u, plan, ds, &o));
+    CU_ASSERT_EQUAL(govidx_uncertainty_mean_score(u, 1, 0, root), govidx_uncertainty_mean_score(u2, 1, 0, root));
+    CU_ASSERT_EQUAL(govidx_uncertainty_score_quantile(u, 1, 0, root, 0.05),
+                    govidx_uncertainty_score_quantile(u2, 1, 0, root, 0.05));
+    govidx_uncertainty_free(u);
+    govidx_uncertainty_free(u2);
+    u = NULL;
+    /* a Sobol input of its own, which carries all the variance of mid's score */
+    o.sobol = 1;
+    o.bootstrap = 100;
+    o.replications = 1000;
+    GX_ASSERT_OK(govidx_uncertainty_run_dataset(&u, plan, ds, &o));
+    for (i = 0; u && i < govidx_uncertainty_n_inputs(u); i++)
+        if (!strcmp(govidx_uncertainty_input_code(u, i), "data-noise")) {
+            double s[6];
+            found = 1;
+            GX_ASSERT_OK(govidx_uncertainty_sobol(s, u, 1, 0, root, i));
+            GX_ASSERT_CLOSE(s[1], 1.0, 0.1); /* the only input: S = ST = 1, within the intervals */
+            CU_ASSERT(s[4] <= 1.0 && 1.0 <= s[5]);
+            CU_ASSERT(s[2] <= 1.0 && 1.0 <= s[3]);
+        }
+    CU_ASSERT(found);
+    govidx_uncertainty_free(u);
+    u = NULL;
+    o.sobol = 0;
+    /* refused: no standard errors, none > 0, the panel entry point, Sobol' sampling */
+    GX_ASSERT_RC(govidx_uncertainty_run_dataset(&u, plan, plain, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no standard errors (/panel/stderr"));
+    GX_ASSERT_RC(govidx_uncertainty_run_dataset(&u, plan, zero, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no standard error in /panel/stderr is > 0"));
+    GX_ASSERT_RC(govidx_uncertainty_run(&u, plan, &panel, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "use govidx_uncertainty_run_dataset"));
+    o.sampling = GOVIDX_SAMPLING_SOBOL;
+    GX_ASSERT_RC(govidx_uncertainty_run_dataset(&u, plan, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(u);
+    govidx_plan_free(plan);
+    govidx_dataset_close(ds);
+    govidx_dataset_close(plain);
+    govidx_dataset_close(zero);
+}
+
 /* Leave one out, no weight noise: every replication is one of the four
  * trees without x1, x2, x3 or x4, so the extreme quantiles of each unit's
  * Index score are the extremes of those four scores, computed here by hand
@@ -1010,6 +1121,7 @@ static CU_TestInfo engine_tests[] = {
     {"sobol_engine", test_sobol_engine},
     {"sampling_engine", test_sampling_engine},
     {"spec_json", test_spec_json},
+    {"data_noise", test_data_noise},
     {"errors", test_errors},
     {"progress", test_progress},
     {"paths_small", test_paths_small},

@@ -17,7 +17,7 @@ static void usage(FILE *f)
             "usage: govidx uncertainty FILE.h5 [--spec UNCERTAINTY.json] [--method SPEC.json] [--set KEY=VALUE]...\n"
             "         [--node NODE:KEY=VALUE]...\n"
             "         --replications N [--seed S] [--weights-noise F [--noise-levels L1,L2]]\n"
-            "         [--weights-dirichlet K] [--leave-one-out] [--vary [NODE:]KEY=V1,V2,...]... [--quantiles 5,25,75,95] [--sampling random|sobol]\n"
+            "         [--weights-dirichlet K] [--leave-one-out] [--data-noise] [--vary [NODE:]KEY=V1,V2,...]... [--quantiles 5,25,75,95] [--sampling random|sobol]\n"
             "         [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
             "         --csv OUT.csv [--params P.csv] [--write RUN [--replace]]\n"
@@ -25,7 +25,8 @@ static void usage(FILE *f)
             "Perturbs the weights of the index tree N times (COINr's noise model: each weight at\n"
             "the given levels, 1 = indicators, times U(1-F, 1+F), renormalised within its node; or\n"
             "a Dirichlet around the nominal weights with concentration K; --leave-one-out also\n"
-            "drops one indicator per replication; --vary switches a method key among values, e.g.\n"
+            "drops one indicator per replication; --data-noise adds N(0, se) to every value with a standard\n"
+            "error in the file (/panel/stderr) and reruns the whole pipeline; --vary switches a method key among values, e.g.\n"
             "normalize.method=minmax,zscore or P1:aggregate.method=arithmetic,geometric), and writes per unit,\n"
             "year and node: unit,year,node,nominal_score,nominal_rank,mean_score,median_score,\n"
             "q05_score,q95_score,mean_rank,median_rank,q05_rank,q95_rank,mean_abs_rank_shift\n"
@@ -276,6 +277,8 @@ int cmd_uncertainty(int argc, char **argv)
                 o.sobol = 1;
             else if (!strcmp(k, "--replace"))
                 write_flags |= GOVIDX_WRITE_REPLACE;
+            else if (!strcmp(k, "--data-noise"))
+                o.data_noise = 1;
             else if (!strcmp(k, "--leave-one-out"))
                 o.leave_one_out = 1;
             else if (!strcmp(k, "--roots-only"))

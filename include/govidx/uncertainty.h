@@ -102,13 +102,23 @@ typedef struct govidx_uncertainty_options {
      *  keys), else GOVIDX_EINVAL naming the limit.  It is unscrambled: the
      *  seed then drives only the bootstrap. */
     int sampling;
+    /** Non-zero: every replication also perturbs the data: each panel value
+     *  with a standard error se > 0 in the dataset (/panel/stderr,
+     *  docs/format.md) becomes value + se Z, Z ~ N(0, 1) independent per
+     *  cell, and the whole pipeline (denominate, impute, treat, normalise,
+     *  aggregate) runs on the perturbed panel; a Sobol input of its own
+     *  ("data-noise").  Only govidx_uncertainty_run_dataset (the standard
+     *  errors are the dataset's); GOVIDX_ENOTFOUND when the dataset has no
+     *  standard errors or none > 0, GOVIDX_EINVAL with the panel entry point
+     *  or Sobol' sampling. */
+    int data_noise;
 } govidx_uncertainty_options;
 #define GOVIDX_SAMPLING_RANDOM 0
 #define GOVIDX_SAMPLING_SOBOL 1
 #define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 2
 #define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
     { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, NULL, 0, 0, 0, NULL, NULL, \
-      GOVIDX_SAMPLING_RANDOM }
+      GOVIDX_SAMPLING_RANDOM, 0 }
 /** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
 
@@ -117,7 +127,7 @@ GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts,
  * options and every string they point at (the varied keys and values).
  * Keys (all optional but replications): "replications" (N >= 1), "seed",
  * "weights_noise", "noise_levels" ([2, 3]), "weights_dirichlet",
- * "leave_one_out" (boolean), "vary" ([{"node": "Conn", "key":
+ * "leave_one_out" and "data_noise" (booleans), "vary" ([{"node": "Conn", "key":
  * "aggregate.method", "values": ["arithmetic", "geometric"]}, ...]; node
  * optional, values strings or numbers, at least two), "quantiles" (extra
  * percentages for the CSV, e.g. [25, 75]), "sampling" ("random" or
