@@ -1101,9 +1101,10 @@ static void test_asem_run_write(void)
             bad += shift[i] != govidx_uncertainty_mean_abs_rank_shift(u, v, 0, k) && !(isnan(shift[i]) && r0 == 0);
         }
     CU_ASSERT_EQUAL(bad, 0);
-    GX_ASSERT_RC(govidx_uncertainty_to_run(&run, u, "bad/name", NULL, 0), GOVIDX_EINVAL);
-    govidx_run_free(back);
     govidx_run_free(run);
+    GX_ASSERT_RC(govidx_uncertainty_to_run(&run, u, "bad/name", NULL, 0), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NULL(run);
+    govidx_run_free(back);
     govidx_uncertainty_free(u);
     unlink(path);
 }
