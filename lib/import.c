@@ -320,7 +320,7 @@ static int cmp_int(const void *a, const void *b)
 static void read_data(importer *im, govidx_table *t, const meta *m, int default_year)
 {
     size_t cu = col_any(t, unit_names), cn = col_any(t, name_names), cy = col_any(t, year_names);
-    size_t ci = NONE, cv = NONE, n_rows = govidx_table_n_rows(t), r, c, k, n_units = 0, n_years = 0;
+    size_t ci = NONE, cv = NONE, cse = NONE, n_rows = govidx_table_n_rows(t), r, c, k, n_units = 0, n_years = 0;
     size_t n_vars = govidx_dataset_n_indicators(im->ds), *var_col = NULL, n_groups = 0;
     const char **codes = NULL, **names = NULL, ***group_labels = NULL;
     int *years = NULL, *row_year = NULL, is_long;
@@ -330,8 +330,10 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
     {
         static const char *const ind_names[] = {"indicator", "iCode", "variable", NULL};
         static const char *const val_names[] = {"value", NULL};
+        static const char *const se_names[] = {"stderr", "se", "standard_error", NULL};
         ci = col_any(t, ind_names);
         cv = col_any(t, val_names);
+        cse = col_any(t, se_names); /* long format: the value's standard error (/panel/stderr) */
     }
     is_long = ci != NONE && cv != NONE;
     if (cu == NONE) {
@@ -455,6 +457,13 @@ static void read_data(importer *im, govidx_table *t, const meta *m, int default_
             }
             if (number(im, t, r, cv, &x) == GOVIDX_OK)
                 built(im, govidx_dataset_set_value(im->ds, u, y, j, x), t, r);
+            if (cse != NONE && number(im, t, r, cse, &x) == GOVIDX_OK && !isnan(x)) {
+                if (!(x >= 0.0) || isinf(x))
+                    problem(im, GOVIDX_EFORMAT, t, r, cse, "standard error '%s' must be a finite number >= 0",
+                            cell(t, r, cse));
+                else
+                    built(im, govidx_dataset_set_cell_meta(im->ds, u, y, j, 0, x), t, r);
+            }
         } else {
             if (seen[u * n_years + y]++) {
                 problem(im, GOVIDX_EFORMAT, t, r, NONE, "a second row for unit '%s' in year %d", codes[u],

@@ -6,6 +6,7 @@
 #include "internal.h"
 #include "govidx/plan.h"
 #include "prepare.h"
+#include "plan_internal.h"
 
 #include <string.h>
 
@@ -121,4 +122,31 @@ int govidx_execute_dataset(govidx_result **out, const govidx_plan *p, const govi
     rc = govidx_execute(out, p, &d.panel);
     ds_panel_free(&d);
     return rc;
+}
+
+/* The panel govidx_execute_dataset runs on, for callers that execute the
+ * plan on a modified copy (the uncertainty module's data noise). */
+int govidx__dataset_panel_new(void **owner, const govidx_panel **panel, const govidx_plan *p,
+                              const govidx_dataset *ds)
+{
+    ds_panel *d = govidx__calloc(1, sizeof *d);
+    int rc;
+    *owner = NULL;
+    if (!d)
+        return govidx__oom();
+    if ((rc = ds_panel_make(d, ds, govidx_method_get(govidx__plan_method(p), NULL, "impute.group")))) {
+        govidx__free(d);
+        return rc;
+    }
+    *owner = d;
+    *panel = &d->panel;
+    return GOVIDX_OK;
+}
+
+void govidx__dataset_panel_free(void *owner)
+{
+    if (owner) {
+        ds_panel_free(owner);
+        govidx__free(owner);
+    }
 }

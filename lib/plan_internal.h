@@ -135,4 +135,10 @@ int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
                        size_t y, govidx_result *r, double *work, govidx__range_carry *carry, int *done);
 
+/* The panel govidx_execute_dataset would run p on (plan_dataset.c), views
+ * over ds's arrays; release with govidx__dataset_panel_free(owner). */
+int govidx__dataset_panel_new(void **owner, const govidx_panel **panel, const govidx_plan *p,
+                              const govidx_dataset *ds);
+void govidx__dataset_panel_free(void *owner);
+
 #endif

@@ -39,8 +39,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-GOVIDX__VERSIONS_1(uncertainty_options_versions, govidx_uncertainty_options, "uncertainty options",
-                   GOVIDX_UNCERTAINTY_OPTIONS_INIT, progress_ctx);
+/* version 1 ends at progress_ctx; version 2 adds sampling and data_noise */
+static const govidx_uncertainty_options uncertainty_options_versions_defaults = GOVIDX_UNCERTAINTY_OPTIONS_INIT;
+static const size_t uncertainty_options_versions_sizes[2] = {GOVIDX__END(govidx_uncertainty_options, progress_ctx),
+                                                             GOVIDX__END(govidx_uncertainty_options, data_noise)};
+static const govidx__versioned uncertainty_options_versions = {"uncertainty options", 2,
+                                                               uncertainty_options_versions_sizes,
+                                                               &uncertainty_options_versions_defaults};
 
 int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version)
 {
@@ -94,6 +99,13 @@ typedef struct ux_ctx {
     size_t *inputs;          /* agg indices whose children are drawn (Sobol inputs) */
     size_t n_inputs;         /* n_winputs, + 1 with leave_one_out (the last input) */
     size_t n_winputs;
+    size_t *dim0;            /* input -> its first coordinate (Sobol' sampling) */
+    /* data noise: the dataset's panel and standard errors per year; the
+     * data input is input data_input1 - 1 (0 = none, the last input) */
+    const govidx_panel *dpanel;
+    govidx_matrix_view *se;
+    size_t data_input1;
+    size_t n_dims;           /* coordinates of one matrix (A or B) */
     size_t *drop;            /* leave_one_out: the indicators that may be dropped */
     size_t n_drop;
     /* method switches (vary): one context per combination of values, the
@@ -133,6 +145,12 @@ typedef struct ux_worker {
     double *C;          /* n_units x (nd * UX_CHUNK) */
     double *mults;      /* UX_CHUNK x n_nodes multipliers */
     size_t variant;     /* the combination of method switches drawn */
+    /* data noise: this replication's perturbed panel and its execution */
+    double *pdata;
+    govidx_matrix_view *pviews;
+    govidx_panel ppanel;
+    govidx_result *dres;
+    const double *base; /* dres's scores: the unperturbed-weights cells of this replication */
 } ux_worker;
 
 static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t y)
@@ -140,8 +158,18 @@ static const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t
     return a->weights + (p->n_weight_sets > 1 ? y * a->n_children : 0);
 }
 
-/* The multipliers of node a's children for (sample s, matrix m). */
-static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double *mult)
+/* A uniform draw: the stream's next number, or with Sobol' sampling
+ * coordinate dim of point s in matrix m's block of coordinates. */
+static double ux_uniform(const ux_ctx *c, govidx__rng *g, uint64_t s, uint64_t m, size_t dim)
+{
+    if (c->o.sampling == GOVIDX_SAMPLING_SOBOL)
+        return govidx__sobol_point(s, (size_t)m * c->n_dims + dim);
+    return govidx__rng_uniform(g);
+}
+
+/* The multipliers of node a's children for (sample s, matrix m); with
+ * Sobol' sampling the perturbed children take coordinates dim, dim + 1, ... */
+static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double *mult, size_t dim)
 {
     const plan_agg *a = &c->p->aggs[ai];
     const double *w0 = set_weights(c->p, a, 0);
@@ -166,7 +194,7 @@ static void draw_node(const ux_ctx *c, size_t ai, uint64_t s, uint64_t m, double
     }
     for (j = 0; j < a->n_children; j++) {
         size_t k = a->children[j];
-        mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * govidx__rng_uniform(&g)
+        mult[k] = c->perturbed[k] ? 1.0 - c->o.weights_noise + 2.0 * c->o.weights_noise * ux_uniform(c, &g, s, m, dim++)
                                   : 1.0;
     }
 }
@@ -178,8 +206,10 @@ static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double
 {
     govidx__rng g;
     size_t k;
+    if (c->data_input1 && i == c->data_input1 - 1) /* data noise: drawn by data_eval */
+        return;
     if (i < c->n_winputs) {
-        draw_node(c, c->inputs[i], s, m, mult);
+        draw_node(c, c->inputs[i], s, m, mult, c->dim0 ? c->dim0[i] : 0);
         return;
     }
     if (i > c->n_winputs || !c->o.leave_one_out) { /* method switch j: its value, mixed radix */
@@ -187,13 +217,13 @@ static void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double
         for (t = 0; t < j; t++)
             stride *= c->vary_n[t];
         g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX - 1 - j);
-        k = (size_t)(govidx__rng_uniform(&g) * (double)c->vary_n[j]);
+        k = (size_t)(ux_uniform(c, &g, s, m, c->dim0 ? c->dim0[i] : 0) * (double)c->vary_n[j]);
         k = k < c->vary_n[j] ? k : c->vary_n[j] - 1;
         *variant += k * stride;
         return;
     }
     g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX);
-    k = (size_t)(govidx__rng_uniform(&g) * (double)c->n_drop);
+    k = (size_t)(ux_uniform(c, &g, s, m, c->dim0 ? c->dim0[i] : 0) * (double)c->n_drop);
     k = k < c->n_drop ? k : c->n_drop - 1;
     mult[c->drop[k]] = 0.0;
     if (dropped)
@@ -206,7 +236,7 @@ static int eval_year(const ux_ctx *c, ux_worker *wk, size_t y)
 {
     const govidx_plan *p = c->p;
     size_t n = p->n_units, i;
-    memcpy(wk->block, c->nominal + y * p->n_nodes * n, p->n_nodes * n * sizeof *wk->block);
+    memcpy(wk->block, (wk->base ? wk->base : c->nominal) + y * p->n_nodes * n, p->n_nodes * n * sizeof *wk->block);
     for (i = 0; i < p->n_nodes; i++) {
         size_t k = p->exec_order[i], ai = p->agg_of_node[k], j;
         const plan_agg *a;
@@ -277,13 +307,42 @@ static void store_outputs(const ux_ctx *c, ux_worker *wk, size_t y, double *f, s
 static int is_dirty(const ux_ctx *c, size_t node)
 {
     size_t ai = c->p->agg_of_node[node];
-    return c->n_comb || (ai != NONE && c->dirty[ai]); /* a method switch may move any node */
+    return c->n_comb || c->o.data_noise || (ai != NONE && c->dirty[ai]); /* a method switch or the data may move any node */
 }
+
 
 /* The context of the combination drawn. */
 static const ux_ctx *variant_ctx(const ux_ctx *c, size_t v)
 {
     return c->n_comb ? &c->vc[v] : c;
+}
+
+/* Data noise of (sample s, matrix m): perturb the panel (value + se Z, cell
+ * by cell in a fixed order from the stream (seed, s, m, data)), run the
+ * drawn combination's whole plan on it, and make its cells the base that
+ * eval_year starts from. */
+static int data_eval(const ux_ctx *c, ux_worker *wk, uint64_t s, uint64_t m)
+{
+    const govidx_panel *pn = c->dpanel;
+    govidx__rng g = govidx__rng_stream(c->o.seed, s, m, UINT64_MAX - 4096);
+    size_t y, i, j;
+    int rc;
+    for (y = 0; y < pn->n_years; y++) {
+        const govidx_matrix_view *x = &pn->years[y], *se = &c->se[y];
+        double *out = wk->pdata + y * x->rows * x->cols;
+        for (j = 0; j < x->cols; j++)
+            for (i = 0; i < x->rows; i++) {
+                double v = x->data[i + j * x->ld], e = se->data[i + j * se->ld];
+                out[i + j * x->rows] = isnan(v) || !(e > 0.0) || isinf(e) ? v : v + e * govidx__rng_normal(&g);
+            }
+    }
+    govidx_result_free(wk->dres);
+    wk->dres = NULL;
+    wk->base = NULL;
+    if ((rc = govidx_execute(&wk->dres, variant_ctx(c, wk->variant)->p, &wk->ppanel)))
+        return govidx__fail_context(rc, "uncertainty: data noise, replication %llu", (unsigned long long)s + 1);
+    wk->base = wk->dres->scores;
+    return GOVIDX_OK;
 }
 
 /* Replication s's multipliers into mult, and its parameters. */
@@ -408,6 +467,8 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
     size_t i, y, k, t, n = u->n_units, N = u->N;
     int rc;
     draw_sample(c, wk->mult, s, &wk->variant);
+    if (c->data_input1 && (rc = data_eval(c, wk, s, 0)))
+        return rc;
     for (y = 0; y < u->n_years; y++) {
         if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
             return rc;
@@ -434,6 +495,8 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
     wk->variant = 0;
     for (i = 0; i < c->n_inputs; i++)
         draw_input(c, i, s, 1, wk->mult, NULL, &wk->variant);
+    if (c->data_input1 && (rc = data_eval(c, wk, s, 1)))
+        return rc;
     for (y = 0; y < u->n_years; y++) {
         if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
             return rc;
@@ -446,6 +509,8 @@ static int run_sample(ux_ctx *c, ux_worker *wk, size_t s)
         wk->variant = 0;
         for (j = 0; j < c->n_inputs; j++)
             draw_input(c, j, s, j == i ? 1 : 0, wk->mult, NULL, &wk->variant);
+        if (c->data_input1 && (rc = data_eval(c, wk, s, i == c->data_input1 - 1 ? 1 : 0)))
+            return rc;
         for (y = 0; y < u->n_years; y++) {
             size_t r, v;
             if ((rc = eval_year(variant_ctx(c, wk->variant), wk, y)))
@@ -548,6 +613,14 @@ static int resolve(ux_ctx *c)
     if (o->weights_dirichlet > 0.0 && o->weights_noise > 0.0)
         return govidx__fail(GOVIDX_EINVAL, "uncertainty: weights_noise and weights_dirichlet are two weight "
                                            "models; set one");
+    if (o->sampling != GOVIDX_SAMPLING_RANDOM && o->sampling != GOVIDX_SAMPLING_SOBOL)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: sampling %d is neither GOVIDX_SAMPLING_RANDOM nor "
+                                           "GOVIDX_SAMPLING_SOBOL", o->sampling);
+    if (o->sampling == GOVIDX_SAMPLING_SOBOL && o->weights_dirichlet > 0.0)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling draws uniforms; the Dirichlet weight model "
+                                           "needs Gamma draws (use weights_noise, or random sampling)");
+    if (o->sampling == GOVIDX_SAMPLING_SOBOL && o->replications > UINT32_MAX)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling takes at most 2^32 replications");
     if (o->sobol && (!(o->sobol_width > 0.0) || o->replications < 2))
         return govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol indices need replications >= 2 and sobol_width > 0");
     for (k = 0; k < p->n_nodes; k++)
@@ -678,6 +751,7 @@ static int finish_stats(govidx_uncertainty *u)
 
 static void free_ctx_arrays(ux_ctx *c)
 {
+    govidx__free(c->dim0);
     govidx__free(c->perturbed);
     govidx__free(c->dirty);
     govidx__free(c->inputs);
@@ -733,7 +807,7 @@ typedef struct ux_variants {
 } ux_variants;
 
 static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_result *nom, const ux_variants *var,
-                const govidx_uncertainty_options *opts)
+                const govidx_uncertainty_options *opts, const govidx_panel *dpanel, govidx_matrix_view *se)
 {
     ux_ctx c;
     govidx_uncertainty *u;
@@ -760,6 +834,37 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
     if ((rc = resolve(&c)) || (var->n_comb && (rc = make_variants(&c, var->plans, var->noms, var->n_comb,
                                                                    var->vary_n, var->n_vary))))
         goto done;
+    if (c.o.data_noise) { /* the last input; every node moves */
+        c.dpanel = dpanel;
+        c.se = se;
+        c.n_inputs++;
+        c.data_input1 = c.n_inputs;
+        for (k = 0; k < c.n_comb; k++)
+            c.vc[k].n_inputs = c.n_inputs;
+    }
+    if (c.o.sampling == GOVIDX_SAMPLING_SOBOL) { /* each input's coordinates: one per drawn weight, else one */
+        size_t i, j, need;
+        if (!(c.dim0 = govidx__mallocarray(c.n_inputs, sizeof *c.dim0))) {
+            rc = govidx__oom();
+            goto done;
+        }
+        for (i = 0; i < c.n_inputs; i++) {
+            c.dim0[i] = c.n_dims;
+            if (i < c.n_winputs) {
+                const plan_agg *a = &p->aggs[c.inputs[i]];
+                for (j = 0; j < a->n_children; j++)
+                    c.n_dims += c.perturbed[a->children[j]];
+            } else
+                c.n_dims++;
+        }
+        need = c.o.sobol ? 2 * c.n_dims : c.n_dims;
+        if (need > GOVIDX__SOBOL_DIMS) {
+            rc = govidx__fail(GOVIDX_EINVAL, "uncertainty: Sobol' sampling of this run needs %zu coordinates; the "
+                                             "Joe & Kuo table here has %d (draw fewer weights, or random sampling)",
+                              need, GOVIDX__SOBOL_DIMS);
+            goto done;
+        }
+    }
     u->n_units = n;
     u->n_years = nom->n_years;
     u->n_nodes = p->n_nodes;
@@ -852,6 +957,10 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
             rc = govidx__oom();
             goto done;
         }
+        if (c.data_input1 && !(u->input_codes[c.data_input1 - 1] = govidx__strdup("data-noise"))) {
+            rc = govidx__oom();
+            goto done;
+        }
         if (c.o.leave_one_out && !(u->input_codes[c.n_winputs] = govidx__strdup("leave-one-out"))) {
             rc = govidx__oom();
             goto done;
@@ -877,7 +986,7 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
         }
     }
     /* the linear path: which nodes, which leaves under each, Z per year */
-    c.linear = !u->has_sobol && !c.n_comb && !p->rescale_aggregates && p->n_leaves > 0;
+    c.linear = !u->has_sobol && !c.n_comb && !c.o.data_noise && !p->rescale_aggregates && p->n_leaves > 0;
     for (k = 0; k < p->n_aggs && c.linear; k++)
         if (c.dirty[k] && (p->aggs[k].bod || p->aggs[k].opts.method != GOVIDX_AGG_ARITHMETIC ||
                            p->aggs[k].opts.min_share > 0.0))
@@ -958,6 +1067,23 @@ static int core(govidx_uncertainty **out, const govidx_plan *p, const govidx_res
                 rc = govidx__oom();
                 goto done;
             }
+        }
+        if (c.dpanel) { /* this worker's copy of the panel, perturbed per replication */
+            size_t y2, rows = c.dpanel->years[0].rows, cols = c.dpanel->years[0].cols;
+            wk[t].pdata = govidx__mallocarray(c.dpanel->n_years * rows, cols * sizeof *wk[t].pdata);
+            wk[t].pviews = govidx__mallocarray(c.dpanel->n_years, sizeof *wk[t].pviews);
+            if (!wk[t].pdata || !wk[t].pviews) {
+                rc = govidx__oom();
+                goto done;
+            }
+            for (y2 = 0; y2 < c.dpanel->n_years; y2++) {
+                wk[t].pviews[y2].data = wk[t].pdata + y2 * rows * cols;
+                wk[t].pviews[y2].rows = rows;
+                wk[t].pviews[y2].cols = cols;
+                wk[t].pviews[y2].ld = rows;
+            }
+            wk[t].ppanel = *c.dpanel;
+            wk[t].ppanel.years = wk[t].pviews;
         }
         if (!wk[t].hist || !wk[t].block || !wk[t].work || !wk[t].mult || !wk[t].w || !wk[t].ranks ||
             !wk[t].scratch) {
@@ -1046,6 +1172,9 @@ done:
         govidx__free(wk[t].mults);
         govidx__free(wk[t].weff);
         govidx__free(wk[t].C);
+        govidx__free(wk[t].pdata);
+        govidx__free(wk[t].pviews);
+        govidx_result_free(wk[t].dres);
     }
     govidx__free(wk);
     govidx__free(tid);
@@ -1170,15 +1299,21 @@ int govidx_uncertainty_run(govidx_uncertainty **out, const govidx_plan *plan, co
                            const govidx_uncertainty_options *opts)
 {
     govidx_result *nom = NULL;
+    govidx_uncertainty_options o;
     ux_variants var;
     int rc;
     if (!out || !plan || !panel || !opts)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run: NULL argument");
     *out = NULL;
+    if ((rc = govidx__versioned_read(&uncertainty_options_versions, &o, opts)))
+        return rc;
+    if (o.data_noise)
+        return govidx__fail(GOVIDX_EINVAL, "uncertainty: data_noise draws from a dataset's standard errors; a panel "
+                                           "has none (use govidx_uncertainty_run_dataset)");
     if ((rc = govidx_execute(&nom, plan, panel)))
         return rc;
     if ((rc = variants_make(&var, plan, panel, NULL, opts)) == GOVIDX_OK)
-        rc = core(out, plan, nom, &var, opts);
+        rc = core(out, plan, nom, &var, opts, NULL, NULL);
     variants_free(&var);
     govidx_result_free(nom);
     return rc;
@@ -1188,17 +1323,54 @@ int govidx_uncertainty_run_dataset(govidx_uncertainty **out, const govidx_plan *
                                    const govidx_uncertainty_options *opts)
 {
     govidx_result *nom = NULL;
+    govidx_uncertainty_options o;
+    govidx_matrix_view *se = NULL;
+    const govidx_panel *dpanel = NULL;
+    void *owner = NULL;
     ux_variants var;
     int rc;
     if (!out || !plan || !ds || !opts)
         return govidx__fail(GOVIDX_EINVAL, "govidx_uncertainty_run_dataset: NULL argument");
     *out = NULL;
-    if ((rc = govidx_execute_dataset(&nom, plan, ds)))
+    if ((rc = govidx__versioned_read(&uncertainty_options_versions, &o, opts)))
         return rc;
-    if ((rc = variants_make(&var, plan, NULL, ds, opts)) == GOVIDX_OK)
-        rc = core(out, plan, nom, &var, opts);
-    variants_free(&var);
+    if (o.data_noise) { /* the dataset's standard errors, each year; at least one > 0 */
+        size_t y, n_years = govidx_dataset_n_years(ds), i, j, usable = 0;
+        if (o.sampling == GOVIDX_SAMPLING_SOBOL)
+            return govidx__fail(GOVIDX_EINVAL, "uncertainty: data_noise draws normal variates; Sobol' sampling "
+                                               "covers the weights, leave-one-out and vary (use random sampling)");
+        if (!(se = govidx__calloc(n_years ? n_years : 1, sizeof *se)))
+            return govidx__oom();
+        for (y = 0; y < n_years; y++) {
+            if ((rc = govidx_dataset_panel_stderr(&se[y], ds, y))) {
+                govidx__free(se);
+                return rc == GOVIDX_ENOTFOUND
+                           ? govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: data_noise: the dataset has no standard "
+                                                            "errors (/panel/stderr, docs/format.md)")
+                           : rc;
+            }
+            for (j = 0; j < se[y].cols; j++)
+                for (i = 0; i < se[y].rows; i++)
+                    usable += se[y].data[i + j * se[y].ld] > 0.0 && !isinf(se[y].data[i + j * se[y].ld]);
+        }
+        if (!usable) {
+            govidx__free(se);
+            return govidx__fail(GOVIDX_ENOTFOUND, "uncertainty: data_noise: no standard error in /panel/stderr is "
+                                                  "> 0, so the data would not move");
+        }
+        if ((rc = govidx__dataset_panel_new(&owner, &dpanel, plan, ds))) {
+            govidx__free(se);
+            return rc;
+        }
+    }
+    if ((rc = govidx_execute_dataset(&nom, plan, ds)) == GOVIDX_OK) {
+        if ((rc = variants_make(&var, plan, NULL, ds, opts)) == GOVIDX_OK)
+            rc = core(out, plan, nom, &var, opts, dpanel, se);
+        variants_free(&var);
+    }
     govidx_result_free(nom);
+    govidx__dataset_panel_free(owner);
+    govidx__free(se);
     return rc;
 }
 

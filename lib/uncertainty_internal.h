@@ -26,6 +26,13 @@ double govidx__rng_uniform(govidx__rng *g);
 double govidx__rng_normal(govidx__rng *g);
 double govidx__rng_gamma(govidx__rng *g, double shape);
 
+/* Sobol' quasi-random points (uncertainty_qmc.c): coordinate `dim` of point
+ * `index` (0-based, Gray-code order as Joe & Kuo's generator) in [0, 1),
+ * from Joe & Kuo's (2008) direction numbers for GOVIDX__SOBOL_DIMS
+ * dimensions; -1 for a dimension beyond the table or index >= 2^32. */
+#define GOVIDX__SOBOL_DIMS 201
+double govidx__sobol_point(uint64_t index, size_t dim);
+
 /*
  * Sobol indices of k inputs from N base samples: fA[j] = f(A_j), fB[j] =
  * f(B_j), fAB[i * N + j] = f(A_j with input i taken from B_j).  First order

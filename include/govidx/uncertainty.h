@@ -27,6 +27,7 @@
 #include "common.h"
 #include "dataset.h"
 #include "plan.h"
+#include "run.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -90,12 +91,62 @@ typedef struct govidx_uncertainty_options {
     size_t batch;              /**< replications per work item (0 = automatic); results do not depend on it */
     govidx_progress_fn progress; /**< NULL = none; non-zero return cancels (GOVIDX_ECANCELED) */
     void *progress_ctx;
+    /* version 2 */
+    /** How the uniform draws are made: GOVIDX_SAMPLING_RANDOM (counter-based
+     *  pseudo-random streams, the default) or GOVIDX_SAMPLING_SOBOL (Sobol'
+     *  quasi-random points, Joe & Kuo 2008 direction numbers: replication s
+     *  is point s; with sobol set, matrix A takes the first D coordinates
+     *  and B the next D, Saltelli 2010).  Sobol' sampling needs the uniform
+     *  weight noise (not weights_dirichlet), at most 2^32 replications and
+     *  2 D <= 201 coordinates (D = drawn weights + leave_one_out + vary
+     *  keys), else GOVIDX_EINVAL naming the limit.  It is unscrambled: the
+     *  seed then drives only the bootstrap. */
+    int sampling;
+    /** Non-zero: every replication also perturbs the data: each panel value
+     *  with a standard error se > 0 in the dataset (/panel/stderr,
+     *  docs/format.md) becomes value + se Z, Z ~ N(0, 1) independent per
+     *  cell, and the whole pipeline (denominate, impute, treat, normalise,
+     *  aggregate) runs on the perturbed panel; a Sobol input of its own
+     *  ("data-noise").  Only govidx_uncertainty_run_dataset (the standard
+     *  errors are the dataset's); GOVIDX_ENOTFOUND when the dataset has no
+     *  standard errors or none > 0, GOVIDX_EINVAL with the panel entry point
+     *  or Sobol' sampling. */
+    int data_noise;
 } govidx_uncertainty_options;
-#define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 1
+#define GOVIDX_SAMPLING_RANDOM 0
+#define GOVIDX_SAMPLING_SOBOL 1
+#define GOVIDX_UNCERTAINTY_OPTIONS_VERSION 2
 #define GOVIDX_UNCERTAINTY_OPTIONS_INIT \
-    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, NULL, 0, 0, 0, NULL, NULL }
+    { GOVIDX_UNCERTAINTY_OPTIONS_VERSION, 0, 0, 0.0, 0u, 0.0, 0, 0, 1000, 0.1, 0, 0, NULL, 0, 0, 0, NULL, NULL, \
+      GOVIDX_SAMPLING_RANDOM, 0 }
 /** Set *opts to the defaults of `version`; GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_uncertainty_options_init(govidx_uncertainty_options *opts, unsigned version);
+
+/**
+ * A declarative uncertainty specification read from JSON: it owns the
+ * options and every string they point at (the varied keys and values).
+ * Keys (all optional but replications): "replications" (N >= 1), "seed",
+ * "weights_noise", "noise_levels" ([2, 3]), "weights_dirichlet",
+ * "leave_one_out" and "data_noise" (booleans), "vary" ([{"node": "Conn", "key":
+ * "aggregate.method", "values": ["arithmetic", "geometric"]}, ...]; node
+ * optional, values strings or numbers, at least two), "quantiles" (extra
+ * percentages for the CSV, e.g. [25, 75]), "sampling" ("random" or
+ * "sobol"), "sobol" (boolean), "bootstrap", "sobol_width", "roots_only",
+ * "ranks_only", "threads", "batch".  An unknown key, a wrong type or a
+ * missing replications is GOVIDX_EFORMAT naming it (a file that cannot be
+ * read: GOVIDX_EIO).  What needs the plan (a varied key the pipeline does
+ * not use, a node that does not exist, a level without weights) is checked
+ * by govidx_uncertainty_run before anything is computed.
+ */
+typedef struct govidx_uncertainty_spec govidx_uncertainty_spec;
+GOVIDX_API int govidx_uncertainty_spec_from_json(govidx_uncertainty_spec **out, const char *json_text);
+GOVIDX_API int govidx_uncertainty_spec_from_file(govidx_uncertainty_spec **out, const char *path);
+/** The options (valid while the spec lives); NULL for NULL. */
+GOVIDX_API const govidx_uncertainty_options *govidx_uncertainty_spec_options(const govidx_uncertainty_spec *spec);
+/** The extra quantiles (percentages) asked for; *n their number. */
+GOVIDX_API const double *govidx_uncertainty_spec_quantiles(const govidx_uncertainty_spec *spec, size_t *n);
+/** Release a spec; NULL is a no-op. */
+GOVIDX_API void govidx_uncertainty_spec_free(govidx_uncertainty_spec *spec);
 
 /**
  * Run the analysis of `plan` on `panel` (the panel the plan was made for,
@@ -175,6 +226,21 @@ GOVIDX_API int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, 
  * "*" for the root's mean absolute rank shift over units (COINr's scalar).
  */
 GOVIDX_API int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *path);
+
+/**
+ * The statistics as a results run called `name` (govidx/run.h), to store
+ * with govidx_run_file_add (the one write path: atomic, under the writer
+ * lock) and read back with govidx_run_open.  Arrays over units x years x
+ * nodes, the numbers of the CSV columns of the same names: "scores" and
+ * "ranks" (nominal), "mean_score", "median_score", "q05_score",
+ * "q95_score", "mean_rank", "median_rank", "q05_rank", "q95_rank",
+ * "mean_abs_rank_shift", and "qNN_score", "qNN_rank" per extra quantile;
+ * NaN where the CSV cell is empty.  Attributes "analysis" = "uncertainty"
+ * and "replications".  Errors: GOVIDX_EINVAL (NULL, a bad name or quantile),
+ * GOVIDX_ENOMEM.
+ */
+GOVIDX_API int govidx_uncertainty_to_run(govidx_run **out, const govidx_uncertainty *u, const char *name,
+                                         const double *extra_percent, size_t n_extra);
 
 #ifdef __cplusplus
 }

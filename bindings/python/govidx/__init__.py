@@ -447,7 +447,8 @@ class Dataset:
 
     def uncertainty(self, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
                     leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
-                    roots_only=False, ranks_only=False, threads=0, batch=0, method=None, **settings):
+                    roots_only=False, ranks_only=False, threads=0, batch=0, method=None, sampling="random",
+                    data_noise=False, **settings):
         """Monte Carlo uncertainty and Sobol sensitivity analysis of the
         composite index (``govidx_uncertainty_run_dataset``; ``govidx
         uncertainty``), returning an :class:`Uncertainty`.
@@ -461,11 +462,14 @@ class Dataset:
         [...]}`` or a list of ``"[NODE:]KEY=V1,V2"`` texts as the CLI's
         ``--vary``; ``sobol`` with ``bootstrap`` resamples and
         ``sobol_width``; ``roots_only``, ``ranks_only``, ``threads``,
-        ``batch``.  ``method`` and ``settings`` are the method options of
-        :meth:`compute`.  Results are identical for any thread count."""
+        ``batch``; ``sampling`` ``"random"`` or ``"sobol"`` (quasi-random
+        points, ``--sampling``); ``data_noise`` (draws from the file's
+        standard errors, ``--data-noise``).  ``method`` and ``settings`` are
+        the method options of :meth:`compute`.  Results are identical for any
+        thread count."""
         return _uncertainty(self, replications, seed, weights_noise, noise_levels, weights_dirichlet,
                             leave_one_out, vary, sobol, bootstrap, sobol_width, roots_only, ranks_only,
-                            threads, batch, method, **settings)
+                            threads, batch, method, sampling, data_noise, **settings)
 
     def network_measures(self, unit, year, layer=None, null_samples=0, seed=None):
         """The network measures of one unit, year and layer (None = all
@@ -1059,13 +1063,29 @@ class Uncertainty:
         """The Sobol indices (``--sobol-csv``); needs ``sobol=True``."""
         _check(lib.govidx_uncertainty_write_sobol_csv(self._h, _b(path)))
 
+    def write_run(self, path, name, quantiles=(), replace=False, input_path=None):
+        """Store the statistics as ``/results/<name>`` in the file at
+        ``path`` (arrays named as the CSV columns, ``govidx_uncertainty_to_run``),
+        atomically under the writer lock, as ``govidx uncertainty --write
+        NAME`` does; read it back with :func:`read_run`."""
+        q = np.ascontiguousarray([float(p) for p in quantiles], dtype=np.float64)
+        run = ctypes.c_void_p()
+        _check(lib.govidx_uncertainty_to_run(ctypes.byref(run), self._h, _b(name),
+                                             q.ctypes.data_as(_lib.P(ctypes.c_double)) if q.size else None, q.size))
+        try:
+            _check(lib.govidx_run_set_input_checksum(run, _b(input_path or path)))
+            _check(lib.govidx_run_file_add(_b(path), run, _lib.WRITE_REPLACE if replace else 0))
+        finally:
+            lib.govidx_run_free(run)
+
 
 _SOBOL_COLUMNS = ("first_order", "total_order", "first_lo", "first_hi", "total_lo", "total_hi")
 
 
 def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
                  leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
-                 roots_only=False, ranks_only=False, threads=0, batch=0, method=None, **settings):
+                 roots_only=False, ranks_only=False, threads=0, batch=0, method=None, sampling="random",
+                 data_noise=False, **settings):
     o = _lib.UncertaintyOptions()
     _check(lib.govidx_uncertainty_options_init(ctypes.byref(o), _lib.UNCERTAINTY_OPTIONS_VERSION))
     o.replications = int(replications)
@@ -1083,6 +1103,10 @@ def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None,
     o.ranks_only = int(bool(ranks_only))
     o.n_threads = int(threads)
     o.batch = int(batch)
+    if sampling not in _lib.SAMPLING:
+        raise ValueError("sampling must be 'random' or 'sobol', not %r" % (sampling,))
+    o.sampling = _lib.SAMPLING[sampling]
+    o.data_noise = int(bool(data_noise))
     specs = _vary_specs(vary)
     keep = []
     if specs:

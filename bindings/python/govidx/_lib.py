@@ -124,14 +124,16 @@ class UncertaintyVary(ctypes.Structure):
 
 
 class UncertaintyOptions(ctypes.Structure):
-    """govidx_uncertainty_options, version 1 (include/govidx/uncertainty.h)."""
+    """govidx_uncertainty_options, version 2 (include/govidx/uncertainty.h)."""
     _fields_ = [("version", ctypes.c_uint), ("replications", c_size_t), ("seed", ctypes.c_uint64),
                 ("weights_noise", c_double), ("noise_levels", ctypes.c_uint),
                 ("weights_dirichlet", c_double), ("leave_one_out", c_int), ("sobol", c_int),
                 ("bootstrap", c_size_t), ("sobol_width", c_double), ("roots_only", c_int),
                 ("ranks_only", c_int), ("vary", P(UncertaintyVary)), ("n_vary", c_size_t),
                 ("n_threads", c_size_t), ("batch", c_size_t), ("progress", PROGRESS_FN),
-                ("progress_ctx", c_void_p)]
+                ("progress_ctx", c_void_p),
+                # version 2
+                ("sampling", c_int), ("data_noise", c_int)]
 
 # versions these mirrors describe (the 1.0 headers)
 COVERAGE_OPTIONS_VERSION = 1
@@ -140,7 +142,8 @@ NETWORK_OPTIONS_VERSION = 1
 DEA_OPTIONS_VERSION = 1
 INDICATOR_VERSION = 1
 NODE_VERSION = 1
-UNCERTAINTY_OPTIONS_VERSION = 1
+UNCERTAINTY_OPTIONS_VERSION = 2
+SAMPLING = {"random": 0, "sobol": 1}
 BOD_OPTIONS_VERSION = 1
 PANEL_VERSION = 1
 VALIDATE_ISOLATED = 1
@@ -267,6 +270,7 @@ _SIGS = {
     "govidx_uncertainty_options_init": (c_int, [P(UncertaintyOptions), ctypes.c_uint]),
     "govidx_uncertainty_run_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p, P(UncertaintyOptions)]),
     "govidx_uncertainty_free": (None, [c_void_p]),
+    "govidx_uncertainty_to_run": (c_int, [P(c_void_p), c_void_p, c_char_p, P(c_double), c_size_t]),
     "govidx_uncertainty_replications": (c_size_t, [c_void_p]),
     "govidx_uncertainty_n_units": (c_size_t, [c_void_p]),
     "govidx_uncertainty_n_years": (c_size_t, [c_void_p]),

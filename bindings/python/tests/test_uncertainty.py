@@ -43,26 +43,32 @@ def assert_frame_is_csv(df, rows):
 
 def test_options_layout_matches_c():
     o = _lib.UncertaintyOptions()
-    assert lib_init(o) == 0
+    assert lib_init(o, 2) == 0
     # defaults from C's _init equal the header's GOVIDX_UNCERTAINTY_OPTIONS_INIT
-    assert (o.version, o.replications, o.seed, o.weights_noise, o.noise_levels) == (1, 0, 0, 0.0, 0)
+    assert (o.version, o.replications, o.seed, o.weights_noise, o.noise_levels) == (2, 0, 0, 0.0, 0)
     assert (o.weights_dirichlet, o.leave_one_out, o.sobol, o.bootstrap, o.sobol_width) == (0.0, 0, 0, 1000, 0.1)
     assert (o.roots_only, o.ranks_only, bool(o.vary), o.n_vary, o.n_threads, o.batch) == (0, 0, False, 0, 0, 0)
     assert not o.progress and not o.progress_ctx
+    assert (o.sampling, o.data_noise) == (0, 0)
     # the init writes exactly sizeof(struct) bytes: fill a larger buffer
     # with a sentinel, init the struct at its start, and find where C stopped
     size = ctypes.sizeof(_lib.UncertaintyOptions)
     buf = (ctypes.c_ubyte * (size + 64))(*([0xAB] * (size + 64)))
-    rc = govidx._lib.lib.govidx_uncertainty_options_init(ctypes.cast(buf, _lib.P(_lib.UncertaintyOptions)), 1)
+    rc = govidx._lib.lib.govidx_uncertainty_options_init(ctypes.cast(buf, _lib.P(_lib.UncertaintyOptions)), 2)
     assert rc == 0
     assert all(b == 0xAB for b in buf[size:]), "C's struct is larger than the ctypes mirror"
     filled = _lib.UncertaintyOptions.from_buffer_copy(bytes(buf[:size]))
-    assert filled.bootstrap == 1000 and filled.sobol_width == 0.1 and filled.version == 1
-    # the last field of the mirror is the last one C writes (progress_ctx = NULL)
-    assert all(b == 0 for b in buf[size - ctypes.sizeof(ctypes.c_void_p):size])
+    assert filled.bootstrap == 1000 and filled.sobol_width == 0.1 and filled.version == 2
+    # the last fields of the mirror are the last ones C writes (sampling, data_noise = 0)
+    assert all(b == 0 for b in buf[size - 2 * ctypes.sizeof(ctypes.c_int):size])
+    # a version-1 caller's struct is written only up to progress_ctx
+    buf = (ctypes.c_ubyte * (size + 64))(*([0xAB] * (size + 64)))
+    assert govidx._lib.lib.govidx_uncertainty_options_init(ctypes.cast(buf, _lib.P(_lib.UncertaintyOptions)), 1) == 0
+    assert all(b == 0xAB for b in buf[_lib.UncertaintyOptions.sampling.offset:])
     # field offsets follow the C declaration order on this ABI (x86-64/aarch64 LP64)
     if ctypes.sizeof(ctypes.c_void_p) == 8:
-        assert size == 128
+        assert size == 136
+        assert _lib.UncertaintyOptions.sampling.offset == 128
         assert _lib.UncertaintyOptions.bootstrap.offset == 56
         assert _lib.UncertaintyOptions.vary.offset == 80
         assert ctypes.sizeof(_lib.UncertaintyVary) == 32
@@ -87,10 +93,15 @@ OPTIONS = [
       "--vary", "normalize.method=minmax,zscore", "--roots-only"],
      dict(replications=20, seed=11, weights_noise=0.2, vary={"normalize.method": ["minmax", "zscore"]},
           roots_only=True), []),
+    (["--replications", "32", "--seed", "2", "--weights-noise", "0.2", "--sampling", "sobol", "--quantiles", "10"],
+     dict(replications=32, seed=2, weights_noise=0.2, sampling="sobol"), [10]),
+    (["--replications", "12", "--seed", "2", "--weights-noise", "0.1", "--data-noise"],
+     dict(replications=12, seed=2, weights_noise=0.1, data_noise=True), []),
 ]
 
 
-@pytest.mark.parametrize("args,kw,quant", OPTIONS, ids=["noise", "dirichlet-loo", "vary-roots"])
+@pytest.mark.parametrize("args,kw,quant", OPTIONS,
+                         ids=["noise", "dirichlet-loo", "vary-roots", "sobol-sampling", "data-noise"])
 def test_uncertainty_equals_cli(demo, cli, tmp_path, args, kw, quant):
     out, par = tmp_path / "cli.csv", tmp_path / "cli-params.csv"
     subprocess.run([cli, "uncertainty", demo, "--csv", str(out), "--params", str(par)] + args, check=True)
@@ -158,3 +169,25 @@ def test_errors_name_the_problem(demo):
         u.sobol_indices()
     with pytest.raises(govidx.NotFoundError):
         u.sobol("nowhere", 2023, "GOVIDX", "weights:GOVIDX")
+
+
+def test_write_run_equals_cli(demo, cli, tmp_path):
+    """Uncertainty.write_run stores the arrays ``govidx uncertainty --write``
+    stores; both read back with read_run."""
+    import shutil
+    a, b = tmp_path / "a.h5", tmp_path / "b.h5"
+    shutil.copy(demo, a)
+    shutil.copy(demo, b)
+    subprocess.run([cli, "uncertainty", str(a), "--replications", "20", "--seed", "1", "--weights-noise", "0.2",
+                    "--quantiles", "25", "--write", "ua"], check=True)
+    u = govidx.open(str(b)).uncertainty(20, seed=1, weights_noise=0.2)
+    u.write_run(str(b), "ua", quantiles=[25])
+    with pytest.raises(govidx.GovidxError):
+        u.write_run(str(b), "ua")
+    assert govidx.list_runs(str(a)) == govidx.list_runs(str(b)) == ["ua"]
+    ra, rb = govidx.read_run(str(a), "ua"), govidx.read_run(str(b), "ua")
+    assert sorted(ra.arrays) == sorted(rb.arrays)
+    assert "q25_rank" in ra.arrays and "q95_rank" in ra.arrays
+    for k in ra.arrays:
+        np.testing.assert_array_equal(ra.arrays[k], rb.arrays[k])
+    assert ra.attrs["analysis"] == "uncertainty" and rb.attrs["replications"] == "20"
