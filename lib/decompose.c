@@ -527,6 +527,16 @@ size_t govidx_decomposition_root(const govidx_decomposition *d, size_t node)
     return d && node < d->n_nodes ? d->root[node] : NONE;
 }
 
+size_t govidx_decomposition_parent(const govidx_decomposition *d, size_t node)
+{
+    return d && node < d->n_nodes ? d->parent[node] : NONE;
+}
+
+int govidx_decomposition_is_indicator(const govidx_decomposition *d, size_t node)
+{
+    return d && node < d->n_nodes ? d->is_leaf[node] : 0;
+}
+
 static int find_code(size_t *idx, char *const *codes, size_t n, const char *code, const char *what)
 {
     for (size_t i = 0; i < n; i++)
@@ -620,7 +630,10 @@ int govidx_decomposition_top(size_t *leaves, size_t *n_out, size_t kmax, const g
         return govidx__fail(GOVIDX_EINVAL, "decomposition_top: NULL, unit or node out of range, or sign 0");
     for (k = 0; k < d->n_nodes; k++) {
         double c = d->contrib[k * d->n_units + unit];
-        if (!d->is_leaf[k] || d->root[k] != root || isnan(c) || c == 0.0 || (sign > 0) != (c > 0.0))
+        size_t a = k;
+        while (a != root && a != NONE)
+            a = d->parent[a];
+        if (!d->is_leaf[k] || a != root || isnan(c) || c == 0.0 || (sign > 0) != (c > 0.0))
             continue;
         /* insertion into the kept top kmax, largest magnitude first */
         for (i = n; i > 0 && fabs(d->contrib[leaves[i - 1] * d->n_units + unit]) < fabs(c); i--)

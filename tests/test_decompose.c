@@ -132,6 +132,13 @@ static void test_linear(void)
     CU_ASSERT_EQUAL(govidx_decomposition_rank_to(d, c, I), 3);
     CU_ASSERT_EQUAL(govidx_decomposition_rank_change(d, c, I), 2);
     assert_leaves_sum(d, 1e-12);
+    CU_ASSERT_EQUAL(govidx_decomposition_parent(d, node(d, "x1")), P);
+    CU_ASSERT_EQUAL(govidx_decomposition_parent(d, P), I);
+    CU_ASSERT_EQUAL(govidx_decomposition_parent(d, I), (size_t)-1);
+    CU_ASSERT_EQUAL(govidx_decomposition_root(d, node(d, "x1")), I);
+    CU_ASSERT_EQUAL(govidx_decomposition_is_indicator(d, node(d, "x3")), 1);
+    CU_ASSERT_EQUAL(govidx_decomposition_is_indicator(d, P), 0);
+    CU_ASSERT_EQUAL(govidx_decomposition_is_indicator(d, 99), 0);
 
     /* top contributors of A: x3 (1) then x1 (2/3); no negative one */
     size_t top[3], n = 9;
@@ -146,6 +153,12 @@ static void test_linear(void)
     CU_ASSERT_EQUAL(n, 1);
     CU_ASSERT_STRING_EQUAL(govidx_decomposition_node_code(d, top[0]), "x3");
     GX_ASSERT_CLOSE(govidx_decomposition_contribution(d, c, top[0]), -1.0 / 3, 1e-12);
+    /* under the pillar P only: x1 (+1/3) for C; x3 is not under P */
+    GX_ASSERT_OK(govidx_decomposition_top(top, &n, 3, d, c, P, +1));
+    CU_ASSERT_EQUAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(govidx_decomposition_node_code(d, top[0]), "x1");
+    GX_ASSERT_OK(govidx_decomposition_top(top, &n, 3, d, c, P, -1));
+    CU_ASSERT_EQUAL(n, 0);
 
     govidx_decomposition_free(d);
     govidx_result_free(r);

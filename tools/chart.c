@@ -334,7 +334,8 @@ static void draw_slope(cairo_t *cr, double width, double height, const chart *c)
             ib[nb++] = i;
         if (!isfinite(f) || !isfinite(t))
             continue;
-        int better = c->ranks_axis ? t < f : t > f, worse = c->ranks_axis ? t > f : t < f;
+        int down_good = c->ranks_axis || c->lower_better;
+        int better = down_good ? t < f : t > f, worse = down_good ? t > f : t < f;
         if (better)
             cairo_set_source_rgb(cr, C_GREEN);
         else if (worse)

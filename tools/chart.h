@@ -53,10 +53,11 @@ typedef struct chart {
     const char *series1; /* legend of value (profile: the unit's name) */
     const char *series2; /* legend of value2 (profile: "median") */
     double vmin, vmax;   /* value axis range; both NaN (CHART_INIT) = from the data */
+    int lower_better;    /* CHART_SLOPE with values: a fall is an improvement (e.g. a Gini) */
 } chart;
 
 #define CHART_INIT { CHART_RANKING, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0, \
-                     NULL, NULL, __builtin_nan(""), __builtin_nan("") }
+                     NULL, NULL, __builtin_nan(""), __builtin_nan(""), 0 }
 
 /* The font family every chart uses. */
 #define CHART_FONT "Noto Sans CJK SC"

@@ -27,8 +27,8 @@ static void usage(FILE *f)
             "Prints, for the root (or --node CODE), one line per unit in Y2 rank order:\n"
             "  unit,name,score_from,score_to,change,rank_from,rank_to,rank_change,\n"
             "  top_positive,top_negative,breaks\n"
-            "(top_*: the K (default 3) indicators contributing most, 'code:+0.123' separated\n"
-            "by ';'; breaks: series breaks, see docs/figures.md).  --csv writes every unit\n"
+            "(top_*: the K (default 3) indicators under the node contributing most to the\n"
+            "root's change, 'code:+0.123' separated by ';'; breaks: series breaks, see docs/figures.md).  --csv writes every unit\n"
             "and node: unit,node,parent,from_year,to_year,score_from,score_to,change,\n"
             "rank_from,rank_to,rank_change,contribution,local,weight_effect,method,breaks.\n"
             "--from-run NAME: Y1's numbers were published as the stored run NAME; a method\n"
@@ -56,7 +56,7 @@ static void top_field(FILE *f, const govidx_decomposition *d, size_t u, size_t n
 {
     size_t *idx = malloc((k ? k : 1) * sizeof *idx), n = 0;
     fputc(',', f);
-    if (!idx || govidx_decomposition_top(idx, &n, k, d, u, govidx_decomposition_root(d, node), sign)) {
+    if (!idx || govidx_decomposition_top(idx, &n, k, d, u, node, sign)) {
         free(idx);
         return;
     }

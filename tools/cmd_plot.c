@@ -17,6 +17,7 @@ static void usage(FILE *f)
             "usage: govidx plot FILE.h5 KIND [--node N] [--year Y] -o FIG.svg|.pdf|.png\n"
             "                   [--from Y0] [--unit CODE] [--variable V] [--ranks] [--bars]\n"
             "                   [--uncertainty N] [--noise F] [--method SPEC.json]\n"
+            "                   [--index composite|openness|coverage|collaboration]\n"
             "                   [--width W] [--height H] [--scale S]\n"
             "\n"
             "KIND is one of\n"
@@ -30,6 +31,8 @@ static void usage(FILE *f)
             "            CODE in year Y against the median unit: radar, or bars with --bars\n"
             "  coverage  coverage of unit CODE by top-level district in year Y (district\n"
             "            variable V, default the first), last year's as ticks\n"
+            "--index draws ranking and slope charts of a headline index instead of the\n"
+            "file's composite (default nodes openness.O, coverage.adjusted, CE).\n"
             "The format follows the extension of -o.  Sizes are in points (default: fitted\n"
             "to the chart); PNG is rendered at S pixels per point (default 2).  Text is set in\n"
             "Noto Sans CJK SC (Debian fonts-noto-cjk), so Chinese names render.\n");
@@ -48,7 +51,7 @@ static int parse_num(const char *s, double lo, double hi, double *out)
 int cmd_plot(int argc, char **argv)
 {
     const char *file = NULL, *kind = NULL, *out = NULL, *node_code = NULL, *unit_code = NULL, *variable = NULL,
-               *spec = NULL;
+               *spec = NULL, *index = NULL;
     double year = NAN, from = NAN, width = 0, height = 0, scale = 2, reps = 0, noise = 0.25;
     int ranks = 0, bars = 0, i, rc = 0;
     for (i = 1; i < argc; i++) {
@@ -67,6 +70,8 @@ int cmd_plot(int argc, char **argv)
             variable = argv[++i];
         else if (!strcmp(a, "--method") && v)
             spec = argv[++i];
+        else if (!strcmp(a, "--index") && v)
+            index = argv[++i];
         else if (!strcmp(a, "--ranks"))
             ranks = 1;
         else if (!strcmp(a, "--bars"))
@@ -123,6 +128,20 @@ int cmd_plot(int argc, char **argv)
             return CLI_EXIT_USAGE;
         }
     }
+    if (index && !strcmp(index, "composite"))
+        index = NULL;
+    if (index && strcmp(index, "openness") && strcmp(index, "coverage") && strcmp(index, "collaboration")) {
+        fprintf(stderr, "govidx plot: --index takes composite, openness, coverage or collaboration, not '%s'\n", index);
+        return CLI_EXIT_USAGE;
+    }
+    if (index && (strcmp(kind, "ranking") && strcmp(kind, "slope"))) {
+        fprintf(stderr, "govidx plot: --index %s applies to ranking and slope charts\n", index);
+        return CLI_EXIT_USAGE;
+    }
+    if (index && reps > 0) {
+        fprintf(stderr, "govidx plot: --uncertainty applies to the composite only\n");
+        return CLI_EXIT_USAGE;
+    }
     if ((!strcmp(kind, "profile") || !strcmp(kind, "coverage")) && !unit_code) {
         fprintf(stderr, "govidx plot: %s needs --unit CODE\n", kind);
         return CLI_EXIT_USAGE;
@@ -136,8 +155,26 @@ int cmd_plot(int argc, char **argv)
     const char *err = NULL;
     size_t y, node, unit;
     memset(&fig, 0, sizeof fig);
-    if (figure_compute(&ds, &plan, &r, file, spec))
-        return CLI_EXIT_FAIL;
+    if (!index) {
+        if (figure_compute(&ds, &plan, &r, file, spec))
+            return CLI_EXIT_FAIL;
+    } else {
+        if ((rc = cli_dataset_open(&ds, file, NULL, NULL)))
+            return CLI_EXIT_FAIL;
+        if (!strcmp(index, "openness"))
+            rc = govidx_openness_compute(&r, ds, NULL);
+        else if (!strcmp(index, "coverage"))
+            rc = govidx_coverage_compute(&r, ds, NULL);
+        else
+            rc = govidx_collaboration_compute(&r, ds, NULL);
+        if (rc) {
+            cli_report(index, rc);
+            govidx_dataset_close(ds);
+            return CLI_EXIT_FAIL;
+        }
+        if (!node_code)
+            node_code = !strcmp(index, "openness") ? "openness.O" : !strcmp(index, "coverage") ? "coverage.adjusted" : "CE";
+    }
     size_t ny = govidx_result_n_years(r);
     if (isnan(year))
         y = ny - 1;

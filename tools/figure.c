@@ -206,6 +206,7 @@ int figure_slope(figure *f, const govidx_dataset *ds, const govidx_result *r, si
     }
     f->c.kind = CHART_SLOPE;
     f->c.ranks_axis = ranks;
+    f->c.lower_better = govidx_result_node_direction(r, node) < 0;
     f->c.year_from = govidx_result_year(r, y_from);
     f->c.year_to = govidx_result_year(r, y_to);
     if (ranks) {

@@ -130,6 +130,10 @@ GOVIDX_API int govidx_decomposition_find_unit(size_t *unit, const govidx_decompo
 GOVIDX_API int govidx_decomposition_find_node(size_t *node, const govidx_decomposition *d, const char *code);
 /** The node's root (itself for a root); (size_t)-1 out of range. */
 GOVIDX_API size_t govidx_decomposition_root(const govidx_decomposition *d, size_t node);
+/** The node's parent; (size_t)-1 for a root or out of range. */
+GOVIDX_API size_t govidx_decomposition_parent(const govidx_decomposition *d, size_t node);
+/** 1 for an indicator (leaf), 0 for an aggregate or out of range. */
+GOVIDX_API int govidx_decomposition_is_indicator(const govidx_decomposition *d, size_t node);
 
 /** Scores in the from and to years and the change (to - from); NaN when missing or out of range. */
 GOVIDX_API double govidx_decomposition_score_from(const govidx_decomposition *d, size_t unit, size_t node);
@@ -164,10 +168,11 @@ GOVIDX_API unsigned govidx_decomposition_breaks(const govidx_decomposition *d, s
 GOVIDX_API size_t govidx_break_names(char *buf, size_t n, unsigned breaks);
 
 /**
- * The indicators (leaves) under `root` with the largest positive
- * (sign > 0) or negative (sign < 0) contributions to its change for the
- * unit, largest magnitude first, zero contributions excluded: up to k leaf
- * node indices into `leaves`, their number in *n.  Errors: GOVIDX_EINVAL.
+ * The indicators (leaves) under node `root` (a root, or any aggregate such
+ * as a pillar) with the largest positive (sign > 0) or negative (sign < 0)
+ * contributions to their root's change for the unit, largest magnitude
+ * first, zero contributions excluded: up to k leaf node indices into
+ * `leaves`, their number in *n.  Errors: GOVIDX_EINVAL.
  */
 GOVIDX_API int govidx_decomposition_top(size_t *leaves, size_t *n, size_t k, const govidx_decomposition *d,
                                         size_t unit, size_t root, int sign);
