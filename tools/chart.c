@@ -363,18 +363,32 @@ static void draw_slope(cairo_t *cr, double width, double height, const chart *c)
         qsort(ib, nb, sizeof *ib, by_key);
         spread(la, ia, na, 12.5, top, bottom);
         spread(lb, ib, nb, 12.5, top, bottom);
+        /* leader lines from each dot to its label where the label moved */
+        cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+        cairo_set_line_width(cr, 0.6);
+        for (i = 0; i < na; i++)
+            if (fabs(la[ia[i]] - ya[ia[i]]) > 1.5) {
+                cairo_move_to(cr, xa - 4, ya[ia[i]]);
+                cairo_line_to(cr, xa - 22, la[ia[i]]);
+            }
+        for (i = 0; i < nb; i++)
+            if (fabs(lb[ib[i]] - yb[ib[i]]) > 1.5) {
+                cairo_move_to(cr, xb + 4, yb[ib[i]]);
+                cairo_line_to(cr, xb + 22, lb[ib[i]]);
+            }
+        cairo_stroke(cr);
         cairo_set_source_rgb(cr, C_TEXT);
         for (i = 0; i < na; i++) {
             size_t k = ia[i];
             fmt_num(num, sizeof num, c->value[k], c->ranks_axis ? 1 : 0.01);
             snprintf(buf, sizeof buf, "%s  %s", c->labels[k], num);
-            text_fit(cr, xa - 8, la[k] + 4, buf, 1, xa - 20);
+            text_fit(cr, xa - 25, la[k] + 4, buf, 1, xa - 37);
         }
         for (i = 0; i < nb; i++) {
             size_t k = ib[i];
             fmt_num(num, sizeof num, c->value2[k], c->ranks_axis ? 1 : 0.01);
             snprintf(buf, sizeof buf, "%s  %s", num, c->labels[k]);
-            text_fit(cr, xb + 8, lb[k] + 4, buf, 0, width - xb - 20);
+            text_fit(cr, xb + 25, lb[k] + 4, buf, 0, width - xb - 37);
         }
     }
     free(la);
