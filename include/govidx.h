@@ -33,5 +33,6 @@
 #include "govidx/collaboration.h"
 #include "govidx/uncertainty.h"
 #include "govidx/catalogue.h"
+#include "govidx/decompose.h"
 
 #endif /* GOVIDX_H */

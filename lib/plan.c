@@ -528,7 +528,7 @@ static int name_power_cell(const govidx_plan *p, const plan_agg *a, govidx_matri
 static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
                           govidx_result *r, double *work)
 {
-    size_t c, u;
+    size_t c;
     int rc;
     govidx_matrix_view z;
     double *out = r->scores + GOVIDX__CELL(r, 0, y, a->node);
@@ -542,12 +542,22 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
         z = govidx_matrix_view_array(work, p->n_units, a->n_children);
     }
     /* the children's scores are finite or missing: checked as they were made */
-    rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx__aggregate(out, z, w, &a->opts, NULL, 0);
+    rc = govidx__plan_aggregate_z(p, a, z, w, out, r, y);
     if (rc == GOVIDX_EDOMAIN && !a->bod)
         rc = name_power_cell(p, a, z, w, r);
     if (rc)
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);
+    return govidx__node_finite(p, a->node, y, r);
+}
+
+int govidx__plan_aggregate_z(const govidx_plan *p, const plan_agg *a, govidx_matrix_view z, const double *w,
+                             double *out, const govidx_result *r, size_t y)
+{
+    size_t u;
+    int rc = a->bod ? bod_node(p, a, z, out, r, y) : govidx__aggregate(out, z, w, &a->opts, NULL, 0);
+    if (rc)
+        return rc;
     if (p->rescale_aggregates) {
         /* EGDI two-stage: z-scored components, min-max rescaled composite */
         double lo = INFINITY, hi = -INFINITY;
@@ -560,7 +570,7 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
             for (u = 0; u < p->n_units; u++)
                 out[u] = p->low + (p->high - p->low) * (out[u] - lo) / (hi - lo);
     }
-    return govidx__node_finite(p, a->node, y, r);
+    return GOVIDX_OK;
 }
 
 int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r)

@@ -117,6 +117,14 @@ static inline govidx__node_sums govidx__node_sums_at(double *base, size_t n, con
  * r is infinite; GOVIDX_OK when none is (plan.c). */
 int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r);
 
+/* Aggregate node a from its children's scores z (units x children) with
+ * weights w, exactly as execute does (benefit of the doubt and the
+ * zscore-minmax rescaling included), into out (z.rows values); r and y
+ * name units and year in messages.  No context is added to errors.  Also
+ * used by lib/decompose.c to recompute a node on mixed-year children. */
+int govidx__plan_aggregate_z(const govidx_plan *p, const plan_agg *a, govidx_matrix_view z, const double *w,
+                             double *out, const govidx_result *r, size_t y);
+
 /* The range of a plain min-max column found ahead of its use: a fused
  * node's last pass finds the range of the next fused node's first column. */
 typedef struct govidx__range_carry {

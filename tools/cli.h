@@ -77,5 +77,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_strengths(int argc, char **argv);
 int cmd_uncertainty(int argc, char **argv);
 int cmd_catalogue(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

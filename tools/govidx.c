@@ -49,6 +49,8 @@ static const cli_command commands[] = {
     {"strengths", "each unit's best and worst indicators by rank, per year", cmd_strengths},
     {"uncertainty", "Monte Carlo rank intervals and Sobol indices under perturbed weights", cmd_uncertainty},
     {"catalogue", "openness of open-data portal catalogues (DCAT-US, CKAN, Socrata, CSV): measures, silo departments", cmd_catalogue},
+    {"diff", "year-on-year change of score and rank, split into pillar and indicator contributions", cmd_diff},
+    {"plot", "figures for papers: ranking, slope, profile, coverage charts as SVG, PDF or PNG", cmd_plot},
 };
 
 static void usage(FILE *f)
