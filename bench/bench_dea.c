@@ -11,6 +11,8 @@
  *
  * Usage: bench_dea [--slacks] [n ...]   (default 1000 5000 20000 100000;
  *        --slacks adds the max-slack second stage, peers and targets)
+ *        bench_dea --write-csv FILE n   writes the data of size n as CSV
+ *        (to time `govidx dea FILE --inputs x1,x2,x3 --outputs y1,y2`)
  * SPDX-License-Identifier: MIT
  */
 #include "govidx.h"
@@ -103,6 +105,22 @@ int main(int argc, char **argv)
     govidx_dea_stats s1[16], s2[16];
     double *keep[16] = {NULL};
 
+    if (argc == 4 && strcmp(argv[1], "--write-csv") == 0) {
+        /* the data of size n as the CLI reads it (dmu,x1,x2,x3,y1,y2;
+         * %.17g round-trips), to time `govidx dea` on the same data */
+        size_t n = (size_t)strtoull(argv[3], NULL, 10);
+        double *X = malloc(n * 3 * sizeof *X), *Y = malloc(n * 2 * sizeof *Y);
+        FILE *f = fopen(argv[2], "w");
+        if (!X || !Y || !f || n == 0)
+            return 1;
+        make_data(X, Y, n);
+        fputs("dmu,x1,x2,x3,y1,y2\n", f);
+        for (i = 0; i < n; i++)
+            fprintf(f, "D%zu,%.17g,%.17g,%.17g,%.17g,%.17g\n", i, X[i], X[i + n], X[i + 2 * n], Y[i], Y[i + n]);
+        free(X);
+        free(Y);
+        return fclose(f) ? 1 : 0;
+    }
     for (a = 1; a < (size_t)argc; a++) {
         if (strcmp(argv[a], "--slacks") == 0) {
             second_stage = 1; /* also run the max-slack second stage */
