@@ -411,8 +411,8 @@ int cmd_dea(int argc, char **argv)
     o.second_stage = second;
     if (threads <= 0) {
         /* one thread per CPU: DEA's results do not depend on the count,
-         * and a default of 1 made the CLI take twice the time bench_dea
-         * reports on 2 cores (issue 21) */
+         * and with a default of 1 the CLI took twice the time of
+         * bench_dea's 2-thread figure on 2 cores (issue 21) */
         long cpus = sysconf(_SC_NPROCESSORS_ONLN);
         threads = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
     }
