@@ -64,6 +64,36 @@ static double rss_now_mb(void)
     return resident * (double)sysconf(_SC_PAGESIZE) / 1e6;
 }
 
+/* One line of a text file (CPU model, kernel settings), for the header a
+ * reader on another machine compares with; "?" when it is not there. */
+static void read_line(char *out, size_t n, const char *path, const char *key)
+{
+    char line[512];
+    FILE *f = fopen(path, "r");
+    snprintf(out, n, "?");
+    if (!f)
+        return;
+    while (fgets(line, sizeof line, f)) {
+        char *c = key ? strstr(line, key) : line;
+        if (c && (!key || c == line)) {
+            char *v = key ? strchr(line, ':') : line;
+            v = v ? v + (key ? 1 : 0) : line;
+            while (*v == ' ' || *v == '\t')
+                v++;
+            v[strcspn(v, "\n")] = '\0';
+            if (strlen(v) >= n)
+                v[n - 1] = '\0'; /* a long line is cut, not overflowed */
+            memcpy(out, v, strlen(v) + 1);
+            break;
+        }
+    }
+    fclose(f);
+}
+
+/* First touch of `bytes` of fresh memory by `n_threads` writers, with or
+ * without the huge-page advice govidx gives a result's scores. */
+static double touch_fresh(size_t cells, size_t n_threads, int advise, double *sink);
+
 /* splitmix64: a small seeded generator for the synthetic data */
 static unsigned long long rng_state = 42;
 static double uniform(void)
@@ -203,6 +233,26 @@ static double stream_pass(double **data, size_t cells, size_t T, size_t n_thread
     return sum;
 }
 
+static double touch_fresh(size_t cells, size_t n_threads, int advise, double *sink)
+{
+    void *fresh = NULL;
+    double t0;
+    if (posix_memalign(&fresh, (size_t)2 << 20, cells * sizeof(double)) != 0)
+        return INFINITY;
+#ifdef MADV_HUGEPAGE
+    if (advise)
+        madvise(fresh, cells * sizeof(double), MADV_HUGEPAGE);
+#else
+    (void)advise;
+#endif
+    t0 = now();
+    write_pass(fresh, cells, n_threads);
+    t0 = now() - t0;
+    *sink += ((double *)fresh)[cells / 3];
+    free(fresh);
+    return t0;
+}
+
 int main(int argc, char **argv)
 {
     size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
@@ -210,7 +260,7 @@ int main(int argc, char **argv)
     size_t T = argc > 3 ? strtoul(argv[3], NULL, 10) : 10;
     size_t per = 10, n_pillars = (m + per - 1) / per, y, j, i, p;
     double **data = malloc(T * sizeof *data), t0, t_stream, t_base, t_base_again, t_plan, t_exec, t_into, t_touch, t_write;
-    double sink = 0, rss_before, rss_govidx;
+    double sink = 0, rss_before, rss_govidx, t_touch4k = INFINITY;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     size_t n_threads = cpus < 1 ? 1 : cpus > 8 ? 8 : (size_t)cpus;
     double bytes = (double)n * m * T * sizeof(double);
@@ -222,7 +272,18 @@ int main(int argc, char **argv)
     char code[64], parent[64];
     int rc;
 
-    printf("bench_composite: %zu units x %zu indicators x %zu years = %.2f GB of input\n", n, m, T, bytes / 1e9);
+    {
+        char cpu[256], thp[128], defrag[128], load[128];
+        read_line(cpu, sizeof cpu, "/proc/cpuinfo", "model name");
+        read_line(thp, sizeof thp, "/sys/kernel/mm/transparent_hugepage/enabled", NULL);
+        read_line(defrag, sizeof defrag, "/sys/kernel/mm/transparent_hugepage/defrag", NULL);
+        read_line(load, sizeof load, "/proc/loadavg", NULL);
+        printf("bench_composite: %zu units x %zu indicators x %zu years = %.2f GB of input\n", n, m, T, bytes / 1e9);
+        /* the figures below are ratios to floors measured in this run, so
+         * they compare across machines; the header says which machine */
+        printf("machine: %s, %ld CPU(s); transparent huge pages: %s, defrag %s; load %s\n", cpu, cpus, thp, defrag,
+               load);
+    }
     for (y = 0; y < T; y++) {
         data[y] = malloc(n * m * sizeof(double));
         if (!data[y]) {
@@ -316,6 +377,14 @@ int main(int argc, char **argv)
         t0 = now();
         write_pass(fresh, cells, n_threads);
         t_touch = now() - t0;
+        /* first touch with and without the advice, best of 3 in turns:
+         * which is cheaper depends on the kernel's free huge pages now
+         * (with defrag "madvise", advised faults compact memory first) */
+        for (p = 0; p < 3; p++) {
+            double th = touch_fresh(cells, n_threads, 1, &sink), t4 = touch_fresh(cells, n_threads, 0, &sink);
+            t_touch = th < t_touch ? th : t_touch;
+            t_touch4k = t4 < t_touch4k ? t4 : t_touch4k;
+        }
         t_stream = t_into = t_write = INFINITY;
         for (p = 0; p < 5; p++) {
             t0 = now();
@@ -341,7 +410,8 @@ int main(int argc, char **argv)
     printf("%-46s %9s %9s %9s\n", "", "ms", "GB/s", "ratio");
     row("read floor: streaming pass, best of 5", t_stream, bytes, t_stream);
     row("write floor: the scores' bytes, best of 5", t_write, bytes, t_stream);
-    row("first touch of the scores' bytes", t_touch, bytes, t_stream);
+    row("first touch of the scores' bytes, huge pages", t_touch, bytes, t_stream);
+    row("first touch of the scores' bytes, 4 KiB pages", t_touch4k, bytes, t_stream);
     row("baseline, one pass per step, new output", t_base, bytes, t_stream);
     row("baseline, same output again", t_base_again, bytes, t_stream);
     row("govidx plan", t_plan, bytes, t_stream);
@@ -353,6 +423,16 @@ int main(int argc, char **argv)
            t_into / t_stream, (t_plan + t_into) / t_stream, t_into / (t_stream + t_write), t_into / t_base_again);
     printf("execute (new result) vs read + first touch: %.2fx; plan + execute vs baseline, new output: %.2fx\n",
            t_exec / (t_stream + t_touch), (t_plan + t_exec) / t_base);
+    /* the verdicts a reader checks on any CPU: ratios measured in this run */
+    printf("verdict: recomputing (plan + execute_into) is %.2fx the baseline's time into its own output: govidx %s\n",
+           (t_plan + t_into) / t_base_again, t_plan + t_into <= t_base_again ? "faster" : "SLOWER");
+    printf("verdict: a new result (plan + execute) is %.2fx the baseline's time into new memory: govidx %s",
+           (t_plan + t_exec) / t_base, t_plan + t_exec <= t_base ? "faster" : "SLOWER");
+    if (t_plan + t_exec > t_base)
+        printf(" (first touch with huge-page advice costs %.2fx that of 4 KiB pages here now; the new pages, "
+               "not the computation, decide: reuse a result with govidx_execute_into; docs/methods/pipeline.md)",
+               t_touch / t_touch4k);
+    printf("\n");
     printf("govidx memory: plan + result %.0f MB resident (the scores: %.0f MB; ranks add 4 bytes a cell when "
            "first read)\n",
            rss_govidx, (double)n * T * (m + n_pillars + 1) * sizeof(double) / 1e6);

@@ -82,3 +82,10 @@ done
 for f in "$ds"/*.h5; do
   "$govidx" validate "$f" >/dev/null
 done
+
+# the writers leave their advisory lock files (.NAME.h5.lock, see
+# docs/reliability.md); nothing else writes these files during the
+# conversion, so they are removed rather than shipped
+for f in "$ds"/*.h5; do
+  rm -f "$ds/.$(basename "$f").lock"
+done

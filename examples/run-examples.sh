@@ -49,4 +49,23 @@ for src in "$@"; do
     echo "FAIL: example $name"; cat "$OUT/$name.out"; fail=1
   fi
 done
+
+# The Python package as `make install` put it: `import govidx` from the
+# installed pythondir finds the package and its recorded libdir (the
+# staged library through the loader path, as the staging moved it).
+if [ -n "${PYTHONDIR:-}" ] && [ -n "${PYTHON:-}" ] && [ "$PYTHON" != ":" ] &&
+   "$PYTHON" -c "import numpy" 2>/dev/null; then
+  if PYTHONPATH="$STAGE$PYTHONDIR" LD_LIBRARY_PATH="$STAGE$LIBDIR" "$PYTHON" -c "
+import sys, govidx
+from govidx import _build_config
+assert govidx.__file__.startswith('$STAGE$PYTHONDIR/govidx/'), govidx.__file__
+assert _build_config.LIBDIR == '$LIBDIR', _build_config.LIBDIR
+ds = govidx.open('$SRCDIR/datasets/demo-cities.h5')
+assert len(ds.units) == 30
+print(govidx.version())" >"$OUT/python-import.out" 2>&1; then
+    echo "PASS: import govidx after make install ($(cat "$OUT/python-import.out"))"
+  else
+    echo "FAIL: import govidx after make install"; cat "$OUT/python-import.out"; fail=1
+  fi
+fi
 exit $fail

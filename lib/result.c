@@ -2,6 +2,7 @@
  * lib/result.c - results of an executed plan: storage, accessors, CSV export.
  * SPDX-License-Identifier: MIT
  */
+#include "fmtdouble.h"
 #include "internal.h"
 #include "result_internal.h"
 #include "govidx/analysis.h"
@@ -519,8 +520,8 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
                 used += ulen[u];
                 memcpy(buf + used, nf, nlen);
                 used += nlen;
-                if (!isnan(r->scores[c]))
-                    used += (size_t)snprintf(buf + used, 32, "%.17g", r->scores[c]);
+                if (!isnan(r->scores[c])) /* shortest text that reads back as the same double */
+                    used += govidx__fmt_shortest(buf + used, r->scores[c]);
                 buf[used++] = ',';
                 if (ranks[c])
                     used += put_uint(buf + used, (unsigned long)ranks[c]);

@@ -26,7 +26,7 @@ from ._lib import lib
 
 __all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
            "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod",
-           "Framework", "Panel", "Plan", "composite"]
+           "bod_directional", "bod_robust", "Framework", "Panel", "Plan", "composite", "CancelledError"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -68,8 +68,57 @@ class ExistsError(GovidxError, FileExistsError):
     """GOVIDX_EEXIST: the target already exists."""
 
 
+class CancelledError(GovidxError):
+    """GOVIDX_ECANCELED: a progress callback asked to stop."""
+
+
 _CLASSES = {-1: InvalidArgumentError, -4: FormatError, -5: FormatError, -7: NotFoundError, -8: FormatError,
-            -14: ExistsError}
+            -13: CancelledError, -14: ExistsError}
+
+
+class _Progress:
+    """A Python callable ``progress(done, total)`` as a govidx_progress_fn.
+
+    A true return value cancels the computation (C returns
+    GOVIDX_ECANCELED, raised as :class:`CancelledError`).  An exception
+    raised inside the callable cannot cross the C frames: it is kept, the
+    computation is cancelled, and :meth:`check` re-raises it (with the
+    cancellation as its cause), so it is never lost.  C calls the callback
+    from worker threads but never concurrently (govidx/common.h); ctypes
+    takes the GIL for each call."""
+
+    def __init__(self, fn):
+        if fn is not None and not callable(fn):
+            raise InvalidArgumentError(-1, "progress must be callable as progress(done, total), got %r" % (fn,))
+        self.fn = fn
+        self.error = None
+        self.calls = 0
+        self.c = _lib.PROGRESS_FN(self._call) if fn is not None else None
+
+    def _call(self, _ctx, done, total):
+        if self.error is not None:
+            return 1
+        self.calls += 1
+        try:
+            return 1 if self.fn(done, total) else 0
+        except BaseException as e:  # noqa: B902 - KeyboardInterrupt too: cancel, re-raise after C returns
+            self.error = e
+            return 1
+
+    def install(self, opts):
+        if self.c is not None:
+            opts.progress = self.c
+
+    def check(self, rc):
+        """Raise the callback's exception if it raised, else the status."""
+        if self.error is not None:
+            err, self.error = self.error, None
+            try:
+                _check(rc)
+            except GovidxError as cancel:
+                raise err from cancel
+            raise err
+        return _check(rc)
 
 
 def _check(rc):
@@ -448,7 +497,7 @@ class Dataset:
     def uncertainty(self, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
                     leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
                     roots_only=False, ranks_only=False, threads=0, batch=0, method=None, sampling="random",
-                    data_noise=False, **settings):
+                    data_noise=False, progress=None, **settings):
         """Monte Carlo uncertainty and Sobol sensitivity analysis of the
         composite index (``govidx_uncertainty_run_dataset``; ``govidx
         uncertainty``), returning an :class:`Uncertainty`.
@@ -466,10 +515,12 @@ class Dataset:
         points, ``--sampling``); ``data_noise`` (draws from the file's
         standard errors, ``--data-noise``).  ``method`` and ``settings`` are
         the method options of :meth:`compute`.  Results are identical for any
-        thread count."""
+        thread count.  ``progress(done, total)`` is called as replications
+        finish; a true return cancels (:class:`CancelledError`), and an
+        exception it raises cancels the run and is re-raised here."""
         return _uncertainty(self, replications, seed, weights_noise, noise_levels, weights_dirichlet,
                             leave_one_out, vary, sobol, bootstrap, sobol_width, roots_only, ranks_only,
-                            threads, batch, method, sampling, data_noise, **settings)
+                            threads, batch, method, sampling, data_noise, progress, **settings)
 
     def network_measures(self, unit, year, layer=None, null_samples=0, seed=None):
         """The network measures of one unit, year and layer (None = all
@@ -614,13 +665,16 @@ def _view(a, name):
 
 
 def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_stage=True,
-        super_efficiency=False, scale=False):
+        super_efficiency=False, scale=False, threads=1, progress=None):
     """Data envelopment analysis (``govidx_dea_compute``).
 
     ``inputs`` is n x m and ``outputs`` n x s (DMUs in rows); Fortran-ordered
     float64 arrays are passed without a copy.  ``model``, ``rts`` and
     ``orientation`` take the CLI's names (radial/sbm, crs/vrs/nirs/ndrs,
-    in/out/nonoriented)."""
+    in/out/nonoriented); ``threads`` worker threads (results identical).
+    ``progress(done, total)`` is called as DMUs are scored (done of total);
+    a true return cancels (:class:`CancelledError`), and an exception it
+    raises cancels the run and is re-raised here."""
     X, keep_x = _view(inputs, "inputs")
     Y, keep_y = _view(outputs, "outputs")
     o = _lib.DeaOptions()
@@ -631,10 +685,15 @@ def dea(inputs, outputs, model="radial", rts="crs", orientation="in", second_sta
     o.second_stage = int(bool(second_stage))
     o.super_efficiency = int(bool(super_efficiency))
     o.scale = int(bool(scale))
+    o.threads = int(threads)
+    prog = _Progress(progress)
+    prog.install(o)
     h = ctypes.c_void_p()
-    _check(lib.govidx_dea_compute(ctypes.byref(h), X, Y, ctypes.byref(o)))
+    rc = lib.govidx_dea_compute(ctypes.byref(h), X, Y, ctypes.byref(o))
+    res = DeaResult(h) if h else None  # freed on any error below
+    prog.check(rc)
     del keep_x, keep_y
-    return DeaResult(h)
+    return res
 
 
 # -- in-memory composites: your own tree and arrays ----------------------------
@@ -747,6 +806,10 @@ class Plan:
         finally:
             lib.govidx_method_free(m)
         self._h = h
+        root = ctypes.c_size_t(-1).value
+        self._roots = [_s(lib.govidx_framework_node_code(framework._h, k))
+                       for k in range(lib.govidx_framework_n_nodes(framework._h))
+                       if lib.govidx_framework_parent(framework._h, k) == root]
 
     def __del__(self):
         h = getattr(self, "_h", None)
@@ -767,6 +830,33 @@ class Plan:
         res = ctypes.c_void_p()
         _check(lib.govidx_execute(ctypes.byref(res), self._h, ctypes.byref(panel._p)))
         return Result(res, owner=(self, panel))
+
+    def uncertainty(self, panel, replications, seed=0, weights_noise=0.0, noise_levels=None,
+                    weights_dirichlet=0.0, leave_one_out=False, vary=None, sobol=False, bootstrap=None,
+                    sobol_width=None, roots_only=False, ranks_only=False, threads=0, batch=0, sampling="random",
+                    progress=None):
+        """Monte Carlo uncertainty and Sobol sensitivity analysis of this
+        plan on ``panel`` (a :class:`Panel` or an array of the plan's shape;
+        ``govidx_uncertainty_run``), returning an :class:`Uncertainty`.
+        The options are those of :meth:`Dataset.uncertainty` (the method is
+        the plan's own; data noise needs a dataset's standard errors).  ``progress(done, total)`` is called as
+        replications finish; a true return cancels (:class:`CancelledError`)
+        and an exception it raises cancels the run and is re-raised."""
+        if not isinstance(panel, Panel):
+            panel = Panel(panel)
+        o, keep = _uncertainty_options(replications, seed, weights_noise, noise_levels, weights_dirichlet,
+                                       leave_one_out, vary, sobol, bootstrap, sobol_width, roots_only,
+                                       ranks_only, threads, batch, sampling)
+        prog = _Progress(progress)
+        prog.install(o)
+        h = ctypes.c_void_p()
+        rc = lib.govidx_uncertainty_run(ctypes.byref(h), self._h, ctypes.byref(panel._p), ctypes.byref(o))
+        res = Uncertainty(h, self._roots) if h else None  # freed on any error below
+        prog.check(rc)
+        del keep
+        res._roots_only = bool(roots_only)
+        res._sobol_width = o.sobol_width
+        return res
 
 
 def composite(framework, values, years=None, units=None, groups=None, method=None, **settings):
@@ -835,6 +925,54 @@ def bod(indicators, w_lower=None, w_upper=None, share_lower=None, share_upper=No
                               ctypes.byref(all_one), Z, ctypes.byref(o)))
     del keep, bounds
     return {"ci": ci, "weights": w.T.copy(), "status": status, "all_one": bool(all_one.value)}
+
+
+def bod_directional(indicators, direction=None):
+    """Directional benefit of the doubt (``govidx_dea_bod_directional``;
+    Fusco 2015, EJOR 242(2):620-630) of an n x m array of non-negative
+    indicators: each unit expanded along ``direction`` (m values >= 0, not
+    all 0), or with None along its own values (then the scores are the
+    radial BoD's).  Returns a dict: ``ci`` = 1 / (1 + beta) in (0, 1],
+    ``beta`` and ``status`` (n each; NaN scores where not optimal)."""
+    Z, keep = _view(indicators, "indicators")
+    n, m = Z.rows, Z.cols
+    g = None
+    if direction is not None:
+        g = np.ascontiguousarray(direction, dtype=np.float64).ravel()
+        if g.size != m:
+            raise InvalidArgumentError(-1, "bod_directional: direction has %d values, expected one per indicator (%d)"
+                                       % (g.size, m))
+    ci, beta = np.full(n, np.nan), np.full(n, np.nan)
+    status = np.zeros(n, dtype=np.intc)
+    dp = _lib.P(ctypes.c_double)
+    _check(lib.govidx_dea_bod_directional(ci.ctypes.data_as(dp), beta.ctypes.data_as(dp),
+                                          status.ctypes.data_as(_lib.P(ctypes.c_int)), Z,
+                                          g.ctypes.data_as(dp) if g is not None else None))
+    del keep
+    return {"ci": ci, "beta": beta, "status": status}
+
+
+def bod_robust(indicators, m=25, draws=0, seed=None):
+    """Robust order-m benefit of the doubt (``govidx_dea_bod_robust``;
+    Cazals, Florens & Simar 2002; Compind's ci_rbod) of an n x m array of
+    non-negative indicators: each unit against ``m`` units drawn with
+    replacement; ``draws`` = 0 (default) gives the exact expectation,
+    ``draws`` = B averages B seeded Monte Carlo samples (``seed``; the C
+    default when None).  Returns the n scores (may exceed 1)."""
+    Z, keep = _view(indicators, "indicators")
+    o = _lib.BodRobustOptions()
+    _check(lib.govidx_bod_robust_options_init(ctypes.byref(o), _lib.BOD_ROBUST_OPTIONS_VERSION))
+    if int(m) != m or m < 0:
+        raise InvalidArgumentError(-1, "bod_robust: m must be a positive integer, got %r" % (m,))
+    if int(draws) != draws or draws < 0:
+        raise InvalidArgumentError(-1, "bod_robust: draws must be a non-negative integer, got %r" % (draws,))
+    o.m, o.draws = int(m), int(draws)
+    if seed is not None:
+        o.seed = int(seed)
+    ci = np.full(Z.rows, np.nan)
+    _check(lib.govidx_dea_bod_robust(ci.ctypes.data_as(_lib.P(ctypes.c_double)), Z, ctypes.byref(o)))
+    del keep
+    return ci
 
 
 # -- uncertainty analysis (govidx/uncertainty.h) ----------------------------
@@ -1082,10 +1220,11 @@ class Uncertainty:
 _SOBOL_COLUMNS = ("first_order", "total_order", "first_lo", "first_hi", "total_lo", "total_hi")
 
 
-def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
-                 leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
-                 roots_only=False, ranks_only=False, threads=0, batch=0, method=None, sampling="random",
-                 data_noise=False, **settings):
+def _uncertainty_options(replications, seed, weights_noise, noise_levels, weights_dirichlet, leave_one_out,
+                         vary, sobol, bootstrap, sobol_width, roots_only, ranks_only, threads, batch,
+                         sampling="random", data_noise=False):
+    """govidx_uncertainty_options from the Python arguments, and the ctypes
+    arrays it points to (keep them alive across the C call)."""
     o = _lib.UncertaintyOptions()
     _check(lib.govidx_uncertainty_options_init(ctypes.byref(o), _lib.UNCERTAINTY_OPTIONS_VERSION))
     o.replications = int(replications)
@@ -1120,16 +1259,29 @@ def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None,
         keep.append(arr)
         o.vary = ctypes.cast(arr, _lib.P(_lib.UncertaintyVary))
         o.n_vary = len(specs)
+    return o, keep
+
+
+def _uncertainty(ds, replications, seed=0, weights_noise=0.0, noise_levels=None, weights_dirichlet=0.0,
+                 leave_one_out=False, vary=None, sobol=False, bootstrap=None, sobol_width=None,
+                 roots_only=False, ranks_only=False, threads=0, batch=0, method=None, sampling="random",
+                 data_noise=False, progress=None, **settings):
+    o, keep = _uncertainty_options(replications, seed, weights_noise, noise_levels, weights_dirichlet,
+                                   leave_one_out, vary, sobol, bootstrap, sobol_width, roots_only, ranks_only,
+                                   threads, batch, sampling, data_noise)
+    prog = _Progress(progress)
+    prog.install(o)
     m = _method(method, **settings)
     plan, h = ctypes.c_void_p(), ctypes.c_void_p()
     try:
         _check(lib.govidx_plan_from_dataset(ctypes.byref(plan), ds._h, m))
-        _check(lib.govidx_uncertainty_run_dataset(ctypes.byref(h), plan, ds._h, ctypes.byref(o)))
+        rc = lib.govidx_uncertainty_run_dataset(ctypes.byref(h), plan, ds._h, ctypes.byref(o))
+        res = Uncertainty(h, ds._roots()) if h else None  # freed on any error below
+        prog.check(rc)
     finally:
         lib.govidx_plan_free(plan)
         lib.govidx_method_free(m)
     del keep
-    res = Uncertainty(h, ds._roots())
     res._roots_only = bool(roots_only)
     res._sobol_width = o.sobol_width
     return res

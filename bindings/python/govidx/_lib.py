@@ -103,6 +103,11 @@ class BodOptions(ctypes.Structure):
                 ("share_lower", P(c_double)), ("share_upper", P(c_double))]
 
 
+class BodRobustOptions(ctypes.Structure):
+    """govidx_bod_robust_options, version 1 (include/govidx/dea.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("m", c_size_t), ("draws", c_size_t), ("seed", ctypes.c_uint64)]
+
+
 class Indicator(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("code", c_char_p), ("name", c_char_p), ("unit", c_char_p),
                 ("parent", c_char_p), ("source", c_char_p), ("denominator", c_char_p),
@@ -145,6 +150,7 @@ NODE_VERSION = 1
 UNCERTAINTY_OPTIONS_VERSION = 2
 SAMPLING = {"random": 0, "sobol": 1}
 BOD_OPTIONS_VERSION = 1
+BOD_ROBUST_OPTIONS_VERSION = 1
 PANEL_VERSION = 1
 VALIDATE_ISOLATED = 1
 WRITE_REPLACE = 1
@@ -194,6 +200,7 @@ _SIGS = {
     "govidx_framework_seal": (c_int, [c_void_p]),
     "govidx_framework_n_nodes": (c_size_t, [c_void_p]),
     "govidx_framework_node_code": (c_char_p, [c_void_p, c_size_t]),
+    "govidx_framework_parent": (c_size_t, [c_void_p, c_size_t]),
     "govidx_panel_init": (c_int, [P(Panel), ctypes.c_uint]),
     "govidx_plan_new": (c_int, [P(c_void_p), c_void_p, c_void_p, P(Panel)]),
     "govidx_execute": (c_int, [P(c_void_p), c_void_p, P(Panel)]),
@@ -258,6 +265,9 @@ _SIGS = {
                                      MatrixView, MatrixView, P(DeaOptions)]),
     "govidx_bod_options_init": (c_int, [P(BodOptions), ctypes.c_uint]),
     "govidx_dea_bod": (c_int, [P(c_double), P(c_double), P(c_int), P(c_int), MatrixView, P(BodOptions)]),
+    "govidx_dea_bod_directional": (c_int, [P(c_double), P(c_double), P(c_int), MatrixView, P(c_double)]),
+    "govidx_bod_robust_options_init": (c_int, [P(BodRobustOptions), ctypes.c_uint]),
+    "govidx_dea_bod_robust": (c_int, [P(c_double), MatrixView, P(BodRobustOptions)]),
     # networks
     "govidx_network_from_dataset": (c_int, [P(c_void_p), c_void_p, c_char_p, c_int, c_char_p]),
     "govidx_network_free": (None, [c_void_p]),
@@ -269,6 +279,7 @@ _SIGS = {
     # uncertainty analysis
     "govidx_uncertainty_options_init": (c_int, [P(UncertaintyOptions), ctypes.c_uint]),
     "govidx_uncertainty_run_dataset": (c_int, [P(c_void_p), c_void_p, c_void_p, P(UncertaintyOptions)]),
+    "govidx_uncertainty_run": (c_int, [P(c_void_p), c_void_p, P(Panel), P(UncertaintyOptions)]),
     "govidx_uncertainty_free": (None, [c_void_p]),
     "govidx_uncertainty_to_run": (c_int, [P(c_void_p), c_void_p, c_char_p, P(c_double), c_size_t]),
     "govidx_uncertainty_replications": (c_size_t, [c_void_p]),
