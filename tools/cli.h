@@ -71,6 +71,15 @@ int cli_units_arg(cli_units *u, const char *a, const char *v);
 int cli_units_mask(unsigned char *keep, const cli_units *u, const char *const *codes, size_t n, const char *cmd);
 /* Why a unit is not taken ("excluded (--exclude)"), or NULL. */
 const char *cli_units_reason(const cli_units *u, const char *code);
+/* A comma-separated list as an array of its items (empty items dropped);
+ * zero-init, split, free.  -1 when out of memory. */
+typedef struct cli_list {
+    char *buf;
+    const char **items;
+    size_t n;
+} cli_list;
+int cli_list_split(cli_list *l, const char *text);
+void cli_list_free(cli_list *l);
 
 /* Per city and year with inventory entries: the shares answered yes and the
  * gov-dept actors publishing nothing (tools/cli_inventory.c). */

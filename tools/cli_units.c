@@ -81,3 +81,29 @@ const char *cli_units_reason(const cli_units *u, const char *code)
         return "not listed in --only";
     return NULL;
 }
+
+int cli_list_split(cli_list *l, const char *text)
+{
+    size_t n = 1, k = 0;
+    char *p, *save = NULL, *tok;
+    cli_list_free(l);
+    for (p = (char *)text; *p; p++)
+        n += *p == ',';
+    if (!(l->buf = strdup(text)) || !(l->items = calloc(n + 1, sizeof *l->items))) {
+        cli_list_free(l);
+        return -1;
+    }
+    for (tok = strtok_r(l->buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        l->items[k++] = tok;
+    l->n = k;
+    return 0;
+}
+
+void cli_list_free(cli_list *l)
+{
+    free(l->buf);
+    free(l->items);
+    l->buf = NULL;
+    l->items = NULL;
+    l->n = 0;
+}
