@@ -18,7 +18,7 @@ static void usage(FILE *f)
             "         --replications N [--seed S] [--weights-noise F [--noise-levels L1,L2]]\n"
             "         [--weights-dirichlet K] [--leave-one-out] [--vary [NODE:]KEY=V1,V2,...]... [--quantiles 5,25,75,95] [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
-            "         --csv OUT.csv [--params P.csv]\n"
+            "         [--exclude CODE,...] [--only CODE,...] --csv OUT.csv [--params P.csv]\n"
             "\n"
             "Perturbs the weights of the index tree N times (COINr's noise model: each weight at\n"
             "the given levels, 1 = indicators, times U(1-F, 1+F), renormalised within its node; or\n"
@@ -32,7 +32,9 @@ static void usage(FILE *f)
             "unit's root score and of the mean absolute rank shift (unit '*') per input\n"
             "(the weights of one node).  --roots-only keeps statistics for the root nodes only\n"
             "(less memory on large runs); --ranks-only keeps no score draws (memory independent\n"
-            "of N; the score columns are then empty).  A progress bar is shown on a terminal.\n");
+            "of N; the score columns are then empty).  A progress bar is shown on a terminal.\n"
+            "--exclude / --only leave units out of every replication (units.exclude /\n"
+            "units.only: missing, unranked scores; unknown codes are named).\n");
 }
 
 static int set_pair(govidx_method *m, const char *arg, int per_node)
@@ -165,6 +167,10 @@ int cmd_uncertainty(int argc, char **argv)
             params = v;
         else if (!strcmp(k, "--sobol-csv") && v)
             sobol_csv = v;
+        else if (!strcmp(k, "--exclude") && v) /* units left out of every replication */
+            rc = govidx_method_set(m, "units.exclude", v);
+        else if (!strcmp(k, "--only") && v)
+            rc = govidx_method_set(m, "units.only", v);
         else if (!strcmp(k, "--set") && v)
             rc = set_pair(m, v, 0);
         else if (!strcmp(k, "--node") && v)
