@@ -82,7 +82,8 @@ static void compute_usage(FILE *f)
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
             "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
-            "  --only CODE,...          compute these units only (units.only)\n"
+            "  --only CODE,...          compute these units only (units.only); with --index\n"
+            "                           coverage the other cities are missing and unranked\n"
             "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
             "                           rank (default 1e-12; 0: only equal scores tie)\n"
             "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
@@ -399,6 +400,7 @@ int cmd_compute(int argc, char **argv)
     govidx_network_options net = GOVIDX_NETWORK_OPTIONS_INIT;
     govidx_coverage_options cov = GOVIDX_COVERAGE_OPTIONS_INIT;
     cli_list districts_out = {NULL, NULL, 0};
+    cli_units units = {NULL, NULL};
 
     for (i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -427,9 +429,9 @@ int cmd_compute(int argc, char **argv)
         else if (!strcmp(a, "--contributions") && v)
             contrib_csv = v;
         else if (!strcmp(a, "--exclude") && v)
-            rc = set_key(m, "units.exclude", v), unit_filter = 1;
+            rc = set_key(m, "units.exclude", v), unit_filter = 1, units.exclude = v;
         else if (!strcmp(a, "--only") && v)
-            rc = set_key(m, "units.only", v), unit_filter = 1;
+            rc = set_key(m, "units.only", v), unit_filter = 1, units.only = v;
         else if (!strcmp(a, "--tie-tolerance") && v) {
             char *end;
             tie_tol = strtod(v, &end);
@@ -596,11 +598,29 @@ int cmd_compute(int argc, char **argv)
             rc = openness_index(ds, csv, tie_tol, &res);
             csv_done = 1;
         }
+        if (!rc && unit_filter && !strcmp(index, "coverage")) {
+            /* each city's coverage comes from its own districts: leaving
+             * cities out changes no other city's score, only the ranks */
+            size_t nu = govidx_result_n_units(res);
+            const char **codes = calloc(nu + 1, sizeof *codes);
+            unsigned char *keep = calloc(nu + 1, 1);
+            for (size_t u = 0; codes && u < nu; u++)
+                codes[u] = govidx_result_unit_code(res, u);
+            if (!codes || !keep || cli_units_mask(keep, &units, codes, nu, "compute") ||
+                (rc = govidx_result_leave_out_units(res, keep)))
+                rc = rc ? rc : GOVIDX_EINVAL;
+            free(codes);
+            free(keep);
+            unit_filter = 0;
+        }
         if (rc)
             ;
         else if (contrib_csv || unit_filter) {
-            fprintf(stderr, "govidx compute: %s is for the file's index tree, not --index\n",
-                    contrib_csv ? "--contributions" : "--exclude/--only");
+            fprintf(stderr, "govidx compute: %s\n",
+                    contrib_csv ? "--contributions is for the file's index tree, not --index"
+                                : "--exclude/--only apply to --index coverage (each city's own districts) but not "
+                                  "to openness or collaboration, whose scores are relative to the other cities "
+                                  "(normalised across them, a DEA frontier): leave those out of the file instead");
             rc = GOVIDX_EINVAL;
         } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
             cli_report("compute", rc);
