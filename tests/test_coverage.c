@@ -458,6 +458,21 @@ static void test_households_weight_and_left_out(void)
     o.weight = "nope";
     GX_ASSERT_RC(govidx_coverage_compute(&c, ds, &o), GOVIDX_ENOTFOUND);
     CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no district variable 'nope' to weight by"));
+    /* a city left out of the finished result: missing and unranked */
+    o.weight = "households";
+    o.n_exclude_districts = 0;
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
+    CU_ASSERT_FATAL(c != NULL);
+    {
+        unsigned char keep[1] = {0};
+        GX_ASSERT_RC(govidx_result_leave_out_units(c, NULL), GOVIDX_EINVAL);
+        GX_ASSERT_RC(govidx_result_leave_out_units(NULL, keep), GOVIDX_EINVAL);
+        CU_ASSERT_EQUAL(govidx_result_rank(c, 0, 0, gx_result_node(c, "coverage.level")), 1);
+        GX_ASSERT_OK(govidx_result_leave_out_units(c, keep));
+        CU_ASSERT(isnan(cov(c, 0, 0, "level")));
+        CU_ASSERT_EQUAL(govidx_result_rank(c, 0, 0, gx_result_node(c, "coverage.level")), 0);
+    }
+    govidx_result_free(c);
     (void)b_all;
     govidx_dataset_close(ds);
     remove(pd);
