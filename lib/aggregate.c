@@ -131,7 +131,7 @@ static int arithmetic_means(double *out, govidx_matrix_view z, const double *w, 
             }
             out[i0 + i] = v;
             if (!isfinite(v))
-                rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = 1)",
+                rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of row %zu (0-based) overflows (p = 1)",
                                   method_name(o->method), i0 + i);
         }
     }
@@ -152,7 +152,7 @@ static int power_value(double *out, double x, size_t i, size_t j, int strict,
     }
     if (strict ? !(x > 0.0) : x < 0.0)
         return govidx__fail(GOVIDX_EDOMAIN,
-                            "%s: value %g of unit %zu, child %zu is %s (set a floor > 0 to raise "
+                            "%s: value %g of row %zu (0-based), column %zu (0-based) is %s (set a floor > 0 to raise "
                             "it)",
                             method_name(o->method), x, i, j,
                             strict ? "not positive" : "negative");
@@ -220,7 +220,7 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
         }
         out[i] = p == 0.0 ? exp(acc) : p == -1.0 ? 1.0 / acc : pow(acc, 1.0 / p);
         if (!isfinite(out[i])) { /* e.g. z^p overflowing for a large p */
-            rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of unit %zu overflows (p = %g)",
+            rc = govidx__fail(GOVIDX_ENUMERIC, "%s: the score of row %zu (0-based) overflows (p = %g)",
                               method_name(o->method), i, p);
             goto done;
         }
@@ -263,7 +263,7 @@ static int aggregate_topsis(double *out, govidx_matrix_view z, const double *w,
                 continue;
             if (x < 0.0) {
                 rc = govidx__fail(GOVIDX_EDOMAIN,
-                                  "TOPSIS: value %g of unit %zu, child %zu is negative", x, i, j);
+                                  "TOPSIS: value %g of row %zu (0-based), column %zu (0-based) is negative", x, i, j);
                 goto done;
             }
             ss += x * x;
@@ -272,7 +272,7 @@ static int aggregate_topsis(double *out, govidx_matrix_view z, const double *w,
             n++;
         }
         if (n == 0 || !(ss > 0.0)) {
-            rc = govidx__fail(GOVIDX_ENUMERIC, "TOPSIS: child %zu is %s", j,
+            rc = govidx__fail(GOVIDX_ENUMERIC, "TOPSIS: column %zu (0-based) is %s", j,
                               n == 0 ? "missing for every unit" : "zero for every unit");
             goto done;
         }
@@ -306,7 +306,7 @@ static int aggregate_topsis(double *out, govidx_matrix_view z, const double *w,
         sm = sqrt(sm);
         if (!(sp + sm > 0.0)) {
             rc = govidx__fail(GOVIDX_ENUMERIC,
-                              "TOPSIS: unit %zu is both ideal and anti-ideal (its children do not "
+                              "TOPSIS: row %zu (0-based) is both ideal and anti-ideal (its children do not "
                               "vary across units)",
                               i);
             goto done;
@@ -357,7 +357,7 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
             }
         }
         if (n == 0) {
-            rc = govidx__fail(GOVIDX_EMISSING, "%s: child %zu is missing for every unit",
+            rc = govidx__fail(GOVIDX_EMISSING, "%s: column %zu (0-based) is missing for every unit",
                               method_name(o->method), j);
             goto done;
         }
@@ -371,7 +371,7 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
             }
             sd = sqrt(ss / (double)n); /* population SD, as De Muro et al. 2011 */
             if (!(sd > 1e-13 * fmax(fabs(lo), fabs(hi)))) {
-                rc = govidx__fail(GOVIDX_ENUMERIC, "%s: child %zu has zero variance",
+                rc = govidx__fail(GOVIDX_ENUMERIC, "%s: column %zu (0-based) has zero variance",
                                   method_name(o->method), j);
                 goto done;
             }
@@ -390,7 +390,7 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
             gmax = mean + delta;
         }
         if (!(gmax - gmin > 0.0) || !isfinite(gmax - gmin)) {
-            rc = govidx__fail(GOVIDX_ENUMERIC, "%s: child %zu has goalposts [%g, %g] of zero width",
+            rc = govidx__fail(GOVIDX_ENUMERIC, "%s: column %zu (0-based) has goalposts [%g, %g] of zero width",
                               method_name(o->method), j, gmin, gmax);
             goto done;
         }
@@ -420,7 +420,7 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
             }
         if (!(mu > 0.0)) {
             rc = govidx__fail(GOVIDX_ENUMERIC,
-                              "%s: unit %zu has mean rescaled value %g <= 0 (CV undefined)",
+                              "%s: row %zu (0-based) has mean rescaled value %g <= 0 (CV undefined)",
                               method_name(o->method), i, mu);
             goto done;
         }
@@ -570,13 +570,13 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
         return govidx__fail_context(rc, "%s", method_name(opts->method));
     for (j = 0; j < z.cols; j++) {
         if (!isfinite(w[j]) || w[j] < 0.0)
-            return govidx__fail(GOVIDX_EINVAL, "%s: weight of child %zu is %g",
+            return govidx__fail(GOVIDX_EINVAL, "%s: weight of column %zu (0-based) is %g",
                                 method_name(opts->method), j, w[j]);
         if (opts->directions && opts->directions[j] != 1 && opts->directions[j] != -1)
-            return govidx__fail(GOVIDX_EINVAL, "%s: direction of child %zu is %d, not +1 or -1",
+            return govidx__fail(GOVIDX_EINVAL, "%s: direction of column %zu (0-based) is %d, not +1 or -1",
                                 method_name(opts->method), j, opts->directions[j]);
         if (opts->ampi_min && (!isfinite(opts->ampi_min[j]) || !isfinite(opts->ampi_max[j])))
-            return govidx__fail(GOVIDX_EINVAL, "%s: AMPI goalposts of child %zu are not finite",
+            return govidx__fail(GOVIDX_EINVAL, "%s: AMPI goalposts of column %zu (0-based) are not finite",
                                 method_name(opts->method), j);
         wsum += w[j];
     }

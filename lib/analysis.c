@@ -334,7 +334,7 @@ static int check_weights(const double *w, size_t n, const char *what)
         return govidx__fail(GOVIDX_EINVAL, "%s: weights are NULL", what);
     for (j = 0; j < n; j++) {
         if (!isfinite(w[j]) || w[j] < 0.0)
-            return govidx__fail(GOVIDX_EINVAL, "%s: weight of child %zu is %g", what, j, w[j]);
+            return govidx__fail(GOVIDX_EINVAL, "%s: weight of column %zu (0-based) is %g", what, j, w[j]);
         sum += w[j];
     }
     if (!(sum > 0.0))
@@ -387,7 +387,7 @@ int govidx_analysis_obstacle_degree(double *out, govidx_matrix_view z, const dou
             double x = AT(z, i, j);
             if (!isnan(x) && (x < 0.0 || x > 1.0))
                 return govidx__fail(GOVIDX_EDOMAIN,
-                                    "obstacle degree: value %g of unit %zu, child %zu is outside "
+                                    "obstacle degree: value %g of row %zu (0-based), column %zu (0-based) is outside "
                                     "[0, 1]",
                                     x, i, j);
         }

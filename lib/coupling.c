@@ -145,7 +145,7 @@ int govidx_coupling_units(govidx_coupling_out *out, govidx_matrix_view U, const 
             u[j] = U.data[i + j * U.ld];
         if ((rc = govidx_coupling_coordination(&c, &t, &d, u, alpha, U.cols, 0)) ||
             (rc = govidx_coupling_coordination(&cw, NULL, &dw, u, alpha, U.cols, 1))) {
-            rc = govidx__fail_context(rc, "coupling of unit %zu", i + 1);
+            rc = govidx__fail_context(rc, "coupling of row %zu (0-based)", i);
             break;
         }
         for (j = 0; j < U.cols; j++)

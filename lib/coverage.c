@@ -7,6 +7,7 @@
 #include "result_internal.h"
 #include "govidx/coverage.h"
 #include "govidx/inequality.h"
+#include "coverage_internal.h"
 
 #include <math.h>
 #include <string.h>
@@ -25,8 +26,11 @@ static const char *const node_codes[N_NODES] = {
     "coverage.population",  "coverage.floored",          "coverage.adjusted"};
 static const signed char node_direction[N_NODES] = {1, 1, -1, -1, -1, -1, -1, -1, -1, 1, -1, 0, 0, 0, 1};
 
-GOVIDX__VERSIONS_1(coverage_options_versions, govidx_coverage_options, "coverage options",
-                   GOVIDX_COVERAGE_OPTIONS_INIT, floor);
+static const govidx_coverage_options coverage_options_defaults = GOVIDX_COVERAGE_OPTIONS_INIT;
+static const size_t coverage_options_sizes[2] = {GOVIDX__END(govidx_coverage_options, floor),
+                                                 GOVIDX__END(govidx_coverage_options, n_exclude_districts)};
+static const govidx__versioned coverage_options_versions = {"coverage options", 2, coverage_options_sizes,
+                                                            &coverage_options_defaults};
 
 int govidx_coverage_options_init(govidx_coverage_options *opts, unsigned version)
 {
@@ -116,6 +120,13 @@ static int method_json(govidx_result *r, const govidx_coverage_options *o)
         if ((unsigned char)*s >= 0x20)
             govidx__buf_append(&b, s, 1);
     }
+    govidx__buf_printf(&b, "\",\"weight\":\"");
+    for (const char *s = o->weight ? o->weight : "population"; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            govidx__buf_append(&b, "\\", 1);
+        if ((unsigned char)*s >= 0x20)
+            govidx__buf_append(&b, s, 1);
+    }
     govidx__buf_printf(&b, "\",\"epsilon\":%.17g,\"theta\":%.17g,\"floor\":%.17g}", o->epsilon, o->theta,
                        o->floor);
     return govidx__buf_finish(&b, &r->method_json);
@@ -171,7 +182,7 @@ static int layout_build(coverage_layout *l, const govidx_dataset *ds, size_t n_u
 /* One year: every city's communities, measures and worst communities. */
 static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, size_t var,
                          const coverage_layout *l, const govidx_coverage_options *o, double *ys, double *ps,
-                         int *gs, size_t *idx)
+                         int *gs, size_t *idx, const govidx__coverage_select *sel, unsigned char *out)
 {
     size_t n_units = r->n_units, u, d, n, k, i;
     int year = govidx_dataset_years(ds)[yi], rc = GOVIDX_OK;
@@ -179,8 +190,10 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
     govidx_matrix_view v;
     if ((rc = govidx_dataset_district_values(&v, ds, yi)))
         return rc;
-    if (!pop)
+    if (!pop && sel->weight_var == NONE)
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district populations");
+    if ((rc = govidx__coverage_left_out(out, sel, ds, v, year)))
+        return rc;
     for (u = 0; u < n_units; u++) {
         double m[N_NODES];
         for (k = 0; k < N_NODES; k++)
@@ -190,12 +203,12 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
             double c, p;
             d = l->by_unit[i];
             c = v.data[d + var * v.ld];
-            p = pop[d];
-            if (l->has_child[d] || isnan(c) || isnan(p))
+            p = sel->weight_var == NONE ? pop[d] : v.data[d + sel->weight_var * v.ld];
+            if (l->has_child[d] || out[d] || isnan(c) || isnan(p))
                 continue;
             if (p < 0)
-                return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has population %g in %d (must be >= 0)",
-                                    district_code(ds, d), p, year);
+                return govidx__fail(GOVIDX_EDOMAIN, "coverage: district '%s' has %s %g in %d (must be >= 0)",
+                                    district_code(ds, d), o->weight ? o->weight : "population", p, year);
             /* district variables in general need not be shares (docs/format.md) */
             if (c < 0 || c > 1)
                 return govidx__fail(GOVIDX_EDOMAIN, "coverage: variable '%s' is not a share: district '%s' has %g "
@@ -210,6 +223,9 @@ static int coverage_year(govidx_result *r, const govidx_dataset *ds, size_t yi, 
         }
         if (n > 0 && ((rc = measure(m, ys, ps, gs, n, o)) || (rc = worst_labels(r, ds, u, yi, ys, idx, n))))
             return govidx__fail_context(rc, "coverage of '%s' in %d", govidx_dataset_unit_code(ds, u), year);
+        if ((rc = govidx__coverage_left_out_labels(r, ds, out, l->by_unit + l->start[u], l->start[u + 1] - l->start[u],
+                                                   u, yi, sel->include_name)))
+            return rc;
         for (k = 0; k < N_NODES; k++)
             r->scores[GOVIDX__CELL(r, u, yi, k)] = m[k];
     }
@@ -222,6 +238,8 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
     govidx_result *r = NULL;
     size_t n_units, n_years, n_d, var, k;
     coverage_layout layout = {0};
+    govidx__coverage_select sel;
+    unsigned char *out_d = NULL;
     double *ys = NULL, *ps = NULL;
     int *gs = NULL, rc;
     size_t *idx = NULL;
@@ -230,22 +248,27 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
     *out = NULL;
     if ((rc = govidx__versioned_read(&coverage_options_versions, &o, opts)))
         return rc;
-    if (!o.variable && !(o.variable = govidx_dataset_district_var_name(ds, 0)))
+    if (!o.variable && !(o.variable = govidx__coverage_first_variable(ds, &o)))
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: the dataset has no district variable");
     if (!(o.epsilon >= 0) || !isfinite(o.epsilon) || !(o.theta >= 0 && o.theta <= 1) || !(o.floor > 0))
         return govidx__fail(GOVIDX_EINVAL, "coverage: epsilon must be >= 0, theta in [0, 1], floor > 0");
     if (govidx_dataset_find_district_var(&var, ds, o.variable) != GOVIDX_OK)
         return govidx__fail(GOVIDX_ENOTFOUND, "coverage: no district variable '%s'", o.variable);
+    if ((rc = govidx__coverage_select_init(&sel, ds, &o)))
+        return rc;
     n_units = govidx_dataset_n_units(ds);
     n_years = govidx_dataset_n_years(ds);
     n_d = govidx_dataset_n_districts(ds);
-    if ((rc = govidx__result_alloc(&r, n_units, n_years, N_NODES, 1, 0)))
+    if ((rc = govidx__result_alloc(&r, n_units, n_years, N_NODES, 1, 0))) {
+        govidx__coverage_select_free(&sel);
         return rc;
+    }
+    out_d = govidx__calloc(n_d + 1, 1);
     ys = govidx__mallocarray(n_d + 1, sizeof *ys);
     ps = govidx__mallocarray(n_d + 1, sizeof *ps);
     gs = govidx__mallocarray(n_d + 1, sizeof *gs);
     idx = govidx__mallocarray(n_d + 1, sizeof *idx);
-    if (!ys || !ps || !gs || !idx) {
+    if (!ys || !ps || !gs || !idx || !out_d) {
         rc = govidx__oom();
         goto done;
     }
@@ -268,9 +291,11 @@ int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds, const
     if ((rc = layout_build(&layout, ds, n_units)))
         goto done;
     for (k = 0; k < n_years && rc == GOVIDX_OK; k++)
-        rc = coverage_year(r, ds, k, var, &layout, &o, ys, ps, gs, idx);
+        rc = coverage_year(r, ds, k, var, &layout, &o, ys, ps, gs, idx, &sel, out_d);
 done:
     layout_free(&layout);
+    govidx__coverage_select_free(&sel);
+    govidx__free(out_d);
     govidx__free(ys);
     govidx__free(ps);
     govidx__free(gs);

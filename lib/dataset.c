@@ -1334,7 +1334,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         problem(&v, GOVIDX_EFORMAT, "/years", "the dataset has no years");
     for (i = 0; i < ds->n_units; i++)
         if (!*ds->unit_codes[i])
-            problem(&v, GOVIDX_EFORMAT, "/units/code", "unit %zu has an empty code", i);
+            problem(&v, GOVIDX_EFORMAT, "/units/code", "the unit in row %zu (0-based) has an empty code", i);
     if ((rc = check_unique(&v, "unit", (const char *const *)ds->unit_codes, ds->n_units, sizeof(char *))))
         return rc;
     for (i = 1; i < ds->n_years; i++)
@@ -1350,7 +1350,7 @@ int govidx_dataset_validate(const govidx_dataset *ds, govidx_problem_fn report, 
         const govidx__ind_row *r = &ds->ind[i];
         const char *o = objname(&v, "indicator", r->code);
         if (!*r->code)
-            problem(&v, GOVIDX_EFORMAT, "/indicators/code", "indicator %zu has an empty code", i);
+            problem(&v, GOVIDX_EFORMAT, "/indicators/code", "the indicator in row %zu (0-based) has an empty code", i);
         if (r->direction != 1 && r->direction != -1)
             problem(&v, GOVIDX_EFORMAT, o, "direction is %d (must be +1 or -1)", r->direction);
         if (r->type < 0 || r->type > GOVIDX_VAR_OTHER)

@@ -932,11 +932,11 @@ int govidx__dea_check_view(govidx_matrix_view v, const char *what)
         for (i = 0; i < v.rows; i++) {
             double a = v.data[i + j * v.ld];
             if (!isfinite(a))
-                return govidx__fail(GOVIDX_ENUMERIC, "DEA %s: DMU %zu, column %zu is %s", what,
-                                    i + 1, j + 1, isnan(a) ? "NaN (missing)" : "infinite");
+                return govidx__fail(GOVIDX_ENUMERIC, "DEA %s: row %zu (0-based), column %zu (0-based) is %s",
+                                    what, i, j, isnan(a) ? "NaN (missing)" : "infinite");
             if (a < 0.0)
-                return govidx__fail(GOVIDX_EDOMAIN, "DEA %s: DMU %zu, column %zu is negative (%g)",
-                                    what, i + 1, j + 1, a);
+                return govidx__fail(GOVIDX_EDOMAIN, "DEA %s: row %zu (0-based), column %zu (0-based) is negative (%g)",
+                                    what, i, j, a);
         }
     return GOVIDX_OK;
 }
@@ -1022,13 +1022,13 @@ static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
         d->sumxy[i] = in - out;
         if (!(in > 0.0)) {
             data_free(d);
-            return govidx__fail(GOVIDX_EDOMAIN, "DEA inputs%s: DMU %zu has no positive input",
-                                period, i + 1);
+            return govidx__fail(GOVIDX_EDOMAIN, "DEA inputs%s: DMU in row %zu (0-based) has no positive input",
+                                period, i);
         }
         if (!(out > 0.0)) {
             data_free(d);
-            return govidx__fail(GOVIDX_EDOMAIN, "DEA outputs%s: DMU %zu has no positive output",
-                                period, i + 1);
+            return govidx__fail(GOVIDX_EDOMAIN, "DEA outputs%s: DMU in row %zu (0-based) has no positive output",
+                                period, i);
         }
         if (sbm)
             for (j = 0; j < d->m + s; j++) {
@@ -1042,9 +1042,9 @@ static int data_make(dea_data *d, govidx_matrix_view X, govidx_matrix_view Y,
                                                       : desirable_col(undesirable, Y.cols, j - d->m);
                     data_free(d);
                     return govidx__fail(GOVIDX_EDOMAIN,
-                                        "DEA SBM%s: DMU %zu has a zero %s (%s column %zu; SBM divides by "
-                                        "every input and output)",
-                                        period, i + 1, kind, j < m ? "input" : "output", col + 1);
+                                        "DEA SBM%s: DMU in row %zu (0-based) has a zero %s (%s column %zu, "
+                                        "0-based; SBM divides by every input and output)",
+                                        period, i, kind, j < m ? "input" : "output", col);
                 }
             }
     }
@@ -1185,8 +1185,8 @@ static int category_levels(const int *cat, size_t n, int **levels, size_t *nlev)
         int seen = 0;
         if (cat[i] < 1) {
             govidx__free(lv);
-            return govidx__fail(GOVIDX_EINVAL, "DEA: DMU %zu has category %d (levels start at 1)",
-                                i + 1, cat[i]);
+            return govidx__fail(GOVIDX_EINVAL, "DEA: DMU in row %zu (0-based) has category %d (levels start at 1)",
+                                i, cat[i]);
         }
         for (a = 0; a < k && !seen; a++)
             seen = lv[a] == cat[i];

@@ -20,7 +20,7 @@ static int check_nonnegative(govidx_matrix_view Z, const char *what)
     for (j = 0; j < Z.cols; j++)
         for (i = 0; i < Z.rows; i++)
             if (Z.data[i + j * Z.ld] < 0)
-                return govidx__fail(GOVIDX_EDOMAIN, "%s: unit %zu, indicator %zu is negative (%g)", what, i, j,
+                return govidx__fail(GOVIDX_EDOMAIN, "%s: row %zu (0-based), column %zu (0-based) is negative (%g)", what, i, j,
                                     Z.data[i + j * Z.ld]);
     if (Z.rows > (size_t)1 << 28 || Z.cols > (size_t)1 << 20)
         return govidx__fail(GOVIDX_EDIM, "%s: %zu x %zu is too large", what, Z.rows, Z.cols);
@@ -185,7 +185,7 @@ int govidx_dea_bod_robust(double *ci, govidx_matrix_view Z, const govidx_bod_rob
             positive |= Z.data[i + j * Z.ld] > 0;
         if (!positive) {
             govidx__free(d);
-            return govidx__fail(GOVIDX_EDOMAIN, "robust BoD: unit %zu has no positive indicator", i);
+            return govidx__fail(GOVIDX_EDOMAIN, "robust BoD: row %zu (0-based) has no positive indicator", i);
         }
         /* d_k: the factor by which unit k's worst indicator (relative to o's) exceeds o's */
         for (k = 0; k < n; k++) {

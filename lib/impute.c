@@ -15,9 +15,9 @@
 static void name_of(char *buf, size_t len, const char *const *names, size_t j)
 {
     if (names && names[j])
-        snprintf(buf, len, "indicator %zu ('%s')", j, names[j]);
+        snprintf(buf, len, "indicator '%s'", names[j]); /* the caller's label */
     else
-        snprintf(buf, len, "indicator %zu", j);
+        snprintf(buf, len, "column %zu (0-based)", j);
 }
 
 int govidx_impute_denominate(govidx_matrix out, govidx_matrix_view in, govidx_matrix_view den,
@@ -50,7 +50,7 @@ int govidx_impute_denominate(govidx_matrix out, govidx_matrix_view in, govidx_ma
         for (size_t i = 0; i < in.rows; i++) {
             if (d[i] == 0) {
                 name_of(nb, sizeof nb, names, j);
-                return govidx__fail(GOVIDX_EDOMAIN, "%s, unit %zu: denominator is zero", nb, i);
+                return govidx__fail(GOVIDX_EDOMAIN, "%s, row %zu (0-based): denominator is zero", nb, i);
             }
             z[i] = x[i] / d[i]; /* NaN in either stays NaN */
         }

@@ -43,6 +43,10 @@ int govidx__fail(int status, const char *fmt, ...) GOVIDX__PRINTF(2, 3);
 int govidx__vfail(int status, const char *fmt, va_list ap);
 /** Prefix the current thread-local message with "context: ". Returns status. */
 int govidx__fail_context(int status, const char *fmt, ...) GOVIDX__PRINTF(2, 3);
+/** Rewrite the last error's "<what> K (0-based)" ("row 106 (0-based)") as
+ *  "<noun> 'codes[K]'" ("unit 'MCO'"); returns rc (unchanged when OK or
+ *  codes is NULL).  lib/error_names.c. */
+int govidx__error_name_positions(int rc, const char *what, const char *noun, const char *const *codes, size_t n);
 
 /* --- spec names of enums (names.c) ---------------------------------------- */
 /* One table per enum family is the single source of its spec names: the

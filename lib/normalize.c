@@ -14,9 +14,9 @@
 static const char *col_name(const char *const *names, size_t j, char *buf, size_t len)
 {
     if (names && names[j])
-        snprintf(buf, len, "indicator %zu ('%s')", j, names[j]);
+        snprintf(buf, len, "indicator '%s'", names[j]); /* the caller's label */
     else
-        snprintf(buf, len, "indicator %zu", j);
+        snprintf(buf, len, "column %zu (0-based)", j);
     return buf;
 }
 
@@ -107,7 +107,7 @@ static int norm_column(const govidx_norm_options *o, double *z, const double *x,
         double t = o->targets[j];
         for (size_t i = 0; i < n; i++) {
             if (dir < 0 && !isnan(x[i]) && !(x[i] > 0))
-                return govidx__fail(GOVIDX_EDOMAIN, "%s, unit %zu: target/x needs x > 0 (x = %g)",
+                return govidx__fail(GOVIDX_EDOMAIN, "%s, row %zu (0-based): target/x needs x > 0 (x = %g)",
                                     col_name(o->names, j, nb, sizeof nb), i, x[i]);
             z[i] = dir > 0 ? x[i] / t : t / x[i];
         }

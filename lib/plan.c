@@ -271,8 +271,8 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
     for (u = 0; u < p->n_units; u++) {
         x[u] = raw_value(p, v, l, u);
         if (isinf(x[u]))
-            return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit %zu in year %d%s", code,
-                                u + 1, year_label(panel, y),
+            return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' is infinite for unit '%s' in year %d%s", code,
+                                r->unit_codes[u], year_label(panel, y),
                                 p->denominate && l->den_column != NONE ? " (after denomination)" : "");
     }
     if (flags) /* else no step of this plan flags a cell */
@@ -296,12 +296,16 @@ static int stage_leaf(const govidx_plan *p, const govidx_panel *panel, size_t y,
         }
     if (rc == GOVIDX_OK)
         rc = govidx__leaf_prep_apply(&l->prep, z, flags, x, p->n_units);
-    if (rc)
-        return govidx__fail_context(rc, "indicator '%s', year %d", code, year_label(panel, y));
+    if (rc) /* the kernels name rows; this path names units */
+        return govidx__fail_context(
+            govidx__error_name_positions(
+                govidx__error_name_positions(rc, "row", "unit", (const char *const *)r->unit_codes, p->n_units),
+                "column", "indicator", &code, 1),
+            "indicator '%s', year %d", code, year_label(panel, y));
     for (u = 0; u < p->n_units; u++) /* scores are finite or missing */
         if (isinf(z[u]))
             return govidx__fail(GOVIDX_ENUMERIC, "indicator '%s' normalises to an infinite value for unit "
-                                "%zu in year %d", code, u + 1, year_label(panel, y));
+                                "'%s' in year %d", code, r->unit_codes[u], year_label(panel, y));
     return GOVIDX_OK;
 }
 
@@ -545,9 +549,16 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     rc = govidx__plan_aggregate_z(p, a, z, w, out, r, y);
     if (rc == GOVIDX_EDOMAIN && !a->bod)
         rc = name_power_cell(p, a, z, w, r);
-    if (rc)
+    if (rc) { /* the kernels name rows and columns; this path names units and children */
+        const char *kids[64];
+        size_t nk = a->n_children < 64 ? a->n_children : 64;
+        for (c = 0; c < nk; c++)
+            kids[c] = govidx_framework_node_code(p->fw, a->children[c]);
+        rc = govidx__error_name_positions(rc, "row", "unit", (const char *const *)r->unit_codes, p->n_units);
+        rc = govidx__error_name_positions(rc, "column", "child", kids, nk);
         return govidx__fail_context(rc, "node '%s', year %d", govidx_framework_node_code(p->fw, a->node),
                                     r->years[y]);
+    }
     return govidx__node_finite(p, a->node, y, r);
 }
 
@@ -807,8 +818,8 @@ int govidx_execute_into(govidx_result *r, const govidx_plan *p, const govidx_pan
         return govidx__fail(GOVIDX_EINVAL, "execute: the result was made by a plan with another method");
     for (y = 0; panel->unit_codes && y < n_units; y++)
         if (panel->unit_codes[y] && strcmp(r->unit_codes[y], panel->unit_codes[y]))
-            return govidx__fail(GOVIDX_EINVAL, "execute: unit %zu of the result is '%s', of the panel '%s'",
-                                y + 1, r->unit_codes[y], panel->unit_codes[y]);
+            return govidx__fail(GOVIDX_EINVAL, "execute: the unit in row %zu (0-based) of the result is '%s', of the panel '%s'",
+                                y, r->unit_codes[y], panel->unit_codes[y]);
     if ((rc = execute_years(p, panel, r))) {
         /* no half-old, half-new result: every cell is reset to missing */
         size_t cells = r->n_units * r->n_years * r->n_nodes, i;

@@ -38,7 +38,7 @@ int govidx_result_strengths(size_t *strong, size_t *n_strong, size_t *weak, size
     if (!r || !n_strong || !n_weak || (k && (!strong || !weak)))
         return govidx__fail(GOVIDX_EINVAL, "govidx_result_strengths: NULL argument");
     if (unit >= r->n_units || year >= r->n_years)
-        return govidx__fail(GOVIDX_EINVAL, "govidx_result_strengths: unit %zu or year %zu out of range", unit,
+        return govidx__fail(GOVIDX_EINVAL, "govidx_result_strengths: unit index %zu or year index %zu out of range", unit,
                             year);
     if (!(lr = govidx__mallocarray(r->n_nodes ? r->n_nodes : 1, sizeof *lr)))
         return govidx__oom();

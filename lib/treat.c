@@ -21,9 +21,9 @@ static int over(const govidx_treat_options *o, double skew, double kurt)
 static void name_of(char *buf, size_t len, const govidx_treat_options *o, size_t j)
 {
     if (o->names && o->names[j])
-        snprintf(buf, len, "indicator %zu ('%s')", j, o->names[j]);
+        snprintf(buf, len, "indicator '%s'", o->names[j]); /* the caller's label */
     else
-        snprintf(buf, len, "indicator %zu", j);
+        snprintf(buf, len, "column %zu (0-based)", j);
 }
 
 /* The value of the extreme point on the skewed side and the next distinct
@@ -97,7 +97,7 @@ static int transform(const govidx_treat_options *o, double *z, const double *x, 
         }
         if (!(v > 0)) {
             name_of(nb, sizeof nb, o, j);
-            return govidx__fail(GOVIDX_EDOMAIN, "%s, unit %zu: %s of %g (value %g + offset %g) is undefined", nb, i,
+            return govidx__fail(GOVIDX_EDOMAIN, "%s, row %zu (0-based): %s of %g (value %g + offset %g) is undefined", nb, i,
                                 o->method == GOVIDX_TREAT_LOG ? "log" : "Box-Cox", v, x[i], o->offset);
         }
         z[i] = (o->method == GOVIDX_TREAT_LOG || o->lambda == 0) ? log(v) : (pow(v, o->lambda) - 1) / o->lambda;

@@ -105,7 +105,7 @@ int govidx_weights_entropy(double *w, double *entropy, govidx_matrix_view z)
             if (x < 0.0) {
                 govidx__free(d);
                 return govidx__fail(GOVIDX_EDOMAIN,
-                                    "entropy weights: value %g at unit %zu, column %zu is negative "
+                                    "entropy weights: value %g at row %zu (0-based), column %zu (0-based) is negative "
                                     "(entropy needs normalised non-negative data)",
                                     x, i, j);
             }

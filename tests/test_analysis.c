@@ -146,7 +146,7 @@ static void test_obstacle(void)
     z[3] = 1.5;
     GX_ASSERT_RC(govidx_analysis_obstacle_degree(o, govidx_matrix_view_array(z, 2, 3),
                                                  w), GOVIDX_EDOMAIN);
-    CU_ASSERT(strstr(govidx_last_error(), "unit 1, child 1") != NULL);
+    CU_ASSERT(strstr(govidx_last_error(), "row 1 (0-based), column 1 (0-based)") != NULL);
 }
 
 static void test_rank(void)

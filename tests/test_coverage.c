@@ -343,10 +343,149 @@ static void test_demo_all_years(void)
     govidx_dataset_close(ds);
 }
 
+/* Issue 16: a district table with non-residential rows, weighted by
+ * households.  Washington DC (11001) block groups of ACS 2017-2021 table
+ * B28002 (datasets/acs-b28002/source/blockgroups_2021.csv): tract
+ * 11001000201 (Georgetown University's campus, 0 households) is flagged
+ * include = 0, one more block group is left out by its flag and tract
+ * 11001000102 by code.  The districts carry no population, so coverage
+ * needs the households weight; its level is then the published count
+ * ratio sum(broadband_any) / sum(households) of the block groups kept. */
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_FATAL(f != NULL);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_households_weight_and_left_out(void)
+{
+    /* block group, tract, households, broadband_any (ACS B28002) */
+    static const struct { const char *bg, *tract; double h, b; } acs[] = {
+        {"110010001011", "11001000101", 762, 744}, {"110010001021", "11001000102", 865, 841},
+        {"110010001022", "11001000102", 467, 452}, {"110010001023", "11001000102", 475, 459},
+        {"110010002011", "11001000201", 0, 0},     {"110010002012", "11001000201", 0, 0},
+        {"110010002021", "11001000202", 491, 491}, {"110010002022", "11001000202", 288, 288}};
+    static const char *const tracts[] = {"11001000101", "11001000102", "11001000201", "11001000202"};
+    char pd[1024], pm[1024], pdi[1024], text[8192];
+    const char *ex[] = {"11001000102"};
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
+    govidx_result *c = NULL;
+    size_t k, len = 0, u = 0, y = 0;
+    double b_all = 0, h_all = 0, b_flag = 0, h_flag = 0, b_code = 0, h_code = 0;
+    len += (size_t)snprintf(text + len, sizeof text - len,
+                            "district,name,unit,parent,level,year,population,broadband_share,households,include\n");
+    for (k = 0; k < 4; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "%s,Census tract %s,11001,,1,2021,NA,NA,NA,%d\n",
+                                tracts[k], tracts[k], k == 2 ? 0 : 1);
+    for (k = 0; k < 8; k++) {
+        int include = strcmp(acs[k].bg, "110010002022") != 0; /* flagged out by the user */
+        if (acs[k].h > 0)
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s,Block group %s,11001,%s,2,2021,NA,%.17g,%g,%s\n",
+                                    acs[k].bg, acs[k].bg, acs[k].tract, acs[k].b / acs[k].h, acs[k].h,
+                                    include ? "" : "0");
+        else
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s,Block group %s,11001,%s,2,2021,NA,NA,0,\n",
+                                    acs[k].bg, acs[k].bg, acs[k].tract);
+        if (acs[k].h > 0) {
+            b_all += acs[k].b, h_all += acs[k].h;
+            if (include) {
+                b_flag += acs[k].b, h_flag += acs[k].h;
+                if (strcmp(acs[k].tract, "11001000102"))
+                    b_code += acs[k].b, h_code += acs[k].h;
+            }
+        }
+    }
+    write_file(gx_buildpath(pdi, sizeof pdi, "tests/cov_dc_districts.csv"), text);
+    write_file(gx_buildpath(pd, sizeof pd, "tests/cov_dc_data.csv"), "unit,name,year,pop\n11001,Washington,2021,689545\n");
+    write_file(gx_buildpath(pm, sizeof pm, "tests/cov_dc_meta.csv"),
+               "iCode,Direction,Weight,Parent,Type\npop,1,1,NA,Other\n");
+    src.data = pd;
+    src.meta = pm;
+    src.districts = pdi;
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    /* without a weight: no population, no community (not a made-up number) */
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, NULL));
+    CU_ASSERT_FATAL(c != NULL);
+    GX_ASSERT_CLOSE(cov(c, u, y, "communities"), 0, 0);
+    CU_ASSERT(isnan(cov(c, u, y, "level")));
+    govidx_result_free(c);
+    c = NULL;
+    /* households; the include variable is found by its name; the default
+     * variable is the first that is neither (broadband_share) */
+    o.weight = "households";
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
+    CU_ASSERT_FATAL(c != NULL);
+    GX_ASSERT_CLOSE(cov(c, u, y, "communities"), 5, 0);
+    GX_ASSERT_CLOSE(cov(c, u, y, "population"), h_flag, 0);
+    GX_ASSERT_CLOSE(cov(c, u, y, "level"), b_flag / h_flag, 1e-14);
+    CU_ASSERT(b_flag / h_flag != b_all / h_all);
+    CU_ASSERT_EQUAL(govidx_result_n_labels(c, u, y, GOVIDX_COVERAGE_LEFT_OUT), 2);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(c, u, y, GOVIDX_COVERAGE_LEFT_OUT, 0), "11001000201 (include = 0)");
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(c, u, y, GOVIDX_COVERAGE_LEFT_OUT, 1), "110010002022 (include = 0)");
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_result_method_json(c), "\"weight\":\"households\""));
+    govidx_result_free(c);
+    c = NULL;
+    /* a tract by code: its three block groups go with it */
+    o.exclude_districts = ex;
+    o.n_exclude_districts = 1;
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
+    CU_ASSERT_FATAL(c != NULL);
+    GX_ASSERT_CLOSE(cov(c, u, y, "communities"), 2, 0);
+    GX_ASSERT_CLOSE(cov(c, u, y, "level"), b_code / h_code, 1e-14);
+    CU_ASSERT_EQUAL(govidx_result_n_labels(c, u, y, GOVIDX_COVERAGE_LEFT_OUT), 3);
+    CU_ASSERT_STRING_EQUAL(govidx_result_label(c, u, y, GOVIDX_COVERAGE_LEFT_OUT, 0),
+                           "11001000102 (excluded by code)");
+    govidx_result_free(c);
+    c = NULL;
+    /* the flag ignored by naming another (all-missing) variable: every residential block group counts */
+    o.exclude_districts = NULL;
+    o.n_exclude_districts = 0;
+    o.include = "population_flag_absent";
+    GX_ASSERT_RC(govidx_coverage_compute(&c, ds, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'population_flag_absent' (the include flag given)"));
+    o.include = NULL;
+    ex[0] = "11001999999";
+    o.exclude_districts = ex;
+    o.n_exclude_districts = 1;
+    GX_ASSERT_RC(govidx_coverage_compute(&c, ds, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no district '11001999999' to exclude"));
+    o.n_exclude_districts = 0;
+    o.weight = "nope";
+    GX_ASSERT_RC(govidx_coverage_compute(&c, ds, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "no district variable 'nope' to weight by"));
+    /* a city left out of the finished result: missing and unranked */
+    o.weight = "households";
+    o.n_exclude_districts = 0;
+    GX_ASSERT_OK(govidx_coverage_compute(&c, ds, &o));
+    CU_ASSERT_FATAL(c != NULL);
+    {
+        unsigned char keep[1] = {0};
+        GX_ASSERT_RC(govidx_result_leave_out_units(c, NULL), GOVIDX_EINVAL);
+        GX_ASSERT_RC(govidx_result_leave_out_units(NULL, keep), GOVIDX_EINVAL);
+        CU_ASSERT_EQUAL(govidx_result_rank(c, 0, 0, gx_result_node(c, "coverage.level")), 1);
+        GX_ASSERT_OK(govidx_result_leave_out_units(c, keep));
+        CU_ASSERT(isnan(cov(c, 0, 0, "level")));
+        CU_ASSERT_EQUAL(govidx_result_rank(c, 0, 0, gx_result_node(c, "coverage.level")), 0);
+    }
+    govidx_result_free(c);
+    (void)b_all;
+    govidx_dataset_close(ds);
+    remove(pd);
+    remove(pm);
+    remove(pdi);
+}
+
 static CU_TestInfo tests[] = {
     {"demo panel, every city and year", test_demo_all_years},
     {"METHODS.md E9: level, Gini, Theil, Atkinson, adjusted level", test_e9},
     {"ACS B28002: unweighted (UVA SDAD) and household-weighted levels", test_acs_uva_method},
+    {"households weight, include flag and excluded districts listed (issue 16)",
+     test_households_weight_and_left_out},
     {"every city and year at once: ranks (inequality lowest first), worst communities, CSV",
      test_all_years_ranks},
     CU_TEST_INFO_NULL,

@@ -1087,12 +1087,12 @@ static void test_bad_input(void)
     o.model = GOVIDX_DEA_SBM;
     o.orientation = GOVIDX_DEA_NONORIENTED;
     GX_ASSERT_RC(govidx_dea_compute(&r, view(x, 12, 2), view(y, 12, 2), &o), GOVIDX_EDOMAIN);
-    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "DMU 3 has a zero output (output column 1;"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "DMU in row 2 (0-based) has a zero output (output column 0, 0-based;"));
     /* a zero input is named as an input (it was once reported as "zero output") */
     memcpy(y, hosp_y, sizeof y);
     x[12 + 4] = 0; /* DMU 5, input column 2 */
     GX_ASSERT_RC(govidx_dea_compute(&r, view(x, 12, 2), view(y, 12, 2), &o), GOVIDX_EDOMAIN);
-    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "DEA SBM: DMU 5 has a zero input (input column 2;"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "DEA SBM: DMU in row 4 (0-based) has a zero input (input column 1, 0-based;"));
     CU_ASSERT(r == NULL);
     memcpy(x, hosp_x, sizeof x);
     o = (govidx_dea_options)GOVIDX_DEA_OPTIONS_INIT;

@@ -314,6 +314,197 @@ static void test_districts_children_first(void)
     unlink(pk);
 }
 
+/* ACS 2017-2021 5-year table B28002, as the Census tables print it
+ * ("21,856" households; datasets/acs-b28002/data.csv has the same counties
+ * unformatted: 01001 21856 households, broadband 85.463946 %). */
+static const char *ACS_META = "iCode,Direction,Weight,Parent,Type\n"
+                              "households,1,1,NA,Other\nbroadband,1,1,NA,Indicator\n";
+
+static void test_thousands_and_decimal_comma(void)
+{
+    char pm[512], pd[512];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    govidx_matrix_view v;
+    collected c;
+    src.meta = write_tmp(pm, sizeof pm, "tests/imp_acs_meta.csv", ACS_META);
+    src.data = write_tmp(pd, sizeof pd, "tests/imp_acs.csv",
+                         "unit,year,households,broadband\n01001,2021,\"21,856\",85.463946\n"
+                         "01003,2021,\"87,190\",87.856406\n01073,2021,\"265,961\",NA\n");
+    /* without the option: refused, each cell named with the option that reads it */
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NULL(ds);
+    CU_ASSERT_EQUAL(c.n, 3);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_acs.csv:2:3: '21,856' is not a number (column 'households'); "
+                                          "it has a thousands separator or a decimal comma: give thousands = ','"
+                                          " (govidx import --thousands ,)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "(and 2 more problems)"));
+    src.thousands = ',';
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    GX_ASSERT_OK(govidx_dataset_panel(&v, ds, 0));
+    GX_ASSERT_CLOSE(v.data[0], 21856, 0);
+    GX_ASSERT_CLOSE(v.data[1], 87190, 0);
+    GX_ASSERT_CLOSE(v.data[2], 265961, 0);
+    GX_ASSERT_CLOSE(v.data[v.ld], 85.463946, 0);
+    CU_ASSERT(isnan(v.data[2 + v.ld]));
+    govidx_dataset_close(ds);
+    ds = NULL;
+    /* misplaced separators are not numbers even with the option */
+    write_tmp(pd, sizeof pd, "tests/imp_acs.csv", "unit,year,households,broadband\n01001,2021,\"2,18,56\",85\n");
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, NULL, NULL), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "'2,18,56' is not a number"));
+    /* a European export: ';' between fields, '.' thousands, decimal comma */
+    write_tmp(pd, sizeof pd, "tests/imp_acs.csv",
+              "unit;year;households;broadband\n01001;2021;21.856;85,463946\n01003;2021;87.190;87,856406\n");
+    src.thousands = 0;
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "'85,463946' is not a number (column 'broadband'); it has a decimal "
+                                          "comma: give decimal = ',' (govidx import --decimal ,)"));
+    src.decimal = ',';
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    /* 21.856 with decimal ',' is refused rather than read as 21.856 */
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "'21.856' is not a number (column 'households'); it has '.' thousands "
+                                          "separators and a decimal comma: give thousands = '.' and decimal = ','"));
+    src.thousands = '.';
+    GX_ASSERT_OK(govidx_import_csv(&ds, &src, NULL, NULL));
+    CU_ASSERT_FATAL(ds != NULL);
+    GX_ASSERT_OK(govidx_dataset_panel(&v, ds, 0));
+    GX_ASSERT_CLOSE(v.data[0], 21856, 0);
+    GX_ASSERT_CLOSE(v.data[1], 87190, 0);
+    GX_ASSERT_CLOSE(v.data[v.ld], 85.463946, 0);
+    GX_ASSERT_CLOSE(v.data[1 + v.ld], 87.856406, 0);
+    govidx_dataset_close(ds);
+    ds = NULL;
+    /* a separator equal to the decimal mark is refused before reading */
+    src.thousands = ',';
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, NULL, NULL), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "thousands separator"));
+    unlink(pm);
+    unlink(pd);
+}
+
+/* every problem reaches the callback (the CLI shows 10); the error counts the rest */
+static void test_every_problem_reported(void)
+{
+    char pm[512], pd[512], text[8192];
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *ds = NULL;
+    collected c;
+    size_t len = 0;
+    int k;
+    len += (size_t)snprintf(text + len, sizeof text - len, "unit,year,households,broadband\n");
+    for (k = 0; k < 250; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "u%d,2021,1,x\n", k);
+    src.meta = write_tmp(pm, sizeof pm, "tests/imp_acs_meta.csv", ACS_META);
+    src.data = write_tmp(pd, sizeof pd, "tests/imp_many.csv", text);
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&ds, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_EQUAL(c.n, 250);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "imp_many.csv:2:4: 'x' is not a number (column "
+                                                       "'broadband') (and 249 more problems)"));
+    unlink(pm);
+    unlink(pd);
+}
+
+/* UN E-Government Survey tables: one file per edition, a unit column named
+ * by the caller; stacked they equal the one long file with a year column
+ * (OSI values of the 2018 and 2020 surveys). */
+static void test_files_per_year(void)
+{
+    char pm[512], p1[512], p2[512], p3[512], pall[512];
+    const char *files[2];
+    int years[2] = {2018, 2020};
+    govidx_import_sources src = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_dataset *stacked = NULL, *one = NULL;
+    govidx_matrix_view a, b;
+    collected c;
+    size_t y, i;
+    src.meta = write_tmp(pm, sizeof pm, "tests/imp_egov_meta.csv",
+                         "iCode,Direction,Weight,Parent,Type\nOSI,1,1,NA,Indicator\nTII,1,1,NA,Indicator\n");
+    files[0] = write_tmp(p1, sizeof p1, "tests/imp_egov_2018.csv",
+                         "Country Name,OSI,TII\nDenmark,1.0000,0.7978\nKorea,0.9792,0.8496\n");
+    files[1] = write_tmp(p2, sizeof p2, "tests/imp_egov_2020.csv",
+                         "Country Name,OSI,TII\nKorea,1.0000,0.9684\nDenmark,0.9706,0.9979\n");
+    write_tmp(pall, sizeof pall, "tests/imp_egov_all.csv",
+              "Country Name,Survey Year,OSI,TII\nDenmark,2018,1.0000,0.7978\nKorea,2018,0.9792,0.8496\n"
+              "Korea,2020,1.0000,0.9684\nDenmark,2020,0.9706,0.9979\n");
+    src.unit_column = "Country Name";
+    src.data_files = files;
+    src.data_years = years;
+    src.n_data_files = 2;
+    GX_ASSERT_OK(govidx_import_csv(&stacked, &src, NULL, NULL));
+    src.data_files = NULL;
+    src.n_data_files = 0;
+    src.data = pall;
+    /* the year column under another name: refused naming it, then given */
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&one, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "--year-column NAME"));
+    src.year_column = "Survey Year";
+    GX_ASSERT_OK(govidx_import_csv(&one, &src, NULL, NULL));
+    CU_ASSERT_FATAL(stacked && one);
+    CU_ASSERT_EQUAL(govidx_dataset_n_years(stacked), 2);
+    CU_ASSERT_EQUAL(govidx_dataset_years(stacked)[1], 2020);
+    CU_ASSERT_STRING_EQUAL(govidx_dataset_unit_code(stacked, 1), "Korea");
+    for (y = 0; y < 2; y++) {
+        GX_ASSERT_OK(govidx_dataset_panel(&a, stacked, y));
+        GX_ASSERT_OK(govidx_dataset_panel(&b, one, y));
+        for (i = 0; i < 4; i++)
+            GX_ASSERT_CLOSE(a.data[i % 2 + (i / 2) * a.ld], b.data[i % 2 + (i / 2) * b.ld], 0);
+    }
+    GX_ASSERT_OK(govidx_dataset_panel(&a, stacked, 1));
+    GX_ASSERT_CLOSE(a.data[0 + a.ld], 0.9979, 0); /* Denmark TII 2020 */
+    govidx_dataset_close(stacked);
+    govidx_dataset_close(one);
+    stacked = NULL;
+    /* the unit column given by name but absent */
+    src.unit_column = "iso3";
+    src.year_column = NULL;
+    src.data = p1;
+    src.default_year = 2018;
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&one, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_egov_2018.csv:1: the data file has no column 'iso3' (the unit "
+                                          "column given)"));
+    /* files that do not list the same units: each file names what it lacks */
+    files[1] = write_tmp(p3, sizeof p3, "tests/imp_egov_2022.csv",
+                         "Country Name,OSI,TII\nDenmark,0.9797,1.0000\nFinland,0.9833,0.9657\n");
+    years[1] = 2022;
+    src.data = NULL;
+    src.unit_column = "Country Name";
+    src.data_files = files;
+    src.n_data_files = 2;
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&stacked, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NULL(stacked);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_egov_2018.csv:1: the data files do not agree: units missing from "
+                                          "this file: Finland"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_egov_2022.csv:1: the data files do not agree: units missing from "
+                                          "this file: Korea"));
+    /* a file whose year column says another year than the one given */
+    write_tmp(p3, sizeof p3, "tests/imp_egov_2022.csv",
+              "Country Name,year,OSI,TII\nDenmark,2020,0.9797,1.0000\nKorea,2022,0.9827,1.0000\n");
+    memset(&c, 0, sizeof c);
+    GX_ASSERT_RC(govidx_import_csv(&stacked, &src, collect, &c), GOVIDX_EFORMAT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(c.text, "imp_egov_2022.csv:2:2: year 2020 in the file given for year 2022"));
+    /* both forms at once, or a NULL entry: refused before reading */
+    src.data = p1;
+    GX_ASSERT_RC(govidx_import_csv(&stacked, &src, NULL, NULL), GOVIDX_EINVAL);
+    src.data = NULL;
+    files[1] = NULL;
+    GX_ASSERT_RC(govidx_import_csv(&stacked, &src, NULL, NULL), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "data file 1 (0-based) of the list is NULL"));
+    unlink(pm);
+    unlink(p1);
+    unlink(p2);
+    unlink(p3);
+    unlink(pall);
+}
+
 static CU_TestInfo tests[] = {
     {"allocation failures while importing", test_import_allocation_failures},
     {"CSV: quotes, embedded newlines, BOM, CRLF, NA, line numbers", test_table_quoting_lines_bom},
@@ -323,6 +514,9 @@ static CU_TestInfo tests[] = {
     {"import: COINr ASEM iData/iMeta as they are", test_asem_as_is},
     {"import: GODI entries as an open-data inventory", test_godi_inventory},
     {"import: districts listed children first", test_districts_children_first},
+    {"import: thousands separators and decimal commas (issue 16)", test_thousands_and_decimal_comma},
+    {"import: every problem reported, the error counts them (issue 16)", test_every_problem_reported},
+    {"import: one file per year stacked; unit/year column by name (issue 16)", test_files_per_year},
     CU_TEST_INFO_NULL,
 };
 

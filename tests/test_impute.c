@@ -26,7 +26,7 @@ static void test_denominate(void)
                                           govidx_matrix_view_array(zero, 2, 1),
                                           (const size_t[]){0, 0}, names),
                  GOVIDX_EDOMAIN);
-    CU_ASSERT(strstr(govidx_last_error(), "('GDP'), unit 1") != NULL);
+    CU_ASSERT(strstr(govidx_last_error(), "indicator 'GDP', row 1 (0-based)") != NULL);
 }
 
 static void test_impute(void)

@@ -99,8 +99,31 @@ INIT_TEST(bod, govidx_bod_options, govidx_bod_options_init, GOVIDX_BOD_OPTIONS_I
           share_upper, "BoD options")
 INIT_TEST(bod_robust, govidx_bod_robust_options, govidx_bod_robust_options_init, GOVIDX_BOD_ROBUST_OPTIONS_INIT,
           GOVIDX_BOD_ROBUST_OPTIONS_VERSION, seed, "robust BoD options")
-INIT_TEST(import, govidx_import_sources, govidx_import_sources_init, GOVIDX_IMPORT_SOURCES_INIT,
-          GOVIDX_IMPORT_SOURCES_VERSION, default_year, "import sources")
+/* import sources are at version 2 (number format, column names, one file
+ * per year; issue 16): version 1 writes nothing past default_year */
+static void test_init_import(void)
+{
+    static const govidx_import_sources want = GOVIDX_IMPORT_SOURCES_INIT;
+    govidx_import_sources got;
+    size_t v1_end = offsetof(govidx_import_sources, default_year) + sizeof want.default_year, k;
+    size_t v2_end = offsetof(govidx_import_sources, n_data_files) + sizeof want.n_data_files;
+    size_t after_version = offsetof(govidx_import_sources, data);
+    CU_ASSERT_EQUAL(GOVIDX_IMPORT_SOURCES_VERSION, 2);
+    memset(&got, 0xA5, sizeof got);
+    GX_ASSERT_OK(govidx_import_sources_init(&got, 1));
+    CU_ASSERT_EQUAL(got.version, 1u);
+    CU_ASSERT_EQUAL(memcmp((char *)&got + after_version, (const char *)&want + after_version,
+                           v1_end - after_version), 0);
+    for (k = v1_end; k < sizeof got; k++)
+        CU_ASSERT_EQUAL(((unsigned char *)&got)[k], 0xA5);
+    GX_ASSERT_OK(govidx_import_sources_init(&got, 2));
+    CU_ASSERT_EQUAL(memcmp(&got, &want, v2_end), 0);
+    CU_ASSERT_EQUAL(got.thousands, 0);
+    CU_ASSERT_PTR_NULL(got.data_files);
+    GX_ASSERT_RC(govidx_import_sources_init(&got, 3), GOVIDX_EINVAL);
+    CU_ASSERT(error_names("import sources"));
+    GX_ASSERT_RC(govidx_import_sources_init(NULL, 1), GOVIDX_EINVAL);
+}
 INIT_TEST(impute, govidx_impute_options, govidx_impute_options_init, GOVIDX_IMPUTE_OPTIONS_INIT,
           GOVIDX_IMPUTE_OPTIONS_VERSION, names, "imputation options")
 INIT_TEST(ineq, govidx_ineq_options, govidx_ineq_options_init, GOVIDX_INEQ_OPTIONS_INIT, GOVIDX_INEQ_OPTIONS_VERSION,

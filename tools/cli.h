@@ -59,6 +59,28 @@ int csv_close(csv_out *o, int ok);
 /* Print "govidx: <what>: <govidx_last_error() or strerror(rc)>" to stderr. */
 void cli_report(const char *what, int rc);
 
+/* --exclude CODE,... / --only CODE,... (tools/cli_units.c). */
+typedef struct cli_units {
+    const char *exclude, *only; /* comma-separated codes, NULL = not given */
+} cli_units;
+/* 1: argv option a (with value v) was --exclude/--only and is stored, 0:
+ * another option, -1: it has no value. */
+int cli_units_arg(cli_units *u, const char *a, const char *v);
+/* keep[i] = 1 for the units codes[0..n) taken; -1 after a message naming
+ * an unknown code (or when none is left), else 0. */
+int cli_units_mask(unsigned char *keep, const cli_units *u, const char *const *codes, size_t n, const char *cmd);
+/* Why a unit is not taken ("excluded (--exclude)"), or NULL. */
+const char *cli_units_reason(const cli_units *u, const char *code);
+/* A comma-separated list as an array of its items (empty items dropped);
+ * zero-init, split, free.  -1 when out of memory. */
+typedef struct cli_list {
+    char *buf;
+    const char **items;
+    size_t n;
+} cli_list;
+int cli_list_split(cli_list *l, const char *text);
+void cli_list_free(cli_list *l);
+
 /* Per city and year with inventory entries: the shares answered yes and the
  * gov-dept actors publishing nothing (tools/cli_inventory.c). */
 struct govidx_dataset;

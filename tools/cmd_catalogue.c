@@ -21,13 +21,16 @@ static void usage(FILE *f)
             "                        --catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y]\n"
             "                        [--catalogue-format auto|dcat-us|ckan|socrata|csv]\n"
             "                        [--population N] [--departments CSV] [--catalogue FILE ...]\n"
+            "                        [--exclude CODE,...] [--only CODE,...]\n"
             "Reads one portal catalogue per city and year (DCAT-US data.json, CKAN API JSON,\n"
             "Socrata discovery-API JSON or flat CSV) and prints, per catalogue, the openness\n"
             "measures, the departments that publish nothing (--departments: a CSV with a\n"
             "'department' column), the uncovered key categories and the source fields not\n"
             "mapped.  The options after a --catalogue apply to it; --catalogue-unit defaults\n"
             "to the file name, --catalogue-year to the reference date's year.  -o writes the\n"
-            "measures as CSV (unit,year,node,score,rank); --framework adds the O1-O5 scores.\n");
+            "measures as CSV (unit,year,node,score,rank); --framework adds the O1-O5 scores.\n"
+            "--exclude / --only leave out the catalogues of these units (by --catalogue-unit\n"
+            "or file name; unknown codes are named) and say so.\n");
 }
 
 typedef struct cat_arg {
@@ -95,6 +98,7 @@ int cmd_catalogue(int argc, char **argv)
     const char *out = NULL;
     size_t n = 0, i, u, y, node;
     int framework = 0, rc, status = CLI_EXIT_FAIL;
+    cli_units units = {NULL, NULL};
     for (int a = 1; a < argc; a++) {
         const char *opt = argv[a], *val = a + 1 < argc ? argv[a + 1] : NULL;
         if (!strcmp(opt, "--help") || !strcmp(opt, "-h")) {
@@ -111,6 +115,8 @@ int cmd_catalogue(int argc, char **argv)
             return CLI_EXIT_USAGE;
         }
         a++;
+        if (cli_units_arg(&units, opt, val) == 1)
+            continue;
         if (!strcmp(opt, "--catalogue")) {
             if (n == MAX_CATALOGUES) {
                 fprintf(stderr, "govidx catalogue: more than %d catalogues\n", MAX_CATALOGUES);
@@ -179,6 +185,27 @@ int cmd_catalogue(int argc, char **argv)
         fprintf(stderr, "govidx catalogue: --catalogue and --reference-date are required\n");
         usage(stderr);
         return CLI_EXIT_USAGE;
+    }
+    if (units.exclude || units.only) {
+        /* --exclude / --only: the catalogues of the units taken (by their
+         * unit codes; with --framework the O1-O5 scores are relative to the
+         * catalogues measured) */
+        const char *codes[MAX_CATALOGUES];
+        char bases[MAX_CATALOGUES][256];
+        unsigned char keep[MAX_CATALOGUES];
+        size_t w = 0;
+        for (i = 0; i < n; i++)
+            codes[i] = unit_name(&args[i], bases[i], sizeof bases[i]);
+        if (cli_units_mask(keep, &units, codes, n, "catalogue"))
+            return CLI_EXIT_FAIL;
+        for (i = 0; i < n; i++) {
+            if (!keep[i]) {
+                printf("govidx catalogue: %s left out: %s\n", args[i].path, cli_units_reason(&units, codes[i]));
+                continue;
+            }
+            args[w++] = args[i];
+        }
+        n = w;
     }
     memset(cats, 0, sizeof cats);
     for (i = 0; i < n; i++) {

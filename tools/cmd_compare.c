@@ -14,6 +14,7 @@
 static void compare_usage(FILE *f)
 {
     fprintf(f, "usage: govidx compare FILE.h5 --method A.json --method B.json --csv OUT.csv [--threshold K]\n"
+               "                      [--exclude CODE,...] [--only CODE,...]\n"
                "\n"
                "Computes the file's index tree with two method specs (a file, or '-' for the default)\n"
                "and writes one row per unit, year and node: unit,year,node,score_a,score_b,\n"
@@ -25,6 +26,7 @@ static void compare_usage(FILE *f)
 static void strengths_usage(FILE *f)
 {
     fprintf(f, "usage: govidx strengths FILE.h5 [--method SPEC.json] [--k K] --csv OUT.csv\n"
+               "                        [--exclude CODE,...] [--only CODE,...]\n"
                "\n"
                "Each unit's K (default 3) best and worst indicators by its rank among units, per\n"
                "year: unit,year,kind (strength|weakness),position,indicator,score,rank.\n");
@@ -32,7 +34,8 @@ static void strengths_usage(FILE *f)
 
 /* Compute the file's tree with `spec`; *root (may be NULL) receives a copy
  * of the root node's code. */
-static int load_and_run(const char *file, const char *spec, govidx_result **out, char **root)
+static int load_and_run(const char *file, const char *spec, govidx_result **out, char **root,
+                        const cli_units *units)
 {
     govidx_dataset *ds = NULL;
     govidx_method *m = NULL;
@@ -40,6 +43,13 @@ static int load_and_run(const char *file, const char *spec, govidx_result **out,
     int rc = spec && strcmp(spec, "-") ? govidx_method_from_file(&m, spec) : govidx_method_new(&m);
     if (rc) {
         cli_report(spec ? spec : "method", rc);
+        return rc;
+    }
+    /* --exclude / --only: the same units left out of every method compared */
+    if ((units->exclude && (rc = govidx_method_set(m, "units.exclude", units->exclude))) ||
+        (units->only && (rc = govidx_method_set(m, "units.only", units->only)))) {
+        cli_report("method", rc);
+        govidx_method_free(m);
         return rc;
     }
     if ((rc = cli_dataset_open(&ds, file, NULL, NULL)))
@@ -71,6 +81,7 @@ int cmd_compare(int argc, char **argv)
     const char *file = NULL, *csv = NULL, *spec[2] = {NULL, NULL};
     size_t threshold = 0, nspec = 0, y, k, u;
     govidx_result *r[2] = {NULL, NULL};
+    cli_units units = {NULL, NULL};
     char *root = NULL;
     csv_out out;
     FILE *f;
@@ -86,6 +97,8 @@ int cmd_compare(int argc, char **argv)
             csv = v, i++;
         else if (!strcmp(a, "--threshold") && v)
             threshold = (size_t)strtoul(v, NULL, 10), i++;
+        else if (cli_units_arg(&units, a, v) == 1)
+            i++;
         else if (a[0] != '-' && !file)
             file = a;
         else {
@@ -98,7 +111,7 @@ int cmd_compare(int argc, char **argv)
         compare_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (load_and_run(file, spec[0], &r[0], &root) || load_and_run(file, spec[1], &r[1], NULL)) {
+    if (load_and_run(file, spec[0], &r[0], &root, &units) || load_and_run(file, spec[1], &r[1], NULL, &units)) {
         govidx_result_free(r[0]);
         free(root);
         return CLI_EXIT_FAIL;
@@ -168,6 +181,7 @@ int cmd_strengths(int argc, char **argv)
     const char *file = NULL, *csv = NULL, *spec = NULL;
     size_t kk = 3, y, u, i2, *s = NULL, *w = NULL, ns, nw;
     govidx_result *r = NULL;
+    cli_units units = {NULL, NULL};
     csv_out out;
     FILE *f;
     int i, rc = 0;
@@ -182,6 +196,8 @@ int cmd_strengths(int argc, char **argv)
             csv = v, i++;
         else if (!strcmp(a, "--k") && v)
             kk = (size_t)strtoul(v, NULL, 10), i++;
+        else if (cli_units_arg(&units, a, v) == 1)
+            i++;
         else if (a[0] != '-' && !file)
             file = a;
         else {
@@ -194,7 +210,7 @@ int cmd_strengths(int argc, char **argv)
         strengths_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (load_and_run(file, spec, &r, NULL))
+    if (load_and_run(file, spec, &r, NULL, &units))
         return CLI_EXIT_FAIL;
     s = calloc(kk, sizeof *s);
     w = calloc(kk, sizeof *w);

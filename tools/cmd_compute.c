@@ -82,7 +82,8 @@ static void compute_usage(FILE *f)
             "  --replace                with --write: replace an existing run of that name\n"
             "  --print-method           print the method spec as JSON and exit\n"
             "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
-            "  --only CODE,...          compute these units only (units.only)\n"
+            "  --only CODE,...          compute these units only (units.only); with --index\n"
+            "                           coverage the other cities are missing and unranked\n"
             "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
             "                           rank (default 1e-12; 0: only equal scores tie)\n"
             "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
@@ -103,6 +104,12 @@ static void compute_usage(FILE *f)
             "                           coupling coordination and CE (docs/methods/collaboration.md)\n"
             "  --variable NAME          coverage: the district variable (default: the first)\n"
             "  --epsilon E, --theta T   coverage: Atkinson aversion (1), continuity threshold (0.5)\n"
+            "  --weight VARIABLE        coverage: weight communities by this district variable\n"
+            "                           (e.g. households; default: the district population)\n"
+            "  --include VARIABLE       coverage: district flag, 0 leaves a district out (default:\n"
+            "                           the variable include, else residential, when there is one)\n"
+            "  --exclude-districts CODE,...  coverage: leave these districts out (with their\n"
+            "                           sub-districts); what is left out is listed\n"
             "  --ce-layer NAME          collaboration: network layer for C1 (default: all merged)\n"
             "  --departments LIST       collaboration: sectors that can be data silos (gov-dept)\n"
             "  --gov-sectors LIST       collaboration: government sectors (gov-dept,district-gov)\n"
@@ -422,6 +429,8 @@ int cmd_compute(int argc, char **argv)
     govidx_collaboration_options ce = GOVIDX_COLLABORATION_OPTIONS_INIT;
     govidx_network_options net = GOVIDX_NETWORK_OPTIONS_INIT;
     govidx_coverage_options cov = GOVIDX_COVERAGE_OPTIONS_INIT;
+    cli_list districts_out = {NULL, NULL, 0};
+    cli_units units = {NULL, NULL};
 
     for (i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -450,9 +459,9 @@ int cmd_compute(int argc, char **argv)
         else if (!strcmp(a, "--contributions") && v)
             contrib_csv = v;
         else if (!strcmp(a, "--exclude") && v)
-            rc = set_key(m, "units.exclude", v), unit_filter = 1;
+            rc = set_key(m, "units.exclude", v), unit_filter = 1, units.exclude = v;
         else if (!strcmp(a, "--only") && v)
-            rc = set_key(m, "units.only", v), unit_filter = 1;
+            rc = set_key(m, "units.only", v), unit_filter = 1, units.only = v;
         else if (!strcmp(a, "--tie-tolerance") && v) {
             char *end;
             tie_tol = strtod(v, &end);
@@ -490,7 +499,16 @@ int cmd_compute(int argc, char **argv)
                 rc = GOVIDX_EINVAL;
             }
         }
-        else if (!strcmp(a, "--epsilon") && v)
+        else if (!strcmp(a, "--weight") && v)
+            cov.weight = v;
+        else if (!strcmp(a, "--include") && v)
+            cov.include = v;
+        else if (!strcmp(a, "--exclude-districts") && v) {
+            if (cli_list_split(&districts_out, v))
+                rc = GOVIDX_ENOMEM;
+            cov.exclude_districts = districts_out.items;
+            cov.n_exclude_districts = districts_out.n;
+        } else if (!strcmp(a, "--epsilon") && v)
             cov.epsilon = atof(v);
         else if (!strcmp(a, "--theta") && v)
             cov.theta = atof(v);
@@ -557,18 +575,21 @@ int cmd_compute(int argc, char **argv)
             printf("%s\n", json);
         govidx_free(json);
         govidx_method_free(m);
+        cli_list_free(&districts_out);
         return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
     }
     if (index && !strcmp(index, "openness") && (nodes || levels)) {
         fprintf(stderr, "govidx compute: --nodes and --levels do not apply to --index openness "
                         "(its CSV joins the checklist and the framework results)\n");
         govidx_method_free(m);
+        cli_list_free(&districts_out);
         return CLI_EXIT_USAGE;
     }
     if (!file || (!csv && !run_name)) {
         fprintf(stderr, "govidx compute: a FILE.h5 and --csv OUT.csv (or --write RUN) are required\n");
         compute_usage(stderr);
         govidx_method_free(m);
+        cli_list_free(&districts_out);
         return CLI_EXIT_USAGE;
     }
 
@@ -593,15 +614,43 @@ int cmd_compute(int argc, char **argv)
             cov.variable = variable;
             if ((rc = govidx_coverage_compute(&res, ds, &cov)))
                 cli_report("coverage", rc);
+            else { /* name the weight and list the districts left out */
+                fprintf(stderr, "govidx compute: coverage weighted by %s\n",
+                        cov.weight ? cov.weight : "district population");
+                for (size_t y = 0; y < govidx_result_n_years(res); y++)
+                    for (size_t u = 0; u < govidx_result_n_units(res); u++)
+                        for (size_t k = 0; k < govidx_result_n_labels(res, u, y, GOVIDX_COVERAGE_LEFT_OUT); k++)
+                            fprintf(stderr, "govidx compute: coverage leaves out in %s %d: %s\n",
+                                    govidx_result_unit_code(res, u), govidx_result_year(res, y),
+                                    govidx_result_label(res, u, y, GOVIDX_COVERAGE_LEFT_OUT, k));
+            }
         } else {
             rc = openness_index(ds, csv, tie_tol, &res);
             csv_done = 1;
         }
+        if (!rc && unit_filter && !strcmp(index, "coverage")) {
+            /* each city's coverage comes from its own districts: leaving
+             * cities out changes no other city's score, only the ranks */
+            size_t nu = govidx_result_n_units(res);
+            const char **codes = calloc(nu + 1, sizeof *codes);
+            unsigned char *keep = calloc(nu + 1, 1);
+            for (size_t u = 0; codes && u < nu; u++)
+                codes[u] = govidx_result_unit_code(res, u);
+            if (!codes || !keep || cli_units_mask(keep, &units, codes, nu, "compute") ||
+                (rc = govidx_result_leave_out_units(res, keep)))
+                rc = rc ? rc : GOVIDX_EINVAL;
+            free(codes);
+            free(keep);
+            unit_filter = 0;
+        }
         if (rc)
             ;
         else if (contrib_csv || unit_filter) {
-            fprintf(stderr, "govidx compute: %s is for the file's index tree, not --index\n",
-                    contrib_csv ? "--contributions" : "--exclude/--only");
+            fprintf(stderr, "govidx compute: %s\n",
+                    contrib_csv ? "--contributions is for the file's index tree, not --index"
+                                : "--exclude/--only apply to --index coverage (each city's own districts) but not "
+                                  "to openness or collaboration, whose scores are relative to the other cities "
+                                  "(normalised across them, a DEA frontier): leave those out of the file instead");
             rc = GOVIDX_EINVAL;
         } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
             cli_report("compute", rc);
@@ -630,5 +679,6 @@ int cmd_compute(int argc, char **argv)
     govidx_plan_free(plan);
     govidx_dataset_close(ds);
     govidx_method_free(m);
+    cli_list_free(&districts_out);
     return status;
 }

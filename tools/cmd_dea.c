@@ -19,7 +19,7 @@ static void dea_usage(FILE *f)
             "       govidx dea FILE.h5 [--year Y] [--inputs ... --outputs ...] [options] --csv OUT.csv\n"
             "\n"
             "One row per DMU: dmu (the first column of DATA.csv, or the unit code), efficiency,\n"
-            "slack_<input>..., slack_<output>..., peers (';'-separated), lambdas, status.\n"
+            "slack_<input>..., slack_<output>..., peers (';'-separated), lambdas, status, reason.\n"
             "With FILE.h5 the inputs and outputs default to the file's DEA block.\n"
             "\n"
             "options:\n"
@@ -35,7 +35,15 @@ static void dea_usage(FILE *f)
             "                          scores are the same for any N)\n"
             "  --malmquist             FILE.h5 only: Malmquist index between consecutive years\n"
             "                          (radial model and orientation as given); columns\n"
-            "                          dmu,year_from,year_to,effch,techch,tfpch,status\n");
+            "                          dmu,year_from,year_to,effch,techch,tfpch,status,reason\n"
+            "  --drop-invalid          leave out the DMUs DEA cannot score (a missing, negative or\n"
+            "                          infinite value, no positive input or output; for sbm any\n"
+            "                          zero) and score the rest; they are listed with status\n"
+            "                          left_out and the reason (Malmquist: the pairs of years\n"
+            "                          that cannot be formed, status skipped).  Without it such\n"
+            "                          a DMU stops the run, named by its code.\n"
+            "  --exclude CODE,...      leave these DMUs out (listed, status left_out)\n"
+            "  --only CODE,...         score these DMUs only\n");
 }
 
 /* Split a comma list into at most max items (modifies s). */
@@ -202,13 +210,113 @@ static const char *status_name(int st)
     }
 }
 
-static int write_csv(const char *path, const dea_input *d, const govidx_dea_result *r)
+/* Why DMU i cannot be scored (NULL: it can), as the library's checks
+ * decide: every value finite and >= 0, some input > 0 and some desirable
+ * output > 0 (undesirable outputs are inputs to the model), and for SBM
+ * every value > 0.  X, Y are n x m and n x s, column-major. */
+static const char *dmu_problem(char *buf, size_t cap, const double *X, const double *Y, size_t n, size_t i,
+                               size_t m, size_t s, const char *const *in_names, const char *const *out_names,
+                               const unsigned char *undesirable, int sbm)
+{
+    size_t k;
+    int in = 0, out = 0;
+    for (k = 0; k < m + s; k++) {
+        double x = k < m ? X[i + k * n] : Y[i + (k - m) * n];
+        const char *name = k < m ? in_names[k] : out_names[k - m];
+        if (isnan(x))
+            snprintf(buf, cap, "missing value of %s", name);
+        else if (!isfinite(x))
+            snprintf(buf, cap, "infinite value of %s", name);
+        else if (x < 0)
+            snprintf(buf, cap, "negative value of %s (%g)", name, x);
+        else if (sbm && x == 0)
+            snprintf(buf, cap, "zero value of %s (SBM divides by every input and output)", name);
+        else {
+            if (k < m || (undesirable && undesirable[k - m]))
+                in |= x > 0;
+            else
+                out |= x > 0;
+            continue;
+        }
+        return buf;
+    }
+    if (!in)
+        return snprintf(buf, cap, "no positive input"), buf;
+    if (!out)
+        return snprintf(buf, cap, "no positive output"), buf;
+    return NULL;
+}
+
+#define DEA_SHOWN 10
+
+/* The rows scored: keep[] (1 = scored), why[] (owned strings, NULL when
+ * kept); 0, or -1 after naming the DMUs when some cannot be scored and
+ * --drop-invalid was not given. */
+static int choose_dmus(dea_input *d, const cli_units *units, int drop_invalid, const unsigned char *undesirable,
+                       int sbm, unsigned char *keep, char **why, size_t *n_keep)
+{
+    size_t i, bad = 0;
+    char buf[300];
+    if (cli_units_mask(keep, units, (const char *const *)d->dmu, d->n, "dea"))
+        return -1;
+    *n_keep = 0;
+    for (i = 0; i < d->n; i++) {
+        const char *r = keep[i] ? dmu_problem(buf, sizeof buf, d->X, d->Y, d->n, i, d->m, d->s, d->in_names,
+                                              d->out_names, undesirable, sbm)
+                                : cli_units_reason(units, d->dmu[i]);
+        if (keep[i] && r) {
+            if (!drop_invalid && bad < DEA_SHOWN)
+                fprintf(stderr, "govidx dea: DMU %s cannot be scored: %s\n", d->dmu[i], r);
+            bad++;
+            keep[i] = 0;
+        }
+        why[i] = r ? strdup(r) : NULL;
+        *n_keep += keep[i];
+    }
+    if (bad && !drop_invalid) {
+        if (bad > DEA_SHOWN)
+            fprintf(stderr, "govidx dea: %zu more DMUs cannot be scored\n", bad - DEA_SHOWN);
+        fprintf(stderr, "govidx dea: add --drop-invalid to leave %s out and score the rest\n",
+                bad > 1 ? "them" : "it");
+        return -1;
+    }
+    if (*n_keep == 0) {
+        fprintf(stderr, "govidx dea: no DMU is left to score\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* X, Y of the kept rows only (column-major, n_keep rows). */
+static int compact(double **Xk, double **Yk, const dea_input *d, const unsigned char *keep, size_t n_keep,
+                   size_t *rows)
+{
+    size_t i, k, r;
+    *Xk = calloc(n_keep * d->m + 1, sizeof **Xk);
+    *Yk = calloc(n_keep * d->s + 1, sizeof **Yk);
+    if (!*Xk || !*Yk)
+        return GOVIDX_ENOMEM;
+    for (i = 0, r = 0; i < d->n; i++) {
+        if (!keep[i])
+            continue;
+        rows[r] = i;
+        for (k = 0; k < d->m; k++)
+            (*Xk)[r + k * n_keep] = d->X[i + k * d->n];
+        for (k = 0; k < d->s; k++)
+            (*Yk)[r + k * n_keep] = d->Y[i + k * d->n];
+        r++;
+    }
+    return GOVIDX_OK;
+}
+
+static int write_csv(const char *path, const dea_input *d, const govidx_dea_result *r, const size_t *rows,
+                     size_t n_keep, char *const *why)
 {
     csv_out out;
     const double *eff = govidx_dea_efficiency(r), *sx = govidx_dea_input_slacks(r);
     const double *sy = govidx_dea_output_slacks(r);
     const int *st = govidx_dea_status(r);
-    size_t i, k, p;
+    size_t i, j, k, p;
     FILE *f = csv_open(&out, path);
     if (!f)
         return GOVIDX_EIO;
@@ -217,42 +325,62 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
         fprintf(f, ",slack_%s", d->in_names[k]);
     for (k = 0; k < d->s; k++)
         fprintf(f, ",slack_%s", d->out_names[k]);
-    fputs(",peers,lambdas,status\n", f);
-    for (i = 0; i < d->n; i++) {
+    fputs(",peers,lambdas,status,reason\n", f);
+    for (i = 0, j = 0; i < d->n; i++) {
         const size_t *idx;
         const double *w;
-        size_t np = govidx_dea_peers(&idx, &w, r, i);
+        size_t np;
         csv_field(f, d->dmu[i]);
-        if (isnan(eff[i]))
+        if (j == n_keep || rows[j] != i) { /* left out: listed with the reason */
+            fputc(',', f);
+            for (k = 0; k < d->m + d->s; k++)
+                fputc(',', f);
+            fputs(",,,left_out,", f);
+            csv_field(f, why[i] ? why[i] : "");
+            fputc('\n', f);
+            continue;
+        }
+        np = govidx_dea_peers(&idx, &w, r, j);
+        if (isnan(eff[j]))
             fputc(',', f);
         else
-            fprintf(f, ",%.10g", eff[i]);
+            fprintf(f, ",%.10g", eff[j]);
         for (k = 0; k < d->m; k++)
-            fprintf(f, ",%.10g", sx ? sx[i + k * d->n] : 0.0);
+            fprintf(f, ",%.10g", sx ? sx[j + k * n_keep] : 0.0);
         for (k = 0; k < d->s; k++)
-            fprintf(f, ",%.10g", sy ? sy[i + k * d->n] : 0.0);
+            fprintf(f, ",%.10g", sy ? sy[j + k * n_keep] : 0.0);
         fputc(',', f);
         for (p = 0; p < np; p++) {
             if (p)
                 fputc(';', f);
-            fputs(d->dmu[idx[p]], f);
+            fputs(d->dmu[rows[idx[p]]], f);
         }
         fputc(',', f);
         for (p = 0; p < np; p++)
             fprintf(f, "%s%.10g", p ? ";" : "", w[p]);
-        fprintf(f, ",%s\n", status_name(st[i]));
+        fprintf(f, ",%s,\n", status_name(st[j]));
+        j++;
     }
     return csv_close(&out, 1) ? GOVIDX_EIO : GOVIDX_OK;
 }
 
-/* Malmquist index between consecutive years of a dataset's DEA block. */
+/* Malmquist index between consecutive years of a dataset's DEA block.  A
+ * pair of years is formed for the DMUs that can be scored in both; with
+ * --drop-invalid the others are listed (status skipped, the reason),
+ * without it they stop the run, named. */
 static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, size_t s, const govidx_dea_options *o,
-                        const char *csv)
+                        const char *csv, const cli_units *units, int drop_invalid)
 {
     govidx_dataset *ds = NULL;
-    size_t col[2 * MAXV], n, y, i, k, T;
-    double *X[2] = {NULL, NULL}, *Y[2] = {NULL, NULL}, *eff = NULL, *tech = NULL, *tfp = NULL;
+    size_t col[2 * MAXV], n, y, i, k, T, cnt, n_skipped = 0, shown = 0;
+    double *X[2] = {NULL, NULL}, *Y[2] = {NULL, NULL}, *Xk[2] = {NULL, NULL}, *Yk[2] = {NULL, NULL};
+    double *eff = NULL, *tech = NULL, *tfp = NULL;
     int *st = NULL, rc = cli_dataset_open(&ds, path, NULL, NULL);
+    const char *in_names[2 * MAXV], *out_names[2 * MAXV], **codes = NULL;
+    unsigned char *keep = NULL, *taken = NULL;
+    size_t *rows = NULL;
+    char (*why)[320] = NULL;
+    int reported = 0;
     csv_out out;
     FILE *f = NULL;
     if (rc)
@@ -273,21 +401,42 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
         govidx_dataset_close(ds);
         return CLI_EXIT_FAIL;
     }
+    for (k = 0; k < m + s; k++) {
+        govidx_indicator in = GOVIDX_INDICATOR_INIT;
+        govidx_dataset_indicator(&in, ds, col[k]);
+        if (k < m)
+            in_names[k] = in.code;
+        else
+            out_names[k - m] = in.code;
+    }
     n = govidx_dataset_n_units(ds);
     T = govidx_dataset_n_years(ds);
     for (i = 0; i < 2; i++) {
         X[i] = calloc(n * m, sizeof(double));
         Y[i] = calloc(n * s, sizeof(double));
+        Xk[i] = calloc(n * m, sizeof(double));
+        Yk[i] = calloc(n * s, sizeof(double));
     }
     eff = calloc(n, sizeof *eff);
     tech = calloc(n, sizeof *tech);
     tfp = calloc(n, sizeof *tfp);
     st = calloc(n, sizeof *st);
-    f = csv_open(&out, csv);
-    if (!f || !X[0] || !X[1] || !Y[0] || !Y[1] || !eff || !tech || !tfp || !st)
+    codes = calloc(n + 1, sizeof *codes);
+    keep = calloc(n + 1, 1);
+    taken = calloc(n + 1, 1);
+    rows = calloc(n + 1, sizeof *rows);
+    why = calloc(n + 1, sizeof *why);
+    if (!X[0] || !X[1] || !Y[0] || !Y[1] || !Xk[0] || !Xk[1] || !Yk[0] || !Yk[1] || !eff || !tech || !tfp || !st ||
+        !codes || !keep || !taken || !rows || !why)
         rc = GOVIDX_ENOMEM;
-    if (f)
-        fputs("dmu,year_from,year_to,effch,techch,tfpch,status\n", f);
+    for (i = 0; i < n && !rc; i++)
+        codes[i] = govidx_dataset_unit_code(ds, i);
+    if (!rc && cli_units_mask(taken, units, codes, n, "dea")) {
+        rc = GOVIDX_EINVAL;
+        reported = 1;
+        goto done;
+    }
+    /* every pair is checked before anything is written */
     for (y = 1; y < T && !rc; y++) {
         for (i = 0; i < 2 && !rc; i++) {
             govidx_matrix_view v;
@@ -303,32 +452,124 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
                         Y[i][u + (k - m) * n] = x;
                 }
         }
-        if (!rc)
-            rc = govidx_dea_malmquist(eff, tech, tfp, st, govidx_matrix_view_array(X[0], n, m),
-                                      govidx_matrix_view_array(Y[0], n, s), govidx_matrix_view_array(X[1], n, m),
-                                      govidx_matrix_view_array(Y[1], n, s), o);
         for (i = 0; i < n && !rc; i++) {
-            csv_field(f, govidx_dataset_unit_code(ds, i));
+            char buf[300];
+            const char *r0 = NULL;
+            int yr = 0;
+            for (k = 0; k < 2 && !r0; k++) {
+                r0 = dmu_problem(buf, sizeof buf, X[k], Y[k], n, i, m, s, in_names, out_names, NULL, 0);
+                yr = govidx_dataset_years(ds)[y - 1 + k];
+            }
+            if (r0 && taken[i] && !drop_invalid && shown++ < DEA_SHOWN)
+                fprintf(stderr, "govidx dea: DMU %s cannot be scored in %d: %s\n", codes[i], yr, r0);
+            if (r0 && taken[i])
+                n_skipped++;
+        }
+    }
+    if (!rc && n_skipped && !drop_invalid) {
+        if (shown > DEA_SHOWN)
+            fprintf(stderr, "govidx dea: %zu more pairs cannot be formed\n", shown - DEA_SHOWN);
+        fprintf(stderr, "govidx dea: add --drop-invalid to skip the pairs of years that cannot be formed and "
+                        "score the rest\n");
+        rc = GOVIDX_EINVAL;
+        reported = 1;
+        goto done;
+    }
+    f = rc ? NULL : csv_open(&out, csv);
+    if (!rc && !f)
+        rc = GOVIDX_EIO;
+    if (f)
+        fputs("dmu,year_from,year_to,effch,techch,tfpch,status,reason\n", f);
+    n_skipped = 0;
+    for (y = 1; y < T && !rc; y++) {
+        for (i = 0; i < 2 && !rc; i++) {
+            govidx_matrix_view v;
+            size_t u;
+            if ((rc = govidx_dataset_panel(&v, ds, y - 1 + i)))
+                break;
+            for (u = 0; u < n; u++)
+                for (k = 0; k < m + s; k++) {
+                    double x = v.data[u + col[k] * v.ld];
+                    if (k < m)
+                        X[i][u + k * n] = x;
+                    else
+                        Y[i][u + (k - m) * n] = x;
+                }
+        }
+        for (i = 0, cnt = 0; i < n && !rc; i++) {
+            const char *r0 = NULL;
+            keep[i] = 0;
+            why[i][0] = 0;
+            if (!taken[i]) {
+                snprintf(why[i], sizeof why[i], "%s", cli_units_reason(units, codes[i]));
+                continue;
+            }
+            for (k = 0; k < 2 && !r0; k++) {
+                char buf[300];
+                if ((r0 = dmu_problem(buf, sizeof buf, X[k], Y[k], n, i, m, s, in_names, out_names, NULL, 0)))
+                    snprintf(why[i], sizeof why[i], "%d: %s", govidx_dataset_years(ds)[y - 1 + k], r0);
+            }
+            if (r0) {
+                n_skipped++;
+                continue;
+            }
+            keep[i] = 1;
+            rows[cnt++] = i;
+        }
+        for (k = 0; k < 2 && !rc; k++) {
+            size_t j, r;
+            for (r = 0; r < cnt; r++) {
+                for (j = 0; j < m; j++)
+                    Xk[k][r + j * cnt] = X[k][rows[r] + j * n];
+                for (j = 0; j < s; j++)
+                    Yk[k][r + j * cnt] = Y[k][rows[r] + j * n];
+            }
+        }
+        if (!rc && cnt)
+            rc = govidx_dea_malmquist(eff, tech, tfp, st, govidx_matrix_view_array(Xk[0], cnt, m),
+                                      govidx_matrix_view_array(Yk[0], cnt, s),
+                                      govidx_matrix_view_array(Xk[1], cnt, m),
+                                      govidx_matrix_view_array(Yk[1], cnt, s), o);
+        for (i = 0, k = 0; i < n && !rc; i++) {
+            csv_field(f, codes[i]);
             fprintf(f, ",%d,%d,", govidx_dataset_years(ds)[y - 1], govidx_dataset_years(ds)[y]);
-            if (st[i] == GOVIDX_DEA_OPTIMAL)
-                fprintf(f, "%.10g,%.10g,%.10g", eff[i], tech[i], tfp[i]);
+            if (!keep[i]) {
+                fputs(",,,skipped,", f);
+                csv_field(f, why[i]);
+                fputc('\n', f);
+                continue;
+            }
+            if (st[k] == GOVIDX_DEA_OPTIMAL)
+                fprintf(f, "%.10g,%.10g,%.10g", eff[k], tech[k], tfp[k]);
             else
                 fputs(",,", f);
-            fprintf(f, ",%s\n", status_name(st[i]));
+            fprintf(f, ",%s,\n", status_name(st[k]));
+            k++;
         }
     }
     if (rc)
         cli_report("malmquist", rc);
     if (f && csv_close(&out, rc == 0) && !rc)
         rc = GOVIDX_EIO;
+    if (!rc && n_skipped)
+        printf("govidx dea: %zu pairs of years skipped (listed in %s, status skipped)\n", n_skipped, csv);
+done:
+    (void)reported;
     for (i = 0; i < 2; i++) {
         free(X[i]);
         free(Y[i]);
+        free(Xk[i]);
+        free(Yk[i]);
     }
     free(eff);
     free(tech);
     free(tfp);
     free(st);
+    free(codes);
+    free(keep);
+    free(taken);
+    free(rows);
+    free(why);
     govidx_dataset_close(ds);
     return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }
@@ -338,7 +579,8 @@ int cmd_dea(int argc, char **argv)
     const char *file = NULL, *csv = NULL, *model = "ccr", *orient = "in", *category = NULL;
     char *ins[MAXV], *outs[MAXV], *nd[MAXV], *und[MAXV];
     size_t m = 0, s = 0, n_nd = 0, n_und = 0, k, j;
-    int i, year = 0, rc, second = 1, threads = 0, malmquist = 0;
+    int i, year = 0, rc, second = 1, threads = 0, malmquist = 0, drop_invalid = 0;
+    cli_units units = {NULL, NULL};
     dea_input d;
     govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
     govidx_dea_result *r = NULL;
@@ -356,9 +598,16 @@ int cmd_dea(int argc, char **argv)
         } else if (!strcmp(a, "--malmquist")) {
             malmquist = 1;
             continue;
+        } else if (!strcmp(a, "--drop-invalid")) {
+            drop_invalid = 1;
+            continue;
         } else if (!v && a[0] == '-') {
             fprintf(stderr, "govidx dea: %s needs a value\n", a);
             return CLI_EXIT_USAGE;
+        }
+        if (cli_units_arg(&units, a, v)) {
+            i++;
+            continue;
         }
         if (!strcmp(a, "--inputs")) m = split(v, ins, MAXV);
         else if (!strcmp(a, "--outputs")) s = split(v, outs, MAXV);
@@ -427,7 +676,7 @@ int cmd_dea(int argc, char **argv)
                 fprintf(stderr, "govidx dea: --malmquist needs a FILE.h5 panel\n");
                 return CLI_EXIT_USAGE;
             }
-            return malmquist_h5(file, ins, m, outs, s, &o, csv);
+            return malmquist_h5(file, ins, m, outs, s, &o, csv, &units, drop_invalid);
         }
         if (!is_h5 && (!m || !s)) {
             fprintf(stderr, "govidx dea: --inputs and --outputs are required for CSV data\n");
@@ -447,13 +696,45 @@ int cmd_dea(int argc, char **argv)
             udf[j] |= !strcmp(und[k], d.out_names[j]);
     o.nondiscretionary = n_nd ? ndf : NULL;
     o.undesirable = n_und ? udf : NULL;
-    o.category = d.category;
-    rc = govidx_dea_compute(&r, govidx_matrix_view_array(d.X, d.n, d.m), govidx_matrix_view_array(d.Y, d.n, d.s),
-                            &o);
-    if (rc)
-        cli_report("dea", rc);
-    else
-        rc = write_csv(csv, &d, r);
+    {
+        unsigned char *keep = calloc(d.n + 1, 1);
+        char **why = calloc(d.n + 1, sizeof *why);
+        size_t *rows = calloc(d.n + 1, sizeof *rows), n_keep = 0, n_out;
+        double *Xk = NULL, *Yk = NULL;
+        int *cat = NULL;
+        if (!keep || !why || !rows) {
+            cli_report("dea", rc = GOVIDX_ENOMEM);
+        } else if (choose_dmus(&d, &units, drop_invalid, udf, o.model == GOVIDX_DEA_SBM, keep, why, &n_keep)) {
+            rc = GOVIDX_EINVAL;
+        } else if ((rc = compact(&Xk, &Yk, &d, keep, n_keep, rows))) {
+            cli_report("dea", rc);
+        } else {
+            if (d.category && (cat = calloc(n_keep + 1, sizeof *cat)) != NULL)
+                for (k = 0; k < n_keep; k++)
+                    cat[k] = d.category[rows[k]];
+            o.category = cat;
+            rc = govidx_dea_compute(&r, govidx_matrix_view_array(Xk, n_keep, d.m),
+                                    govidx_matrix_view_array(Yk, n_keep, d.s), &o);
+            if (rc)
+                cli_report("dea", rc);
+            else if (!(rc = write_csv(csv, &d, r, rows, n_keep, why)) && (n_out = d.n - n_keep)) {
+                /* the DMUs left out, named (also in the CSV, status left_out) */
+                printf("govidx dea: %zu of %zu DMUs left out:", n_out, d.n);
+                for (k = 0, j = 0; k < d.n; k++)
+                    if (!keep[k])
+                        printf("%s %s (%s)", j++ ? "," : "", d.dmu[k], why[k] ? why[k] : "");
+                printf("\n");
+            }
+        }
+        for (k = 0; why && k < d.n; k++)
+            free(why[k]);
+        free(why);
+        free(keep);
+        free(rows);
+        free(Xk);
+        free(Yk);
+        free(cat);
+    }
     govidx_dea_result_free(r);
     free_input(&d);
     return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;

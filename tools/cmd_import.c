@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <govidx.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,9 @@ static void import_usage(FILE *f)
             "                     [--inventory I.csv] [--actors A.csv --edges E.csv] [--dea DEA.csv]\n"
             "                     [--departments DEPTS.csv]\n"
             "                     [--title T] [--source S] [--licence L] [--year Y] [--force] -o OUT.h5\n"
+            "                     [--thousands C] [--decimal C] [--unit-column NAME] [--year-column NAME]\n"
+            "                     [--data Y1.csv --year Y1 --data Y2.csv --year Y2 ...]\n"
+            "                     [--data 'DIR/file_{year}.csv']\n"
             "                     [--catalogue FILE [--catalogue-unit CODE] [--catalogue-year Y] ...\n"
             "                      --reference-date YYYY-MM-DD]\n"
             "\n"
@@ -24,6 +28,10 @@ static void import_usage(FILE *f)
             "accepted as they are.  Problems are listed as file:line:column: message and\n"
             "nothing is written.  OUT.h5 is written atomically; an existing file is replaced\n"
             "only with --force.  See docs/import.md for the layouts.\n"
+            "--thousands , reads \"24,140\" as 24140; --decimal , reads \"3,5\" as 3.5.\n"
+            "--data repeated, each followed by --year Y, or a path with {year}: one file per\n"
+            "year, stacked into one panel (every file must list the same units).  At most\n"
+            "10 problems are listed, then their count.\n"
             "--catalogue adds a portal catalogue (DCAT-US data.json, CKAN or Socrata JSON, CSV)\n"
             "to the open-data inventory: one entry per dataset of the unit (default: the file\n"
             "name) and year (default: the reference date's year); see\n"
@@ -201,10 +209,105 @@ static int import_departments(govidx_dataset *ds, const char *path)
     return rc;
 }
 
+#define IMPORT_SHOWN_PROBLEMS 10
+
+/* The first IMPORT_SHOWN_PROBLEMS problems are printed, the rest counted. */
 static void print_problem(void *ctx, const char *object, const char *message)
 {
-    (void)ctx;
-    fprintf(stderr, "%s: %s\n", object, message);
+    size_t *n = ctx;
+    if ((*n)++ < IMPORT_SHOWN_PROBLEMS)
+        fprintf(stderr, "%s: %s\n", object, message);
+}
+
+/* The data files: repeated --data, each with its own --year, or one path
+ * with {year} expanded over the files that exist. */
+typedef struct data_args {
+    size_t n, cap;
+    char **path; /* owned */
+    int *year;
+} data_args;
+
+static int data_push(data_args *d, const char *path, int year)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 8;
+        char **p = realloc(d->path, cap * sizeof *p);
+        int *y;
+        if (!p)
+            return -1;
+        d->path = p;
+        if (!(y = realloc(d->year, cap * sizeof *y)))
+            return -1;
+        d->year = y;
+        d->cap = cap;
+    }
+    if (!(d->path[d->n] = strdup(path)))
+        return -1;
+    d->year[d->n++] = year;
+    return 0;
+}
+
+static void data_free(data_args *d)
+{
+    for (size_t k = 0; k < d->n; k++)
+        free(d->path[k]);
+    free(d->path);
+    free(d->year);
+}
+
+/* 'DIR/egov_{year}.csv': every existing DIR/egov_YYYY.csv, years ascending. */
+static int data_expand(data_args *d, const char *pattern)
+{
+    const char *at = strstr(pattern, "{year}");
+    size_t pre = (size_t)(at - pattern), post = strlen(at + 6), k;
+    char *g = malloc(strlen(pattern) + 40);
+    glob_t gl;
+    int rc;
+    if (!g)
+        return -1;
+    snprintf(g, strlen(pattern) + 40, "%.*s[0-9][0-9][0-9][0-9]%s", (int)pre, pattern, at + 6);
+    rc = glob(g, 0, NULL, &gl);
+    free(g);
+    if (rc == GLOB_NOMATCH) {
+        fprintf(stderr, "govidx import: no file matches %s ({year} = four digits)\n", pattern);
+        return -2;
+    }
+    if (rc) {
+        fprintf(stderr, "govidx import: cannot list the files of %s\n", pattern);
+        return -2;
+    }
+    for (k = 0; k < gl.gl_pathc; k++) { /* glob sorts: years ascending */
+        const char *p = gl.gl_pathv[k];
+        size_t len = strlen(p);
+        if (len != pre + 4 + post || strncmp(p, pattern, pre))
+            continue; /* the part before {year} had pattern characters */
+        if (data_push(d, p, atoi(p + pre))) {
+            globfree(&gl);
+            return -1;
+        }
+    }
+    globfree(&gl);
+    if (!d->n) {
+        fprintf(stderr, "govidx import: no file matches %s ({year} = four digits)\n", pattern);
+        return -2;
+    }
+    return 0;
+}
+
+/* --thousands C / --decimal C: one character (a word for the space). */
+static int separator_arg(char *out, const char *opt, const char *v)
+{
+    if (!strcmp(v, "space") || !strcmp(v, " "))
+        *out = ' ';
+    else if (!strcmp(v, "none"))
+        *out = 0;
+    else if (strlen(v) == 1)
+        *out = v[0];
+    else {
+        fprintf(stderr, "govidx import: %s takes one character (e.g. %s ,), not '%s'\n", opt, opt, v);
+        return -1;
+    }
+    return 0;
 }
 
 int cmd_import(int argc, char **argv)
@@ -215,22 +318,45 @@ int cmd_import(int argc, char **argv)
     unsigned flags = 0;
     int i, rc;
     catalogue_args cats = {0};
+    data_args data = {0}, files = {0};
+    size_t n_problems = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         const char **slot = NULL;
-        if ((rc = catalogue_arg(&cats, argc, argv, &i)) < 0)
+        if ((rc = catalogue_arg(&cats, argc, argv, &i)) < 0) {
+            data_free(&data);
             return CLI_EXIT_USAGE;
+        }
         if (rc)
             continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             import_usage(stdout);
+            data_free(&data);
             return CLI_EXIT_OK;
         }
         if (!strcmp(a, "--force")) {
             flags |= GOVIDX_WRITE_REPLACE;
             continue;
         }
-        if (!strcmp(a, "--data")) slot = &src.data;
+        if (!strcmp(a, "--data") && v) {
+            if (data_push(&data, v, 0)) {
+                fprintf(stderr, "govidx import: out of memory\n");
+                data_free(&data);
+                return CLI_EXIT_FAIL;
+            }
+            i++;
+            continue;
+        }
+        if ((!strcmp(a, "--thousands") || !strcmp(a, "--decimal")) && v) {
+            if (separator_arg(a[2] == 't' ? &src.thousands : &src.decimal, a, v)) {
+                data_free(&data);
+                return CLI_EXIT_USAGE;
+            }
+            i++;
+            continue;
+        }
+        if (!strcmp(a, "--unit-column")) slot = &src.unit_column;
+        else if (!strcmp(a, "--year-column")) slot = &src.year_column;
         else if (!strcmp(a, "--meta")) slot = &src.meta;
         else if (!strcmp(a, "--districts")) slot = &src.districts;
         else if (!strcmp(a, "--inventory")) slot = &src.inventory;
@@ -247,8 +373,12 @@ int cmd_import(int argc, char **argv)
             long y = strtol(v, &end, 10);
             if (*end || y < -9999 || y > 99999 || y == 0) {
                 fprintf(stderr, "govidx import: --year takes a year, not '%s'\n", v);
+                data_free(&data);
                 return CLI_EXIT_USAGE;
             }
+            /* the year of the --data before it (all the same with one file) */
+            if (data.n)
+                data.year[data.n - 1] = (int)y;
             src.default_year = (int)y;
             i++;
             continue;
@@ -256,29 +386,69 @@ int cmd_import(int argc, char **argv)
         if (!slot || !v) {
             fprintf(stderr, "govidx import: unexpected argument '%s'\n", a);
             import_usage(stderr);
+            data_free(&data);
             return CLI_EXIT_USAGE;
         }
         *slot = v;
         i++;
     }
-    if (!src.data || !src.meta || !out) {
+    if (!data.n || !src.meta || !out) {
         fprintf(stderr, "govidx import: --data, --meta and -o are required\n");
         import_usage(stderr);
+        data_free(&data);
         return CLI_EXIT_USAGE;
     }
-    if ((src.actors == NULL) != (src.edges == NULL)) {
-        fprintf(stderr, "govidx import: --actors and --edges go together\n");
-        return CLI_EXIT_USAGE;
+    for (size_t k = 0; k < data.n; k++)
+        if (strstr(data.path[k], "{year}") && data.n > 1) {
+            fprintf(stderr, "govidx import: a --data path with {year} is the only --data\n");
+            data_free(&data);
+            return CLI_EXIT_USAGE;
+        }
+    if (data.n == 1 && strstr(data.path[0], "{year}")) {
+        if ((rc = data_expand(&files, data.path[0]))) {
+            if (rc == -1)
+                fprintf(stderr, "govidx import: out of memory\n");
+            data_free(&data);
+            data_free(&files);
+            return CLI_EXIT_FAIL;
+        }
+        src.default_year = 0;
+    } else if (data.n == 1) {
+        src.data = data.path[0];
+    } else {
+        files = data;
+        memset(&data, 0, sizeof data);
+        src.default_year = 0;
     }
-    if (cats.n && !cats.reference_date) {
-        fprintf(stderr, "govidx import: --catalogue needs --reference-date YYYY-MM-DD (timeliness is measured "
-                "as of that date, never the clock)\n");
-        return CLI_EXIT_USAGE;
+    if (files.n) {
+        src.data_files = (const char *const *)files.path;
+        src.data_years = files.year;
+        src.n_data_files = files.n;
+        printf("data: %zu files stacked:", files.n);
+        for (size_t k = 0; k < files.n; k++)
+            printf(k ? ", %s (%d)" : " %s (%d)", files.path[k], files.year[k]);
+        printf("\n");
     }
-    if (!cli_output_ok(out))
-        return CLI_EXIT_FAIL;
-    rc = govidx_import_csv(&ds, &src, print_problem, NULL);
+    if ((src.actors == NULL) != (src.edges == NULL) || (cats.n && !cats.reference_date) || !cli_output_ok(out)) {
+        if ((src.actors == NULL) != (src.edges == NULL))
+            fprintf(stderr, "govidx import: --actors and --edges go together\n");
+        else if (cats.n && !cats.reference_date)
+            fprintf(stderr, "govidx import: --catalogue needs --reference-date YYYY-MM-DD (timeliness is measured "
+                    "as of that date, never the clock)\n");
+        data_free(&data);
+        data_free(&files);
+        return cats.n && !cats.reference_date ? CLI_EXIT_USAGE
+               : (src.actors == NULL) != (src.edges == NULL) ? CLI_EXIT_USAGE : CLI_EXIT_FAIL;
+    }
+    rc = govidx_import_csv(&ds, &src, print_problem, &n_problems);
+    data_free(&data);
+    data_free(&files);
     if (rc) {
+        if (n_problems > IMPORT_SHOWN_PROBLEMS)
+            fprintf(stderr, "govidx import: %zu more problems not shown (%zu in all; the first %d are above)\n",
+                    n_problems - IMPORT_SHOWN_PROBLEMS, n_problems, IMPORT_SHOWN_PROBLEMS);
+        if (!n_problems) /* refused before reading: the reason */
+            fprintf(stderr, "govidx import: %s\n", govidx_last_error());
         fprintf(stderr, "govidx import: nothing written (%s)\n", govidx_strerror(rc));
         return CLI_EXIT_FAIL;
     }

@@ -36,7 +36,9 @@ static void network_usage(FILE *f)
             "  --departments LIST    sectors whose actors can be data silos (default gov-dept)\n"
             "  --gov-sectors LIST    government sectors (default gov-dept,district-gov)\n"
             "  --null N              z-scores against N degree-preserving random graphs\n"
-            "  --seed S              seed of the random graphs (default 20231)\n");
+            "  --seed S              seed of the random graphs (default 20231)\n"
+            "  --exclude CODE,...    leave out the networks of these units (unknown codes named)\n"
+            "  --only CODE,...       measure the networks of these units only\n");
 }
 
 /* One network to measure: its key and the network itself. */
@@ -409,11 +411,51 @@ done:
     return rc;
 }
 
+/* --exclude / --only: drop the networks of the units not taken (each
+ * network is measured on its own, so the others do not change).  -1 after
+ * naming a code that has no network. */
+static int filter_units(net_list *l, const cli_units *units)
+{
+    size_t k, w, n_codes = 0;
+    const char **codes = calloc(l->n + 1, sizeof *codes);
+    unsigned char *keep = calloc(l->n + 1, 1);
+    int rc = 0;
+    if (!codes || !keep) {
+        free(codes);
+        free(keep);
+        return -1;
+    }
+    for (k = 0; k < l->n; k++) { /* the distinct units, for the check of the codes */
+        size_t j;
+        for (j = 0; j < n_codes && strcmp(codes[j], l->rows[k].unit); j++)
+            ;
+        if (j == n_codes)
+            codes[n_codes++] = l->rows[k].unit;
+    }
+    if (cli_units_mask(keep, units, codes, n_codes, "network"))
+        rc = -1;
+    for (k = 0, w = 0; !rc && k < l->n; k++) {
+        if (cli_units_reason(units, l->rows[k].unit)) {
+            free(l->rows[k].unit);
+            free(l->rows[k].layer);
+            govidx_network_free(l->rows[k].net);
+            continue;
+        }
+        l->rows[w++] = l->rows[k];
+    }
+    if (!rc)
+        l->n = w;
+    free(codes);
+    free(keep);
+    return rc;
+}
+
 int cmd_network(int argc, char **argv)
 {
     const char *file = NULL, *actors = NULL, *edges = NULL, *csv = NULL, *layer = NULL;
     govidx_network_options o = GOVIDX_NETWORK_OPTIONS_INIT;
     net_list l = {NULL, 0, 0};
+    cli_units units = {NULL, NULL};
     int i, year = 0, has_year = 0, rc;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -452,7 +494,9 @@ int cmd_network(int argc, char **argv)
             else
                 o.seed = x;
             i++;
-        } else if (a[0] != '-' && !file)
+        } else if (cli_units_arg(&units, a, v) == 1)
+            i++;
+        else if (a[0] != '-' && !file)
             file = a;
         else {
             fprintf(stderr, "govidx network: unknown or incomplete option '%s'\n", a);
@@ -466,6 +510,10 @@ int cmd_network(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     rc = file ? from_file(&l, file, layer, year, has_year) : from_csv(&l, actors, edges, layer, year, has_year);
+    if (rc == GOVIDX_OK && l.n && (units.exclude || units.only) && filter_units(&l, &units)) {
+        list_free(&l);
+        return CLI_EXIT_FAIL;
+    }
     if (rc == GOVIDX_OK && l.n == 0) {
         /* nothing to measure: say so rather than write a header-only CSV */
         fprintf(stderr, "govidx network: %s has no networks to measure (no actors with ties%s%s%s)\n",

@@ -14,7 +14,8 @@
 static void report_usage(FILE *f)
 {
     fprintf(f, "usage: govidx report FILE.h5 [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
-               "                    [--exclude CODE,...] [--only CODE,...]\n"
+               "                    [--exclude CODE,...] [--only CODE,...] [--weight VARIABLE]\n"
+               "                    [--include VARIABLE] [--exclude-districts CODE,...]\n"
                "\n"
                "Coverage report per city from its communities (districts without sub-districts):\n"
                "population-weighted and unweighted level, Gini, Theil T with its within/between\n"
@@ -22,7 +23,11 @@ static void report_usage(FILE *f)
                "of the population above the threshold, white zones and the three worst-covered\n"
                "communities by name.  Defaults: the first district variable, the last year.\n"
                "--exclude / --only leave cities out of the report (each city's coverage is\n"
-               "computed from its own districts, so the others' numbers do not change).\n");
+               "computed from its own districts, so the others' numbers do not change).\n"
+               "--weight weights the communities by a district variable (e.g. households)\n"
+               "instead of the population; the header names the weight.  Districts whose\n"
+               "include (or residential) variable is 0, and those of --exclude-districts, are\n"
+               "left out with their sub-districts and listed per city.\n");
 }
 
 /* Node k of the coverage result by its code (after "coverage."). */
@@ -103,6 +108,7 @@ int cmd_report(int argc, char **argv)
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
     govidx_result *res = NULL;
     govidx_dataset *ds = NULL;
+    cli_list districts_out = {NULL, NULL, 0};
     int i, rc, year = 0;
     size_t u, k, n, y = 0, var = 0;
     for (i = 1; i < argc; i++) {
@@ -117,31 +123,51 @@ int cmd_report(int argc, char **argv)
         else if (!strcmp(a, "--theta") && v) o.theta = atof(v), i++;
         else if (!strcmp(a, "--exclude") && v) exclude = v, i++;
         else if (!strcmp(a, "--only") && v) only = v, i++;
+        else if (!strcmp(a, "--weight") && v) o.weight = v, i++;
+        else if (!strcmp(a, "--include") && v) o.include = v, i++;
+        else if (!strcmp(a, "--exclude-districts") && v) {
+            if (cli_list_split(&districts_out, v))
+                return CLI_EXIT_FAIL;
+            o.exclude_districts = districts_out.items;
+            o.n_exclude_districts = districts_out.n;
+            i++;
+        }
         else if (a[0] != '-' && !file) file = a;
         else {
             report_usage(stderr);
+            cli_list_free(&districts_out);
             return CLI_EXIT_USAGE;
         }
     }
     if (!file) {
         report_usage(stderr);
+        cli_list_free(&districts_out);
         return CLI_EXIT_USAGE;
     }
-    if (cli_dataset_open(&ds, file, NULL, NULL))
+    if (cli_dataset_open(&ds, file, NULL, NULL)) {
+        cli_list_free(&districts_out);
         return CLI_EXIT_FAIL;
+    }
     n = govidx_dataset_n_units(ds);
     if (!year)
         year = govidx_dataset_years(ds)[govidx_dataset_n_years(ds) - 1];
-    if (!o.variable)
-        o.variable = govidx_dataset_district_var_name(ds, 0);
+    if (!o.variable) /* as the library picks it: not the include flag or the weight */
+        for (k = 0; k < govidx_dataset_n_district_vars(ds) && !o.variable; k++) {
+            const char *name = govidx_dataset_district_var_name(ds, k);
+            if (!(o.weight && !strcmp(name, o.weight)) && !(o.include && !strcmp(name, o.include)) &&
+                (o.include || (strcmp(name, "include") && strcmp(name, "residential"))))
+                o.variable = name;
+        }
     if (check_list(ds, "--exclude", exclude) || check_list(ds, "--only", only)) {
         govidx_dataset_close(ds);
+        cli_list_free(&districts_out);
         return CLI_EXIT_FAIL;
     }
     if (!o.variable && govidx_dataset_n_inventory(ds)) {
         /* no districts: the open-data inventory is the report */
         cli_print_inventory(ds);
         govidx_dataset_close(ds);
+        cli_list_free(&districts_out);
         return CLI_EXIT_OK;
     }
     if (!o.variable) {
@@ -160,19 +186,31 @@ int cmd_report(int argc, char **argv)
     if (rc) {
         govidx_result_free(res);
         govidx_dataset_close(ds);
+        cli_list_free(&districts_out);
         return CLI_EXIT_FAIL;
     }
     /* every report names the weight its level and inequality measures use */
-    printf("Coverage of '%s' in %d, weighted by district population (Atkinson eps %g, continuity threshold "
-           "%g)\n\n", o.variable, year, o.epsilon, o.theta);
+    if (o.weight)
+        printf("Coverage of '%s' in %d, weighted by the district variable '%s' (Atkinson eps %g, continuity "
+               "threshold %g)\n\n", o.variable, year, o.weight, o.epsilon, o.theta);
+    else
+        printf("Coverage of '%s' in %d, weighted by district population (Atkinson eps %g, continuity threshold "
+               "%g)\n\n", o.variable, year, o.epsilon, o.theta);
     for (u = 0; u < n; u++) {
 #define M(name) govidx_result_score(res, u, y, node_of(res, name))
         double theil_t = M("theil_t"), within = M("theil_within");
         if (!(M("communities") > 0) || in_list(exclude, govidx_dataset_unit_code(ds, u)) ||
             (only && !in_list(only, govidx_dataset_unit_code(ds, u))))
             continue;
-        printf("%s (%s): %.0f communities, population %.0f\n", govidx_dataset_unit_name(ds, u),
-               govidx_dataset_unit_code(ds, u), M("communities"), M("population"));
+        printf("%s (%s): %.0f communities, %s %.0f\n", govidx_dataset_unit_name(ds, u),
+               govidx_dataset_unit_code(ds, u), M("communities"), o.weight ? o.weight : "population",
+               M("population"));
+        if (govidx_result_n_labels(res, u, y, GOVIDX_COVERAGE_LEFT_OUT)) {
+            printf("  left out:");
+            for (k = 0; k < govidx_result_n_labels(res, u, y, GOVIDX_COVERAGE_LEFT_OUT); k++)
+                printf("%s %s", k ? "," : "", govidx_result_label(res, u, y, GOVIDX_COVERAGE_LEFT_OUT, k));
+            printf(" (with their sub-districts)\n");
+        }
         printf("  level %.4f (unweighted %.4f), adjusted %.4f\n", M("level"), M("level_unweighted"),
                M("adjusted"));
         if (isfinite(theil_t))
@@ -192,5 +230,6 @@ int cmd_report(int argc, char **argv)
     cli_print_inventory(ds);
     govidx_result_free(res);
     govidx_dataset_close(ds);
+    cli_list_free(&districts_out);
     return CLI_EXIT_OK;
 }

@@ -20,7 +20,7 @@ static void usage(FILE *f)
             "         [--weights-dirichlet K] [--leave-one-out] [--data-noise] [--vary [NODE:]KEY=V1,V2,...]... [--quantiles 5,25,75,95] [--sampling random|sobol]\n"
             "         [--threads T] [--batch B] [--roots-only] [--ranks-only]\n"
             "         [--sobol [--sobol-csv S.csv] [--bootstrap B] [--sobol-width W]]\n"
-            "         --csv OUT.csv [--params P.csv] [--write RUN [--replace]]\n"
+            "         [--exclude CODE,...] [--only CODE,...] --csv OUT.csv [--params P.csv] [--write RUN [--replace]]\n"
             "\n"
             "Perturbs the weights of the index tree N times (COINr's noise model: each weight at\n"
             "the given levels, 1 = indicators, times U(1-F, 1+F), renormalised within its node; or\n"
@@ -39,7 +39,9 @@ static void usage(FILE *f)
             "/results/RUN (atomic, under the writer lock; --replace replaces a run of that name).  --roots-only keeps statistics for the root nodes only\n"
             "(less memory on large runs); --ranks-only keeps no score draws (memory independent\n"
             "of N; the score columns are then empty).  --sampling sobol draws the uniforms from Sobol'\n"
-            "quasi-random points (Joe & Kuo 2008) instead of pseudo-random streams.  A progress bar is shown on a terminal.\n");
+            "quasi-random points (Joe & Kuo 2008) instead of pseudo-random streams.  A progress bar is shown on a terminal.\n"
+            "--exclude / --only leave units out of every replication (units.exclude /\n"
+            "units.only: missing, unranked scores; unknown codes are named).\n");
 }
 
 static int set_pair(govidx_method *m, const char *arg, int per_node)
@@ -224,6 +226,10 @@ int cmd_uncertainty(int argc, char **argv)
             params = v;
         else if (!strcmp(k, "--sobol-csv") && v)
             sobol_csv = v;
+        else if (!strcmp(k, "--exclude") && v) /* units left out of every replication */
+            rc = govidx_method_set(m, "units.exclude", v);
+        else if (!strcmp(k, "--only") && v)
+            rc = govidx_method_set(m, "units.only", v);
         else if (!strcmp(k, "--set") && v)
             rc = set_pair(m, v, 0);
         else if (!strcmp(k, "--node") && v)

@@ -38,9 +38,17 @@ typedef struct govidx_coverage_options {
     double epsilon;       /**< Atkinson inequality aversion, default 1 */
     double theta;         /**< continuity threshold, default 0.5 */
     double floor;         /**< floor for zeros in Theil/Atkinson, default 0.001 */
+    /* version 2 (issue 16) */
+    const char *weight;   /**< district variable weighting the communities (e.g. households);
+                               NULL = the district population */
+    const char *include;  /**< district variable flagging the districts that count: 0 leaves a
+                               district and its sub-districts out, 1 or missing keeps it; NULL =
+                               the variable "include", else "residential", when there is one */
+    const char *const *exclude_districts; /**< codes of districts left out with their sub-districts */
+    size_t n_exclude_districts;
 } govidx_coverage_options;
-#define GOVIDX_COVERAGE_OPTIONS_VERSION 1
-#define GOVIDX_COVERAGE_OPTIONS_INIT { GOVIDX_COVERAGE_OPTIONS_VERSION, NULL, 1.0, 0.5, 0.001 }
+#define GOVIDX_COVERAGE_OPTIONS_VERSION 2
+#define GOVIDX_COVERAGE_OPTIONS_INIT { GOVIDX_COVERAGE_OPTIONS_VERSION, NULL, 1.0, 0.5, 0.001, NULL, NULL, NULL, 0 }
 /** Set *opts to the defaults of `version` (1..GOVIDX_COVERAGE_OPTIONS_VERSION).
  *  GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_coverage_options_init(govidx_coverage_options *opts, unsigned version);
@@ -49,6 +57,11 @@ GOVIDX_API int govidx_coverage_options_init(govidx_coverage_options *opts, unsig
  *  three worst-covered communities (lowest share first; fewer when it has
  *  fewer communities), read with govidx_result_n_labels/govidx_result_label. */
 #define GOVIDX_COVERAGE_WORST "coverage.worst"
+/** Label key of govidx_coverage_compute's result: the districts of a city
+ *  left out in a year, each as "CODE (include = 0)" (or the include
+ *  variable's name) or "CODE (excluded by code)"; their sub-districts are
+ *  left out with them and not listed. */
+#define GOVIDX_COVERAGE_LEFT_OUT "coverage.left_out"
 
 /**
  * The coverage index of every unit (city) of the dataset in every year, as
@@ -68,7 +81,8 @@ GOVIDX_API int govidx_coverage_options_init(govidx_coverage_options *opts, unsig
  *   coverage.white_zones       communities with c = 0                 lowest first
  *   coverage.communities       leaf districts with a value and a
  *                              population > 0                         not ranked
- *   coverage.population        their total population                 not ranked
+ *   coverage.population        their total population (the total
+ *                              weight with opts->weight)              not ranked
  *   coverage.floored           values raised to the floor             not ranked
  *   coverage.adjusted          (1 - Atkinson) x level: the headline   highest first
  *
@@ -78,10 +92,17 @@ GOVIDX_API int govidx_coverage_options_init(govidx_coverage_options *opts, unsig
  * every other node missing (NaN, unranked); with a level of 0 the
  * inequality measures are missing and the adjusted level is 0.  The
  * worst-covered communities are labels of each (city, year) under
- * GOVIDX_COVERAGE_WORST.  opts NULL = defaults.
+ * GOVIDX_COVERAGE_WORST, the districts left out (opts->include,
+ * opts->exclude_districts) under GOVIDX_COVERAGE_LEFT_OUT.  With
+ * opts->weight every population weight is that district variable (e.g.
+ * households; a community needs a weight > 0).  The default variable is
+ * the first district variable that is not the include flag or the weight.
+ * The result's method names the weight.  opts NULL = defaults.
  * Errors: GOVIDX_EINVAL (NULL, a bad version or option), GOVIDX_ENOTFOUND
- * (the variable, district values or populations), GOVIDX_EDOMAIN (a share
- * outside [0, 1] or a negative population, naming the district and year),
+ * (the variable, district values or populations, the weight or include
+ * variable, a district to exclude), GOVIDX_EDOMAIN (a share outside [0, 1],
+ * a negative population or weight, an include flag other than 0/1, naming
+ * the district and year),
  * GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_coverage_compute(govidx_result **out, const govidx_dataset *ds,

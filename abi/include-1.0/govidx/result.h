@@ -57,6 +57,17 @@ GOVIDX_API size_t govidx_result_rank(const govidx_result *r, size_t unit, size_t
  * from a file included).  GOVIDX_EINVAL for NULL or unless 0 <= rel_tol < 1.
  */
 GOVIDX_API int govidx_result_set_tie_tolerance(govidx_result *r, double rel_tol);
+
+/**
+ * Leave units out of a result after the fact (issue 16): every score of
+ * the units with keep[u] == 0 becomes missing (NaN) and unranked, leaf
+ * cells get GOVIDX_FLAG_EXCLUDED where the result has flags, and the others
+ * are ranked among themselves on next use.  Only for results whose units
+ * are computed independently of each other (govidx_coverage_compute); a
+ * plan leaves units out before computing (units.exclude, units.only).
+ * keep has govidx_result_n_units(r) entries.  GOVIDX_EINVAL for NULL.
+ */
+GOVIDX_API int govidx_result_leave_out_units(govidx_result *r, const unsigned char *keep);
 /** The result's relative tie tolerance; NaN for NULL. */
 GOVIDX_API double govidx_result_tie_tolerance(const govidx_result *r);
 
