@@ -118,7 +118,9 @@ GOVIDX_API const char *govidx_result_method_json(const govidx_result *r);
 /**
  * Write the result as long-format CSV with the header `unit,year,node,score,rank`
  * and one row per year, node (in framework order: indicators first, the root
- * last) and unit.  Scores are printed with 17 significant digits; missing
+ * last) and unit.  Scores are printed in the shortest decimal text that
+ * strtod() reads back as the identical double (0.1, not 0.10000000000000001;
+ * printf's %g layout: an exponent below 1e-4 and from 1e17 on); missing
  * scores as empty fields and unranked ranks as empty fields.  The file is
  * written to a temporary file and renamed over `path` (atomic).
  */
