@@ -563,17 +563,6 @@ static int aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, con
     return govidx__node_finite(p, a->node, y, r);
 }
 
-int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r)
-{
-    const double *out = r->scores + GOVIDX__CELL(r, 0, y, node);
-    size_t u;
-    for (u = 0; u < p->n_units; u++)
-        if (isinf(out[u]))
-            return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
-                                govidx_framework_node_code(p->fw, node), r->unit_codes[u], r->years[y]);
-    return GOVIDX_OK;
-}
-
 static const double *agg_weights(const govidx_plan *p, const plan_agg *a, size_t y)
 {
     return a->weights + (p->n_weight_sets > 1 ? y : 0) * a->n_children;
@@ -701,15 +690,6 @@ static void *exec_worker(void *arg)
             snprintf(j->msg[y], sizeof j->msg[y], "%s", govidx_last_error());
     }
     return NULL;
-}
-
-size_t govidx__worker_count(size_t n_years)
-{
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t n = cpus > 0 ? (size_t)cpus : 1;
-    if (n > GOVIDX__MAX_WORKERS)
-        n = GOVIDX__MAX_WORKERS;
-    return n < n_years ? n : n_years;
 }
 
 /* Compute every year of panel into r, the years spread over threads. */

@@ -96,3 +96,16 @@ int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w,
     *done = 1;
     return GOVIDX_OK;
 }
+
+/* Shared with the general path in plan.c, which calls this file and never
+ * the other way round. */
+int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r)
+{
+    const double *out = r->scores + GOVIDX__CELL(r, 0, y, node);
+    size_t u;
+    for (u = 0; u < p->n_units; u++)
+        if (isinf(out[u]))
+            return govidx__fail(GOVIDX_ENUMERIC, "node '%s' is infinite for unit '%s' in year %d",
+                                govidx_framework_node_code(p->fw, node), r->unit_codes[u], r->years[y]);
+    return GOVIDX_OK;
+}

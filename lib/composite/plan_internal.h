@@ -114,7 +114,7 @@ static inline govidx__node_sums govidx__node_sums_at(double *base, size_t n, con
 }
 
 /* GOVIDX_ENUMERIC naming the first unit whose score of node in year y of
- * r is infinite; GOVIDX_OK when none is (plan.c). */
+ * r is infinite; GOVIDX_OK when none is (plan_fused.c). */
 int govidx__node_finite(const govidx_plan *p, size_t node, size_t y, const govidx_result *r);
 
 /* The range of a plain min-max column found ahead of its use: a fused

@@ -230,7 +230,7 @@ size_t govidx__kernel_child_sums(const govidx__node_sums *sums, const double *z,
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
 
-/* --- worker threads (plan.c) --------------------------------------------- */
+/* --- worker threads (workers.c) ------------------------------------------ */
 #define GOVIDX__MAX_WORKERS 8
 /** Threads for n_years independent years: the online CPUs, at most
  * GOVIDX__MAX_WORKERS and at most n_years. */
