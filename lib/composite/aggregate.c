@@ -1,5 +1,5 @@
 /*
- * lib/aggregate.c - aggregation of a node's children into the node score:
+ * lib/composite/aggregate.c - aggregation of a node's children into the node score:
  * weighted arithmetic, geometric, harmonic and generalised means, TOPSIS,
  * Mazziotta-Pareto (MPI, AMPI) and Copeland.
  *

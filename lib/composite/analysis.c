@@ -1,5 +1,5 @@
 /*
- * lib/analysis.c - correlation matrices, Cronbach's alpha, PCA variance
+ * lib/composite/analysis.c - correlation matrices, Cronbach's alpha, PCA variance
  * explained, contributions and obstacle degree (ranking: lib/rank.c).
  *
  * Sources: OECD/JRC Handbook on Constructing Composite Indicators (2008),

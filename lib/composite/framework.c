@@ -1,5 +1,5 @@
 /*
- * lib/framework.c - the index tree: leaves (indicators) and aggregates.
+ * lib/composite/framework.c - the index tree: leaves (indicators) and aggregates.
  * SPDX-License-Identifier: MIT
  */
 #include "core/internal.h"

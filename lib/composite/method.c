@@ -1,5 +1,5 @@
 /*
- * lib/method.c - the method specification: known keys, defaults, per-node
+ * lib/composite/method.c - the method specification: known keys, defaults, per-node
  * overrides, JSON in and out (jansson).
  * SPDX-License-Identifier: MIT
  */

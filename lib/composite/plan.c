@@ -1,5 +1,5 @@
 /*
- * lib/plan.c - plan / execute for composite indices.
+ * lib/composite/plan.c - plan / execute for composite indices.
  *
  * A plan resolves the method spec for every node of a sealed framework,
  * freezes the weights of every aggregate (nominal, or derived from the data

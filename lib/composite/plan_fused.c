@@ -1,5 +1,5 @@
 /*
- * lib/plan_fused.c - the default pipeline's common node in one pass.
+ * lib/composite/plan_fused.c - the default pipeline's common node in one pass.
  *
  * A node whose children are all plain min-max indicators (no denominator,
  * imputation or treatment) and whose aggregation is the weighted arithmetic

@@ -1,5 +1,5 @@
 /*
- * lib/plan_internal.h - the layout of govidx_plan, shared by plan.c and the
+ * lib/composite/plan_internal.h - the layout of govidx_plan, shared by plan.c and the
  * fused execution path of plan_fused.c.
  * SPDX-License-Identifier: MIT
  */

@@ -1,5 +1,5 @@
 /*
- * lib/prepare.c - the per-indicator steps of the plan (imputation, outlier
+ * lib/composite/prepare.c - the per-indicator steps of the plan (imputation, outlier
  * treatment, normalisation), resolved from the method spec and applied
  * through the public matrix-level functions of impute.h, treat.h and
  * normalize.h on one indicator column at a time.

@@ -1,5 +1,5 @@
 /*
- * lib/prepare.h - the per-indicator steps of the composite pipeline as the
+ * lib/composite/prepare.h - the per-indicator steps of the composite pipeline as the
  * plan applies them: imputation, outlier treatment, normalisation.
  * SPDX-License-Identifier: MIT
  */

@@ -1,5 +1,5 @@
 /*
- * lib/result.c - results of an executed plan: storage, accessors, CSV export.
+ * lib/composite/result.c - results of an executed plan: storage, accessors, CSV export.
  * SPDX-License-Identifier: MIT
  */
 #include "core/internal.h"

@@ -1,5 +1,5 @@
 /*
- * lib/result_compare.c - reading a result: each unit's strengths and
+ * lib/composite/result_compare.c - reading a result: each unit's strengths and
  * weaknesses, and how two method variants move a ranking.
  * SPDX-License-Identifier: MIT
  */

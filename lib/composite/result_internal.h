@@ -1,5 +1,5 @@
 /*
- * lib/result_internal.h - the layout of govidx_result, shared by plan.c and
+ * lib/composite/result_internal.h - the layout of govidx_result, shared by plan.c and
  * result.c.  Cells are stored year-major, then node, then unit, so the
  * scores of one year and node are contiguous (a column of units).
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * lib/weights.c - weights of the children of an index node: equal, expert,
+ * lib/composite/weights.c - weights of the children of an index node: equal, expert,
  * entropy, CRITIC, PCA (Handbook/Nicoletti) and AHP, and the per-unit
  * renormalisation used when children are missing.
  *

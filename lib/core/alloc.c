@@ -1,5 +1,5 @@
 /*
- * lib/alloc.c - the one allocator every govidx allocation goes through.
+ * lib/core/alloc.c - the one allocator every govidx allocation goes through.
  *
  * A caller may install its own (govidx_set_allocator), which is how the
  * allocation-failure tests fail the 1st, 2nd, ... Nth allocation.

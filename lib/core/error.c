@@ -1,5 +1,5 @@
 /*
- * lib/error.c - status texts and the thread-local last-error message.
+ * lib/core/error.c - status texts and the thread-local last-error message.
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"

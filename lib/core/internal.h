@@ -1,5 +1,5 @@
 /*
- * lib/internal.h - shared internals of libgovidx (never installed).
+ * lib/core/internal.h - shared internals of libgovidx (never installed).
  *
  * Names here use the govidx__ prefix and are hidden by -fvisibility=hidden.
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * lib/kernels.c - the column loops the composite engine spends its time in:
+ * lib/core/kernels.c - the column loops the composite engine spends its time in:
  * one read of an indicator's column for its range, min-max normalisation,
  * weighted accumulation of children.  Each is element-wise or an
  * order-free reduction, built as a GOVIDX__HOT_LOOP (vectorised, AVX2 clone

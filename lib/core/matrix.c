@@ -1,5 +1,5 @@
 /*
- * lib/matrix.c - non-owning column-major matrix views.
+ * lib/core/matrix.c - non-owning column-major matrix views.
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"

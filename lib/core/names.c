@@ -1,5 +1,5 @@
 /*
- * lib/names.c - lookups in the spec-name tables of enum families (the
+ * lib/core/names.c - lookups in the spec-name tables of enum families (the
  * tables themselves live next to each family's code).
  * SPDX-License-Identifier: MIT
  */

@@ -1,5 +1,5 @@
 /*
- * lib/outfile.c - what an output path is (regular file, device, directory),
+ * lib/core/outfile.c - what an output path is (regular file, device, directory),
  * the mode a replacing file gets, and the advisory lock that serialises
  * writers of one file (read - modify - rename must not interleave, or a
  * concurrent writer's run is lost).

@@ -1,5 +1,5 @@
 /*
- * lib/rank.c - competition ranking ("1224") of scores, the ranks every
+ * lib/core/rank.c - competition ranking ("1224") of scores, the ranks every
  * executed plan carries for every node, unit and year.
  *
  * The present scores are first spread over n buckets by value (bucket =

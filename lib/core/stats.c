@@ -1,5 +1,5 @@
 /*
- * lib/stats.c - internal descriptive statistics (NaN = missing).
+ * lib/core/stats.c - internal descriptive statistics (NaN = missing).
  * Formulas: Joanes & Gill (1998) G1/G2, as Excel SKEW/KURT and COINr.
  * SPDX-License-Identifier: MIT
  */

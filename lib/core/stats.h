@@ -1,5 +1,5 @@
 /*
- * lib/stats.h - internal descriptive statistics over vectors with NaN =
+ * lib/core/stats.h - internal descriptive statistics over vectors with NaN =
  * missing (never installed).
  * SPDX-License-Identifier: MIT
  */

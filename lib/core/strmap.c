@@ -1,5 +1,5 @@
 /*
- * lib/strmap.c - string -> index hash map for code lookups (units,
+ * lib/core/strmap.c - string -> index hash map for code lookups (units,
  * indicators, districts, actors, ...).  Open addressing with linear
  * probing; the map borrows its keys (the caller keeps them alive and
  * unchanged) and keeps the first index put for a key, as a linear search

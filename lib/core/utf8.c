@@ -1,5 +1,5 @@
 /*
- * lib/utf8.c - is a byte string well-formed UTF-8 (RFC 3629: no overlong
+ * lib/core/utf8.c - is a byte string well-formed UTF-8 (RFC 3629: no overlong
  * forms, no surrogates, nothing above U+10FFFF)?  Names read from CSV and
  * HDF5 are checked with it so that invalid bytes are refused, not stored.
  * SPDX-License-Identifier: MIT

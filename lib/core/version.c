@@ -1,5 +1,5 @@
 /*
- * lib/version.c - run-time version of the library.
+ * lib/core/version.c - run-time version of the library.
  * SPDX-License-Identifier: MIT
  */
 #include "internal.h"

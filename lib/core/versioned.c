@@ -1,5 +1,5 @@
 /*
- * lib/versioned.c - versioned structs that can grow (libgit2's
+ * lib/core/versioned.c - versioned structs that can grow (libgit2's
  * GIT_ERROR_CHECK_VERSION and git_*_options_init, with sizes).
  *
  * A public options struct or output record starts with `unsigned version`.

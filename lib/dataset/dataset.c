@@ -1,10 +1,10 @@
 /*
- * lib/dataset.c - the city dataset in memory: builders, accessors, the
+ * lib/dataset/dataset.c - the city dataset in memory: builders, accessors, the
  * consistency rules (govidx_dataset_validate) and the text summary.
  * Reading and writing files is in h5io.c.
  * SPDX-License-Identifier: MIT
  */
-#include "h5io.h"
+#include "dataset_model.h"
 
 #include <math.h>
 #include <stdio.h>

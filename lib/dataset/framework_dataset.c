@@ -1,5 +1,5 @@
 /*
- * lib/framework_dataset.c - the index tree stored in a city dataset.
+ * lib/dataset/framework_dataset.c - the index tree stored in a city dataset.
  * SPDX-License-Identifier: MIT
  */
 #include "core/internal.h"

@@ -1,5 +1,5 @@
 /*
- * lib/plan_dataset.c - plans and executions straight from a city dataset:
+ * lib/dataset/plan_dataset.c - plans and executions straight from a city dataset:
  * a panel over the dataset's arrays (no copy), its unit groups and years.
  * SPDX-License-Identifier: MIT
  */

@@ -1,5 +1,5 @@
 /*
- * lib/result_run.c - a result as a results run (/results/<run> in a file).
+ * lib/dataset/result_run.c - a result as a results run (/results/<run> in a file).
  * SPDX-License-Identifier: MIT
  */
 #include "core/internal.h"

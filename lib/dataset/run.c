@@ -1,9 +1,9 @@
 /*
- * lib/run.c - results runs in memory: builder, provenance attributes,
+ * lib/dataset/run.c - results runs in memory: builder, provenance attributes,
  * FNV-1a-64 input checksum, accessors.  Files: h5io.c.
  * SPDX-License-Identifier: MIT
  */
-#include "h5io.h"
+#include "dataset_model.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * lib/dea.c - DEA efficiency engine: radial (CCR/BCC/NIRS/NDRS) and SBM
+ * lib/dea/dea.c - DEA efficiency engine: radial (CCR/BCC/NIRS/NDRS) and SBM
  * models over a frame of efficient DMUs, super-efficiency, categorical
  * reference sets, scale efficiency and the Malmquist index.
  *

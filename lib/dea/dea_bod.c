@@ -1,5 +1,5 @@
 /*
- * lib/dea_bod.c - benefit-of-the-doubt composite indicators.
+ * lib/dea/dea_bod.c - benefit-of-the-doubt composite indicators.
  *
  * Cherchye, Moesen, Rogge & Van Puyenbroeck (2007), "An introduction to
  * 'benefit of the doubt' composite indicators", Social Indicators Research

@@ -1,5 +1,5 @@
 /*
- * lib/dea_bod_variants.c - directional (Fusco 2015) and robust order-m
+ * lib/dea/dea_bod_variants.c - directional (Fusco 2015) and robust order-m
  * (Cazals, Florens & Simar 2002) benefit-of-the-doubt composite indicators.
  * Definitions and sources in include/govidx/dea.h and docs/methods/dea.md.
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * lib/dea_internal.h - shared internals of the DEA engine (dea.c, dea_bod.c).
+ * lib/dea/dea_internal.h - shared internals of the DEA engine (dea.c, dea_bod.c).
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_DEA_INTERNAL_H

@@ -1,5 +1,5 @@
 /*
- * lib/lp.c - internal LP interface over the COIN-OR Clp C API (see lp.h).
+ * lib/dea/lp.c - internal LP interface over the COIN-OR Clp C API (see lp.h).
  *
  * Clp pitfalls handled here (ENGINEERING.md section 6.3): the log level is set
  * to 0 so Clp never prints; Clp_modifyCoefficient takes a C99 bool today and

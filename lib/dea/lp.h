@@ -1,5 +1,5 @@
 /*
- * lib/lp.h - a small internal linear-programming interface over COIN-OR Clp.
+ * lib/dea/lp.h - a small internal linear-programming interface over COIN-OR Clp.
  *
  * Only what the DEA engine needs: a model built from sparse columns, cheap
  * in-place changes of coefficients, bounds and objective, a warm-started

@@ -1,5 +1,5 @@
 /*
- * lib/catalogue_measures.c - openness measures of portal catalogues
+ * lib/indices/catalogue_measures.c - openness measures of portal catalogues
  * (docs/methods/openness-catalogue.md): shares of machine-readable,
  * non-proprietary, bulk, API and openly licensed datasets, metadata
  * completeness, timeliness, publisher breadth with the silo departments,

@@ -1,5 +1,5 @@
 /*
- * lib/collaboration.c - the collaboration-efficiency index (METHODS.md 2.2):
+ * lib/indices/collaboration.c - the collaboration-efficiency index (METHODS.md 2.2):
  * network structure, process, DEA efficiency and coupling coordination of
  * every city and year, aggregated to CE.  docs/methods/collaboration.md.
  * SPDX-License-Identifier: MIT

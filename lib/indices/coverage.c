@@ -1,5 +1,5 @@
 /*
- * lib/coverage.c - the coverage index of each city from its communities,
+ * lib/indices/coverage.c - the coverage index of each city from its communities,
  * composed from the inequality module, for every city and year at once.
  * SPDX-License-Identifier: MIT
  */

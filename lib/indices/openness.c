@@ -1,5 +1,5 @@
 /*
- * lib/openness.c - open-data checklists: entry scores and place scores.
+ * lib/indices/openness.c - open-data checklists: entry scores and place scores.
  * SPDX-License-Identifier: MIT
  */
 #include "core/internal.h"

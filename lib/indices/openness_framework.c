@@ -1,5 +1,5 @@
 /*
- * lib/openness_framework.c - the shipped openness framework O1-O5
+ * lib/indices/openness_framework.c - the shipped openness framework O1-O5
  * (METHODS.md 1.3) computed with the composite engine.
  * docs/methods/openness-checklist.md, section "The openness framework".
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * lib/catalogue.c - reading open-data portal catalogues (DCAT-US data.json,
+ * lib/io/catalogue.c - reading open-data portal catalogues (DCAT-US data.json,
  * CKAN API answers, Socrata discovery-API answers, flat CSV) into
  * govidx_catalogue.  The field mapping of each format is in
  * docs/methods/openness-catalogue.md; every source record is kept whole as

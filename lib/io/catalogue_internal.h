@@ -1,5 +1,5 @@
 /*
- * lib/catalogue_internal.h - the layout of govidx_catalogue, shared by the
+ * lib/io/catalogue_internal.h - the layout of govidx_catalogue, shared by the
  * parsers (catalogue.c) and the measures (catalogue_measures.c).
  * SPDX-License-Identifier: MIT
  */

@@ -15,7 +15,7 @@
 #ifndef GOVIDX_IO_H5_INTERNAL_H
 #define GOVIDX_IO_H5_INTERNAL_H
 
-#include "dataset/h5io.h"
+#include "dataset/dataset_model.h"
 
 #include <hdf5.h>
 

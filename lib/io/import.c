@@ -1,5 +1,5 @@
 /*
- * lib/import.c - city datasets from CSV files (COINr's iData/iMeta layouts
+ * lib/io/import.c - city datasets from CSV files (COINr's iData/iMeta layouts
  * accepted as is).  Every problem names file:line:column; nothing is built
  * when there is any.
  * SPDX-License-Identifier: MIT

@@ -1,5 +1,5 @@
 /*
- * lib/table.c - CSV tables on Debian's libcsv (LGPL-2.1+), with physical
+ * lib/io/table.c - CSV tables on Debian's libcsv (LGPL-2.1+), with physical
  * line numbers for every row so errors can name file:line:column.
  * SPDX-License-Identifier: MIT
  */

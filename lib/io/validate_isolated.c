@@ -1,5 +1,5 @@
 /*
- * lib/validate_isolated.c - govidx_dataset_validate_file(..., GOVIDX_VALIDATE_ISOLATED):
+ * lib/io/validate_isolated.c - govidx_dataset_validate_file(..., GOVIDX_VALIDATE_ISOLATED):
  * the file is read by a separate executable, govidx-validate-helper
  * (tools/govidx-validate-helper.c), so a file that crashes or hangs HDF5
  * cannot take the caller down.
@@ -26,7 +26,7 @@
  * SPDX-License-Identifier: MIT
  */
 #define _GNU_SOURCE
-#include "dataset/h5io.h"
+#include "dataset/dataset_model.h"
 
 #include <errno.h>
 #include <fcntl.h>

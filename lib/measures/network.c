@@ -1,5 +1,5 @@
 /*
- * lib/network.c - structural measures of actor networks (METHODS.md 2.2, C1).
+ * lib/measures/network.c - structural measures of actor networks (METHODS.md 2.2, C1).
  *
  * The measures work on the simple directed graph behind the ties: repeated
  * ties collapse to one arc (their weights add up for the weighted density)

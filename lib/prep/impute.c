@@ -1,5 +1,5 @@
 /*
- * lib/impute.c - denomination and imputation of an indicator matrix.
+ * lib/prep/impute.c - denomination and imputation of an indicator matrix.
  * Sources: OECD/JRC Handbook (2008) sec. 4 (unconditional mean/median
  * substitution, hot-deck by group); COINr Denominate() and Impute().
  * docs/methods/prep.md.

@@ -1,5 +1,5 @@
 /*
- * lib/normalize.c - normalisation of an indicator matrix, column by column.
+ * lib/prep/normalize.c - normalisation of an indicator matrix, column by column.
  * Formulas: OECD/JRC Handbook (2008) sec. 5 table 5; COINr Normalise()
  * (n_minmax, n_zscore, n_goalposts, n_dist2targ, n_rank, n_prank);
  * TOPSIS vector normalisation (Hwang & Yoon 1981).  docs/methods/prep.md.

@@ -1,5 +1,5 @@
 /*
- * lib/treat.c - outlier treatment and transforms (COINr Treat() default
+ * lib/prep/treat.c - outlier treatment and transforms (COINr Treat() default
  * rule: winsorise up to winmax points while |skew| > 2 and kurt > 3.5,
  * else the log_CT transform), counted the Handbook's way or COINr's
  * (winsorise() in COINr 1.1.14 R/treat.R).  docs/methods/prep.md.

@@ -1,5 +1,5 @@
 /*
- * lib/uncertainty.c - Monte Carlo uncertainty analysis and Sobol indices of
+ * lib/uncertainty/uncertainty.c - Monte Carlo uncertainty analysis and Sobol indices of
  * a plan's index tree under perturbed weights (govidx/uncertainty.h).
  *
  * Why re-aggregate here instead of running the plan per replication: a

@@ -1,5 +1,5 @@
 /*
- * lib/uncertainty_internal.h - counter-based random streams and the Sobol
+ * lib/uncertainty/uncertainty_internal.h - counter-based random streams and the Sobol
  * estimators of the uncertainty module, exposed to its tests.
  * SPDX-License-Identifier: MIT
  */

@@ -1,5 +1,5 @@
 /*
- * lib/uncertainty_sobol.c - counter-based random streams and the Sobol
+ * lib/uncertainty/uncertainty_sobol.c - counter-based random streams and the Sobol
  * first/total-order estimators with bootstrap intervals.  Self-contained
  * (plain malloc, no error state) so its tests can compile it directly.
  * SPDX-License-Identifier: MIT

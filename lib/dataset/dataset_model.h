@@ -1,6 +1,8 @@
 /*
- * lib/h5io.h - internals shared by dataset.c (in-memory model), h5io.c
- * (HDF5 reading and writing) and run.c (results runs).  Never installed.
+ * lib/dataset/dataset_model.h - the city dataset and the results run in
+ * memory (struct govidx_dataset, struct govidx_run): shared by
+ * dataset.c (the model), run.c (results runs) and the io module's HDF5
+ * reader and writer (lib/io/h5*.c).  Never installed.
  *
  * Text fields are stored as owned, NUL-terminated UTF-8 strings; an absent
  * optional field is stored as "" and returned as NULL by the accessors.
@@ -9,8 +11,8 @@
  * so govidx_dataset_panel() can hand out a view without copying.
  * SPDX-License-Identifier: MIT
  */
-#ifndef GOVIDX_H5IO_H
-#define GOVIDX_H5IO_H
+#ifndef GOVIDX_DATASET_MODEL_H
+#define GOVIDX_DATASET_MODEL_H
 
 #include "core/internal.h"
 
@@ -145,4 +147,4 @@ void govidx__h5_unlock(void);
  * the govidx-validate-helper executable (validate_isolated.c). */
 int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *ctx);
 
-#endif /* GOVIDX_H5IO_H */
+#endif /* GOVIDX_DATASET_MODEL_H */
