@@ -418,25 +418,6 @@ int govidx__write_atomic_end(const char *path, char *tmp_path, FILE *f, int ok)
     return rc;
 }
 
-/* A CSV field as RFC 4180 wants it, into buf (room for 2 * strlen + 3). */
-static size_t quote_field(char *buf, const char *s)
-{
-    size_t k = 0;
-    if (!strpbrk(s, ",\"\r\n")) {
-        size_t n = strlen(s);
-        memcpy(buf, s, n);
-        return n;
-    }
-    buf[k++] = '"';
-    for (; *s; s++) {
-        if (*s == '"')
-            buf[k++] = '"';
-        buf[k++] = *s;
-    }
-    buf[k++] = '"';
-    return k;
-}
-
 /* Decimal digits of v (no sign) at p; returns the count. */
 static size_t put_uint(char *p, unsigned long v)
 {
@@ -479,7 +460,7 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
     }
     for (u = 0, o = 0; u < r->n_units; u++) {
         ucode[u] = ubuf + o;
-        ulen[u] = quote_field(ubuf + o, r->unit_codes[u]);
+        ulen[u] = govidx__csv_field(ubuf + o, r->unit_codes[u]);
         o += ulen[u];
         if (ulen[u] > maxu)
             maxu = ulen[u];
@@ -503,7 +484,7 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
                 break;
             }
             ylen = snprintf(nf, need, ",%d,", r->years[y]);
-            nlen = (size_t)ylen + quote_field(nf + ylen, r->node_codes[node]);
+            nlen = (size_t)ylen + govidx__csv_field(nf + ylen, r->node_codes[node]);
             nf[nlen++] = ',';
             for (u = 0; u < r->n_units; u++) {
                 size_t c = GOVIDX__CELL(r, u, y, node);

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #if defined(__GNUC__)
 #define GOVIDX__PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -229,6 +230,14 @@ size_t govidx__kernel_child_sums(const govidx__node_sums *sums, const double *z,
                                  double *out);
 /** acc[i] += w * x[i] (a NaN in x makes acc[i] NaN). */
 void govidx__kernel_axpy(double *acc, const double *x, size_t n, double w);
+
+/* --- CSV fields (csvfield.c) --------------------------------------------- */
+/** s as one CSV field (RFC 4180: quoted when it holds , " CR or LF, quotes
+ * doubled) into buf, which has room for 2 strlen(s) + 2 bytes; returns the
+ * bytes written (no NUL). */
+size_t govidx__csv_field(char *buf, const char *s);
+/** The same field written to f. */
+void govidx__csv_put_field(FILE *f, const char *s);
 
 /* --- worker threads (workers.c) ------------------------------------------ */
 #define GOVIDX__MAX_WORKERS 8

@@ -1372,20 +1372,6 @@ int govidx_uncertainty_sobol(double *out, const govidx_uncertainty *u, size_t un
 
 /* --- CSV ------------------------------------------------------------------ */
 
-static void put_text(FILE *f, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r")) {
-        fputc('"', f);
-        for (; *s; s++) {
-            if (*s == '"')
-                fputc('"', f);
-            fputc(*s, f);
-        }
-        fputc('"', f);
-    } else
-        fputs(s, f);
-}
-
 static void put_num(FILE *f, double x)
 {
     fputc(',', f);
@@ -1420,9 +1406,9 @@ int govidx_uncertainty_write_csv(const govidx_uncertainty *u, const char *path, 
         for (t = 0; t < u->n_track; t++)
             for (v = 0, k = u->track[t]; v < u->n_units; v++) {
                 size_t r0 = govidx_uncertainty_nominal_rank(u, v, y, k);
-                put_text(f, u->unit_codes[v]);
+                govidx__csv_put_field(f, u->unit_codes[v]);
                 fprintf(f, ",%d,", u->years[y]);
-                put_text(f, u->node_codes[k]);
+                govidx__csv_put_field(f, u->node_codes[k]);
                 put_num(f, govidx_uncertainty_nominal_score(u, v, y, k));
                 fputc(',', f);
                 if (r0)
@@ -1459,18 +1445,18 @@ int govidx_uncertainty_write_params_csv(const govidx_uncertainty *u, const char 
     for (s = 0; s < u->N; s++) {
         for (pi = 0; pi < u->n_params; pi++) {
             fprintf(f, "%zu,", s + 1);
-            put_text(f, u->node_codes[u->param_node[pi]]);
+            govidx__csv_put_field(f, u->node_codes[u->param_node[pi]]);
             fputc(',', f);
-            put_text(f, u->node_codes[u->param_parent[pi]]);
+            govidx__csv_put_field(f, u->node_codes[u->param_parent[pi]]);
             put_num(f, u->params[s * u->n_params + pi]);
             fputc('\n', f);
         }
         if (u->dropped) { /* the indicator left out: weight 0 in this replication */
             size_t parent = u->parent_of[u->dropped[s]];
             fprintf(f, "%zu,", s + 1);
-            put_text(f, u->node_codes[u->dropped[s]]);
+            govidx__csv_put_field(f, u->node_codes[u->dropped[s]]);
             fputc(',', f);
-            put_text(f, parent != NONE ? u->node_codes[parent] : "");
+            govidx__csv_put_field(f, parent != NONE ? u->node_codes[parent] : "");
             fputs(",0\n", f);
         }
     }
@@ -1497,11 +1483,11 @@ int govidx_uncertainty_write_sobol_csv(const govidx_uncertainty *u, const char *
                 for (i = 0; i < u->n_inputs; i++) {
                     const double *x = row + i * 6;
                     int conv = !isnan(x[2]) && x[3] - x[2] <= u->sobol_width && x[5] - x[4] <= u->sobol_width;
-                    put_text(f, v < u->n_units ? u->unit_codes[v] : "*");
+                    govidx__csv_put_field(f, v < u->n_units ? u->unit_codes[v] : "*");
                     fprintf(f, ",%d,", u->years[y]);
-                    put_text(f, u->node_codes[u->roots[r]]);
+                    govidx__csv_put_field(f, u->node_codes[u->roots[r]]);
                     fputc(',', f);
-                    put_text(f, u->input_codes[i]);
+                    govidx__csv_put_field(f, u->input_codes[i]);
                     put_num(f, x[0]);
                     put_num(f, x[1]);
                     put_num(f, x[2]);
