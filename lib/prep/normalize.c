@@ -166,10 +166,6 @@ static int norm_column(const govidx_norm_options *o, double *z, const double *x,
             z[i] = dir * x[i] / sqrt(ss);
         return GOVIDX_OK;
     }
-    case GOVIDX_NORM_TOY_HALF:
-        for (size_t i = 0; i < n; i++)
-            z[i] = dir * x[i] / 2;
-        return GOVIDX_OK;
     case GOVIDX_NORM_ZSCORE_MINMAX:
         return govidx__fail(GOVIDX_EINVAL, "zscore-minmax rescales aggregates and is a plan method; "
                             "normalise indicators with GOVIDX_NORM_ZSCORE");
@@ -185,7 +181,6 @@ static const govidx__name norm_name_table[] = {
     {"best", GOVIDX_NORM_BEST},         {"rank", GOVIDX_NORM_RANK},
     {"percentile", GOVIDX_NORM_PERCENTILE}, {"stdrank", GOVIDX_NORM_STDRANK},
     {"vector", GOVIDX_NORM_VECTOR},     {"none", GOVIDX_NORM_NONE},
-    {"toy-half", GOVIDX_NORM_TOY_HALF},
 };
 GOVIDX__NAMES(govidx__norm_names, "normalisation method", norm_name_table);
 
