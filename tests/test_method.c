@@ -163,7 +163,7 @@ static void test_family_names(void)
     govidx_treat_method t;
     govidx_dea_orientation o;
     govidx_method *m = NULL;
-    ROUND_TRIP(govidx_norm_method, norm_method, GOVIDX_NORM_TOY_HALF, 13);
+    ROUND_TRIP(govidx_norm_method, norm_method, GOVIDX_NORM_ZSCORE_MINMAX, 12);
     ROUND_TRIP(govidx_treat_method, treat_method, GOVIDX_TREAT_BOXCOX, 4);
     ROUND_TRIP(govidx_impute_method, impute_method, GOVIDX_IMPUTE_CARRY_BACKWARD, 7);
     ROUND_TRIP(govidx_carry, carry, GOVIDX_CARRY_BOTH, 3);

@@ -167,11 +167,6 @@ static void test_ranks_vector(void)
     norm1(v, 2, &o, v1, 1e-12);
     o.directions = &dm;
     norm1(v, 2, &o, v2, 1e-12);
-    /* toy (docs/architecture.md recipe): x / 2 */
-    const double h1[] = {1.5, 2};
-    o.directions = NULL;
-    o.method = GOVIDX_NORM_TOY_HALF;
-    norm1(v, 2, &o, h1, 0);
 }
 
 /* Two columns with leading dimensions larger than rows; per-column directions. */

@@ -38,8 +38,7 @@ typedef enum govidx_norm_method {
     GOVIDX_NORM_VECTOR,       /**< TOPSIS vector x/sqrt(sum x^2); dir -1 negates */
     GOVIDX_NORM_ZSCORE_MINMAX /**< plan only ("zscore-minmax"): z-scores for indicators, aggregates
                                    rescaled min-max to normalize.low-high; govidx_normalize() refuses
-                                   it (GOVIDX_EINVAL: use GOVIDX_NORM_ZSCORE) */,
-    GOVIDX_NORM_TOY_HALF      /**< toy (architecture recipe): dir * x / 2 */
+                                   it (GOVIDX_EINVAL: use GOVIDX_NORM_ZSCORE) */
 } govidx_norm_method;
 
 /**

@@ -214,14 +214,6 @@ static int k_vector(const norm_col *c)
     return GOVIDX_OK;
 }
 
-static int k_toy_half(const norm_col *c)
-{
-    NORM_COL_FIELDS(c);
-    for (size_t i = 0; i < n; i++)
-        z[i] = dir * x[i] / 2;
-    return GOVIDX_OK;
-}
-
 static int k_zscore_minmax(const norm_col *c)
 {
     NORM_COL_FIELDS(c);
@@ -285,8 +277,7 @@ static int norm_column(const govidx_norm_options *o, double *z, const double *x,
     X("percentile", GOVIDX_NORM_PERCENTILE, k_percentile, NORM_SCALE, 0)                              \
     X("stdrank", GOVIDX_NORM_STDRANK, k_stdrank, NORM_SCALE, 0)                                       \
     X("vector", GOVIDX_NORM_VECTOR, k_vector, "", GOVIDX__NORM_LINEAR)                                \
-    X("none", GOVIDX_NORM_NONE, k_none, "", GOVIDX__NORM_LINEAR)                                  \
-    X("toy-half", GOVIDX_NORM_TOY_HALF, k_toy_half, "", GOVIDX__NORM_LINEAR)
+    X("none", GOVIDX_NORM_NONE, k_none, "", GOVIDX__NORM_LINEAR)
 
 #define NORM_ROW(name, method, kernel, params, caps) {name, method, kernel, params, caps},
 static const govidx__norm_entry norm_registry[] = {GOVIDX__NORM_REGISTRY(NORM_ROW)};
