@@ -147,4 +147,12 @@ void govidx__h5_unlock(void);
  * the govidx-validate-helper executable (validate_isolated.c). */
 int govidx__validate_isolated(const char *path, govidx_problem_fn report, void *ctx);
 
+/* Shared by dataset.c and dataset_check.c: the panel's cell count (checked
+ * for overflow), the index of cell (u, y, i) in values, and a district's or
+ * actor's index by code ((size_t)-1 when none). */
+int govidx__ds_panel_cells(const govidx_dataset *ds, size_t *n);
+size_t govidx__ds_cell(const govidx_dataset *ds, size_t u, size_t y, size_t i);
+size_t govidx__ds_find_district(const govidx_dataset *ds, const char *code);
+size_t govidx__ds_find_actor(const govidx_dataset *ds, const char *code);
+
 #endif /* GOVIDX_DATASET_MODEL_H */
