@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <govidx.h>
-#include "fmtdouble.h"
+#include "core/fmtdouble.h"
 #include "gxtest.h"
 
 static int same_bits(double a, double b)

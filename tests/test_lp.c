@@ -6,8 +6,8 @@
  * SPDX-License-Identifier: MIT
  */
 #include "gxtest.h"
-#include "internal.h"
-#include "lp.h"
+#include "core/internal.h"
+#include "dea/lp.h"
 
 /* min -x - y  s.t.  x + 2y <= 4,  3x + y <= 6,  x, y >= 0.
  * Optimum at x = 1.6, y = 1.2 (intersection), objective -2.8; duals

@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "gxtest.h"
-#include "uncertainty_internal.h"
+#include "uncertainty/uncertainty_internal.h"
 
 #include <govidx.h>
 #include <unistd.h>

@@ -15,7 +15,7 @@
  */
 #include "govidx.h"
 #include "gxtest.h"
-#include "internal.h"
+#include "core/internal.h"
 
 #include <stdarg.h>
 #include <stddef.h>
