@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "report_model.h"
 
 #include <govidx.h>
 #include <math.h>
@@ -13,9 +14,23 @@
 
 static void report_usage(FILE *f)
 {
-    fprintf(f, "usage: govidx report FILE.h5 [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
+    fprintf(f, "usage: govidx report FILE.h5 [--year Y] [--run NAME] [--uncertainty RUN] [--lang en|zh]\n"
+               "                    [--uncertainty-csv U.csv] [-o REPORT.html] [--json OUT.json] [--xlsx OUT.xlsx]\n"
+               "                    [--format html|text]\n"
+               "       govidx report FILE.h5 --format text [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
                "                    [--exclude CODE,...] [--only CODE,...]\n"
                "\n"
+               "With -o, --json or --xlsx: the evaluator's report of year Y (default the last) against\n"
+               "the year before: one self-contained HTML file (headline table of the composite and the\n"
+               "openness, coverage and collaboration-efficiency indices, ranking and slope charts,\n"
+               "one profile per city, group summaries, methodology annex, data quality), and the same\n"
+               "tables as JSON (docs/report.md) and as an Excel workbook (one sheet per table).\n"
+               "--run NAME takes the composite's method from the stored run /results/NAME.\n"
+               "--uncertainty-csv U.csv adds the composite's 5-95%% rank and score intervals from the\n"
+               "CSV of govidx uncertainty (same file and method; checked against its nominal scores).\n"
+               "--lang zh writes the report's own strings in Chinese.\n"
+               "\n"
+               "Without them (or with --format text), the plain-text coverage report:\n"
                "Coverage report per city from its communities (districts without sub-districts):\n"
                "population-weighted and unweighted level, Gini, Theil T with its within/between\n"
                "split over parent districts, Atkinson, the inequality-adjusted level, the share\n"
@@ -96,8 +111,34 @@ static int check_list(const govidx_dataset *ds, const char *opt, const char *lis
     return GOVIDX_OK;
 }
 
+/* The evaluator's report: the model once, then each requested format. */
+static int report_outputs(const char *file, const report_options *ro, const char *html, const char *json,
+                          const char *xlsx)
+{
+    govidx_dataset *ds = NULL;
+    report_model m;
+    int rc;
+    /* check every output path before computing anything */
+    if ((html && !cli_output_ok(html)) || (json && !cli_output_ok(json)) || (xlsx && !cli_output_ok(xlsx)))
+        return CLI_EXIT_FAIL;
+    if (cli_dataset_open(&ds, file, NULL, NULL))
+        return CLI_EXIT_FAIL;
+    rc = report_model_build(&m, ds, ro);
+    if (!rc && html && !(rc = report_write_html(&m, html)))
+        fprintf(stderr, "govidx report: wrote %s\n", html);
+    if (!rc && json && !(rc = report_write_json(&m, json)))
+        fprintf(stderr, "govidx report: wrote %s\n", json);
+    if (!rc && xlsx && !(rc = report_write_xlsx(&m, xlsx)))
+        fprintf(stderr, "govidx report: wrote %s\n", xlsx);
+    report_model_free(&m);
+    govidx_dataset_close(ds);
+    return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
+    const char *html = NULL, *json = NULL, *xlsx = NULL, *format = NULL;
+    report_options ro = {.lang = "en"};
     const char *exclude = NULL, *only = NULL;
     const char *file = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
@@ -117,6 +158,14 @@ int cmd_report(int argc, char **argv)
         else if (!strcmp(a, "--theta") && v) o.theta = atof(v), i++;
         else if (!strcmp(a, "--exclude") && v) exclude = v, i++;
         else if (!strcmp(a, "--only") && v) only = v, i++;
+        else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && v) html = v, i++;
+        else if (!strcmp(a, "--json") && v) json = v, i++;
+        else if (!strcmp(a, "--xlsx") && v) xlsx = v, i++;
+        else if (!strcmp(a, "--format") && v) format = v, i++;
+        else if (!strcmp(a, "--run") && v) ro.run = v, i++;
+        else if (!strcmp(a, "--uncertainty") && v) ro.uncertainty = v, i++;
+        else if (!strcmp(a, "--uncertainty-csv") && v) ro.uncertainty_csv = v, i++;
+        else if (!strcmp(a, "--lang") && v) ro.lang = v, i++;
         else if (a[0] != '-' && !file) file = a;
         else {
             report_usage(stderr);
@@ -125,6 +174,38 @@ int cmd_report(int argc, char **argv)
     }
     if (!file) {
         report_usage(stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (format && strcmp(format, "html") && strcmp(format, "text")) {
+        fprintf(stderr, "govidx report: --format %s: expected html or text\n", format);
+        return CLI_EXIT_USAGE;
+    }
+    if (strcmp(ro.lang, "en") && strcmp(ro.lang, "zh")) {
+        fprintf(stderr, "govidx report: --lang %s: expected en or zh\n", ro.lang);
+        return CLI_EXIT_USAGE;
+    }
+    if (format && !strcmp(format, "html") && !html) {
+        fprintf(stderr, "govidx report: --format html needs -o REPORT.html\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (format && !strcmp(format, "text") && (html || json || xlsx)) {
+        fprintf(stderr, "govidx report: --format text prints to the terminal; -o, --json and --xlsx write "
+                        "the evaluator's report\n");
+        return CLI_EXIT_USAGE;
+    }
+    if (html || json || xlsx) {
+        if (exclude || only || o.variable || o.epsilon != 1.0 || o.theta != 0.5) {
+            fprintf(stderr, "govidx report: --variable, --epsilon, --theta, --exclude and --only belong to the "
+                            "text report (--format text)\n");
+            return CLI_EXIT_USAGE;
+        }
+        ro.file = file;
+        ro.year = year;
+        return report_outputs(file, &ro, html, json, xlsx);
+    }
+    if (ro.run || ro.uncertainty || ro.uncertainty_csv || strcmp(ro.lang, "en")) {
+        fprintf(stderr, "govidx report: --run, --uncertainty, --uncertainty-csv and --lang belong to the evaluator's report "
+                        "(-o REPORT.html, --json, --xlsx)\n");
         return CLI_EXIT_USAGE;
     }
     if (cli_dataset_open(&ds, file, NULL, NULL))
