@@ -337,6 +337,73 @@ static int read_uncertainty_csv(report_model *m, rep_table *t)
     return GOVIDX_OK;
 }
 
+/* The composite's intervals from a stored uncertainty run (/results/RUN,
+ * written by govidx uncertainty --write RUN): arrays "scores" (nominal),
+ * "q05_rank", "q95_rank", "q05_score", "q95_score" over units x years x
+ * nodes, attribute "analysis" = "uncertainty".  Read through the generic
+ * run API; the nominal scores must be the report's. */
+static int read_uncertainty_run(report_model *m, rep_table *t)
+{
+    static const char *const arrays[] = {"scores", "q05_rank", "q95_rank", "q05_score", "q95_score"};
+    const char *name = m->opt.uncertainty, *an;
+    const double *a[5];
+    govidx_run *run = NULL;
+    size_t y, k, u, ru, i, seen = 0;
+    int rc;
+    if ((rc = govidx_run_open(&run, m->opt.file, name))) {
+        fprintf(stderr, "govidx report: --uncertainty %s: %s\n", name, govidx_last_error());
+        return rc;
+    }
+    an = govidx_run_attr(run, "analysis");
+    if (!an || strcmp(an, "uncertainty")) {
+        fprintf(stderr, "govidx report: --uncertainty %s: not an uncertainty run (its attribute 'analysis' is "
+                        "%s%s%s; write one with govidx uncertainty --write %s)\n", name, an ? "'" : "",
+                an ? an : "missing", an ? "'" : "", name);
+        govidx_run_free(run);
+        return GOVIDX_EFORMAT;
+    }
+    for (i = 0; i < 5; i++)
+        if ((rc = govidx_run_array(&a[i], run, arrays[i]))) {
+            fprintf(stderr, "govidx report: --uncertainty %s: no array '%s'\n", name, arrays[i]);
+            govidx_run_free(run);
+            return rc;
+        }
+    if (govidx_run_find_year(&y, run, m->year) ||
+        govidx_run_find_node(&k, run, m->index_node[REP_COMPOSITE])) {
+        fprintf(stderr, "govidx report: --uncertainty %s: no numbers of node '%s' in %d\n", name,
+                m->index_node[REP_COMPOSITE], m->year);
+        govidx_run_free(run);
+        return GOVIDX_ENOTFOUND;
+    }
+    for (u = 0; u < govidx_dataset_n_units(m->ds); u++) {
+        rep_cell *row = &t->cells[u * t->n_cols];
+        size_t at;
+        if (govidx_run_find_unit(&ru, run, govidx_dataset_unit_code(m->ds, u)))
+            continue;
+        at = ru + govidx_run_n_units(run) * (k + govidx_run_n_nodes(run) * y);
+        if (isfinite(row[2].v) != isfinite(a[0][at]) ||
+            (isfinite(row[2].v) && !(fabs(a[0][at] - row[2].v) <= 1e-9 * fmax(1.0, fabs(row[2].v))))) {
+            fprintf(stderr, "govidx report: --uncertainty %s: %s's nominal score %.17g is not the report's "
+                            "composite score %.17g (another method? use --run with the run's method)\n", name,
+                    govidx_dataset_unit_code(m->ds, u), a[0][at], row[2].v);
+            govidx_run_free(run);
+            return GOVIDX_EINVAL;
+        }
+        for (i = 0; i < 4; i++)
+            row[t->n_cols - 4 + i].v = a[1 + i][at];
+        seen++;
+    }
+    govidx_run_free(run);
+    if (!seen) {
+        fprintf(stderr, "govidx report: --uncertainty %s: none of the file's units is in the run\n", name);
+        return GOVIDX_ENOTFOUND;
+    }
+    m->n_intervals = seen;
+    snprintf(m->uncertainty_note, sizeof m->uncertainty_note, "%s /results/%s (%s)",
+             report_tr(m, "5-95% intervals from"), name, m->index_node[REP_COMPOSITE]);
+    return GOVIDX_OK;
+}
+
 static int table_headline(report_model *m)
 {
     rep_table *t = table_new(m, "headline", "Headline indices", HEADLINE_COLS);
@@ -361,6 +428,8 @@ static int table_headline(report_model *m)
             }
         }
     }
+    if (m->opt.uncertainty && m->res[REP_COMPOSITE])
+        return read_uncertainty_run(m, t);
     if (m->opt.uncertainty_csv && m->res[REP_COMPOSITE])
         return read_uncertainty_csv(m, t);
     return GOVIDX_OK;
@@ -1072,13 +1141,13 @@ int report_model_build(report_model *m, govidx_dataset *ds, const report_options
         fprintf(stderr, "govidx report: cannot read %s to checksum it\n", opt->file);
         return GOVIDX_EIO;
     }
-    if (opt->uncertainty_csv && !opt->uncertainty)
-        snprintf(m->uncertainty_note, sizeof m->uncertainty_note, "from %s", opt->uncertainty_csv);
-    else if (opt->uncertainty)
-        snprintf(m->uncertainty_note, sizeof m->uncertainty_note,
-                 "--uncertainty %s: this build cannot read stored uncertainty runs yet "
-                 "(govidx uncertainty --write is not in this library version); no rank intervals shown",
-                 opt->uncertainty);
+    if (opt->uncertainty && opt->uncertainty_csv) {
+        fprintf(stderr, "govidx report: give --uncertainty RUN or --uncertainty-csv U.csv, not both\n");
+        return GOVIDX_EINVAL;
+    }
+    if (opt->uncertainty || opt->uncertainty_csv)
+        snprintf(m->uncertainty_note, sizeof m->uncertainty_note, "from %s",
+                 opt->uncertainty ? opt->uncertainty : opt->uncertainty_csv);
     else
         snprintf(m->uncertainty_note, sizeof m->uncertainty_note, "%s",
                  report_tr(m, "no uncertainty run given (--uncertainty-csv U.csv from govidx uncertainty); no "
