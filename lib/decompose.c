@@ -279,7 +279,7 @@ static int split_node(const govidx_plan *p, const plan_agg *a, const govidx_resu
 
     game g = {p, a, r, y1, y2, n, m, m + (wdiff ? 1 : 0), w1, w2, NULL, NULL};
     size_t P = g.players;
-    int exact = P <= o->shapley_max_players && P < 63 && (((uint64_t)1 << P) * n) <= ((uint64_t)1 << 24);
+    int exact = P <= o->shapley_max_players && P < 63 && (((uint64_t)1 << P) * n) <= ((uint64_t)1 << 22);
     g.z = govidx__mallocarray(n, m * sizeof *g.z);
     g.out = govidx__mallocarray(n, sizeof *g.out);
     phi = govidx__mallocarray(P, n * sizeof *phi);

@@ -619,6 +619,15 @@ static int add_svg_text(buf *svg, const chart *c)
     put(&out, "\n<title>");
     xml_escaped(&out, c->title ? c->title : "chart");
     put(&out, "</title>\n<desc>");
+    if (c->series1 || c->series2) { /* what the numbers are */
+        xml_escaped(&out, c->series1 ? c->series1 : "value");
+        put(&out, " vs ");
+        xml_escaped(&out, c->series2 ? c->series2 : "value 2");
+        put(&out, ". ");
+    } else if (c->kind == CHART_SLOPE) {
+        snprintf(num, sizeof num, "%d vs %d. ", c->year_from, c->year_to);
+        put(&out, num);
+    }
     for (size_t i = 0; i < c->n; i++) {
         xml_escaped(&out, c->labels[i]);
         const double *arr[4] = {c->value, c->value2, c->lo, c->hi};

@@ -31,7 +31,8 @@
  *    every unit at once, so for methods that compare units (TOPSIS, MPI,
  *    BoD, rescaling) a child's contribution includes the other units' moves
  *    on that child.  Exact enumeration of all 2^m coalitions when the node
- *    has at most `shapley_max_players` players; above that the Shapley
+ *    has at most `shapley_max_players` players (and 2^players x units is at
+ *    most 2^22 coalition values, 32 MiB); above that the Shapley
  *    value is estimated from `shapley_samples` random orders (Castro, Gomez
  *    & Tejada 2009), still summing exactly to the change because each
  *    order's marginal contributions do (GOVIDX_DECOMP_SHAPLEY_SAMPLED).
