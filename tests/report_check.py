@@ -173,8 +173,8 @@ def check_dom(path, csvdir, year, want_charts):
     if want_charts:
         if d.svgs.get("charts", 0) < 2:
             fail(f"charts section: {d.svgs.get('charts', 0)} svg elements, expected the ranking and slope charts")
-        if d.svgs.get("profiles", 0) < len(units):
-            fail(f"profiles: {d.svgs.get('profiles', 0)} svg elements for {len(units)} cities")
+        if d.svgs.get("profiles", 0) < 2 * len(units):
+            fail(f"profiles: {d.svgs.get('profiles', 0)} svg elements for {len(units)} cities (pillars, coverage)")
     return d
 
 
@@ -194,7 +194,8 @@ def check_xlsx(path, csvdir, year):
             score, rank = exp[key][u]
             same(r[cols.index(key)], score, f"xlsx {u} {key}")
             same(r[cols.index(key + "_rank")], rank, f"xlsx {u} {key}_rank")
-    for name in ("about", "pillars", "strengths", "coverage", "communities", "networks", "silos", "groups",
+    for name in ("about", "pillars", "strengths", "coverage", "communities", "district_coverage", "networks",
+                 "silos", "groups",
                  "tree", "indicators", "methods", "correlations", "reliability", "availability_city",
                  "availability_indicator", "coupling", "contributions", "breaks"):
         if name not in wb.sheetnames:

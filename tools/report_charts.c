@@ -190,3 +190,40 @@ void report_chart_profile_html(FILE *f, const report_model *m, const char *unit)
     c.series2 = report_tr(m, "median");
     figure(f, &c, "profile", unit);
 }
+
+void report_chart_coverage_html(FILE *f, const report_model *m, const char *unit)
+{
+    const rep_table *t = report_table(m, "district_coverage");
+    size_t r, k = 0, cu = report_col(t, "unit"), n = t ? t->n_rows : 0;
+    double *v = malloc((n + 1) * sizeof *v), *vp = malloc((n + 1) * sizeof *vp);
+    const char **lab = malloc((n + 1) * sizeof *lab);
+    char title[256];
+    chart c = CHART_INIT;
+    int any_prev = 0;
+    if (!v || !vp || !lab)
+        goto done;
+    for (r = 0; r < n; r++) {
+        if (strcmp(report_cell(t, r, cu)->s, unit))
+            continue;
+        lab[k] = report_cell(t, r, report_col(t, "name"))->s;
+        v[k] = report_cell(t, r, report_col(t, "value"))->v;
+        vp[k] = report_cell(t, r, report_col(t, "value_prev"))->v;
+        any_prev |= isfinite(vp[k]);
+        k++;
+    }
+    if (!k)
+        goto done;
+    snprintf(title, sizeof title, "%s %d", report_tr(m, "Coverage by community"), m->year);
+    c.kind = CHART_COVERAGE;
+    c.title = title;
+    c.subtitle = any_prev ? report_tr(m, "ticks: last year") : NULL;
+    c.n = k;
+    c.labels = lab;
+    c.value = v;
+    c.value2 = any_prev ? vp : NULL;
+    c.vmin = 0;
+    c.vmax = 1;
+    figure(f, &c, "coverage", unit);
+done:
+    free(v), free(vp), free(lab);
+}

@@ -15,5 +15,7 @@
 void report_charts_html(FILE *f, const report_model *m);
 /* One city's pillars against the median city. */
 void report_chart_profile_html(FILE *f, const report_model *m, const char *unit);
+/* One city's communities: coverage this year (bars) and last year (ticks). */
+void report_chart_coverage_html(FILE *f, const report_model *m, const char *unit);
 
 #endif

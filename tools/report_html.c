@@ -380,19 +380,22 @@ int report_write_html(const report_model *m, const char *path)
         report_chart_profile_html(f, m, code);
         snprintf(id, sizeof id, "pillars-%s", code);
         html_table(f, m, report_table(m, "pillars"), code, id, 0);
-        fputs("</div></div>\n<div class=\"cols\"><div>\n", f);
+        fputs("</div></div>\n", f);
         fprintf(f, "<h4>%s</h4>\n", report_tr(m, "Coverage"));
         snprintf(id, sizeof id, "coverage-%s", code);
         html_table(f, m, report_table(m, "coverage"), code, id, 0);
+        fputs("<div class=\"cols\"><div>\n", f);
         snprintf(id, sizeof id, "communities-%s", code);
         html_table(f, m, report_table(m, "communities"), code, id, 2);
         fputs("</div><div>\n", f);
+        report_chart_coverage_html(f, m, code);
+        fputs("</div></div>\n", f);
         fprintf(f, "<h4>%s</h4>\n", report_tr(m, "Collaboration"));
         snprintf(id, sizeof id, "networks-%s", code);
         html_table(f, m, report_table(m, "networks"), code, id, 0);
         snprintf(id, sizeof id, "silos-%s", code);
         html_table(f, m, report_table(m, "silos"), code, id, 2);
-        fputs("</div></div></article>\n", f);
+        fputs("</article>\n", f);
     }
     fputs("</section>\n", f);
 

@@ -142,6 +142,8 @@ static const char *const ZH[][2] = {
     {"largest_weak_share", "最大弱连通分量比例"},
     {"global_efficiency", "全局效率"},
     {"layer", "网络层"},
+    {"Coverage by community", "各社区覆盖度"},
+    {"ticks: last year", "刻度：上年"},
     {"whiskers: 5-95% score interval (uncertainty analysis)", "误差线：5-95% 得分区间（不确定性分析）"},
     {"5-95% intervals from", "5-95% 区间，来自"},
     {"no uncertainty run given (--uncertainty-csv U.csv from govidx uncertainty); no rank intervals shown",

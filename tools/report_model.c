@@ -571,6 +571,7 @@ static const char *const COVERAGE_COLS[] = {"unit", "level", "level_unweighted",
                                             "theil_within", "theil_between", "atkinson", "continuity",
                                             "white_zones", "communities", "population", "floored",
                                             "level_prev", "adjusted_prev", NULL};
+static const char *const DISTRICT_COLS[] = {"unit", "district", "name", "value", "value_prev", NULL};
 static const char *const COMMUNITY_COLS[] = {"unit", "kind", "district", "name", "value", "value_prev",
                                              "change", NULL};
 
@@ -584,7 +585,7 @@ static int cmp_change_up(const void *a, const void *b)
 static int table_coverage(report_model *m)
 {
     const govidx_result *r = m->res[REP_COVERAGE];
-    rep_table *t = table_new(m, "coverage", "Coverage by city", COVERAGE_COLS), *tc;
+    rep_table *t = table_new(m, "coverage", "Coverage by city", COVERAGE_COLS), *tc, *td;
     size_t u, i, var = 0, nd = govidx_dataset_n_districts(m->ds), d;
     govidx_matrix_view v, vp;
     unsigned char *is_parent;
@@ -593,7 +594,9 @@ static int table_coverage(report_model *m)
     OOM(t);
     OOM(tc = table_new(m, "communities", "Communities: worst covered, most improved, most worsened",
                        COMMUNITY_COLS));
-    t = &m->tables[m->n_tables - 2];
+    OOM(td = table_new(m, "district_coverage", "Coverage by community", DISTRICT_COLS));
+    t = &m->tables[m->n_tables - 3];
+    tc = &m->tables[m->n_tables - 2];
     if (!r)
         return GOVIDX_OK;
     govidx_dataset_find_district_var(&var, m->ds, govidx_dataset_district_var_name(m->ds, 0));
@@ -653,6 +656,22 @@ static int table_coverage(report_model *m)
                 }
                 break;
             }
+        }
+        /* every community (leaf district) of the city with a value: the chart's bars */
+        for (d = 0; d < nd; d++) {
+            double a = v.data[d + var * v.ld];
+            govidx_district di = GOVIDX_DISTRICT_INIT;
+            if (is_parent[d] || govidx_dataset_district_unit(m->ds, d) != u || !isfinite(a) ||
+                govidx_dataset_district(&di, m->ds, d))
+                continue;
+            if (!(c = row_new(td)))
+                FAIL_OOM;
+            set_s(&c[0], govidx_dataset_unit_code(m->ds, u));
+            set_s(&c[1], di.code);
+            set_s(&c[2], di.name && *di.name ? di.name : di.code);
+            c[3].v = a;
+            if (m->prev_year)
+                c[4].v = vp.data[d + var * vp.ld];
         }
         if (!m->prev_year)
             continue;
