@@ -1,8 +1,9 @@
 #!/bin/bash
 # Screenshots of an evaluator's report for reviewers: headless Chromium
 # renders the report (or writes one of the demo dataset first) at a desktop
-# width and saves PNGs of the top (headline table), of each section
-# (#charts, #profiles, ...: the page scrolled there) and of the whole page.
+# width and saves a PNG of its top (title and headline table) and one of
+# each section (charts, profiles (the first cities), groups, methodology,
+# quality), each from a copy of the report that keeps only that section.
 #   tools/report-screenshots.sh [REPORT.html] [OUTDIR]
 # Default: build/demo/report.html (written by tools/demo.sh), OUTDIR
 # build/demo/screenshots.
@@ -26,6 +27,14 @@ shot() { # name url height
 }
 shot top "file://$abs" 1600
 for s in charts profiles groups methodology quality; do
-  shot "$s" "file://$abs#$s" 1600
+  # the report with only section $s (and the title), so the shot starts there
+  python3 - "$abs" "$profile/$s.html" "$s" <<'PY'
+import re, sys
+src, dst, keep = sys.argv[1:]
+html = open(src, encoding="utf-8").read()
+html = re.sub(r'<nav>.*?</nav>', '', html, flags=re.S)
+html = re.sub(r'<section id="(?!%s")[^"]*">.*?</section>' % re.escape(keep), '', html, flags=re.S)
+open(dst, "w", encoding="utf-8").write(html)
+PY
+  shot "$s" "file://$profile/$s.html" 4000
 done
-shot full "file://$abs" 12000
