@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: MIT
  */
 #include "cli.h"
+#include "report_model.h"
 
 #include <govidx.h>
 #include <math.h>
@@ -13,10 +14,26 @@
 
 static void report_usage(FILE *f)
 {
-    fprintf(f, "usage: govidx report FILE.h5 [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
+    fprintf(f, "usage: govidx report FILE.h5 [--year Y] [--run NAME] [--uncertainty RUN] [--lang en|zh]\n"
+               "                    [--uncertainty-csv U.csv] [-o REPORT.html] [--json OUT.json] [--xlsx OUT.xlsx]\n"
+               "                    [--format html|text]\n"
+               "       govidx report FILE.h5 --format text [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
                "                    [--exclude CODE,...] [--only CODE,...] [--weight VARIABLE]\n"
                "                    [--include VARIABLE] [--exclude-districts CODE,...]\n"
                "\n"
+               "With -o, --json or --xlsx: the evaluator's report of year Y (default the last) against\n"
+               "the year before: one self-contained HTML file (headline table of the composite and the\n"
+               "openness, coverage and collaboration-efficiency indices, ranking and slope charts,\n"
+               "one profile per city, group summaries, methodology annex, data quality), and the same\n"
+               "tables as JSON (docs/report.md) and as an Excel workbook (one sheet per table).\n"
+               "--run NAME takes the composite's method from the stored run /results/NAME.\n"
+               "--uncertainty RUN adds the composite's 5-95%% rank and score intervals from the stored\n"
+               "uncertainty run /results/RUN (govidx uncertainty --write RUN), --uncertainty-csv U.csv\n"
+               "from the CSV of govidx uncertainty (same file and method: checked against its nominal\n"
+               "scores).\n"
+               "--lang zh writes the report's own strings in Chinese.\n"
+               "\n"
+               "Without them (or with --format text), the plain-text coverage report:\n"
                "Coverage report per city from its communities (districts without sub-districts):\n"
                "population-weighted and unweighted level, Gini, Theil T with its within/between\n"
                "split over parent districts, Atkinson, the inequality-adjusted level, the share\n"
@@ -101,8 +118,34 @@ static int check_list(const govidx_dataset *ds, const char *opt, const char *lis
     return GOVIDX_OK;
 }
 
+/* The evaluator's report: the model once, then each requested format. */
+static int report_outputs(const char *file, const report_options *ro, const char *html, const char *json,
+                          const char *xlsx)
+{
+    govidx_dataset *ds = NULL;
+    report_model m;
+    int rc;
+    /* check every output path before computing anything */
+    if ((html && !cli_output_ok(html)) || (json && !cli_output_ok(json)) || (xlsx && !cli_output_ok(xlsx)))
+        return CLI_EXIT_FAIL;
+    if (cli_dataset_open(&ds, file, NULL, NULL))
+        return CLI_EXIT_FAIL;
+    rc = report_model_build(&m, ds, ro);
+    if (!rc && html && !(rc = report_write_html(&m, html)))
+        fprintf(stderr, "govidx report: wrote %s\n", html);
+    if (!rc && json && !(rc = report_write_json(&m, json)))
+        fprintf(stderr, "govidx report: wrote %s\n", json);
+    if (!rc && xlsx && !(rc = report_write_xlsx(&m, xlsx)))
+        fprintf(stderr, "govidx report: wrote %s\n", xlsx);
+    report_model_free(&m);
+    govidx_dataset_close(ds);
+    return rc ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
+    const char *html = NULL, *json = NULL, *xlsx = NULL, *format = NULL;
+    report_options ro = {.lang = "en"};
     const char *exclude = NULL, *only = NULL;
     const char *file = NULL;
     govidx_coverage_options o = GOVIDX_COVERAGE_OPTIONS_INIT;
@@ -132,6 +175,14 @@ int cmd_report(int argc, char **argv)
             o.n_exclude_districts = districts_out.n;
             i++;
         }
+        else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && v) html = v, i++;
+        else if (!strcmp(a, "--json") && v) json = v, i++;
+        else if (!strcmp(a, "--xlsx") && v) xlsx = v, i++;
+        else if (!strcmp(a, "--format") && v) format = v, i++;
+        else if (!strcmp(a, "--run") && v) ro.run = v, i++;
+        else if (!strcmp(a, "--uncertainty") && v) ro.uncertainty = v, i++;
+        else if (!strcmp(a, "--uncertainty-csv") && v) ro.uncertainty_csv = v, i++;
+        else if (!strcmp(a, "--lang") && v) ro.lang = v, i++;
         else if (a[0] != '-' && !file) file = a;
         else {
             report_usage(stderr);
@@ -141,6 +192,46 @@ int cmd_report(int argc, char **argv)
     }
     if (!file) {
         report_usage(stderr);
+        cli_list_free(&districts_out);
+        return CLI_EXIT_USAGE;
+    }
+    if (format && strcmp(format, "html") && strcmp(format, "text")) {
+        fprintf(stderr, "govidx report: --format %s: expected html or text\n", format);
+        cli_list_free(&districts_out);
+        return CLI_EXIT_USAGE;
+    }
+    if (strcmp(ro.lang, "en") && strcmp(ro.lang, "zh")) {
+        fprintf(stderr, "govidx report: --lang %s: expected en or zh\n", ro.lang);
+        cli_list_free(&districts_out);
+        return CLI_EXIT_USAGE;
+    }
+    if (format && !strcmp(format, "html") && !html) {
+        fprintf(stderr, "govidx report: --format html needs -o REPORT.html\n");
+        cli_list_free(&districts_out);
+        return CLI_EXIT_USAGE;
+    }
+    if (format && !strcmp(format, "text") && (html || json || xlsx)) {
+        fprintf(stderr, "govidx report: --format text prints to the terminal; -o, --json and --xlsx write "
+                        "the evaluator's report\n");
+        cli_list_free(&districts_out);
+        return CLI_EXIT_USAGE;
+    }
+    if (html || json || xlsx) {
+        if (exclude || only || o.variable || o.epsilon != 1.0 || o.theta != 0.5 || o.weight || o.include ||
+            o.n_exclude_districts) {
+            fprintf(stderr, "govidx report: --variable, --epsilon, --theta, --exclude, --only, --weight, --include and "
+                            "--exclude-districts belong to the text report (--format text)\n");
+            cli_list_free(&districts_out);
+            return CLI_EXIT_USAGE;
+        }
+        ro.file = file;
+        ro.year = year;
+        cli_list_free(&districts_out);
+        return report_outputs(file, &ro, html, json, xlsx);
+    }
+    if (ro.run || ro.uncertainty || ro.uncertainty_csv || strcmp(ro.lang, "en")) {
+        fprintf(stderr, "govidx report: --run, --uncertainty, --uncertainty-csv and --lang belong to the evaluator's report "
+                        "(-o REPORT.html, --json, --xlsx)\n");
         cli_list_free(&districts_out);
         return CLI_EXIT_USAGE;
     }

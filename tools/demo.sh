@@ -48,3 +48,14 @@ echo
 echo "== DEA efficiency of the cities in $last: govidx dea"
 ./tools/govidx dea "$data" --year "$last" --csv demo/dea.csv
 echo "wrote build/demo/dea.csv ($(($(wc -l < demo/dea.csv) - 1)) DMUs, $(awk -F, 'NR>1 && $2 == 1' demo/dea.csv | wc -l) efficient)"
+echo
+echo "== the evaluator's report: govidx report -o report.html --json --xlsx"
+echo "   (the composite and the three headline indices of $last against the year before, one"
+echo "    profile per city, group summaries, methodology annex, data quality)"
+echo "   a short uncertainty run first (200 replications, weights noise 25%): rank intervals"
+./tools/govidx uncertainty "$data" --replications 200 --weights-noise 0.25 --csv demo/uncertainty.csv
+./tools/govidx report "$data" --uncertainty-csv demo/uncertainty.csv \
+  -o demo/report.html --json demo/report.json --xlsx demo/report.xlsx
+echo
+echo "The report is $PWD/demo/report.html"
+echo "(open it in a browser; its tables are also in build/demo/report.json and build/demo/report.xlsx)"

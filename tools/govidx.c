@@ -42,7 +42,7 @@ static const cli_command commands[] = {
     {"import", "build a city-dataset file from CSV (COINr iData/iMeta accepted)", cmd_import},
     {"dea", "DEA efficiency (CCR/BCC/SBM/super) of a CSV table or a dataset year", cmd_dea},
     {"stats", "per-indicator statistics (missing share, moments, outlier flag) per year", cmd_stats},
-    {"report", "coverage report per city: level, inequality, worst communities", cmd_report},
+    {"report", "evaluator's report (-o report.html, --json, --xlsx) or text coverage report", cmd_report},
     {"compute", "compute a dataset's index tree (long CSV: unit,year,node,score,rank)", cmd_compute},
     {"network", "structure of actor networks: density, E-I, silos, centralisation, hierarchy", cmd_network},
     {"compare", "two method variants of the index tree: score and rank differences per unit", cmd_compare},

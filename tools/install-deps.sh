@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(build-essential autoconf automake libtool pkg-config autoconf-archive
       libhdf5-dev hdf5-tools libopenblas-dev liblapacke-dev coinor-libclp-dev
       libcsv-dev libjansson-dev libdouble-conversion-dev libcairo2-dev fonts-noto-cjk libcunit1-dev python3 python3-venv python3-pip python3-setuptools python3-wheel
-      python3-numpy python3-pytest python3-h5py python3-pandas abigail-tools valgrind clang gcovr)
+      python3-numpy python3-pytest python3-h5py python3-pandas abigail-tools valgrind clang gcovr
+      libxlsxwriter-dev nettle-dev chromium python3-openpyxl)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
