@@ -53,7 +53,16 @@ done
 # The Python package as `make install` put it: `import govidx` from the
 # installed pythondir finds the package and its recorded libdir (the
 # staged library through the loader path, as the staging moved it).
-if [ -n "${PYTHONDIR:-}" ] && [ -n "${PYTHON:-}" ] && [ "$PYTHON" != ":" ] &&
+# A sanitizer build (tools/check-sanitizers.sh, check-tsan.sh) cannot be
+# loaded by an uninstrumented python3: the plain build runs this check.
+sanitized=0
+for l in "$STAGE$LIBDIR"/libgovidx.so.*; do
+  nm -D "$l" 2>/dev/null | grep -q ' U __[at]san_\| U __ubsan_' && sanitized=1
+  break
+done
+if [ $sanitized = 1 ]; then
+  echo "SKIP: import govidx after make install (the library is built with a sanitizer runtime)"
+elif [ -n "${PYTHONDIR:-}" ] && [ -n "${PYTHON:-}" ] && [ "$PYTHON" != ":" ] &&
    "$PYTHON" -c "import numpy" 2>/dev/null; then
   if PYTHONPATH="$STAGE$PYTHONDIR" LD_LIBRARY_PATH="$STAGE$LIBDIR" "$PYTHON" -c "
 import sys, govidx
