@@ -368,6 +368,29 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
  * pair of years is formed for the DMUs that can be scored in both; with
  * --drop-invalid the others are listed (status skipped, the reason),
  * without it they stop the run, named. */
+/* The inputs X[i] and outputs Y[i] (n x m, n x s, column-major) of the
+ * years y - 1 (i = 0) and y (i = 1) from the panel's columns col. */
+static int pair_matrices(double *X[2], double *Y[2], const govidx_dataset *ds, size_t y, size_t n, size_t m,
+                         size_t s, const size_t *col)
+{
+    size_t i, u, k;
+    int rc;
+    for (i = 0; i < 2; i++) {
+        govidx_matrix_view v;
+        if ((rc = govidx_dataset_panel(&v, ds, y - 1 + i)))
+            return rc;
+        for (u = 0; u < n; u++)
+            for (k = 0; k < m + s; k++) {
+                double x = v.data[u + col[k] * v.ld];
+                if (k < m)
+                    X[i][u + k * n] = x;
+                else
+                    Y[i][u + (k - m) * n] = x;
+            }
+    }
+    return GOVIDX_OK;
+}
+
 static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, size_t s, const govidx_dea_options *o,
                         const char *csv, const cli_units *units, int drop_invalid)
 {
@@ -438,20 +461,7 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
     }
     /* every pair is checked before anything is written */
     for (y = 1; y < T && !rc; y++) {
-        for (i = 0; i < 2 && !rc; i++) {
-            govidx_matrix_view v;
-            size_t u;
-            if ((rc = govidx_dataset_panel(&v, ds, y - 1 + i)))
-                break;
-            for (u = 0; u < n; u++)
-                for (k = 0; k < m + s; k++) {
-                    double x = v.data[u + col[k] * v.ld];
-                    if (k < m)
-                        X[i][u + k * n] = x;
-                    else
-                        Y[i][u + (k - m) * n] = x;
-                }
-        }
+        rc = pair_matrices(X, Y, ds, y, n, m, s, col);
         for (i = 0; i < n && !rc; i++) {
             char buf[300];
             const char *r0 = NULL;
@@ -482,20 +492,7 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
         fputs("dmu,year_from,year_to,effch,techch,tfpch,status,reason\n", f);
     n_skipped = 0;
     for (y = 1; y < T && !rc; y++) {
-        for (i = 0; i < 2 && !rc; i++) {
-            govidx_matrix_view v;
-            size_t u;
-            if ((rc = govidx_dataset_panel(&v, ds, y - 1 + i)))
-                break;
-            for (u = 0; u < n; u++)
-                for (k = 0; k < m + s; k++) {
-                    double x = v.data[u + col[k] * v.ld];
-                    if (k < m)
-                        X[i][u + k * n] = x;
-                    else
-                        Y[i][u + (k - m) * n] = x;
-                }
-        }
+        rc = pair_matrices(X, Y, ds, y, n, m, s, col);
         for (i = 0, cnt = 0; i < n && !rc; i++) {
             const char *r0 = NULL;
             keep[i] = 0;
