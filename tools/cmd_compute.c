@@ -83,7 +83,8 @@ static void compute_usage(FILE *f)
             "  --print-method           print the method spec as JSON and exit\n"
             "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
             "  --only CODE,...          compute these units only (units.only); with --index\n"
-            "                           coverage the other cities are missing and unranked\n"
+            "                           coverage or openness the other cities are missing and\n"
+            "                           unranked (collaboration refuses both options)\n"
             "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
             "                           rank (default 1e-12; 0: only equal scores tie)\n"
             "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
@@ -217,7 +218,28 @@ static void openness_notes(const govidx_result *fw)
  * (openness.score, ...) and the O1-O5 framework (openness.O, ...), year by
  * year in one CSV; either may be absent from the file, not both.  The run
  * (--write) is the framework when the file has it, else the checklist. */
-static int openness_index(const govidx_dataset *ds, const char *csv, double tie_tol, govidx_result **run)
+/* --exclude / --only on a headline index whose cities are scored each on
+ * their own (coverage from its own districts; openness on the framework's
+ * fixed goalposts and the checklist's own entries): the others become
+ * missing and unranked; no other city's score changes, only the ranks. */
+static int leave_out_units(govidx_result *res, const cli_units *units)
+{
+    size_t nu = govidx_result_n_units(res), u;
+    const char **codes = calloc(nu + 1, sizeof *codes);
+    unsigned char *keep = calloc(nu + 1, 1);
+    int rc = GOVIDX_OK;
+    for (u = 0; codes && u < nu; u++)
+        codes[u] = govidx_result_unit_code(res, u);
+    if (!codes || !keep || cli_units_mask(keep, units, codes, nu, "compute") ||
+        (rc = govidx_result_leave_out_units(res, keep)))
+        rc = rc ? rc : GOVIDX_EINVAL;
+    free(codes);
+    free(keep);
+    return rc;
+}
+
+static int openness_index(const govidx_dataset *ds, const char *csv, double tie_tol, const cli_units *units,
+                          govidx_result **run)
 {
     govidx_result *cl = NULL, *fw = NULL;
     csv_out out;
@@ -231,6 +253,11 @@ static int openness_index(const govidx_dataset *ds, const char *csv, double tie_
     if ((rc = govidx_openness_compute(&fw, ds, NULL))) {
         cli_report("openness framework", rc);
         govidx_result_free(cl);
+        return rc;
+    }
+    if (units && ((cl && (rc = leave_out_units(cl, units))) || (rc = leave_out_units(fw, units)))) {
+        govidx_result_free(cl);
+        govidx_result_free(fw);
         return rc;
     }
     if (cl)
@@ -625,22 +652,12 @@ int cmd_compute(int argc, char **argv)
                                     govidx_result_label(res, u, y, GOVIDX_COVERAGE_LEFT_OUT, k));
             }
         } else {
-            rc = openness_index(ds, csv, tie_tol, &res);
+            rc = openness_index(ds, csv, tie_tol, unit_filter ? &units : NULL, &res);
             csv_done = 1;
+            unit_filter = 0;
         }
         if (!rc && unit_filter && !strcmp(index, "coverage")) {
-            /* each city's coverage comes from its own districts: leaving
-             * cities out changes no other city's score, only the ranks */
-            size_t nu = govidx_result_n_units(res);
-            const char **codes = calloc(nu + 1, sizeof *codes);
-            unsigned char *keep = calloc(nu + 1, 1);
-            for (size_t u = 0; codes && u < nu; u++)
-                codes[u] = govidx_result_unit_code(res, u);
-            if (!codes || !keep || cli_units_mask(keep, &units, codes, nu, "compute") ||
-                (rc = govidx_result_leave_out_units(res, keep)))
-                rc = rc ? rc : GOVIDX_EINVAL;
-            free(codes);
-            free(keep);
+            rc = leave_out_units(res, &units);
             unit_filter = 0;
         }
         if (rc)
@@ -648,9 +665,9 @@ int cmd_compute(int argc, char **argv)
         else if (contrib_csv || unit_filter) {
             fprintf(stderr, "govidx compute: %s\n",
                     contrib_csv ? "--contributions is for the file's index tree, not --index"
-                                : "--exclude/--only apply to --index coverage (each city's own districts) but not "
-                                  "to openness or collaboration, whose scores are relative to the other cities "
-                                  "(normalised across them, a DEA frontier): leave those out of the file instead");
+                                : "--exclude/--only apply to --index coverage and openness (each city scored on "
+                                  "its own) but not to collaboration, whose DEA frontier is made of the other "
+                                  "cities: leave those out of the file instead");
             rc = GOVIDX_EINVAL;
         } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
             cli_report("compute", rc);
