@@ -56,8 +56,9 @@ static void add_network(govidx_dataset *ds, int u, int year)
     }
 }
 
-/* The panel over its first ny years (1..NY). */
-static govidx_dataset *make_panel_years(size_t ny)
+/* The panel over its first ny years (1..NY), without the units whose
+ * codes are letters of `drop` (NULL: all five), as a file without them. */
+static govidx_dataset *make_panel_sub(size_t ny, const char *drop)
 {
     static const char *const codes[] = {"request_fulfilment", "request_latency_days", "services_online_rate",
                                         "enterprise_projects_share", "consultation_participation", "budget",
@@ -65,9 +66,15 @@ static govidx_dataset *make_panel_years(size_t ny)
     const double(*vals[])[NU] = {fulfil, latency, online, entproj, partic, budget, services};
     static const char *const sectors[4] = {"gov-dept", "gov-dept", "enterprise", "social-org"};
     govidx_dataset *ds = NULL;
-    size_t j, u, y;
+    const char *kept[NU];
+    size_t j, u, y, nk = 0, row[NU];
+    for (u = 0; u < NU; u++)
+        if (!drop || !strchr(drop, units[u][0]))
+            row[u] = nk, kept[nk++] = units[u];
+        else
+            row[u] = SIZE_MAX;
     CU_ASSERT_FATAL(govidx_dataset_new(&ds) == GOVIDX_OK);
-    GX_ASSERT_OK(govidx_dataset_set_units(ds, NU, units, NULL));
+    GX_ASSERT_OK(govidx_dataset_set_units(ds, nk, kept, NULL));
     GX_ASSERT_OK(govidx_dataset_set_years(ds, ny, years));
     for (j = 0; j < 7; j++) {
         govidx_indicator in = GOVIDX_INDICATOR_INIT;
@@ -79,12 +86,13 @@ static govidx_dataset *make_panel_years(size_t ny)
     for (j = 0; j < 7; j++) {
         for (y = 0; y < ny; y++)
             for (u = 0; u < NU; u++)
-                GX_ASSERT_OK(govidx_dataset_set_value(ds, u, y, j, vals[j][y][u]));
+                if (row[u] != SIZE_MAX)
+                    GX_ASSERT_OK(govidx_dataset_set_value(ds, row[u], y, j, vals[j][y][u]));
     }
     GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "budget", 0, 0));
     GX_ASSERT_OK(govidx_dataset_add_dea_var(ds, "services", 1, 0));
     for (u = 0; u < 4; u++)
-        for (j = 0; j < 4; j++) {
+        for (j = 0; j < 4 && row[u] != SIZE_MAX; j++) {
             char code[16];
             govidx_actor a = {.version = GOVIDX_ACTOR_VERSION};
             snprintf(code, sizeof code, "%s%zu", units[u], j);
@@ -96,9 +104,12 @@ static govidx_dataset *make_panel_years(size_t ny)
         }
     for (y = 0; y < ny; y++)
         for (u = 0; u < 4; u++)
-            add_network(ds, (int)u, years[y]);
+            if (row[u] != SIZE_MAX)
+                add_network(ds, (int)u, years[y]);
     return ds;
 }
+
+static govidx_dataset *make_panel_years(size_t ny) { return make_panel_sub(ny, NULL); }
 
 static govidx_dataset *make_panel(void) { return make_panel_years(NY); }
 
@@ -326,6 +337,174 @@ static void test_framework_table(void)
     CU_ASSERT(sub[1] > 0 && sub[2] > 0 && sub[3] > 0);
 }
 
+/* Every node, score and rank of result r (over all five units) for the
+ * units kept equals those of r2, computed on a file holding only them, to
+ * 1e-12; the units left out are missing everywhere and unranked. */
+static void assert_same_as_subset(const govidx_result *r, const govidx_result *r2, const char *drop)
+{
+    size_t u, u2, y, k, k2, nn = govidx_result_n_nodes(r);
+    CU_ASSERT_EQUAL_FATAL(govidx_result_n_nodes(r2), nn);
+    for (k = 0; k < nn; k++) {
+        GX_ASSERT_OK(govidx_result_find_node(&k2, r2, govidx_result_node_code(r, k)));
+        CU_ASSERT_EQUAL(k2, k);
+    }
+    for (y = 0; y < NY; y++)
+        for (u = 0, u2 = 0; u < NU; u++) {
+            int out = strchr(drop, units[u][0]) != NULL;
+            for (k = 0; k < nn; k++) {
+                double a = govidx_result_score(r, u, y, k);
+                if (out) {
+                    CU_ASSERT(isnan(a));
+                    CU_ASSERT_EQUAL(govidx_result_rank(r, u, y, k), 0);
+                    continue;
+                }
+                {
+                    double b = govidx_result_score(r2, u2, y, k);
+                    CU_ASSERT(isnan(a) == isnan(b));
+                    if (!isnan(a) && !isnan(b))
+                        GX_ASSERT_CLOSE(a, b, 1e-12);
+                    CU_ASSERT_EQUAL(govidx_result_rank(r, u, y, k), govidx_result_rank(r2, u2, y, k));
+                }
+            }
+            CU_ASSERT_EQUAL(govidx_result_n_labels(r, u, y, GOVIDX_CE_DEA_LEFT_OUT),
+                            out ? 0 : govidx_result_n_labels(r2, u2, y, GOVIDX_CE_DEA_LEFT_OUT));
+            u2 += !out;
+        }
+}
+
+/* exclude / only (options version 2, issue 16): the units are left out
+ * before every layer, so C3's frontier (C has the best services/budget
+ * ratio in 2021 and 2022) and the Malmquist pairs are formed without it,
+ * and the result equals that of a file without those units, for every node
+ * (C3, Malmquist, C1's surveyed years, ranks) to 1e-12. */
+static void test_exclude_only(void)
+{
+    govidx_dataset *ds = make_panel(), *without_c = make_panel_sub(NY, "C"), *only_ad = make_panel_sub(NY, "BCE");
+    govidx_dataset *without_abcd = make_panel_sub(NY, "ABCD");
+    govidx_result *r = NULL, *r2 = NULL, *full = NULL;
+    govidx_collaboration_options o = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    static const char *const ex_c[] = {"C"}, *const only_ad_codes[] = {"D", "A"}, *const only_e[] = {"E"};
+    static const char *const bad[] = {"A", "ZZ"};
+    size_t c3;
+    CU_ASSERT_EQUAL(GOVIDX_COLLABORATION_OPTIONS_VERSION, 2);
+    GX_ASSERT_OK(govidx_collaboration_compute(&full, ds, NULL));
+    GX_ASSERT_OK(govidx_result_find_node(&c3, full, "CE.C3"));
+    o.exclude = ex_c;
+    o.n_exclude = 1;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r2, without_c, NULL));
+    CU_ASSERT_FATAL(r && r2 && full);
+    assert_same_as_subset(r, r2, "C");
+    /* leaving C out moves the frontier: with one input and one output C3 is
+     * the ratio services/budget over the year's best; A's 2022 ratio 5.5 is
+     * 5.5/7 of C's with C, 5.5/6 of B's without it */
+    GX_ASSERT_CLOSE(govidx_result_score(r, 0, 2, c3), (66.0 / 12) / (132.0 / 22), 1e-12);
+    GX_ASSERT_CLOSE(govidx_result_score(full, 0, 2, c3), (66.0 / 12) / (112.0 / 16), 1e-12);
+    govidx_result_free(r);
+    govidx_result_free(r2);
+    r = r2 = NULL;
+    /* only, listed in any order */
+    o = (govidx_collaboration_options)GOVIDX_COLLABORATION_OPTIONS_INIT;
+    o.only = only_ad_codes;
+    o.n_only = 2;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r2, only_ad, NULL));
+    CU_ASSERT_FATAL(r && r2);
+    assert_same_as_subset(r, r2, "BCE");
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_result_method_json(r), "\"only\":[\"D\",\"A\"]"));
+    CU_ASSERT_PTR_NULL(strstr(govidx_result_method_json(full), "\"only\""));
+    govidx_result_free(r);
+    govidx_result_free(r2);
+    r = r2 = NULL;
+    /* only E, the city without actors: no year is surveyed, as in a file of E alone */
+    o.only = only_e;
+    o.n_only = 1;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &o));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r2, without_abcd, NULL));
+    CU_ASSERT_FATAL(r && r2);
+    assert_same_as_subset(r, r2, "ABCD");
+    govidx_result_free(r);
+    govidx_result_free(r2);
+    r = NULL;
+    /* an unknown code is refused, named; a count without a list; none left */
+    o.only = bad;
+    o.n_only = 2;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_ENOTFOUND);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(),
+                           "collaboration: only names unit 'ZZ', which is not a unit of the dataset");
+    CU_ASSERT_PTR_NULL(r);
+    o.only = NULL;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "2 units to keep (only) but no list"));
+    o.only = only_e;
+    o.n_only = 1;
+    o.exclude = only_e;
+    o.n_exclude = 1;
+    GX_ASSERT_RC(govidx_collaboration_compute(&r, ds, &o), GOVIDX_EINVAL);
+    CU_ASSERT_STRING_EQUAL(govidx_last_error(), "collaboration: exclude/only leave no unit");
+    CU_ASSERT_PTR_NULL(r);
+    govidx_result_free(full);
+    govidx_dataset_close(ds);
+    govidx_dataset_close(without_c);
+    govidx_dataset_close(only_ad);
+    govidx_dataset_close(without_abcd);
+}
+
+/* The layout of version 1 (the 1.0 header), as a program built then
+ * passes it: the library reads only its fields, so the exclude/only of
+ * version 2 are never read past its end, and _init(1) writes no further. */
+typedef struct ce_options_v1 {
+    unsigned version;
+    const char *network_layer;
+    const govidx_network_options *network;
+    govidx_dea_rts dea_rts;
+    govidx_dea_orientation dea_orientation;
+    govidx_ce_aggregation aggregation;
+    const double *layer_weights;
+    size_t n_layer_weights;
+    int coupling_traditional;
+    double coupling_floor;
+} ce_options_v1;
+
+static void test_options_v1(void)
+{
+    govidx_dataset *ds = make_panel();
+    govidx_result *r1 = NULL, *r = NULL;
+    static const double w[4] = {2, 1, 1, 0};
+    struct {
+        ce_options_v1 o;
+        unsigned char tail[64];
+    } v1;
+    govidx_collaboration_options cur = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    size_t u, y, k;
+    memset(&v1, 0xA5, sizeof v1); /* garbage where version 2's fields would be */
+    GX_ASSERT_OK(govidx_collaboration_options_init((govidx_collaboration_options *)&v1.o, 1));
+    CU_ASSERT_EQUAL(v1.o.version, 1);
+    GX_ASSERT_CLOSE(v1.o.coupling_floor, 0.01, 0);
+    for (k = 0; k < sizeof v1.tail; k++)
+        CU_ASSERT_EQUAL(v1.tail[k], 0xA5);
+    v1.o.aggregation = GOVIDX_CE_ARITHMETIC;
+    v1.o.layer_weights = w;
+    v1.o.n_layer_weights = 4;
+    cur.aggregation = GOVIDX_CE_ARITHMETIC;
+    cur.layer_weights = w;
+    cur.n_layer_weights = 4;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r1, ds, (const govidx_collaboration_options *)&v1.o));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, ds, &cur));
+    CU_ASSERT_FATAL(r1 && r);
+    for (y = 0; y < NY; y++)
+        for (u = 0; u < NU; u++)
+            for (k = 0; k < govidx_result_n_nodes(r); k++) {
+                double a = govidx_result_score(r1, u, y, k), b = govidx_result_score(r, u, y, k);
+                CU_ASSERT(isnan(a) == isnan(b));
+                if (!isnan(a))
+                    CU_ASSERT_EQUAL(a, b);
+            }
+    govidx_result_free(r1);
+    govidx_result_free(r);
+    govidx_dataset_close(ds);
+}
+
 static govidx_dataset *oom_ds;
 static int oom_call(void)
 {
@@ -348,6 +527,8 @@ static CU_TestInfo tests[] = {{"all four layers on a 3-year panel", test_all_lay
                               {"arithmetic aggregation, layer weights", test_arithmetic_weights},
                               {"errors", test_errors},
                               {"DEA: a zero-output city left out and listed", test_dea_zero_output_left_out},
+                              {"exclude / only equal a file without the units", test_exclude_only},
+                              {"a version-1 options struct", test_options_v1},
     {"framework table", test_framework_table},
                               {"allocation failures", test_oom},
                               CU_TEST_INFO_NULL};

@@ -83,8 +83,9 @@ static void compute_usage(FILE *f)
             "  --print-method           print the method spec as JSON and exit\n"
             "  --exclude CODE,...       leave these units out of every step (units.exclude)\n"
             "  --only CODE,...          compute these units only (units.only); with --index\n"
-            "                           coverage or openness the other cities are missing and\n"
-            "                           unranked (collaboration refuses both options)\n"
+            "                           the other cities are missing and unranked; collaboration\n"
+            "                           scores the rest as if the file held only them (C3's DEA\n"
+            "                           frontier and Malmquist pairs without the cities left out)\n"
             "  --tie-tolerance T        scores within relative T of a tie group's best share its\n"
             "                           rank (default 1e-12; 0: only equal scores tie)\n"
             "  --contributions OUT.csv  also write each indicator's contribution to its parent\n"
@@ -441,6 +442,30 @@ static int write_csv_selected(const govidx_result *res, const govidx_dataset *ds
     return rc;
 }
 
+/* --exclude / --only for --index collaboration: named unknown codes as
+ * every command does (cli_units_mask), then the lists handed to the
+ * library, which leaves the units out before C3's DEA frontier. */
+static int collaboration_units(govidx_collaboration_options *ce, cli_list *ex, cli_list *only,
+                               const cli_units *units, const govidx_dataset *ds)
+{
+    size_t nu = govidx_dataset_n_units(ds), u;
+    const char **codes = calloc(nu + 1, sizeof *codes);
+    unsigned char *keep = calloc(nu + 1, 1);
+    int rc = GOVIDX_OK;
+    for (u = 0; codes && u < nu; u++)
+        codes[u] = govidx_dataset_unit_code(ds, u);
+    if (!codes || !keep || cli_units_mask(keep, units, codes, nu, "compute") ||
+        (units->exclude && cli_list_split(ex, units->exclude)) || (units->only && cli_list_split(only, units->only)))
+        rc = GOVIDX_EINVAL;
+    ce->exclude = ex->items;
+    ce->n_exclude = ex->n;
+    ce->only = only->items;
+    ce->n_only = only->n;
+    free(codes);
+    free(keep);
+    return rc;
+}
+
 int cmd_compute(int argc, char **argv)
 {
     const char *file = NULL, *csv = NULL, *spec = NULL, *run_name = NULL, *index = NULL, *variable = NULL;
@@ -456,7 +481,7 @@ int cmd_compute(int argc, char **argv)
     govidx_collaboration_options ce = GOVIDX_COLLABORATION_OPTIONS_INIT;
     govidx_network_options net = GOVIDX_NETWORK_OPTIONS_INIT;
     govidx_coverage_options cov = GOVIDX_COVERAGE_OPTIONS_INIT;
-    cli_list districts_out = {NULL, NULL, 0};
+    cli_list districts_out = {NULL, NULL, 0}, ce_exclude = {NULL, NULL, 0}, ce_only = {NULL, NULL, 0};
     cli_units units = {NULL, NULL};
 
     for (i = 1; i < argc; i++)
@@ -628,7 +653,9 @@ int cmd_compute(int argc, char **argv)
         /* the headline indices: one library call each, then the same CSV and run */
         if (!strcmp(index, "collaboration")) {
             ce.network = &net;
-            if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
+            if (unit_filter && (rc = collaboration_units(&ce, &ce_exclude, &ce_only, &units, ds)))
+                ;
+            else if ((rc = govidx_collaboration_compute(&res, ds, &ce)))
                 cli_report("collaboration", rc);
             else /* list the city-years DEA left out, with the reason */
                 for (size_t y = 0; y < govidx_result_n_years(res); y++)
@@ -656,18 +683,16 @@ int cmd_compute(int argc, char **argv)
             csv_done = 1;
             unit_filter = 0;
         }
+        if (!strcmp(index, "collaboration"))
+            unit_filter = 0; /* left out inside the library */
         if (!rc && unit_filter && !strcmp(index, "coverage")) {
             rc = leave_out_units(res, &units);
             unit_filter = 0;
         }
         if (rc)
             ;
-        else if (contrib_csv || unit_filter) {
-            fprintf(stderr, "govidx compute: %s\n",
-                    contrib_csv ? "--contributions is for the file's index tree, not --index"
-                                : "--exclude/--only apply to --index coverage and openness (each city scored on "
-                                  "its own) but not to collaboration, whose DEA frontier is made of the other "
-                                  "cities: leave those out of the file instead");
+        else if (contrib_csv) {
+            fprintf(stderr, "govidx compute: --contributions is for the file's index tree, not --index\n");
             rc = GOVIDX_EINVAL;
         } else if ((rc = govidx_result_set_tie_tolerance(res, tie_tol)))
             cli_report("compute", rc);
@@ -697,5 +722,7 @@ int cmd_compute(int argc, char **argv)
     govidx_dataset_close(ds);
     govidx_method_free(m);
     cli_list_free(&districts_out);
+    cli_list_free(&ce_exclude);
+    cli_list_free(&ce_only);
     return status;
 }

@@ -84,11 +84,19 @@ typedef struct govidx_collaboration_options {
     size_t n_layer_weights;               /**< must equal the number of layers (4) when layer_weights is set */
     int coupling_traditional;             /**< C4: 0 = corrected C (Wang et al. 2021), 1 = traditional */
     double coupling_floor;                /**< C4: U = floor + (1 - floor) u, in [0, 1); default 0.01 */
+    /* version 2 (issue 16): units left out before every layer, so before
+     * C3's DEA frontier and the Malmquist pairs; they are missing and
+     * unranked in the result and the others are scored as if the dataset
+     * held only them.  Every code must be a unit of the dataset. */
+    const char *const *exclude;           /**< codes of the units left out (n_exclude of them) */
+    size_t n_exclude;
+    const char *const *only;              /**< when n_only > 0: the units kept, all others left out */
+    size_t n_only;
 } govidx_collaboration_options;
-#define GOVIDX_COLLABORATION_OPTIONS_VERSION 1
+#define GOVIDX_COLLABORATION_OPTIONS_VERSION 2
 #define GOVIDX_COLLABORATION_OPTIONS_INIT                                                         \
     { GOVIDX_COLLABORATION_OPTIONS_VERSION, NULL, NULL, GOVIDX_DEA_CRS, GOVIDX_DEA_INPUT,       \
-      GOVIDX_CE_GEOMETRIC, NULL, 0, 0, 0.01 }
+      GOVIDX_CE_GEOMETRIC, NULL, 0, 0, 0.01, NULL, 0, NULL, 0 }
 /** Label key of govidx_collaboration_compute's result: for a city-year
  *  left out of C3's DEA (and of the Malmquist pairs with that year), one
  *  label giving the reason ("no positive DEA output", "no positive DEA
@@ -119,10 +127,16 @@ GOVIDX_API int govidx_collaboration_options_init(govidx_collaboration_options *o
  * no edges that year (C1), none of the process indicators (C2), a DEA
  * variable missing (C3), a subsystem without any indicator (C4).  A panel
  * indicator's goalposts in the file replace the framework's.
+ * Units left out by opt->exclude / opt->only (version 2) have every node
+ * missing (NaN) and no rank; the others equal the
+ * result of a dataset without those units.
  * opt NULL = defaults.
  * Errors: GOVIDX_EINVAL (NULL, options: a bad version, n_layer_weights
- * other than 4 with layer_weights set, a negative weight), GOVIDX_EMISSING (no layer can be
- * computed for any city-year), DEA and network errors, GOVIDX_ENOMEM.
+ * other than 4 with layer_weights set, a negative weight, a count without
+ * its list, exclude/only leaving no unit), GOVIDX_ENOTFOUND (an exclude or
+ * only code that is not a unit of the dataset, named), GOVIDX_EMISSING (no
+ * layer can be computed for any city-year), DEA and network errors,
+ * GOVIDX_ENOMEM.
  */
 GOVIDX_API int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
                                             const govidx_collaboration_options *opt);

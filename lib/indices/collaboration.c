@@ -78,13 +78,18 @@ typedef struct ce_ctx {
     size_t fw_col[N_FRAMEWORK]; /* panel column of each framework indicator, SIZE_MAX = absent */
     double lo[N_FRAMEWORK], hi[N_FRAMEWORK];
     size_t c2_node[N_FRAMEWORK]; /* result node of each present process indicator */
+    unsigned char *keep;         /* units scored; 0 = left out by exclude / only */
+    int filtered;                /* exclude or only given */
 } ce_ctx;
 
 #define SET(c, u, y, node, v) ((c)->r->scores[GOVIDX__CELL((c)->r, (u), (y), (node))] = (v))
 #define GET(c, u, y, node) ((c)->r->scores[GOVIDX__CELL((c)->r, (u), (y), (node))])
 
-GOVIDX__VERSIONS_1(ce_options_versions, govidx_collaboration_options, "collaboration options",
-                   GOVIDX_COLLABORATION_OPTIONS_INIT, coupling_floor);
+static const govidx_collaboration_options ce_options_defaults = GOVIDX_COLLABORATION_OPTIONS_INIT;
+static const size_t ce_options_sizes[2] = {GOVIDX__END(govidx_collaboration_options, coupling_floor),
+                                           GOVIDX__END(govidx_collaboration_options, n_only)};
+static const govidx__versioned ce_options_versions = {"collaboration options", 2, ce_options_sizes,
+                                                      &ce_options_defaults};
 
 int govidx_collaboration_options_init(govidx_collaboration_options *opts, unsigned version)
 {
@@ -122,6 +127,41 @@ static int check_options(const govidx_collaboration_options *o)
     }
     if (o->layer_weights && !(sum > 0))
         return govidx__fail(GOVIDX_EINVAL, "collaboration: layer weights sum to zero");
+    if ((o->n_exclude && !o->exclude) || (o->n_only && !o->only))
+        return govidx__fail(GOVIDX_EINVAL, "collaboration: %zu units to %s but no list",
+                            o->n_exclude && !o->exclude ? o->n_exclude : o->n_only,
+                            o->n_exclude && !o->exclude ? "exclude" : "keep (only)");
+    return GOVIDX_OK;
+}
+
+/* c->keep from exclude / only: every code must name a unit (by code in the
+ * message), and some unit must stay. */
+static int units_kept(ce_ctx *c)
+{
+    const char *const *lists[2] = {c->o->exclude, c->o->only};
+    const size_t counts[2] = {c->o->n_exclude, c->o->n_only};
+    size_t i, k, u, kept = 0;
+    if (!(c->keep = govidx__malloc(c->n_units + 1)))
+        return govidx__oom();
+    memset(c->keep, counts[1] ? 0 : 1, c->n_units + 1);
+    for (i = 0; i < 2; i++)
+        for (k = 0; k < counts[i]; k++) {
+            const char *code = lists[i][k];
+            if (!code || govidx_dataset_find_unit(&u, c->ds, code) != GOVIDX_OK) {
+                govidx_clear_error();
+                return govidx__fail(GOVIDX_ENOTFOUND, "collaboration: %s names unit '%s', which is not a unit "
+                                    "of the dataset", i ? "only" : "exclude", code ? code : "(NULL)");
+            }
+            if (i == 1)
+                c->keep[u] = 1;
+        }
+    for (k = 0; k < counts[0]; k++)
+        if (govidx_dataset_find_unit(&u, c->ds, lists[0][k]) == GOVIDX_OK)
+            c->keep[u] = 0;
+    for (u = 0; u < c->n_units; u++)
+        kept += c->keep[u];
+    if (c->n_units && !kept)
+        return govidx__fail(GOVIDX_EINVAL, "collaboration: exclude/only leave no unit");
     return GOVIDX_OK;
 }
 
@@ -144,13 +184,15 @@ static int layer_c1(ce_ctx *c)
     int rc = GOVIDX_OK;
     if (!(has_edges = govidx__calloc(c->n_years ? c->n_years : 1, 1)))
         return govidx__oom();
-    /* A year is surveyed when the dataset has any edge of the layer in it. */
+    /* A year is surveyed when the dataset has any edge of the layer in it
+     * (of a unit kept: the units left out are not in the data). */
     for (e = 0; e < ne; e++) {
         govidx_edge ed = {.version = GOVIDX_EDGE_VERSION};
-        size_t yi;
+        size_t yi, ui;
         if (govidx_dataset_edge(&ed, c->ds, e) == GOVIDX_OK &&
             (!c->o->network_layer || !strcmp(ed.layer, c->o->network_layer)) &&
-            govidx_dataset_find_year(&yi, c->ds, ed.year) == GOVIDX_OK)
+            govidx_dataset_find_year(&yi, c->ds, ed.year) == GOVIDX_OK &&
+            (!c->filtered || (govidx_dataset_find_unit(&ui, c->ds, ed.unit) == GOVIDX_OK && c->keep[ui])))
             has_edges[yi] = 1;
     }
     for (u = 0; u < c->n_units && !rc; u++) {
@@ -158,7 +200,7 @@ static int layer_c1(ce_ctx *c)
             govidx_network *net = NULL;
             double v[GOVIDX_NET_N_MEASURES], part[6], sum = 0;
             size_t np = 0;
-            if (!has_edges[y])
+            if (!has_edges[y] || !c->keep[u])
                 continue;
             rc = govidx_network_from_dataset(&net, c->ds, govidx_dataset_unit_code(c->ds, u), years[y],
                                              c->o->network_layer);
@@ -206,6 +248,8 @@ static int panel_layers(ce_ctx *c)
         for (u = 0; u < c->n_units; u++) {
             double s2 = 0, s4[3] = {0, 0, 0}, uu[3];
             size_t n2 = 0, n4[3] = {0, 0, 0};
+            if (!c->keep[u])
+                continue;
             for (k = 0; k < N_FRAMEWORK; k++) {
                 double x, z;
                 if (c->fw_col[k] == SIZE_MAX)
@@ -281,7 +325,7 @@ static size_t dea_rows(const ce_ctx *c, const dea_data *d, govidx_matrix_view v,
     size_t u, k, n = 0;
     (void)n_keep_max;
     for (u = 0; u < c->n_units; u++)
-        if ((!also || also[u]) && !dea_invalid(d, v, u))
+        if (c->keep[u] && (!also || also[u]) && !dea_invalid(d, v, u))
             keep[n++] = u;
     for (k = 0; k < d->m + d->s; k++)
         for (u = 0; u < n; u++) {
@@ -363,7 +407,7 @@ static int layer_c3(ce_ctx *c)
         /* a city that cannot be a DMU is left out of C3 and listed with the
          * reason under GOVIDX_CE_DEA_LEFT_OUT, the rest are scored */
         for (k = 0; k < n && rc == GOVIDX_OK; k++) {
-            const char *why = dea_invalid(&d, v, k);
+            const char *why = c->keep[k] ? dea_invalid(&d, v, k) : NULL;
             if (why)
                 rc = govidx__result_set_labels(c->r, GOVIDX_CE_DEA_LEFT_OUT, k, y, &why, 1);
         }
@@ -447,6 +491,8 @@ static void aggregate_ce(ce_ctx *c)
         for (u = 0; u < c->n_units; u++) {
             double wsum = 0, acc = 0, w;
             size_t used = 0;
+            if (!c->keep[u])
+                continue; /* left out: every node stays missing, CE.layers too */
             for (k = 0; k < 4; k++) {
                 double x = GET(c, u, y, layer_node[k]);
                 w = c->o->layer_weights ? c->o->layer_weights[k] : 1.0;
@@ -488,6 +534,26 @@ static int name_nodes(ce_ctx *c, size_t n_nodes)
     return GOVIDX_OK;
 }
 
+/* "key":["CODE",...] of the units left out or kept, JSON-escaped */
+static void json_codes(govidx__buf *b, const char *key, const char *const *codes, size_t n)
+{
+    size_t k;
+    const char *p;
+    govidx__buf_printf(b, ",\"%s\":[", key);
+    for (k = 0; k < n; k++) {
+        govidx__buf_printf(b, "%s\"", k ? "," : "");
+        for (p = codes[k]; *p; p++)
+            if (*p == '"' || *p == '\\')
+                govidx__buf_printf(b, "\\%c", *p);
+            else if ((unsigned char)*p < 0x20)
+                govidx__buf_printf(b, "\\u%04x", (unsigned)(unsigned char)*p);
+            else
+                govidx__buf_append(b, p, 1);
+        govidx__buf_printf(b, "\"");
+    }
+    govidx__buf_printf(b, "]");
+}
+
 static int method_json(ce_ctx *c)
 {
     govidx__buf b = {NULL, 0, 0, 0};
@@ -502,8 +568,13 @@ static int method_json(ce_ctx *c)
                        c->o->aggregation == GOVIDX_CE_ARITHMETIC ? "arithmetic" : "geometric");
     for (k = 0; k < 4; k++)
         govidx__buf_printf(&b, "%s%.17g", k ? "," : "", c->o->layer_weights ? c->o->layer_weights[k] : 1.0);
-    govidx__buf_printf(&b, "],\"coupling\":\"%s\",\"coupling_floor\":%.17g}",
+    govidx__buf_printf(&b, "],\"coupling\":\"%s\",\"coupling_floor\":%.17g",
                        c->o->coupling_traditional ? "traditional" : "wang2021", c->o->coupling_floor);
+    if (c->o->n_exclude) /* only when given: the method of a run on every unit is unchanged */
+        json_codes(&b, "exclude", c->o->exclude, c->o->n_exclude);
+    if (c->o->n_only)
+        json_codes(&b, "only", c->o->only, c->o->n_only);
+    govidx__buf_printf(&b, "}");
     return govidx__buf_finish(&b, &c->r->method_json);
 }
 
@@ -531,6 +602,9 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
     c.ds = ds;
     c.n_units = govidx_dataset_n_units(ds);
     c.n_years = govidx_dataset_n_years(ds);
+    c.filtered = o.n_exclude || o.n_only;
+    if ((rc = units_kept(&c)))
+        goto done;
     for (k = 0; k < N_FRAMEWORK; k++) {
         govidx_indicator ind = {.version = GOVIDX_INDICATOR_VERSION};
         c.fw_col[k] = SIZE_MAX;
@@ -548,7 +622,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
         n_nodes += framework[k].layer == 2;
     }
     if ((rc = govidx__result_alloc(&c.r, c.n_units, c.n_years, n_nodes, 1, 0)))
-        return rc;
+        goto done;
     for (k = 0; k < c.n_units; k++)
         if (!(c.r->unit_codes[k] = govidx__strdup(govidx_dataset_unit_code(ds, k)))) {
             rc = govidx__oom();
@@ -576,6 +650,7 @@ int govidx_collaboration_compute(govidx_result **out, const govidx_dataset *ds,
         goto done;
     rc = method_json(&c);
 done:
+    govidx__free(c.keep);
     if (rc)
         govidx_result_free(c.r);
     else
