@@ -26,7 +26,8 @@ from ._lib import lib
 
 __all__ = ["GovidxError", "Dataset", "Result", "DeaResult", "Run", "open", "validate", "dea", "version",
            "library_path", "list_runs", "read_run", "Uncertainty", "malmquist", "bod",
-           "bod_directional", "bod_robust", "Framework", "Panel", "Plan", "composite", "CancelledError"]
+           "bod_directional", "bod_robust", "Framework", "Panel", "Plan", "composite", "CancelledError",
+           "import_csv", "CE_DEA_LEFT_OUT", "COVERAGE_LEFT_OUT", "COVERAGE_WORST"]
 
 # -- errors ----------------------------------------------------------------
 
@@ -236,6 +237,27 @@ class Result:
         """The method spec the result was computed with (JSON text)."""
         return _s(lib.govidx_result_method_json(self._h))
 
+    def set_tie_tolerance(self, tolerance):
+        """Scores within relative ``tolerance`` of a tie group's best share
+        its rank (default 1e-12; 0: only equal scores tie), as ``govidx
+        compute --tie-tolerance``."""
+        _check(lib.govidx_result_set_tie_tolerance(self._h, float(tolerance)))
+        return self
+
+    def labels(self, key):
+        """The text labels stored under ``key`` as ``{(unit, year): [label,
+        ...]}`` for the cells that have any, e.g. :data:`CE_DEA_LEFT_OUT`
+        (the cities C3 leaves out, with the reason) or
+        :data:`COVERAGE_LEFT_OUT` (the districts coverage leaves out)."""
+        out = {}
+        k = _b(key)
+        for u, unit in enumerate(self.units):
+            for y, year in enumerate(self.years):
+                n = lib.govidx_result_n_labels(self._h, u, y, k)
+                if n:
+                    out[(unit, year)] = [_s(lib.govidx_result_label(self._h, u, y, k, i)) for i in range(n)]
+        return out
+
     def _index(self, unit=None, year=None, node=None):
         out = []
         if unit is not None:
@@ -339,6 +361,57 @@ class _Keep(np.ndarray):
             self._govidx_owner = getattr(obj, "_govidx_owner", None)
 
 
+# -- unit and code lists ---------------------------------------------------
+
+#: label key of :meth:`Dataset.collaboration`'s result: the cities left out
+#: of C3's DEA frontier in a year, with the reason (GOVIDX_CE_DEA_LEFT_OUT)
+CE_DEA_LEFT_OUT = "collaboration.dea_left_out"
+#: label key of :meth:`Dataset.coverage`'s result: the districts left out (GOVIDX_COVERAGE_LEFT_OUT)
+COVERAGE_LEFT_OUT = "coverage.left_out"
+#: label key of :meth:`Dataset.coverage`'s result: a city's worst-covered communities
+COVERAGE_WORST = "coverage.worst"
+
+
+def _code_list(codes):
+    """A list of codes from ``"A,B"`` (as the CLI takes it) or an iterable."""
+    if codes is None:
+        return None
+    items = codes.split(",") if isinstance(codes, str) else [str(c) for c in codes]
+    return [c for c in items if c != ""]
+
+
+def _c_strings(items):
+    """(ctypes array of char*, count) for a list of str (kept alive by the array)."""
+    arr = (ctypes.c_char_p * (len(items) + 1))(*[_b(c) for c in items], None)
+    return ctypes.cast(arr, _lib.P(ctypes.c_char_p)), len(items), arr
+
+
+def _check_units(known, exclude, only):
+    """Name an unknown code as the CLI does; refuse leaving no unit."""
+    for opt, codes in (("exclude", exclude), ("only", only)):
+        for c in codes or ():
+            if c not in known:
+                raise NotFoundError(-7, "%s names unit '%s', which is not a unit of the data" % (opt, c))
+    kept = [u for u in known if (exclude is None or u not in exclude) and (only is None or u in only)]
+    if not kept:
+        raise InvalidArgumentError(-1, "exclude/only leave no unit")
+
+
+def _finish(res, exclude=None, only=None, tie_tolerance=None):
+    """exclude/only on a result whose units are scored each on its own
+    (coverage, openness: ``govidx_result_leave_out_units``, as the CLI
+    does), then the tie tolerance."""
+    if exclude is not None or only is not None:
+        _check_units(res.units, exclude, only)
+        keep = (ctypes.c_ubyte * (len(res.units) + 1))()
+        for i, u in enumerate(res.units):
+            keep[i] = (exclude is None or u not in exclude) and (only is None or u in only)
+        _check(lib.govidx_result_leave_out_units(res._h, keep))
+    if tie_tolerance is not None:
+        res.set_tie_tolerance(tie_tolerance)
+    return res
+
+
 # -- datasets --------------------------------------------------------------
 
 class Dataset:
@@ -411,11 +484,19 @@ class Dataset:
         a.flags.writeable = False
         return _Keep(a, self)
 
-    def compute(self, method=None, **settings):
+    def compute(self, method=None, exclude=None, only=None, tie_tolerance=None, **settings):
         """The composite index of the dataset's framework: plan and execute
         (``govidx compute``).  ``method`` is a JSON text or dict
         (docs/methods.md); ``settings`` set single keys, dots written as
-        ``__`` (``normalize__method="minmax"``)."""
+        ``__`` (``normalize__method="minmax"``).  ``exclude`` / ``only``
+        (codes, a list or ``"A,B"``) leave units out of every step
+        (``--exclude`` / ``--only``: method keys units.exclude /
+        units.only); ``tie_tolerance`` as ``--tie-tolerance``."""
+        exclude, only = _code_list(exclude), _code_list(only)
+        if exclude is not None:
+            settings["units__exclude"] = ",".join(exclude)
+        if only is not None:
+            settings["units__only"] = ",".join(only)
         m = _method(method, **settings)
         plan, res = ctypes.c_void_p(), ctypes.c_void_p()
         try:
@@ -424,29 +505,41 @@ class Dataset:
         finally:
             lib.govidx_plan_free(plan)
             lib.govidx_method_free(m)
-        return Result(res)
+        return _finish(Result(res), tie_tolerance=tie_tolerance)
 
-    def openness(self, method=None, **settings):
-        """The openness index O (pillars O1-O5; ``govidx_openness_compute``)."""
+    def openness(self, method=None, exclude=None, only=None, tie_tolerance=None, **settings):
+        """The openness index O (pillars O1-O5; ``govidx_openness_compute``).
+        ``exclude`` / ``only``: each city is scored on the framework's fixed
+        goalposts, so the others are missing and unranked and no other
+        score changes (``govidx compute --index openness --exclude``)."""
         m = _method(method, **settings)
         res = ctypes.c_void_p()
         try:
             _check(lib.govidx_openness_compute(ctypes.byref(res), self._h, m))
         finally:
             lib.govidx_method_free(m)
-        return Result(res)
+        return _finish(Result(res), _code_list(exclude), _code_list(only), tie_tolerance)
 
-    def openness_checklist(self):
+    def openness_checklist(self, exclude=None, only=None, tie_tolerance=None):
         """The GODI-style checklist scores of the inventory
         (``govidx_openness_checklist_compute`` with the GODI checklist:
-        ``openness.score`` and its parts)."""
+        ``openness.score`` and its parts); ``exclude`` / ``only`` as in
+        :meth:`openness`."""
         res = ctypes.c_void_p()
         _check(lib.govidx_openness_checklist_compute(ctypes.byref(res), self._h, None))
-        return Result(res)
+        return _finish(Result(res), _code_list(exclude), _code_list(only), tie_tolerance)
 
-    def coverage(self, variable=None, epsilon=None, theta=None, floor=None):
+    def coverage(self, variable=None, epsilon=None, theta=None, floor=None, weight=None, include=None,
+                 exclude_districts=None, exclude=None, only=None, tie_tolerance=None):
         """The coverage index (``govidx_coverage_compute``); options as in
-        govidx/coverage.h, None = the library's default."""
+        govidx/coverage.h and the CLI's flags, None = the library's default:
+        ``weight`` (district variable weighting the communities, e.g.
+        households; ``--weight``), ``include`` (district flag variable, 0
+        leaves a district out; ``--include``), ``exclude_districts``
+        (district codes, a list or ``"A,B"``; ``--exclude-districts``).
+        What is left out is in ``result.labels(govidx.COVERAGE_LEFT_OUT)``.
+        ``exclude`` / ``only`` leave cities out (a city's coverage is its
+        own districts', so no other score changes)."""
         o = _lib.CoverageOptions()
         _check(lib.govidx_coverage_options_init(ctypes.byref(o), _lib.COVERAGE_OPTIONS_VERSION))
         if variable is not None:
@@ -454,18 +547,54 @@ class Dataset:
         for k, v in (("epsilon", epsilon), ("theta", theta), ("floor", floor)):
             if v is not None:
                 setattr(o, k, float(v))
+        if weight is not None:
+            o.weight = _b(weight)
+        if include is not None:
+            o.include = _b(include)
+        keep = None
+        districts = _code_list(exclude_districts)
+        if districts:
+            o.exclude_districts, o.n_exclude_districts, keep = _c_strings(districts)
         res = ctypes.c_void_p()
         _check(lib.govidx_coverage_compute(ctypes.byref(res), self._h, ctypes.byref(o)))
-        return Result(res)
+        del keep
+        return _finish(Result(res), _code_list(exclude), _code_list(only), tie_tolerance)
 
     def collaboration(self, network_layer=None, dea_rts=None, dea_orientation=None, aggregation=None,
-                      layer_weights=None, coupling_traditional=None, coupling_floor=None):
+                      layer_weights=None, coupling_traditional=None, coupling_floor=None, exclude=None,
+                      only=None, departments=None, gov_sectors=None, tie_tolerance=None):
         """The collaboration-efficiency index CE (``govidx_collaboration_compute``).
-        Names as in the CLI (``dea_rts="vrs"``, ``aggregation="arithmetic"``)."""
+        Names as in the CLI (``dea_rts="vrs"``, ``aggregation="arithmetic"``).
+        ``exclude`` / ``only`` (codes, a list or ``"A,B"``) leave cities out
+        before C3's DEA frontier and the Malmquist pairs: they are missing
+        and unranked and the others are scored as if the file held only
+        them.  ``departments`` / ``gov_sectors`` (sector lists, as
+        ``--departments`` / ``--gov-sectors``) set the network options of
+        C1.  The cities C3 leaves out (no positive output, a value missing)
+        are in ``result.labels(govidx.CE_DEA_LEFT_OUT)`` with the reason."""
         o = _lib.CollaborationOptions()
         _check(lib.govidx_collaboration_options_init(ctypes.byref(o), _lib.COLLABORATION_OPTIONS_VERSION))
         if network_layer is not None:
             o.network_layer = _b(network_layer)
+        net = None
+        if departments is not None or gov_sectors is not None:
+            net = _lib.NetworkOptions()
+            _check(lib.govidx_network_options_init(ctypes.byref(net), _lib.NETWORK_OPTIONS_VERSION))
+            if departments is not None:
+                net.department_sectors = _b(",".join(_code_list(departments)))
+            if gov_sectors is not None:
+                net.gov_sectors = _b(",".join(_code_list(gov_sectors)))
+            o.network = ctypes.pointer(net)
+        exclude, only = _code_list(exclude), _code_list(only)
+        lists = []
+        if exclude is not None or only is not None:
+            _check_units(self.units, exclude, only)
+        if exclude:
+            o.exclude, o.n_exclude, arr = _c_strings(exclude)
+            lists.append(arr)
+        if only:
+            o.only, o.n_only, arr = _c_strings(only)
+            lists.append(arr)
         _enum(o, "dea_rts", lib.govidx_dea_rts_from_name, dea_rts)
         _enum(o, "dea_orientation", lib.govidx_dea_orientation_from_name, dea_orientation)
         _enum(o, "aggregation", lib.govidx_ce_aggregation_from_name, aggregation)
@@ -480,8 +609,8 @@ class Dataset:
             o.coupling_floor = float(coupling_floor)
         res = ctypes.c_void_p()
         _check(lib.govidx_collaboration_compute(ctypes.byref(res), self._h, ctypes.byref(o)))
-        del keep
-        return Result(res)
+        del keep, lists, net
+        return _finish(Result(res), tie_tolerance=tie_tolerance)
 
     def _roots(self):
         """Codes of the framework's root nodes (no parent), file order."""
@@ -561,6 +690,107 @@ def open(path, validate=True):  # noqa: A001 - the natural name, as in h5py.File
     first checked in a separate process (hostile files cannot crash
     Python); problems raise :class:`FormatError` listing them."""
     return Dataset(path, validate_first=validate)
+
+
+#: problems :func:`import_csv` quotes in its error before counting the rest (as ``govidx import``)
+IMPORT_SHOWN_PROBLEMS = 10
+
+
+def _year_files(pattern):
+    """'DIR/egov_{year}.csv': every existing DIR/egov_YYYY.csv as
+    [(path, year)], years ascending (``govidx import --data``)."""
+    import glob
+    import re
+    head, tail = pattern.split("{year}", 1)
+    rx = re.compile(re.escape(head) + r"([0-9]{4})" + re.escape(tail) + r"\Z")
+    found = sorted((int(m.group(1)), p) for p in glob.glob(glob.escape(head) + "[0-9]" * 4 + glob.escape(tail))
+                   for m in [rx.match(p)] if m)
+    if not found:
+        raise NotFoundError(-7, "no file matches %s ({year} = four digits)" % pattern)
+    return [(p, y) for y, p in found]
+
+
+def import_csv(out, data, meta, year=None, districts=None, inventory=None, actors=None, edges=None, dea=None,
+               thousands=None, decimal=None, unit_column=None, year_column=None, title=None, source=None,
+               licence=None, force=False):
+    """Build a city dataset from CSV files and write it to ``out``
+    (``govidx import``; layouts in docs/import.md), then open it.
+
+    Keyword names are the CLI's flags: ``data`` is one file, a path with
+    ``{year}`` (every existing file with four digits there, one year
+    each), a list of files with ``year`` the list of their years (as
+    ``--data F --year Y`` repeated) or a dict ``{year: file}``; with one
+    file, ``year`` is the year of a file without a year column.
+    ``thousands`` / ``decimal`` (one character: ``","`` reads ``"24,140"``
+    / ``"3,5"``), ``unit_column`` / ``year_column`` (column names),
+    ``districts``, ``inventory``, ``actors`` with ``edges``, ``dea``,
+    ``title``, ``source``, ``licence``; ``force`` replaces an existing
+    ``out``.  Problems in the files raise :class:`FormatError` quoting the
+    first :data:`IMPORT_SHOWN_PROBLEMS` as ``file:line:column: message``
+    and counting the rest; nothing is written then."""
+    src = _lib.ImportSources()
+    _check(lib.govidx_import_sources_init(ctypes.byref(src), _lib.IMPORT_SOURCES_VERSION))
+    files = None
+    if isinstance(data, dict):
+        files = sorted(((str(p), int(y)) for y, p in data.items()), key=lambda t: t[1])
+    elif isinstance(data, (list, tuple)):
+        years = list(year) if isinstance(year, (list, tuple)) else None
+        if years is None or len(years) != len(data):
+            raise InvalidArgumentError(-1, "import_csv: %d data files need as many years (year=[...]), got %s"
+                                       % (len(data), "none" if year is None else len(years or [year])))
+        files = [(str(p), int(y)) for p, y in zip(data, years)]
+    elif "{year}" in str(data):
+        files = _year_files(str(data))
+    else:
+        src.data = _b(data)
+        if year is not None:
+            src.default_year = int(year)
+    keep = []
+    if files is not None:
+        arr = (ctypes.c_char_p * len(files))(*[_b(p) for p, _ in files])
+        yrs = (ctypes.c_int * len(files))(*[y for _, y in files])
+        keep += [arr, yrs]
+        src.data_files = ctypes.cast(arr, _lib.P(ctypes.c_char_p))
+        src.data_years = ctypes.cast(yrs, _lib.P(ctypes.c_int))
+        src.n_data_files = len(files)
+    for name, value in (("meta", meta), ("districts", districts), ("inventory", inventory), ("actors", actors),
+                        ("edges", edges), ("dea", dea), ("unit_column", unit_column),
+                        ("year_column", year_column)):
+        if value is not None:
+            setattr(src, name, _b(value))
+    for name, value in (("thousands", thousands), ("decimal", decimal)):
+        if value is not None:
+            if value == "space":
+                value = " "
+            if len(str(value)) != 1:
+                raise InvalidArgumentError(-1, "import_csv: %s takes one character, got %r" % (name, value))
+            setattr(src, name, str(value).encode("utf-8")[:1])
+    if (actors is None) != (edges is None):
+        raise InvalidArgumentError(-1, "import_csv: actors and edges go together")
+    problems = []
+
+    def report(_ctx, obj, msg):
+        problems.append("%s: %s" % (_s(obj), _s(msg)) if obj else _s(msg))
+
+    cb = _lib.PROBLEM_FN(report)
+    ds = ctypes.c_void_p()
+    rc = lib.govidx_import_csv(ctypes.byref(ds), ctypes.byref(src), cb, None)
+    if rc != 0:
+        if not problems:
+            _check(rc)
+        shown = problems[:IMPORT_SHOWN_PROBLEMS]
+        if len(problems) > IMPORT_SHOWN_PROBLEMS:
+            shown.append("%d more problems not shown (%d in all)" % (len(problems) - IMPORT_SHOWN_PROBLEMS,
+                                                                    len(problems)))
+        raise _CLASSES.get(rc, GovidxError)(rc, "nothing written: " + "; ".join(shown))
+    try:
+        for name, value in (("title", title), ("source", source), ("licence", licence)):
+            if value is not None:
+                _check(lib.govidx_dataset_set_attr(ds, _b(name), _b(value)))
+        _check(lib.govidx_dataset_write(ds, _b(out), _lib.WRITE_REPLACE if force else 0))
+    finally:
+        lib.govidx_dataset_close(ds)
+    return Dataset(out)
 
 
 # -- stored runs (/results/<run>) --------------------------------------------

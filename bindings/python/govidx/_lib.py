@@ -68,15 +68,32 @@ class NetworkOptions(ctypes.Structure):
 
 
 class CoverageOptions(ctypes.Structure):
+    """govidx_coverage_options, version 2 (include/govidx/coverage.h)."""
     _fields_ = [("version", ctypes.c_uint), ("variable", c_char_p), ("epsilon", c_double),
-                ("theta", c_double), ("floor", c_double)]
+                ("theta", c_double), ("floor", c_double),
+                # version 2
+                ("weight", c_char_p), ("include", c_char_p), ("exclude_districts", P(c_char_p)),
+                ("n_exclude_districts", c_size_t)]
 
 
 class CollaborationOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("network_layer", c_char_p), ("network", P(NetworkOptions)),
                 ("dea_rts", c_int), ("dea_orientation", c_int), ("aggregation", c_int),
                 ("layer_weights", P(c_double)), ("n_layer_weights", c_size_t),
-                ("coupling_traditional", c_int), ("coupling_floor", c_double)]
+                ("coupling_traditional", c_int), ("coupling_floor", c_double),
+                # version 2
+                ("exclude", P(c_char_p)), ("n_exclude", c_size_t), ("only", P(c_char_p)), ("n_only", c_size_t)]
+
+
+class ImportSources(ctypes.Structure):
+    """govidx_import_sources, version 2 (include/govidx/import.h)."""
+    _fields_ = [("version", ctypes.c_uint), ("data", c_char_p), ("meta", c_char_p), ("districts", c_char_p),
+                ("inventory", c_char_p), ("actors", c_char_p), ("edges", c_char_p), ("dea", c_char_p),
+                ("default_year", c_int),
+                # version 2
+                ("thousands", ctypes.c_char), ("decimal", ctypes.c_char), ("unit_column", c_char_p),
+                ("year_column", c_char_p), ("data_files", P(c_char_p)), ("data_years", P(c_int)),
+                ("n_data_files", c_size_t)]
 
 
 PROGRESS_FN = ctypes.CFUNCTYPE(c_int, c_void_p, c_size_t, c_size_t)
@@ -140,9 +157,10 @@ class UncertaintyOptions(ctypes.Structure):
                 # version 2
                 ("sampling", c_int), ("data_noise", c_int)]
 
-# versions these mirrors describe (the 1.0 headers)
-COVERAGE_OPTIONS_VERSION = 1
-COLLABORATION_OPTIONS_VERSION = 1
+# versions these mirrors describe
+COVERAGE_OPTIONS_VERSION = 2
+COLLABORATION_OPTIONS_VERSION = 2
+IMPORT_SOURCES_VERSION = 2
 NETWORK_OPTIONS_VERSION = 1
 DEA_OPTIONS_VERSION = 1
 INDICATOR_VERSION = 1
@@ -183,6 +201,10 @@ _SIGS = {
     "govidx_dataset_n_attrs": (c_size_t, [c_void_p]),
     "govidx_dataset_attr_name": (c_char_p, [c_void_p, c_size_t]),
     "govidx_dataset_n_actors": (c_size_t, [c_void_p]),
+    "govidx_dataset_set_attr": (c_int, [c_void_p, c_char_p, c_char_p]),
+    "govidx_dataset_write": (c_int, [c_void_p, c_char_p, ctypes.c_uint]),
+    "govidx_import_sources_init": (c_int, [P(ImportSources), ctypes.c_uint]),
+    "govidx_import_csv": (c_int, [P(c_void_p), P(ImportSources), PROBLEM_FN, c_void_p]),
     # methods, plans, composite
     "govidx_method_from_json": (c_int, [P(c_void_p), c_char_p]),
     "govidx_method_new": (c_int, [P(c_void_p)]),
@@ -230,6 +252,10 @@ _SIGS = {
     "govidx_result_find_unit": (c_int, [P(c_size_t), c_void_p, c_char_p]),
     "govidx_result_find_node": (c_int, [P(c_size_t), c_void_p, c_char_p]),
     "govidx_result_find_year": (c_int, [P(c_size_t), c_void_p, c_int]),
+    "govidx_result_set_tie_tolerance": (c_int, [c_void_p, c_double]),
+    "govidx_result_leave_out_units": (c_int, [c_void_p, P(ctypes.c_ubyte)]),
+    "govidx_result_n_labels": (c_size_t, [c_void_p, c_size_t, c_size_t, c_char_p]),
+    "govidx_result_label": (c_char_p, [c_void_p, c_size_t, c_size_t, c_char_p, c_size_t]),
     # runs
     "govidx_run_set_input_checksum": (c_int, [c_void_p, c_char_p]),
     "govidx_run_file_add": (c_int, [c_char_p, c_void_p, ctypes.c_uint]),
