@@ -57,8 +57,10 @@ static void add_network(govidx_dataset *ds, int u, int year)
 }
 
 /* The panel over its first ny years (1..NY), without the units whose
- * codes are letters of `drop` (NULL: all five), as a file without them. */
-static govidx_dataset *make_panel_sub(size_t ny, const char *drop)
+ * codes are letters of `drop` (NULL: all five), as a file without them;
+ * a_alone_last: in the last year only A's ties are surveyed (B-D keep
+ * their actors, with no ties). */
+static govidx_dataset *make_panel_sub(size_t ny, const char *drop, int a_alone_last)
 {
     static const char *const codes[] = {"request_fulfilment", "request_latency_days", "services_online_rate",
                                         "enterprise_projects_share", "consultation_participation", "budget",
@@ -104,12 +106,12 @@ static govidx_dataset *make_panel_sub(size_t ny, const char *drop)
         }
     for (y = 0; y < ny; y++)
         for (u = 0; u < 4; u++)
-            if (row[u] != SIZE_MAX)
+            if (row[u] != SIZE_MAX && (!a_alone_last || y + 1 < ny || u == 0))
                 add_network(ds, (int)u, years[y]);
     return ds;
 }
 
-static govidx_dataset *make_panel_years(size_t ny) { return make_panel_sub(ny, NULL); }
+static govidx_dataset *make_panel_years(size_t ny) { return make_panel_sub(ny, NULL, 0); }
 
 static govidx_dataset *make_panel(void) { return make_panel_years(NY); }
 
@@ -379,8 +381,11 @@ static void assert_same_as_subset(const govidx_result *r, const govidx_result *r
  * (C3, Malmquist, C1's surveyed years, ranks) to 1e-12. */
 static void test_exclude_only(void)
 {
-    govidx_dataset *ds = make_panel(), *without_c = make_panel_sub(NY, "C"), *only_ad = make_panel_sub(NY, "BCE");
-    govidx_dataset *without_abcd = make_panel_sub(NY, "ABCD");
+    govidx_dataset *ds = make_panel(), *without_c = make_panel_sub(NY, "C", 0), *only_ad = make_panel_sub(NY, "BCE", 0);
+    govidx_dataset *without_abcd = make_panel_sub(NY, "ABCD", 0);
+    govidx_dataset *a_alone = make_panel_sub(NY, NULL, 1), *a_alone_without_a = make_panel_sub(NY, "A", 1);
+    static const char *const ex_a[] = {"A"};
+    size_t c1;
     govidx_result *r = NULL, *r2 = NULL, *full = NULL;
     govidx_collaboration_options o = GOVIDX_COLLABORATION_OPTIONS_INIT;
     static const char *const ex_c[] = {"C"}, *const only_ad_codes[] = {"D", "A"}, *const only_e[] = {"E"};
@@ -426,6 +431,24 @@ static void test_exclude_only(void)
     govidx_result_free(r);
     govidx_result_free(r2);
     r = NULL;
+    /* C1's surveyed years come from the units kept: in 2022 only A has
+     * ties, so without A no city has C1 that year (B-D have actors but the
+     * year is not surveyed), as in a file without A */
+    o = (govidx_collaboration_options)GOVIDX_COLLABORATION_OPTIONS_INIT;
+    o.exclude = ex_a;
+    o.n_exclude = 1;
+    GX_ASSERT_OK(govidx_collaboration_compute(&r, a_alone, &o));
+    GX_ASSERT_OK(govidx_collaboration_compute(&r2, a_alone_without_a, NULL));
+    CU_ASSERT_FATAL(r && r2);
+    assert_same_as_subset(r, r2, "A");
+    GX_ASSERT_OK(govidx_result_find_node(&c1, r, "CE.C1"));
+    CU_ASSERT(isnan(govidx_result_score(r, 1, 2, c1)));
+    CU_ASSERT(!isnan(govidx_result_score(r, 1, 1, c1)));
+    govidx_result_free(r);
+    govidx_result_free(r2);
+    r = NULL;
+    o.exclude = NULL;
+    o.n_exclude = 0;
     /* an unknown code is refused, named; a count without a list; none left */
     o.only = bad;
     o.n_only = 2;
@@ -448,6 +471,8 @@ static void test_exclude_only(void)
     govidx_dataset_close(without_c);
     govidx_dataset_close(only_ad);
     govidx_dataset_close(without_abcd);
+    govidx_dataset_close(a_alone);
+    govidx_dataset_close(a_alone_without_a);
 }
 
 /* The layout of version 1 (the 1.0 header), as a program built then
