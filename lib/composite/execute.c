@@ -390,13 +390,9 @@ static int name_power_cell(const govidx_plan *p, const plan_agg *a, govidx_matri
                            const govidx_result *r)
 {
     const govidx_aggregate_options *o = &a->opts;
-    double pw = o->method == GOVIDX_AGG_GEOMETRIC ? 0.0 : o->method == GOVIDX_AGG_HARMONIC ? -1.0 : o->p;
-    const char *what = o->method == GOVIDX_AGG_GEOMETRIC  ? "geometric mean"
-                       : o->method == GOVIDX_AGG_HARMONIC ? "harmonic mean"
-                                                          : "generalized mean";
+    double pw = govidx__aggregate_exponent(o);
     size_t u, c;
-    if ((o->method != GOVIDX_AGG_GEOMETRIC && o->method != GOVIDX_AGG_HARMONIC &&
-         o->method != GOVIDX_AGG_GENERALIZED) || o->floor > 0)
+    if (!(govidx__aggregate_row(o->method)->caps & GOVIDX__CAP_POWER_MEAN) || o->floor > 0)
         return GOVIDX_EDOMAIN; /* the library's message stands */
     for (u = 0; u < z.rows; u++)
         for (c = 0; c < z.cols; c++) {
@@ -404,8 +400,8 @@ static int name_power_cell(const govidx_plan *p, const plan_agg *a, govidx_matri
             size_t k = a->children[c];
             if (isnan(x) || w[c] == 0.0 || (pw <= 0.0 ? x > 0.0 : x >= 0.0))
                 continue;
-            return govidx__fail(GOVIDX_EDOMAIN, "%s: %s %s of unit %s is %g (%s; set aggregate.floor > 0 to "
-                                "raise it)", what, govidx_framework_is_indicator(p->fw, k) ? "indicator" : "aggregate",
+            return govidx__fail(GOVIDX_EDOMAIN, "%s mean: %s %s of unit %s is %g (%s; set aggregate.floor > 0 to "
+                                "raise it)", govidx_aggregate_method_name(o->method), govidx_framework_is_indicator(p->fw, k) ? "indicator" : "aggregate",
                                 govidx_framework_node_code(p->fw, k), r->unit_codes[u], x,
                                 pw <= 0.0 ? "needs values > 0" : "needs values >= 0");
         }

@@ -38,6 +38,15 @@ static double num(const govidx_method *m, const char *node, const char *key)
     return strtod(govidx_method_get(m, node, key), NULL);
 }
 
+/* Does the weights.method value `name` (checked by the spec parser) derive
+ * the weights rather than take the framework's nominal ones? */
+static int weights_derived(const char *name)
+{
+    govidx_weight_method w;
+    return govidx_weight_method_from_name(&w, name) == GOVIDX_OK &&
+           (govidx__weight_row(w)->caps & GOVIDX__CAP_DERIVED);
+}
+
 static int resolve_aggregation(govidx_plan *p, plan_agg *a)
 {
     const char *code = govidx_framework_node_code(p->fw, a->node);
@@ -47,8 +56,7 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     govidx_aggregate_options o = GOVIDX_AGGREGATE_OPTIONS_INIT;
     if ((rc = govidx_aggregate_method_from_name(&method, govidx_method_get(p->method, code, "aggregate.method"))))
         return govidx__fail_context(rc, "node '%s'", code);
-    /* 1 bod, 2 directional, 3 robust */
-    a->bod = method >= GOVIDX_AGG_BOD && method <= GOVIDX_AGG_BOD_ROBUST ? (int)(method - GOVIDX_AGG_BOD) + 1 : 0;
+    a->bod = govidx__aggregate_bod(method); /* 1 bod, 2 directional, 3 robust */
     a->bod_m = num(p->method, code, "aggregate.bod_m");
     if (a->bod == 3 && !(a->bod_m >= 1 && a->bod_m <= 1e9 && a->bod_m == floor(a->bod_m)))
         return govidx__fail(GOVIDX_EINVAL, "node '%s': aggregate.bod_m must be a whole number >= 1", code);
@@ -66,7 +74,7 @@ static int resolve_aggregation(govidx_plan *p, plan_agg *a)
     a->opts = o;
     if ((rc = govidx_weight_method_from_name(&w, govidx_method_get(p->method, code, "weights.method"))))
         return govidx__fail_context(rc, "node '%s'", code);
-    a->weight_method = w == GOVIDX_WEIGHTS_NOMINAL ? -1 : (int)w;
+    a->weight_method = govidx__weight_row(w)->caps & GOVIDX__CAP_DERIVED ? (int)w : -1;
     return GOVIDX_OK;
 }
 
@@ -300,7 +308,7 @@ static int build_nodes(govidx_plan *p)
                 return govidx__fail_context(rc, "indicator '%s'", code);
             l->plain_minmax = l->prep.norm == GOVIDX_NORM_MINMAX && l->prep.treat == GOVIDX_TREAT_NONE &&
                               !(p->screen_min_share > 0) && !p->unit_filter &&
-                              p->impute == GOVIDX__IMPUTE_NONE && !(p->denominate && l->den_column != NONE) &&
+                              p->impute == GOVIDX_IMPUTE_NONE && !(p->denominate && l->den_column != NONE) &&
                               (l->prep.direction == 1 || l->prep.direction == -1);
             p->leaf_of_node[k] = li++;
         } else {
@@ -330,7 +338,7 @@ static int build_nodes(govidx_plan *p)
         p->aggs[i].fused = govidx__fused_eligible(p, &p->aggs[i]);
     if ((rc = plan_streaming(p)))
         return rc;
-    p->has_flags = p->impute != GOVIDX__IMPUTE_NONE || p->screen_min_share > 0 || p->unit_filter;
+    p->has_flags = p->impute != GOVIDX_IMPUTE_NONE || p->screen_min_share > 0 || p->unit_filter;
     for (i = 0; i < p->n_leaves; i++)
         p->has_flags |= p->leaves[i].prep.treat != GOVIDX_TREAT_NONE;
     /* leaves before aggregates in the output order */
@@ -436,8 +444,7 @@ int govidx_plan_new(govidx_plan **out, const govidx_framework *fw, const govidx_
     /* per-year weights need one set per year, only when some node derives them */
     for (i = 0; i < p->n_nodes && rc == GOVIDX_OK; i++)
         if (!govidx_framework_is_indicator(p->fw, i) &&
-            strcmp(govidx_method_get(p->method, govidx_framework_node_code(p->fw, i), "weights.method"),
-                   "nominal"))
+            weights_derived(govidx_method_get(p->method, govidx_framework_node_code(p->fw, i), "weights.method")))
             any_data_weights = 1;
     p->n_weight_sets = (!p->pooled && any_data_weights) ? p->n_years : 1;
     if (rc == GOVIDX_OK && p->impute != 0 && panel->unit_groups == NULL &&

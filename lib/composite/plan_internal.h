@@ -60,7 +60,7 @@ struct govidx_plan {
     size_t *child_pos;     /* node -> its place among its parent's children (NONE for a root) */
     size_t n_slots;        /* sums of streamed nodes open at once (the deepest one's depth + 1) */
     int denominate;
-    int impute;            /* govidx__impute_kind */
+    int impute;            /* govidx_impute_method (govidx__impute_kind) */
     int pooled;            /* data-driven weights pooled over years */
     size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
     int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
