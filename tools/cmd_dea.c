@@ -19,7 +19,7 @@ static const char *model_list(char *buf, size_t len, unsigned flag, const char *
     size_t i, at = 0;
     const char *name;
     buf[0] = '\0';
-    for (i = 0; (name = govidx_dea_preset_name(i)) != NULL; i++) {
+    for (i = 0; (name = govidx_dea_preset_name(i)) != NULL && at < len; i++) {
         govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
         unsigned caps = 0;
         if (flag && (govidx_dea_preset_apply(&o, &caps, name) || !(caps & flag)))
