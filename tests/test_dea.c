@@ -707,6 +707,64 @@ static void test_super(void)
     govidx_dea_result_free(r);
 }
 
+/* ---- named models (lib/dea/dea_models.c) --------------------------------------------- */
+
+/* The registry of `govidx dea --model` names: each sets rts, model and
+ * super-efficiency, and what its flags claim is what the library does
+ * (nonoriented accepted, Malmquist accepted).  ccr and bcc reproduce the
+ * 12 hospitals' scores above (CCR-I: Cooper, Seiford & Tone 2007, book
+ * values; BCC-I: METHODS.md E4, lpSolve). */
+static void test_named_models(void)
+{
+    static const char *const names[] = {"ccr", "bcc", "nirs", "ndrs", "sbm", "super"};
+    static const govidx_dea_rts rts[] = {GOVIDX_DEA_CRS, GOVIDX_DEA_VRS, GOVIDX_DEA_NIRS,
+                                         GOVIDX_DEA_NDRS, GOVIDX_DEA_CRS, GOVIDX_DEA_CRS};
+    static const govidx_dea_model model[] = {GOVIDX_DEA_RADIAL, GOVIDX_DEA_RADIAL, GOVIDX_DEA_RADIAL,
+                                             GOVIDX_DEA_RADIAL, GOVIDX_DEA_SBM, GOVIDX_DEA_RADIAL};
+    double effch[12], techch[12], tfpch[12];
+    int status[12];
+    size_t k, i;
+    for (k = 0; k < 6; k++) {
+        govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
+        govidx_dea_result *r = NULL;
+        unsigned caps = 99;
+        int rc;
+        CU_ASSERT_STRING_EQUAL(govidx_dea_preset_name(k), names[k]);
+        GX_ASSERT_OK(govidx_dea_preset_apply(&o, &caps, names[k]));
+        CU_ASSERT_EQUAL(o.rts, rts[k]);
+        CU_ASSERT_EQUAL(o.model, model[k]);
+        CU_ASSERT_EQUAL(o.super_efficiency, k == 5);
+        CU_ASSERT_EQUAL(o.orientation, GOVIDX_DEA_INPUT); /* left as it was */
+        CU_ASSERT_EQUAL(caps & ~7u, 0u);
+        CU_ASSERT_EQUAL((caps & GOVIDX_DEA_PRESET_POSITIVE) != 0, model[k] == GOVIDX_DEA_SBM);
+        if (k < 2) {
+            GX_ASSERT_OK(govidx_dea_compute(&r, view(hosp_x, 12, 2), view(hosp_y, 12, 2), &o));
+            for (i = 0; r && i < 12; i++)
+                GX_ASSERT_CLOSE(govidx_dea_efficiency(r)[i], k == 0 ? hosp_ccr[i] : hosp_bcc[i], 5e-5);
+            govidx_dea_result_free(r);
+            r = NULL;
+        }
+        rc = govidx_dea_malmquist(effch, techch, tfpch, status, view(hosp_x, 12, 2), view(hosp_y, 12, 2),
+                                  view(hosp_x, 12, 2), view(hosp_y, 12, 2), &o);
+        CU_ASSERT_EQUAL(rc == GOVIDX_OK, (caps & GOVIDX_DEA_PRESET_MALMQUIST) != 0);
+        o.orientation = GOVIDX_DEA_NONORIENTED;
+        rc = govidx_dea_compute(&r, view(hosp_x, 12, 2), view(hosp_y, 12, 2), &o);
+        CU_ASSERT_EQUAL(rc == GOVIDX_OK, (caps & GOVIDX_DEA_PRESET_NONORIENTED) != 0);
+        govidx_dea_result_free(r);
+    }
+    CU_ASSERT_PTR_NULL(govidx_dea_preset_name(6));
+    {
+        govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
+        unsigned caps = 99;
+        GX_ASSERT_RC(govidx_dea_preset_apply(&o, &caps, "radial"), GOVIDX_EFORMAT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(govidx_last_error(), "unknown DEA model 'radial'"));
+        CU_ASSERT_EQUAL(caps, 99u);
+        CU_ASSERT_EQUAL(o.model, GOVIDX_DEA_RADIAL);
+        GX_ASSERT_RC(govidx_dea_preset_apply(NULL, NULL, "ccr"), GOVIDX_EINVAL);
+        GX_ASSERT_RC(govidx_dea_preset_apply(&o, NULL, NULL), GOVIDX_EINVAL);
+    }
+}
+
 /* ---- Malmquist ---------------------------------------------------------------------- */
 
 static void test_malmquist(void)
@@ -1209,6 +1267,7 @@ static CU_TestInfo tests[] = {{"allocation failures", test_alloc_failures},
                               {"PFT 1981 copy A vs full LP", test_pft},
                               {"frame equals full LP", test_frame_equals_full},
                               {"super-efficiency", test_super},
+                              {"named models (--model registry)", test_named_models},
                               {"Malmquist", test_malmquist},
                               {"Malmquist vs reference LPs", test_malmquist_random},
                               {"benefit of the doubt", test_bod},

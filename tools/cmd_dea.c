@@ -12,8 +12,26 @@
 #include <string.h>
 #include <unistd.h>
 
+/* "a|b|c": the library's named models, or (with flag) those with that
+ * GOVIDX_DEA_PRESET_* flag, joined by sep. */
+static const char *model_list(char *buf, size_t len, unsigned flag, const char *sep)
+{
+    size_t i, at = 0;
+    const char *name;
+    buf[0] = '\0';
+    for (i = 0; (name = govidx_dea_preset_name(i)) != NULL && at < len; i++) {
+        govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
+        unsigned caps = 0;
+        if (flag && (govidx_dea_preset_apply(&o, &caps, name) || !(caps & flag)))
+            continue;
+        at += (size_t)snprintf(buf + at, at < len ? len - at : 0, "%s%s", at ? sep : "", name);
+    }
+    return buf;
+}
+
 static void dea_usage(FILE *f)
 {
+    char models[128], nonoriented[64];
     fprintf(f,
             "usage: govidx dea DATA.csv --inputs x1,x2 --outputs y1,y2 [options] --csv OUT.csv\n"
             "       govidx dea FILE.h5 [--year Y] [--inputs ... --outputs ...] [options] --csv OUT.csv\n"
@@ -22,9 +40,12 @@ static void dea_usage(FILE *f)
             "slack_<input>..., slack_<output>..., peers (';'-separated), lambdas, status, reason.\n"
             "With FILE.h5 the inputs and outputs default to the file's DEA block.\n"
             "\n"
-            "options:\n"
-            "  --model ccr|bcc|nirs|ndrs|sbm|super   (default ccr)\n"
-            "  --orientation in|out|none             (default in; none for sbm only; also\n"
+            "options:\n");
+    fprintf(f, "  --model %-29s (default %s)\n", model_list(models, sizeof models, 0, "|"),
+            govidx_dea_preset_name(0));
+    fprintf(f, "  --orientation in|out|none             (default in; none for %s only; also\n",
+            model_list(nonoriented, sizeof nonoriented, GOVIDX_DEA_PRESET_NONORIENTED, ", "));
+    fprintf(f,
             "                                        input|output|nonoriented)\n"
             "  --category COLUMN       categorical DMUs: level 1 = least favourable;\n"
             "                          a DMU is compared with DMUs of its level or lower\n"
@@ -577,6 +598,7 @@ int cmd_dea(int argc, char **argv)
     char *ins[MAXV], *outs[MAXV], *nd[MAXV], *und[MAXV];
     size_t m = 0, s = 0, n_nd = 0, n_und = 0, k, j;
     int i, year = 0, rc, second = 1, threads = 0, malmquist = 0, drop_invalid = 0;
+    unsigned model_caps = 0;
     cli_units units = {NULL, NULL};
     dea_input d;
     govidx_dea_options o = GOVIDX_DEA_OPTIONS_INIT;
@@ -639,16 +661,11 @@ int cmd_dea(int argc, char **argv)
         dea_usage(stderr);
         return CLI_EXIT_USAGE;
     }
-    if (!strcmp(model, "ccr") || !strcmp(model, "super")) o.rts = GOVIDX_DEA_CRS;
-    else if (!strcmp(model, "bcc")) o.rts = GOVIDX_DEA_VRS;
-    else if (!strcmp(model, "nirs")) o.rts = GOVIDX_DEA_NIRS;
-    else if (!strcmp(model, "ndrs")) o.rts = GOVIDX_DEA_NDRS;
-    else if (!strcmp(model, "sbm")) o.model = GOVIDX_DEA_SBM;
-    else {
+    /* the library's registry of named models (lib/dea/dea_models.c) */
+    if (govidx_dea_preset_apply(&o, &model_caps, model)) {
         fprintf(stderr, "govidx dea: unknown model '%s'\n", model);
         return CLI_EXIT_USAGE;
     }
-    o.super_efficiency = !strcmp(model, "super");
     /* the library's table: input|output|nonoriented, with in|out|none as aliases */
     if (govidx_dea_orientation_from_name(&o.orientation, orient)) {
         fprintf(stderr, "govidx dea: orientation must be in, out or none (or input, output, nonoriented)\n");
@@ -701,7 +718,8 @@ int cmd_dea(int argc, char **argv)
         int *cat = NULL;
         if (!keep || !why || !rows) {
             cli_report("dea", rc = GOVIDX_ENOMEM);
-        } else if (choose_dmus(&d, &units, drop_invalid, udf, o.model == GOVIDX_DEA_SBM, keep, why, &n_keep)) {
+        } else if (choose_dmus(&d, &units, drop_invalid, udf, (model_caps & GOVIDX_DEA_PRESET_POSITIVE) != 0,
+                               keep, why, &n_keep)) {
             rc = GOVIDX_EINVAL;
         } else if ((rc = compact(&Xk, &Yk, &d, keep, n_keep, rows))) {
             cli_report("dea", rc);

@@ -15,51 +15,19 @@
 
 #define AT(v, i, j) ((v).data[(i) + (j) * (v).ld])
 
-/* Spec names (method.h): the single table of the parser, the name functions
- * and --help.  "generalised" (the British spelling, shipped in specs and
- * docs) is an alias. */
-static const govidx__name aggregate_name_table[] = {
-    {"arithmetic", GOVIDX_AGG_ARITHMETIC},
-    {"geometric", GOVIDX_AGG_GEOMETRIC},
-    {"harmonic", GOVIDX_AGG_HARMONIC},
-    {"generalized", GOVIDX_AGG_GENERALIZED},
-    {"topsis", GOVIDX_AGG_TOPSIS},
-    {"mpi", GOVIDX_AGG_MPI},
-    {"mpi-negative", GOVIDX_AGG_MPI_NEGATIVE},
-    {"ampi", GOVIDX_AGG_AMPI},
-    {"ampi-negative", GOVIDX_AGG_AMPI_NEGATIVE},
-    {"copeland", GOVIDX_AGG_COPELAND},
-    {"sum", GOVIDX_AGG_SUM},
-    {"bod", GOVIDX_AGG_BOD},
-    {"bod-directional", GOVIDX_AGG_BOD_DIRECTIONAL},
-    {"bod-robust", GOVIDX_AGG_BOD_ROBUST},
-    {"generalised", GOVIDX_AGG_GENERALIZED},
-};
-GOVIDX__NAMES(govidx__aggregate_names, "aggregation method", aggregate_name_table);
-
-GOVIDX__NAME_FUNCTIONS(govidx_aggregate_method, govidx_aggregate_method, govidx__aggregate_names)
-
-/* Human-readable names for error messages. */
-static const char *method_name(govidx_aggregate_method m)
-{
-    switch (m) {
-    case GOVIDX_AGG_ARITHMETIC: return "arithmetic mean";
-    case GOVIDX_AGG_GEOMETRIC: return "geometric mean";
-    case GOVIDX_AGG_HARMONIC: return "harmonic mean";
-    case GOVIDX_AGG_GENERALIZED: return "generalised mean";
-    case GOVIDX_AGG_TOPSIS: return "TOPSIS";
-    case GOVIDX_AGG_MPI: return "MPI";
-    case GOVIDX_AGG_MPI_NEGATIVE: return "MPI (negative)";
-    case GOVIDX_AGG_AMPI: return "AMPI";
-    case GOVIDX_AGG_AMPI_NEGATIVE: return "AMPI (negative)";
-    case GOVIDX_AGG_COPELAND: return "Copeland";
-    case GOVIDX_AGG_SUM: return "weighted sum";
-    case GOVIDX_AGG_BOD:
-    case GOVIDX_AGG_BOD_DIRECTIONAL:
-    case GOVIDX_AGG_BOD_ROBUST: return "benefit of the doubt";
-    }
-    return "aggregation";
-}
+/* A row of the family's registry (GOVIDX__AGGREGATE_REGISTRY, after the
+ * kernels): the shared part, the kernel (NULL: a plan method), the label of
+ * messages, the power mean's exponent (NAN: aggregate.p) and the BoD variant. */
+typedef struct agg_entry {
+    govidx__method_row row;
+    int (*kernel)(double *out, govidx_matrix_view z, const double *w, const govidx_aggregate_options *o,
+                  govidx_aggregate_info *info);
+    const char *label;
+    double exponent;
+    int bod;
+} agg_entry;
+static const agg_entry *agg_entry_of(int method);
+static const char *method_name(govidx_aggregate_method m);
 
 /* Present children of unit i: renormalised weights into wr; 1 when the
  * node is computable (share of present children >= min_share, present
@@ -188,10 +156,7 @@ static int aggregate_means(double *out, govidx_matrix_view z, const double *w,
                            const govidx_aggregate_options *o, govidx_aggregate_info *info)
 {
     size_t i, j, m = z.cols;
-    double p = o->method == GOVIDX_AGG_ARITHMETIC   ? 1.0
-               : o->method == GOVIDX_AGG_GEOMETRIC  ? 0.0
-               : o->method == GOVIDX_AGG_HARMONIC   ? -1.0
-                                                     : o->p;
+    double p = govidx__aggregate_exponent(o);
     double *wr;
     int rc = GOVIDX_OK;
     if (p == 1.0)
@@ -330,8 +295,9 @@ static int aggregate_mpi(double *out, govidx_matrix_view z, const double *w,
                          const govidx_aggregate_options *o, govidx_aggregate_info *info)
 {
     size_t i, j, m = z.cols;
-    int adjusted = o->method == GOVIDX_AGG_AMPI || o->method == GOVIDX_AGG_AMPI_NEGATIVE;
-    int negative = o->method == GOVIDX_AGG_MPI_NEGATIVE || o->method == GOVIDX_AGG_AMPI_NEGATIVE;
+    unsigned caps = agg_entry_of(o->method)->row.caps;
+    int adjusted = (caps & GOVIDX__CAP_AMPI) != 0;
+    int negative = (caps & GOVIDX__CAP_NEGATIVE_PHENOMENON) != 0;
     double *a = govidx__mallocarray(m, sizeof *a); /* rescaled = a_j + b_j x */
     double *b = govidx__mallocarray(m, sizeof *b);
     double *wr = govidx__mallocarray(m, sizeof *wr);
@@ -520,6 +486,86 @@ GOVIDX__VERSIONS_1(aggregate_options_versions, govidx_aggregate_options, "aggreg
 GOVIDX__VERSIONS_1(aggregate_info_versions, govidx_aggregate_info, "aggregation info", GOVIDX_AGGREGATE_INFO_INIT,
                    n_missing);
 
+/* The registry of the aggregation family: one row per spec name (the first
+ * row of a method gives its canonical name; "generalised", the British
+ * spelling shipped in specs and docs, is an alias), read by the spec parser
+ * (aggregate.method, method.c), the name functions, the plan (plan.c,
+ * execute.c) and `govidx compute --help`.  A row: name, enum, kernel (NULL:
+ * a plan method, DEA over the whole panel), label for messages, the power
+ * mean's exponent (NAN: aggregate.p; unused by the others), the BoD variant
+ * (0: none, 1 radial, 2 directional, 3 robust order-m), the spec keys it
+ * reads beyond aggregate.method, capabilities (GOVIDX__CAP_*). */
+#define AGG_BOD "aggregate.bod_share_min,aggregate.bod_share_max"
+#define AGG_POWER "aggregate.min_share,aggregate.floor"
+#define GOVIDX__AGGREGATE_REGISTRY(X)                                                                          \
+    X("arithmetic", GOVIDX_AGG_ARITHMETIC, aggregate_means, "arithmetic mean", 1.0, 0, "aggregate.min_share",  \
+      GOVIDX__CAP_LINEAR)                                                                                      \
+    X("geometric", GOVIDX_AGG_GEOMETRIC, aggregate_means, "geometric mean", 0.0, 0, AGG_POWER,                \
+      GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_POSITIVE)                                                           \
+    X("harmonic", GOVIDX_AGG_HARMONIC, aggregate_means, "harmonic mean", -1.0, 0, AGG_POWER,                  \
+      GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_POSITIVE)                                                           \
+    X("generalized", GOVIDX_AGG_GENERALIZED, aggregate_means, "generalised mean", NAN, 0,                     \
+      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN)                                                        \
+    X("topsis", GOVIDX_AGG_TOPSIS, aggregate_topsis, "TOPSIS", NAN, 0, "aggregate.min_share", 0)               \
+    X("mpi", GOVIDX_AGG_MPI, aggregate_mpi, "MPI", NAN, 0, "aggregate.min_share", 0)                           \
+    X("mpi-negative", GOVIDX_AGG_MPI_NEGATIVE, aggregate_mpi, "MPI (negative)", NAN, 0, "aggregate.min_share", \
+      GOVIDX__CAP_NEGATIVE_PHENOMENON)                                                                         \
+    X("ampi", GOVIDX_AGG_AMPI, aggregate_mpi, "AMPI", NAN, 0, "aggregate.min_share", GOVIDX__CAP_AMPI)         \
+    X("ampi-negative", GOVIDX_AGG_AMPI_NEGATIVE, aggregate_mpi, "AMPI (negative)", NAN, 0,                    \
+      "aggregate.min_share", GOVIDX__CAP_AMPI | GOVIDX__CAP_NEGATIVE_PHENOMENON)                               \
+    X("copeland", GOVIDX_AGG_COPELAND, aggregate_copeland, "Copeland", NAN, 0, "aggregate.min_share", 0)       \
+    X("sum", GOVIDX_AGG_SUM, aggregate_sum, "weighted sum", NAN, 0, "aggregate.min_share", GOVIDX__CAP_LINEAR) \
+    X("bod", GOVIDX_AGG_BOD, NULL, "benefit of the doubt", NAN, 1, AGG_BOD, GOVIDX__CAP_PLAN_ONLY)             \
+    X("bod-directional", GOVIDX_AGG_BOD_DIRECTIONAL, NULL, "benefit of the doubt", NAN, 2, AGG_BOD,            \
+      GOVIDX__CAP_PLAN_ONLY)                                                                                   \
+    X("bod-robust", GOVIDX_AGG_BOD_ROBUST, NULL, "benefit of the doubt", NAN, 3,                               \
+      AGG_BOD ",aggregate.bod_m", GOVIDX__CAP_PLAN_ONLY)                                                       \
+    X("generalised", GOVIDX_AGG_GENERALIZED, aggregate_means, "generalised mean", NAN, 0,                     \
+      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN)
+
+#define AGG_ROW(name, method, kernel, label, exponent, bod, params, caps) \
+    {{name, method, params, caps}, kernel, label, exponent, bod},
+static const agg_entry agg_registry[] = {GOVIDX__AGGREGATE_REGISTRY(AGG_ROW)};
+#define AGG_NAME(name, method, kernel, label, exponent, bod, params, caps) {name, method},
+static const govidx__name aggregate_name_table[] = {GOVIDX__AGGREGATE_REGISTRY(AGG_NAME)};
+GOVIDX__NAMES(govidx__aggregate_names, "aggregation method", aggregate_name_table);
+
+GOVIDX__NAME_FUNCTIONS(govidx_aggregate_method, govidx_aggregate_method, govidx__aggregate_names)
+
+static const agg_entry *agg_entry_of(int method)
+{
+    size_t k;
+    for (k = 0; k < sizeof agg_registry / sizeof agg_registry[0]; k++)
+        if (agg_registry[k].row.value == method)
+            return &agg_registry[k];
+    return NULL;
+}
+
+const govidx__method_row *govidx__aggregate_row(int method)
+{
+    const agg_entry *e = agg_entry_of(method);
+    return e ? &e->row : &govidx__no_method_row;
+}
+
+double govidx__aggregate_exponent(const govidx_aggregate_options *o)
+{
+    const agg_entry *e = agg_entry_of(o->method);
+    return e && !isnan(e->exponent) ? e->exponent : o->p;
+}
+
+int govidx__aggregate_bod(int method)
+{
+    const agg_entry *e = agg_entry_of(method);
+    return e ? e->bod : 0;
+}
+
+/* Human-readable names for error messages. */
+static const char *method_name(govidx_aggregate_method m)
+{
+    const agg_entry *e = agg_entry_of(m);
+    return e ? e->label : "aggregation";
+}
+
 int govidx_aggregate_options_init(govidx_aggregate_options *opts, unsigned version)
 {
     return govidx__versioned_init(&aggregate_options_versions, opts, version);
@@ -541,6 +587,7 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
 {
     govidx_aggregate_options copy;
     govidx_aggregate_info res = GOVIDX_AGGREGATE_INFO_INIT; /* current layout; the caller's gets its version's part */
+    const agg_entry *entry;
     size_t j;
     double wsum = 0.0;
     int rc;
@@ -552,10 +599,11 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
     opts = &copy;
     if (info && (rc = govidx__versioned_check(&aggregate_info_versions, info->version)))
         return rc;
-    if (opts->method >= GOVIDX_AGG_BOD && opts->method <= GOVIDX_AGG_BOD_ROBUST)
+    entry = agg_entry_of(opts->method);
+    if (entry && (entry->row.caps & GOVIDX__CAP_PLAN_ONLY))
         return govidx__fail(GOVIDX_EINVAL, "aggregate: %s needs DEA over the whole panel: use a plan",
                             govidx_aggregate_method_name(opts->method));
-    if ((unsigned)opts->method > (unsigned)GOVIDX_AGG_SUM)
+    if (!entry)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
     if (!isfinite(opts->p) || !isfinite(opts->floor) || opts->floor < 0.0)
         return govidx__fail(GOVIDX_EINVAL, "aggregate: p = %g and floor = %g must be finite, "
@@ -584,34 +632,7 @@ int govidx__aggregate(double *out, govidx_matrix_view z, const double *w, const 
         return govidx__fail(GOVIDX_EINVAL, "%s: the weights sum to %g", method_name(opts->method),
                             wsum);
 
-    switch (opts->method) {
-    case GOVIDX_AGG_ARITHMETIC:
-    case GOVIDX_AGG_GEOMETRIC:
-    case GOVIDX_AGG_HARMONIC:
-    case GOVIDX_AGG_GENERALIZED:
-        rc = aggregate_means(out, z, w, opts, &res);
-        break;
-    case GOVIDX_AGG_TOPSIS:
-        rc = aggregate_topsis(out, z, w, opts, &res);
-        break;
-    case GOVIDX_AGG_MPI:
-    case GOVIDX_AGG_MPI_NEGATIVE:
-    case GOVIDX_AGG_AMPI:
-    case GOVIDX_AGG_AMPI_NEGATIVE:
-        rc = aggregate_mpi(out, z, w, opts, &res);
-        break;
-    case GOVIDX_AGG_SUM:
-        rc = aggregate_sum(out, z, w, opts, &res);
-        break;
-    case GOVIDX_AGG_COPELAND:
-        rc = aggregate_copeland(out, z, w, opts, &res);
-        break;
-    case GOVIDX_AGG_BOD:
-    case GOVIDX_AGG_BOD_DIRECTIONAL:
-    case GOVIDX_AGG_BOD_ROBUST: /* refused above: plan only */
-    default:
-        return govidx__fail(GOVIDX_EINVAL, "aggregate: unknown method %d", (int)opts->method);
-    }
+    rc = entry->kernel(out, z, w, opts, &res);
     /* the counts so far, on failure too (as before); the version was checked above */
     if (info)
         govidx__versioned_write(&aggregate_info_versions, info, &res);

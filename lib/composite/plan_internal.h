@@ -1,6 +1,6 @@
 /*
- * lib/composite/plan_internal.h - the layout of govidx_plan, shared by plan.c and the
- * fused execution path of plan_fused.c.
+ * lib/composite/plan_internal.h - the layout of govidx_plan, shared by plan.c (building),
+ * execute.c (executing) and the fused execution path of plan_fused.c.
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_PLAN_INTERNAL_H
@@ -60,7 +60,7 @@ struct govidx_plan {
     size_t *child_pos;     /* node -> its place among its parent's children (NONE for a root) */
     size_t n_slots;        /* sums of streamed nodes open at once (the deepest one's depth + 1) */
     int denominate;
-    int impute;            /* govidx__impute_kind */
+    int impute;            /* govidx_impute_method (govidx__impute_kind) */
     int pooled;            /* data-driven weights pooled over years */
     size_t n_weight_sets;  /* 1 when pooled or nominal, else n_years */
     int rescale_aggregates; /* zscore-minmax: min-max every aggregate (EGDI) */
@@ -142,6 +142,22 @@ typedef struct govidx__range_carry {
 int govidx__fused_eligible(const govidx_plan *p, const plan_agg *a);
 int govidx__fused_node(const govidx_plan *p, const plan_agg *a, const double *w, const govidx_panel *panel,
                        size_t y, govidx_result *r, double *work, govidx__range_carry *carry, int *done);
+
+/* Between building (plan.c) and executing (execute.c): the caller's panel
+ * read into *copy and *panel pointed at it (every public entry does this
+ * once), and its shape checked. */
+int govidx__plan_read_panel(const govidx_panel **panel, govidx_panel *copy);
+int govidx__plan_check_panel(const govidx_panel *panel, size_t *n_units, size_t *n_vars);
+/* Stage every leaf of year y into r (x: n_units x max_children doubles of
+ * work space); aggregate node a of year y with weights w; the weights of a
+ * in year y; the most children of any aggregate (execute.c, also used by
+ * training in plan.c). */
+int govidx__plan_stage_leaves(const govidx_plan *p, const govidx_panel *panel, size_t y, govidx_result *r,
+                              double *work);
+int govidx__plan_aggregate_node(const govidx_plan *p, const plan_agg *a, size_t y, const double *w,
+                                govidx_result *r, double *work);
+const double *govidx__plan_agg_weights(const govidx_plan *p, const plan_agg *a, size_t y);
+size_t govidx__plan_max_children(const govidx_plan *p);
 
 /* The panel govidx_execute_dataset would run p on (plan_dataset.c), views
  * over ds's arrays; release with govidx__dataset_panel_free(owner). */

@@ -68,7 +68,8 @@ void govidx__leaf_prep_clear(govidx__leaf_prep *lp)
     (void)lp; /* nothing owned; kept so the plan never depends on that */
 }
 
-/* The internal kinds are govidx_impute_method's values. */
+/* The kinds are govidx_impute_method's values; their rows (impute.c) say
+ * what each needs. */
 int govidx__impute_kind(int *kind, const char *name)
 {
     govidx_impute_method v;
@@ -80,7 +81,7 @@ int govidx__impute_kind(int *kind, const char *name)
 
 int govidx__impute_needs_groups(int kind)
 {
-    return kind == GOVIDX__IMPUTE_GROUP_MEAN || kind == GOVIDX__IMPUTE_GROUP_MEDIAN;
+    return (govidx__impute_row(kind)->caps & GOVIDX__CAP_NEEDS_GROUP) != 0;
 }
 
 /* x (n values) as a one-column matrix view / writable matrix. */
@@ -116,7 +117,8 @@ static int carry(double *x, unsigned char *flags, size_t n, int kind, const govi
         views[t] = col_view(t == y ? x : c, n); /* year y: the values as staged so far */
     }
     rc = govidx_impute_carry(govidx_matrix_array(out, n, 1), flags, views, n_years, y,
-                             kind == GOVIDX__IMPUTE_CARRY_FORWARD ? GOVIDX_CARRY_PREVIOUS : GOVIDX_CARRY_NEXT);
+                             govidx__impute_row(kind)->caps & GOVIDX__CAP_FROM_LATER ? GOVIDX_CARRY_NEXT
+                                                                                     : GOVIDX_CARRY_PREVIOUS);
     if (rc == GOVIDX_OK)
         memcpy(x, out, n * sizeof *x);
     govidx__free(views);
@@ -128,19 +130,17 @@ static int carry(double *x, unsigned char *flags, size_t n, int kind, const govi
 int govidx__impute_leaf(double *x, unsigned char *flags, size_t n, int kind, const govidx_panel *panel, size_t y,
                         size_t column, size_t den_column, int denominate, const int *groups)
 {
-    static const int codes[] = {GOVIDX_IMPUTE_NONE, GOVIDX_IMPUTE_MEAN, GOVIDX_IMPUTE_MEDIAN,
-                                GOVIDX_IMPUTE_GROUP_MEAN, GOVIDX_IMPUTE_GROUP_MEDIAN};
     govidx_impute_options o = GOVIDX_IMPUTE_OPTIONS_INIT;
     double *out;
     int rc;
-    if (kind == GOVIDX__IMPUTE_NONE)
+    if (kind == GOVIDX_IMPUTE_NONE)
         return GOVIDX_OK;
-    if (kind == GOVIDX__IMPUTE_CARRY_FORWARD || kind == GOVIDX__IMPUTE_CARRY_BACKWARD)
+    if (govidx__impute_row(kind)->caps & GOVIDX__CAP_ACROSS_YEARS)
         return carry(x, flags, n, kind, panel, y, column, den_column, denominate);
     out = govidx__mallocarray(n, sizeof *out);
     if (!out)
         return govidx__oom();
-    o.method = (govidx_impute_method)codes[kind];
+    o.method = (govidx_impute_method)kind;
     o.groups = groups;
     rc = govidx_impute(govidx_matrix_array(out, n, 1), flags, col_view(x, n), &o);
     if (rc == GOVIDX_OK)

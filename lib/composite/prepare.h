@@ -10,11 +10,6 @@
 #include "govidx/method.h"
 #include "govidx/plan.h"
 
-enum govidx__impute {
-    GOVIDX__IMPUTE_NONE, GOVIDX__IMPUTE_MEAN, GOVIDX__IMPUTE_MEDIAN, GOVIDX__IMPUTE_GROUP_MEAN,
-    GOVIDX__IMPUTE_GROUP_MEDIAN, GOVIDX__IMPUTE_CARRY_FORWARD, GOVIDX__IMPUTE_CARRY_BACKWARD
-};
-
 /* What the plan resolved for one indicator. */
 typedef struct govidx__leaf_prep {
     int treat;                         /* govidx_treat_method */

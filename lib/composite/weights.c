@@ -23,16 +23,6 @@
 /* Largest m for an m x m correlation matrix: m^2 must fit LAPACK's int. */
 #define MAX_SQUARE_ORDER 46340
 
-/* Spec names (method.h): the single table of the parser, the name functions and --help. */
-static const govidx__name weight_name_table[] = {
-    {"nominal", GOVIDX_WEIGHTS_NOMINAL}, {"equal", GOVIDX_WEIGHTS_EQUAL},
-    {"entropy", GOVIDX_WEIGHTS_ENTROPY}, {"critic", GOVIDX_WEIGHTS_CRITIC},
-    {"critic-abs", GOVIDX_WEIGHTS_CRITIC_ABS}, {"pca", GOVIDX_WEIGHTS_PCA},
-};
-GOVIDX__NAMES(govidx__weight_names, "weighting method", weight_name_table);
-
-GOVIDX__NAME_FUNCTIONS(govidx_weight_method, govidx_weight_method, govidx__weight_names)
-
 int govidx_weights_equal(double *w, size_t n)
 {
     size_t j;
@@ -512,27 +502,89 @@ int govidx_weights_renormalize(double *out, int *available, const double *w, con
     return GOVIDX_OK;
 }
 
+/* The kernels of govidx_weights_compute: the functions above with their defaults. */
+static int k_equal(double *w, govidx_matrix_view data, const govidx_weights_options *o)
+{
+    (void)o;
+    return govidx_weights_equal(w, data.cols);
+}
+
+static int k_entropy(double *w, govidx_matrix_view data, const govidx_weights_options *o)
+{
+    (void)o;
+    return govidx_weights_entropy(w, NULL, data);
+}
+
+static int k_critic(double *w, govidx_matrix_view data, const govidx_weights_options *o)
+{
+    (void)o;
+    return govidx_weights_critic(w, data, 0);
+}
+
+static int k_critic_abs(double *w, govidx_matrix_view data, const govidx_weights_options *o)
+{
+    (void)o;
+    return govidx_weights_critic(w, data, 1);
+}
+
+static int k_pca(double *w, govidx_matrix_view data, const govidx_weights_options *o)
+{
+    return govidx_weights_pca(w, NULL, data, o);
+}
+
+/* The registry of the weights family: one row per spec name, read by the
+ * spec parser (weights.method, method.c), the name functions, the plan
+ * (plan.c: which nodes derive weights) and `govidx compute --help`.  A
+ * row: name, enum, kernel (NULL: nominal, the framework's own weights,
+ * never computed), the spec keys it reads beyond weights.method,
+ * capabilities (GOVIDX__CAP_*). */
+#define GOVIDX__WEIGHT_REGISTRY(X)                                                                  \
+    X("nominal", GOVIDX_WEIGHTS_NOMINAL, NULL, "", 0)                                               \
+    X("equal", GOVIDX_WEIGHTS_EQUAL, k_equal, "weights.pooled", GOVIDX__CAP_DERIVED)                \
+    X("entropy", GOVIDX_WEIGHTS_ENTROPY, k_entropy, "weights.pooled", GOVIDX__CAP_DERIVED)          \
+    X("critic", GOVIDX_WEIGHTS_CRITIC, k_critic, "weights.pooled", GOVIDX__CAP_DERIVED)             \
+    X("critic-abs", GOVIDX_WEIGHTS_CRITIC_ABS, k_critic_abs, "weights.pooled", GOVIDX__CAP_DERIVED) \
+    X("pca", GOVIDX_WEIGHTS_PCA, k_pca, "weights.pooled", GOVIDX__CAP_DERIVED)
+
+typedef struct weight_entry {
+    govidx__method_row row;
+    int (*kernel)(double *w, govidx_matrix_view data, const govidx_weights_options *o);
+} weight_entry;
+#define WEIGHT_ROW(name, method, kernel, params, caps) {{name, method, params, caps}, kernel},
+static const weight_entry weight_registry[] = {GOVIDX__WEIGHT_REGISTRY(WEIGHT_ROW)};
+#define WEIGHT_NAME(name, method, kernel, params, caps) {name, method},
+static const govidx__name weight_name_table[] = {GOVIDX__WEIGHT_REGISTRY(WEIGHT_NAME)};
+GOVIDX__NAMES(govidx__weight_names, "weighting method", weight_name_table);
+
+GOVIDX__NAME_FUNCTIONS(govidx_weight_method, govidx_weight_method, govidx__weight_names)
+
+static const weight_entry *weight_entry_of(int method)
+{
+    size_t k;
+    for (k = 0; k < sizeof weight_registry / sizeof weight_registry[0]; k++)
+        if (weight_registry[k].row.value == method)
+            return &weight_registry[k];
+    return NULL;
+}
+
+const govidx__method_row *govidx__weight_row(int method)
+{
+    const weight_entry *e = weight_entry_of(method);
+    return e ? &e->row : &govidx__no_method_row;
+}
+
 int govidx_weights_compute(double *w, govidx_matrix_view data, const govidx_weights_options *opts)
 {
     govidx_weights_options copy;
+    const weight_entry *e;
     int rc;
     if ((rc = govidx__versioned_read(&weights_options_versions, &copy, opts)))
         return rc;
     if ((rc = govidx_matrix_check(data)) != GOVIDX_OK)
         return govidx__fail_context(rc, "weights");
-    switch (copy.method) {
-    case GOVIDX_WEIGHTS_EQUAL:
-        return govidx_weights_equal(w, data.cols);
-    case GOVIDX_WEIGHTS_ENTROPY:
-        return govidx_weights_entropy(w, NULL, data);
-    case GOVIDX_WEIGHTS_CRITIC:
-        return govidx_weights_critic(w, data, 0);
-    case GOVIDX_WEIGHTS_CRITIC_ABS:
-        return govidx_weights_critic(w, data, 1);
-    case GOVIDX_WEIGHTS_PCA:
-        return govidx_weights_pca(w, NULL, data, &copy);
-    case GOVIDX_WEIGHTS_NOMINAL:
+    if (!(e = weight_entry_of(copy.method)))
+        return govidx__fail(GOVIDX_EINVAL, "weights: unknown method %d", (int)copy.method);
+    if (!e->kernel)
         return govidx__fail(GOVIDX_EINVAL, "weights: nominal weights are the framework's own, not computed");
-    }
-    return govidx__fail(GOVIDX_EINVAL, "weights: unknown method %d", (int)copy.method);
+    return e->kernel(w, data, &copy);
 }

@@ -92,6 +92,44 @@ extern const govidx__names govidx__norm_names, govidx__treat_names, govidx__impu
     govidx__dea_model_names, govidx__dea_orientation_names, govidx__corr_names,
     govidx__treat_count_names, govidx__screen_by_names;
 
+/* --- method family registries ---------------------------------------------- */
+/* Each method family keeps one registry beside its kernels (normalize.c,
+ * treat.c, impute.c, weights.c, aggregate.c): a row per spec name holds the
+ * name, the enum value, the kernel, the spec keys the method reads and its
+ * capabilities.  The family's name table (above) is generated from it, and
+ * the code that runs a family asks a row for a capability instead of
+ * testing enum values.  This is the part of a row other files read. */
+typedef struct govidx__method_row {
+    const char *name;   /* spec name (a later row with the same value is an alias) */
+    int value;          /* the family's enum value */
+    const char *params; /* spec keys it reads besides FAMILY.method, comma-separated */
+    unsigned caps;      /* GOVIDX__CAP_* */
+} govidx__method_row;
+#define GOVIDX__CAP_LINEAR 0x1u      /* a weighted mean or sum: contributions decompose */
+#define GOVIDX__CAP_POSITIVE 0x2u    /* needs data > 0 (GOVIDX_EDOMAIN otherwise) */
+#define GOVIDX__CAP_PLAN_ONLY 0x4u   /* runs inside a plan only: the one-matrix function refuses it */
+#define GOVIDX__CAP_NEEDS_GROUP 0x8u /* imputation: needs unit groups (impute.group) */
+#define GOVIDX__CAP_ACROSS_YEARS 0x10u /* imputation: fills from the unit's earlier years (carry) */
+#define GOVIDX__CAP_FROM_LATER 0x800u /* imputation, with ACROSS_YEARS: from its later years instead */
+#define GOVIDX__CAP_MEDIAN 0x20u     /* imputation: the median rather than the mean */
+#define GOVIDX__CAP_DERIVED 0x40u    /* weights: the plan derives them (else the framework's nominal ones) */
+#define GOVIDX__CAP_POWER_MEAN 0x80u /* aggregation: a power mean whose domain is checked cell by cell */
+#define GOVIDX__CAP_AMPI 0x100u      /* aggregation: the adjusted MPI (goalpost rescaling) */
+#define GOVIDX__CAP_NEGATIVE_PHENOMENON 0x200u /* aggregation: MPI of a negative phenomenon (M + S cv) */
+#define GOVIDX__CAP_TRANSFORM 0x400u /* treatment: transforms every present value (each is flagged) */
+/* The row of `value` in each family (an unknown value: a row named NULL
+ * with no capabilities). */
+extern const govidx__method_row govidx__no_method_row;
+const govidx__method_row *govidx__treat_row(int value);
+const govidx__method_row *govidx__impute_row(int value);
+const govidx__method_row *govidx__weight_row(int value);
+const govidx__method_row *govidx__aggregate_row(int value);
+/* aggregation: the exponent of o's power mean (its row's, or o->p for the
+ * generalised mean), and the BoD variant of a method (0: not BoD, 1
+ * radial, 2 directional, 3 robust order-m); aggregate.c. */
+double govidx__aggregate_exponent(const govidx_aggregate_options *o);
+int govidx__aggregate_bod(int value);
+
 /* --- method specs (method.c) --------------------------------------------- */
 /** GOVIDX_EFORMAT unless every node override of m names a node of fw with a
  *  key that applies to the node's type ("method: node 'O9' is not in the

@@ -29,3 +29,6 @@ const char *govidx__names_name(const govidx__names *t, int value)
     govidx__fail(GOVIDX_EINVAL, "%s %d is out of range", t->what, value);
     return NULL;
 }
+
+/* What a family's row lookup gives for a value it has no row for. */
+const govidx__method_row govidx__no_method_row = {NULL, -1, "", 0};

@@ -91,13 +91,14 @@ int govidx_impute(govidx_matrix out, uint8_t *flags, govidx_matrix_view in, cons
     int rc = govidx__versioned_read(&impute_options_versions, &copy, opt);
     if (rc)
         return rc;
-    if (o->method == GOVIDX_IMPUTE_CARRY_FORWARD || o->method == GOVIDX_IMPUTE_CARRY_BACKWARD)
+    const govidx__method_row *e = govidx__impute_row(o->method);
+    if (e->caps & GOVIDX__CAP_ACROSS_YEARS)
         return govidx__fail(GOVIDX_EINVAL, "%s carries values across years: use govidx_impute_carry",
                             govidx_impute_method_name(o->method));
-    if ((unsigned)o->method > GOVIDX_IMPUTE_GROUP_MEDIAN)
+    if (!e->name)
         return govidx__fail(GOVIDX_EINVAL, "unknown imputation method %d", (int)o->method);
-    int grouped = o->method == GOVIDX_IMPUTE_GROUP_MEAN || o->method == GOVIDX_IMPUTE_GROUP_MEDIAN;
-    int median = o->method == GOVIDX_IMPUTE_MEDIAN || o->method == GOVIDX_IMPUTE_GROUP_MEDIAN;
+    int grouped = (e->caps & GOVIDX__CAP_NEEDS_GROUP) != 0;
+    int median = (e->caps & GOVIDX__CAP_MEDIAN) != 0;
     if (grouped && !o->groups)
         return govidx__fail(GOVIDX_EINVAL, "group imputation needs group labels");
     rc = govidx__prep_check(out, in);
@@ -172,17 +173,38 @@ int govidx_impute_carry(govidx_matrix out, uint8_t *flags, const govidx_matrix_v
     return GOVIDX_OK;
 }
 
-/* Spec names (method.h): the single table of the parser, the name functions and --help. */
-static const govidx__name impute_name_table[] = {
-    {"none", GOVIDX_IMPUTE_NONE},
-    {"mean", GOVIDX_IMPUTE_MEAN},
-    {"median", GOVIDX_IMPUTE_MEDIAN},
-    {"group-mean", GOVIDX_IMPUTE_GROUP_MEAN},
-    {"group-median", GOVIDX_IMPUTE_GROUP_MEDIAN},
-    {"carry-forward", GOVIDX_IMPUTE_CARRY_FORWARD},
-    {"carry-backward", GOVIDX_IMPUTE_CARRY_BACKWARD},
-};
+/* The registry of the imputation family: one row per spec name, read by
+ * the spec parser (impute.method, method.c), the name functions, the plan
+ * (plan.c, prepare.c) and `govidx compute --help`.  A row: name, enum, the
+ * spec keys it reads beyond impute.method, capabilities (GOVIDX__CAP_*).
+ * The kernel is one for the family, read from the capabilities: the
+ * column's mean or median (MEDIAN) of all units or of the unit's group
+ * (NEEDS_GROUP) in govidx_impute, or the unit's nearest year
+ * (ACROSS_YEARS, FROM_LATER) in govidx_impute_carry. */
+#define GOVIDX__IMPUTE_REGISTRY(X)                                                                         \
+    X("none", GOVIDX_IMPUTE_NONE, "", 0)                                                                   \
+    X("mean", GOVIDX_IMPUTE_MEAN, "", 0)                                                                   \
+    X("median", GOVIDX_IMPUTE_MEDIAN, "", GOVIDX__CAP_MEDIAN)                                              \
+    X("group-mean", GOVIDX_IMPUTE_GROUP_MEAN, "impute.group", GOVIDX__CAP_NEEDS_GROUP)                     \
+    X("group-median", GOVIDX_IMPUTE_GROUP_MEDIAN, "impute.group", GOVIDX__CAP_NEEDS_GROUP | GOVIDX__CAP_MEDIAN) \
+    X("carry-forward", GOVIDX_IMPUTE_CARRY_FORWARD, "", GOVIDX__CAP_ACROSS_YEARS | GOVIDX__CAP_PLAN_ONLY)  \
+    X("carry-backward", GOVIDX_IMPUTE_CARRY_BACKWARD, "",                                                  \
+      GOVIDX__CAP_ACROSS_YEARS | GOVIDX__CAP_FROM_LATER | GOVIDX__CAP_PLAN_ONLY)
+
+#define IMPUTE_ROW(name, method, params, caps) {name, method, params, caps},
+static const govidx__method_row impute_registry[] = {GOVIDX__IMPUTE_REGISTRY(IMPUTE_ROW)};
+#define IMPUTE_NAME(name, method, params, caps) {name, method},
+static const govidx__name impute_name_table[] = {GOVIDX__IMPUTE_REGISTRY(IMPUTE_NAME)};
 GOVIDX__NAMES(govidx__impute_names, "imputation method", impute_name_table);
+
+const govidx__method_row *govidx__impute_row(int method)
+{
+    size_t k;
+    for (k = 0; k < sizeof impute_registry / sizeof impute_registry[0]; k++)
+        if (impute_registry[k].value == method)
+            return &impute_registry[k];
+    return &govidx__no_method_row;
+}
 
 static const govidx__name carry_name_table[] = {
     {"forward", GOVIDX_CARRY_PREVIOUS}, {"backward", GOVIDX_CARRY_NEXT}, {"both", GOVIDX_CARRY_BOTH},

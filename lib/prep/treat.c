@@ -86,7 +86,10 @@ static void winsorize(const govidx_treat_options *o, double *z, size_t n, int *s
     *still = over(o, skew, kurt);
 }
 
-static int transform(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j)
+/* log(x + offset) (lambda 0) or the Box-Cox transform of x + offset;
+ * `what` names it in the message. */
+static int transform(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j, const char *what,
+                     double lambda)
 {
     char nb[128];
     for (size_t i = 0; i < n; i++) {
@@ -98,11 +101,96 @@ static int transform(const govidx_treat_options *o, double *z, const double *x, 
         if (!(v > 0)) {
             name_of(nb, sizeof nb, o, j);
             return govidx__fail(GOVIDX_EDOMAIN, "%s, row %zu (0-based): %s of %g (value %g + offset %g) is undefined", nb, i,
-                                o->method == GOVIDX_TREAT_LOG ? "log" : "Box-Cox", v, x[i], o->offset);
+                                what, v, x[i], o->offset);
         }
-        z[i] = (o->method == GOVIDX_TREAT_LOG || o->lambda == 0) ? log(v) : (pow(v, o->lambda) - 1) / o->lambda;
+        z[i] = lambda == 0 ? log(v) : (pow(v, lambda) - 1) / lambda;
     }
     return GOVIDX_OK;
+}
+
+/* The kernels: column j's values x (n rows) treated into z, which holds a
+ * copy of x on entry; r: the column's report. */
+static int k_none(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j,
+                  govidx_treat_report *r)
+{
+    (void)o, (void)z, (void)x, (void)n, (void)j, (void)r;
+    return GOVIDX_OK;
+}
+
+static int k_winsorize(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j,
+                       govidx_treat_report *r)
+{
+    int still;
+    (void)j;
+    winsorize(o, z, n, &still);
+    for (size_t i = 0; i < n; i++)
+        r->n_winsorized += !isnan(x[i]) && z[i] != x[i];
+    if (still && o->log_fallback) {
+        /* revert and apply COINr log_CT: ln(x - min + 0.01 (max - min)) */
+        double mn, mx;
+        govidx__stat_range(x, n, &mn, &mx);
+        for (size_t i = 0; i < n; i++)
+            z[i] = log(x[i] - mn + 0.01 * (mx - mn));
+        r->n_winsorized = 0;
+        r->log_applied = 1;
+    }
+    return GOVIDX_OK;
+}
+
+static int k_log(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j,
+                 govidx_treat_report *r)
+{
+    (void)r;
+    return transform(o, z, x, n, j, "log", 0.0);
+}
+
+static int k_boxcox(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j,
+                    govidx_treat_report *r)
+{
+    (void)r;
+    return transform(o, z, x, n, j, "Box-Cox", o->lambda);
+}
+
+/* The registry of the treatment family: one row per spec name (the first
+ * row of a method gives its canonical name; "winsorise", COINr's spelling
+ * in shipped specs, is an alias), read by the spec parser (treat.method,
+ * method.c), the name functions, the plan (prepare.c, through govidx_treat)
+ * and `govidx compute --help`.  A row: name, enum, kernel, the spec keys it
+ * reads beyond treat.method, capabilities (GOVIDX__CAP_*). */
+#define TREAT_WINSOR "treat.winmax,treat.skew,treat.kurt,treat.count"
+#define GOVIDX__TREAT_REGISTRY(X)                                                                       \
+    X("none", GOVIDX_TREAT_NONE, k_none, "", 0)                                                         \
+    X("winsorize", GOVIDX_TREAT_WINSORIZE, k_winsorize, TREAT_WINSOR, 0)                                \
+    X("log", GOVIDX_TREAT_LOG, k_log, "", GOVIDX__CAP_TRANSFORM | GOVIDX__CAP_POSITIVE)                 \
+    X("boxcox", GOVIDX_TREAT_BOXCOX, k_boxcox, "treat.lambda", GOVIDX__CAP_TRANSFORM | GOVIDX__CAP_POSITIVE) \
+    X("winsorise", GOVIDX_TREAT_WINSORIZE, k_winsorize, TREAT_WINSOR, 0)
+
+typedef struct treat_entry {
+    govidx__method_row row;
+    int (*kernel)(const govidx_treat_options *o, double *z, const double *x, size_t n, size_t j,
+                  govidx_treat_report *r);
+} treat_entry;
+#define TREAT_ROW(name, method, kernel, params, caps) {{name, method, params, caps}, kernel},
+static const treat_entry treat_registry[] = {GOVIDX__TREAT_REGISTRY(TREAT_ROW)};
+#define TREAT_NAME(name, method, kernel, params, caps) {name, method},
+static const govidx__name treat_name_table[] = {GOVIDX__TREAT_REGISTRY(TREAT_NAME)};
+GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
+
+GOVIDX__NAME_FUNCTIONS(govidx_treat_method, govidx_treat_method, govidx__treat_names)
+
+static const treat_entry *treat_entry_of(int method)
+{
+    size_t k;
+    for (k = 0; k < sizeof treat_registry / sizeof treat_registry[0]; k++)
+        if (treat_registry[k].row.value == method)
+            return &treat_registry[k];
+    return NULL;
+}
+
+const govidx__method_row *govidx__treat_row(int method)
+{
+    const treat_entry *e = treat_entry_of(method);
+    return e ? &e->row : &govidx__no_method_row;
 }
 
 static const govidx_treat_options treat_options_defaults = GOVIDX_TREAT_OPTIONS_INIT;
@@ -121,10 +209,12 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
 {
     govidx_treat_options copy;
     const govidx_treat_options *o = &copy;
+    const treat_entry *e;
     int rc = govidx__versioned_read(&treat_options_versions, &copy, opt);
     if (rc)
         return rc;
-    if ((unsigned)o->method > GOVIDX_TREAT_BOXCOX || (unsigned)o->count > GOVIDX_TREAT_COUNT_COINR || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
+    e = treat_entry_of(o->method);
+    if (!e || (unsigned)o->count > GOVIDX_TREAT_COUNT_COINR || !(o->skew_thresh >= 0) || isnan(o->kurt_thresh) ||
         !isfinite(o->lambda) || !isfinite(o->offset))
         return govidx__fail(GOVIDX_EINVAL, "invalid treatment options");
     rc = govidx__prep_check(out, in);
@@ -136,28 +226,12 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
         govidx_treat_report r = {0};
         memcpy(z, x, in.rows * sizeof *z);
         govidx__stat_skew_kurt(x, in.rows, &r.skew_before, &r.kurt_before);
-        if (o->method == GOVIDX_TREAT_WINSORIZE) {
-            int still;
-            winsorize(o, z, in.rows, &still);
-            for (size_t i = 0; i < in.rows; i++)
-                r.n_winsorized += !isnan(x[i]) && z[i] != x[i];
-            if (still && o->log_fallback) {
-                /* revert and apply COINr log_CT: ln(x - min + 0.01 (max - min)) */
-                double mn, mx;
-                govidx__stat_range(x, in.rows, &mn, &mx);
-                for (size_t i = 0; i < in.rows; i++)
-                    z[i] = log(x[i] - mn + 0.01 * (mx - mn));
-                r.n_winsorized = 0;
-                r.log_applied = 1;
-            }
-        } else if (o->method != GOVIDX_TREAT_NONE) {
-            rc = transform(o, z, x, in.rows, j);
-            if (rc)
-                return rc;
-        }
+        rc = e->kernel(o, z, x, in.rows, j, &r);
+        if (rc)
+            return rc;
         if (flags)
             for (size_t i = 0; i < in.rows; i++)
-                if (!isnan(x[i]) && (z[i] != x[i] || r.log_applied || o->method > GOVIDX_TREAT_WINSORIZE))
+                if (!isnan(x[i]) && (z[i] != x[i] || r.log_applied || (e->row.caps & GOVIDX__CAP_TRANSFORM)))
                     flags[i + j * in.rows] |= GOVIDX_FLAG_TREATED;
         govidx__stat_skew_kurt(z, in.rows, &r.skew_after, &r.kurt_after);
         if (report)
@@ -165,16 +239,6 @@ int govidx_treat(govidx_matrix out, uint8_t *flags, govidx_treat_report *report,
     }
     return GOVIDX_OK;
 }
-
-/* Spec names (method.h): the single table of the parser, the name functions
- * and --help.  "winsorise" (COINr's spelling, in shipped specs) is an alias. */
-static const govidx__name treat_name_table[] = {
-    {"none", GOVIDX_TREAT_NONE}, {"winsorize", GOVIDX_TREAT_WINSORIZE}, {"log", GOVIDX_TREAT_LOG},
-    {"boxcox", GOVIDX_TREAT_BOXCOX}, {"winsorise", GOVIDX_TREAT_WINSORIZE},
-};
-GOVIDX__NAMES(govidx__treat_names, "treatment method", treat_name_table);
-
-GOVIDX__NAME_FUNCTIONS(govidx_treat_method, govidx_treat_method, govidx__treat_names)
 
 /* treat.count: the first name of a value is its canonical one */
 static const govidx__name treat_count_table[] = {

@@ -144,6 +144,31 @@ typedef struct govidx_dea_options {
  *  GOVIDX_EINVAL for NULL or an unknown version. */
 GOVIDX_API int govidx_dea_options_init(govidx_dea_options *opts, unsigned version);
 
+/**
+ * The named DEA models of `govidx dea --model`, each a setting of rts,
+ * model and super_efficiency: "ccr" (radial, CRS; Charnes, Cooper & Rhodes
+ * 1978), "bcc" (radial, VRS; Banker, Charnes & Cooper 1984), "nirs",
+ * "ndrs" (radial), "sbm" (slacks-based measure, CRS; Tone 2001), "super"
+ * (radial CRS super-efficiency; Andersen & Petersen 1993).  What a named
+ * model accepts, as flags: */
+#define GOVIDX_DEA_PRESET_NONORIENTED 1u /**< GOVIDX_DEA_NONORIENTED as well as input and output */
+#define GOVIDX_DEA_PRESET_POSITIVE 2u    /**< every input and output must be > 0 (zeros refused) */
+#define GOVIDX_DEA_PRESET_MALMQUIST 4u   /**< govidx_dea_malmquist() accepts it */
+
+/** The name of named model i (0-based; 0 is the CLI's default, "ccr"),
+ *  static; NULL past the last. */
+GOVIDX_API const char *govidx_dea_preset_name(size_t i);
+
+/**
+ * Set opts->rts, opts->model and opts->super_efficiency to those of the
+ * named model `name` (the other fields are left as they are) and, when
+ * caps is not NULL, *caps to its GOVIDX_DEA_PRESET_* flags.
+ * GOVIDX_EFORMAT naming the text for an unknown name (nothing written);
+ * GOVIDX_EINVAL for NULL opts or name.
+ */
+GOVIDX_API int govidx_dea_preset_apply(govidx_dea_options *opts, unsigned *caps, const char *name);
+
+
 /** Opaque result of govidx_dea_compute(). */
 typedef struct govidx_dea_result govidx_dea_result;
 
