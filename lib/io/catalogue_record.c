@@ -208,7 +208,7 @@ int rec_str(govidx_catalogue *c, govidx__catrec *r, int field, const json_t *v, 
 
 /* A string or an array of strings; key = member name for objects in it. */
 int rec_list(govidx_catalogue *c, govidx__catrec *r, int field, const json_t *v, const char *key,
-                    const char *key2, const char *where)
+             const char *key2, const char *where)
 {
     size_t i;
     const json_t *e;

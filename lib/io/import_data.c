@@ -72,7 +72,7 @@ static void check_agree(importer *im, govidx_table *const *ts, size_t nt, const 
 }
 
 void read_data(importer *im, govidx_table *const *ts, const int *file_years, size_t nt, const meta *m,
-                      const govidx_import_sources *src)
+               const govidx_import_sources *src)
 {
     size_t n_rows = 0, r, c, k, f, g, n_units = 0, n_years = 0, n_groups = 0;
     size_t n_vars = govidx_dataset_n_indicators(im->ds), *off = NULL;

@@ -285,7 +285,7 @@ static size_t strong_components(net_ctx *c)
 /* Every measure of the simple graph (from, to, m); weighted density from
  * wsum.  GOVIDX_ENOMEM only. */
 int measure_graph(net_ctx *c, const size_t *from, const size_t *to, size_t m, size_t loops, double wsum,
-                         double *v)
+                  double *v)
 {
     size_t n = c->n, i, k, mutual = 0, cross = 0, govx = 0, silos = 0, isolates = 0;
     size_t maxd = 0, maxin = 0, maxout = 0, ncomp, largest = 0, nstrong = 0, lstrong = 0;
