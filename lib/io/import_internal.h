@@ -1,8 +1,9 @@
 /*
  * lib/io/import_internal.h - the CSV importer's state and the functions its
  * files share: import.c (the public entry), import_cells.c (problems and
- * cells), import_meta.c, import_data.c, import_sections.c (the files read)
- * and import_number.c (numbers in a given format).
+ * cells), import_meta.c, import_data.c (with import_layout.c,
+ * import_values.c, import_stack.c), import_sections.c (the files read) and
+ * import_number.c (numbers in a given format).
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_IMPORT_INTERNAL_H
@@ -79,6 +80,51 @@ void add_meta(importer *im, const meta *m);
 /* import_data.c: the nt data files (one per year when file_years is given). */
 void read_data(importer *im, govidx_table *const *ts, const int *file_years, size_t nt, const meta *m,
                const govidx_import_sources *src);
+
+/* The columns of one data file. */
+typedef struct data_cols {
+    size_t cu, cn, cy, ci, cv, cse; /* cse: long format, the value's standard error (/panel/stderr) */
+    size_t *var_col;   /* WIDE: the column of each variable, NONE when absent */
+    size_t *group_col; /* the column of each group of the meta (m->rows order), NONE when absent */
+    int file_year;     /* the year given for the file, 0 = its year column */
+} data_cols;
+
+/* The data files being read into one panel, shared by the steps of
+ * read_data; the rows of all files are numbered one after the other. */
+typedef struct data_files {
+    govidx_table *const *ts;
+    size_t nt;
+    const int *file_years; /* the year of each file, or NULL */
+    const meta *m;
+    const govidx_import_sources *src;
+    size_t n_vars;       /* the meta file's variables */
+    data_cols *dc;       /* per file */
+    size_t *off;         /* per file: the number of its first row */
+    size_t n_rows;
+    int is_long;         /* long (indicator, value) files, else wide */
+    const char **codes, **names; /* units in order of first appearance */
+    size_t n_units;
+    int *years;          /* sorted once every row is read */
+    size_t n_years;
+    int *row_year;       /* per row */
+    size_t *row_unit;    /* per row: its unit, NONE for a refused row */
+} data_files;
+
+/* import_layout.c: each file's columns, wide or long (all alike); a problem
+ * for each missing column.  df->off and df->dc are allocated here. */
+void data_layout(importer *im, data_files *df);
+/* import_layout.c, wide files: the column of each variable, and no column
+ * the meta file does not describe. */
+void data_var_columns(importer *im, data_files *df);
+/* import_values.c: every row's values into the dataset; seen counts the
+ * values of each cell; var_in (long files per year, else NULL) marks the
+ * indicators each file has. */
+void data_values(importer *im, const data_files *df, unsigned char *seen, unsigned char *var_in);
+/* import_stack.c, one file per year: every file lists the same units ... */
+void stack_units_agree(importer *im, const data_files *df);
+/* ... and the same indicators (var_in from data_values; var_codes has room
+ * for n_vars codes). */
+void stack_indicators_agree(importer *im, const data_files *df, unsigned char *var_in, const char **var_codes);
 
 /* import_sections.c: the optional files. */
 void read_districts(importer *im, govidx_table *t);
