@@ -1,9 +1,9 @@
 /*
  * lib/uncertainty/uncertainty_model.h - the layout of govidx_uncertainty and
  * the context of a run, shared by the files of the uncertainty module: the
- * run (uncertainty.c), the replication loop (uncertainty_replicate.c), the
- * statistics and accessors (uncertainty_stats.c) and the CSV files
- * (uncertainty_csv.c).
+ * run (uncertainty.c), sampling (uncertainty_sample.c), the replication
+ * loop (uncertainty_replicate.c), the statistics and accessors
+ * (uncertainty_stats.c) and the CSV files (uncertainty_csv.c).
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_UNCERTAINTY_MODEL_H
@@ -116,6 +116,16 @@ typedef struct ux_worker {
     govidx_result *dres;
     const double *base; /* dres's scores: the unperturbed-weights cells of this replication */
 } ux_worker;
+
+/* uncertainty_sample.c: drawing a replication's inputs */
+/* Node a's weights in year y (one weight set, or one per year). */
+const double *set_weights(const govidx_plan *p, const plan_agg *a, size_t y);
+/* Input i of (sample s, matrix m) into mult: a node's weights, or the
+ * indicator left out (the last input, drawn after every weight). */
+void draw_input(const ux_ctx *c, size_t i, uint64_t s, uint64_t m, double *mult, size_t *dropped,
+                size_t *variant);
+/* Replication s's multipliers into mult, and its parameters. */
+void draw_sample(const ux_ctx *c, double *mult, size_t s, size_t *variant);
 
 /* uncertainty_replicate.c: the replication loop */
 int is_dirty(const ux_ctx *c, size_t node);
