@@ -1,6 +1,7 @@
 /*
  * lib/io/catalogue_internal.h - the layout of govidx_catalogue, shared by the
- * parsers (catalogue.c) and the measures (catalogue_measures.c).
+ * parsers (catalogue*.c) and the measures (catalogue_measures.c), and the
+ * record builders the reader of each format shares (catalogue_record.c).
  * SPDX-License-Identifier: MIT
  */
 #ifndef GOVIDX_CATALOGUE_INTERNAL_H
@@ -64,5 +65,36 @@ double govidx__parse_period(const char *s);
 /* Append one record stored in an inventory entry (JSON object text, its
  * record_format name) to c, as the parser of that format reads it. */
 int govidx__catalogue_add_stored(govidx_catalogue *c, const char *record, const char *format);
+
+/* Building one record (catalogue_record.c), for the reader of each format.
+ * json_t is jansson's (struct json_t), so this header needs no jansson.h. */
+void rec_free(govidx__catrec *r);
+/* Add a value to a field; list fields (keyword, theme, format) join with
+ * "; " and skip a value already there.  Empty values are absent. */
+int rec_add(govidx__catrec *r, int field, const char *v, size_t len);
+int rec_adds(govidx__catrec *r, int field, const char *v);
+/* Count the source field a + b as one the measures do not read. */
+int note(govidx_catalogue *c, const char *a, const char *b);
+/* A format or media type as a format token; API formats set r->api. */
+int rec_format(govidx__catrec *r, const char *v);
+/* o's member key when it is a string, else NULL. */
+const char *jstr(const struct json_t *o, const char *key);
+/* A value of any type as text, for fields that may be objects (spatial). */
+int rec_any(govidx_catalogue *c, govidx__catrec *r, int field, const struct json_t *v, const char *where);
+/* A string (or an integer identifier); anything else is noted at where. */
+int rec_str(govidx_catalogue *c, govidx__catrec *r, int field, const struct json_t *v, const char *where);
+/* A string or an array of strings; key = member name for objects in it. */
+int rec_list(govidx_catalogue *c, govidx__catrec *r, int field, const struct json_t *v, const char *key,
+             const char *key2, const char *where);
+/* Note every member of o not in the NULL-terminated list, after prefix. */
+int note_unknown(govidx_catalogue *c, const struct json_t *o, const char *prefix, const char *const *list);
+/* Append r to c (it takes r's strings), or count it as a duplicate. */
+int add_rec(govidx_catalogue *c, govidx__catrec *r, const struct json_t *src);
+
+/* The record readers of the JSON formats: fill r from the source record d. */
+int dcat_record(govidx_catalogue *c, const struct json_t *d, govidx__catrec *r);  /* catalogue_dcat.c */
+int ckan_record(govidx_catalogue *c, const struct json_t *d, govidx__catrec *r);  /* catalogue_ckan.c */
+/* socrata_record also says in *skip when the asset is not a dataset. */
+int socrata_record(govidx_catalogue *c, const struct json_t *d, govidx__catrec *r, int *skip); /* catalogue_socrata.c */
 
 #endif
