@@ -499,13 +499,13 @@ GOVIDX__VERSIONS_1(aggregate_info_versions, govidx_aggregate_info, "aggregation 
 #define AGG_POWER "aggregate.min_share,aggregate.floor"
 #define GOVIDX__AGGREGATE_REGISTRY(X)                                                                          \
     X("arithmetic", GOVIDX_AGG_ARITHMETIC, aggregate_means, "arithmetic mean", 1.0, 0, "aggregate.min_share",  \
-      GOVIDX__CAP_LINEAR)                                                                                      \
+      GOVIDX__CAP_LINEAR | GOVIDX__CAP_CLOSED_SPLIT)                                                                                      \
     X("geometric", GOVIDX_AGG_GEOMETRIC, aggregate_means, "geometric mean", 0.0, 0, AGG_POWER,                \
-      GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_POSITIVE)                                                           \
+      GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_POSITIVE | GOVIDX__CAP_CLOSED_SPLIT)                                                           \
     X("harmonic", GOVIDX_AGG_HARMONIC, aggregate_means, "harmonic mean", -1.0, 0, AGG_POWER,                  \
       GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_POSITIVE)                                                           \
     X("generalized", GOVIDX_AGG_GENERALIZED, aggregate_means, "generalised mean", NAN, 0,                     \
-      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN)                                                        \
+      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_CLOSED_SPLIT)                            \
     X("topsis", GOVIDX_AGG_TOPSIS, aggregate_topsis, "TOPSIS", NAN, 0, "aggregate.min_share", 0)               \
     X("mpi", GOVIDX_AGG_MPI, aggregate_mpi, "MPI", NAN, 0, "aggregate.min_share", 0)                           \
     X("mpi-negative", GOVIDX_AGG_MPI_NEGATIVE, aggregate_mpi, "MPI (negative)", NAN, 0, "aggregate.min_share", \
@@ -521,7 +521,7 @@ GOVIDX__VERSIONS_1(aggregate_info_versions, govidx_aggregate_info, "aggregation 
     X("bod-robust", GOVIDX_AGG_BOD_ROBUST, NULL, "benefit of the doubt", NAN, 3,                               \
       AGG_BOD ",aggregate.bod_m", GOVIDX__CAP_PLAN_ONLY)                                                       \
     X("generalised", GOVIDX_AGG_GENERALIZED, aggregate_means, "generalised mean", NAN, 0,                     \
-      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN)
+      AGG_POWER ",aggregate.p", GOVIDX__CAP_POWER_MEAN | GOVIDX__CAP_CLOSED_SPLIT)
 
 #define AGG_ROW(name, method, kernel, label, exponent, bod, params, caps) \
     {{name, method, params, caps}, kernel, label, exponent, bod},

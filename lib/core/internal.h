@@ -117,6 +117,8 @@ typedef struct govidx__method_row {
 #define GOVIDX__CAP_AMPI 0x100u      /* aggregation: the adjusted MPI (goalpost rescaling) */
 #define GOVIDX__CAP_NEGATIVE_PHENOMENON 0x200u /* aggregation: MPI of a negative phenomenon (M + S cv) */
 #define GOVIDX__CAP_TRANSFORM 0x400u /* treatment: transforms every present value (each is flagged) */
+#define GOVIDX__CAP_CLOSED_SPLIT 0x1000u /* aggregation: a power mean whose change splits into its
+                                           children's shares in closed form at exponent 1 or 0 */
 /* The row of `value` in each family (an unknown value: a row named NULL
  * with no capabilities). */
 extern const govidx__method_row govidx__no_method_row;

@@ -203,18 +203,18 @@ static int shapley_sampled(game *g, double *phi, size_t samples, uint64_t seed)
     return rc;
 }
 
-/* Power of a generalised-mean node: 1 arithmetic, 0 geometric, else NaN
- * (no closed form used). */
+/* Power of a node whose change splits in closed form (the registry row's
+ * GOVIDX__CAP_CLOSED_SPLIT): 1 arithmetic, 0 geometric, else NaN (no closed
+ * form used). */
 static double closed_power(const plan_agg *a)
 {
-    if (a->bod)
+    const govidx__method_row *row = a->bod ? NULL : govidx__aggregate_row(a->opts.method);
+    double pw;
+
+    if (!row || !(row->caps & GOVIDX__CAP_CLOSED_SPLIT))
         return NAN;
-    switch (a->opts.method) {
-    case GOVIDX_AGG_ARITHMETIC: return 1.0;
-    case GOVIDX_AGG_GEOMETRIC: return 0.0;
-    case GOVIDX_AGG_GENERALIZED: return a->opts.p == 1.0 || a->opts.p == 0.0 ? a->opts.p : NAN;
-    default: return NAN;
-    }
+    pw = govidx__aggregate_exponent(&a->opts);
+    return pw == 1.0 || pw == 0.0 ? pw : NAN;
 }
 
 /* Split aggregate a's change for every unit into psi[c * n + u] (in the
