@@ -641,7 +641,7 @@ static const char *const DISTRICT_COLS[] = {"unit", "district", "name", "value",
 static const char *const COMMUNITY_COLS[] = {"unit", "kind", "district", "name", "value", "value_prev",
                                              "change", NULL};
 
-static const char *const DISTRICT_OUT_COLS[] = {"unit", "district", "name", NULL};
+static const char *const DISTRICT_OUT_COLS[] = {"unit", "district", "name", "reason", NULL};
 
 /* Is district d left out of unit u's coverage in the report year (it, or
  * a district above it, is in the library's left-out list)? */
@@ -653,9 +653,12 @@ static int district_left_out(const report_model *m, const govidx_result *r, size
         govidx_district di = GOVIDX_DISTRICT_INIT;
         if (govidx_dataset_district(&di, m->ds, d))
             return 0;
-        for (k = 0; k < n_out; k++)
-            if (!strcmp(di.code, govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k)))
+        for (k = 0; k < n_out; k++) { /* the label is "CODE (reason)" */
+            const char *label = govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k);
+            size_t len = strlen(di.code);
+            if (!strncmp(label, di.code, len) && (!label[len] || label[len] == ' '))
                 return 1;
+        }
     }
     return 0;
 }
@@ -729,14 +732,22 @@ static int table_coverage(report_model *m)
         }
         /* the districts left out (include variable, --exclude-districts) */
         for (k = 0; k < govidx_result_n_labels(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT); k++) {
-            const char *code = govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k);
+            /* the label is "CODE (reason)" */
+            const char *label = govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k);
+            const char *paren = strstr(label, " (");
+            size_t len = paren ? (size_t)(paren - label) : strlen(label);
             govidx_district di = GOVIDX_DISTRICT_INIT;
             if (!(c = row_new(to)))
                 FAIL_OOM;
             set_s(&c[0], govidx_dataset_unit_code(m->ds, u));
-            set_s(&c[1], code);
+            set_s(&c[1], label);
+            c[1].s[len] = 0;
+            if (paren && label[strlen(label) - 1] == ')') {
+                set_s(&c[3], paren + 2);
+                c[3].s[strlen(c[3].s) - 1] = 0;
+            }
             for (d = 0; d < nd; d++)
-                if (!govidx_dataset_district(&di, m->ds, d) && !strcmp(di.code, code)) {
+                if (!govidx_dataset_district(&di, m->ds, d) && !strcmp(di.code, c[1].s)) {
                     set_s(&c[2], di.name && *di.name ? di.name : di.code);
                     break;
                 }
