@@ -343,7 +343,8 @@ int report_write_html(const report_model *m, const char *path)
     esc(f, m->uncertainty_note);
     fputs("</p>\n", f);
     if (report_table(m, "units_left_out") && report_table(m, "units_left_out")->n_rows)
-        fprintf(f, "<p class=\"note\" id=\"left-out-note\">%s: %zu (%s)</p>\n", report_tr(m, "Cities left out"),
+        fprintf(f, "<p class=\"note\" id=\"left-out-note\">%s: %zu (<a href=\"#t-units_left_out\">%s</a>)</p>\n",
+                report_tr(m, "Cities left out"),
                 report_table(m, "units_left_out")->n_rows, report_tr(m, "see the methodology annex"));
     headline_table(f, m, h);
     fputs("</section>\n", f);
@@ -409,12 +410,12 @@ int report_write_html(const report_model *m, const char *path)
     fputs("</section>\n", f);
 
     fprintf(f, "<section id=\"methodology\"><h2>%s</h2>\n", report_tr(m, "Methodology annex"));
-    for (k = 0; annex[k]; k++)
-        html_table(f, m, report_table(m, annex[k]), NULL, NULL, 1);
-    /* what --exclude/--only and the coverage options left out (issue 16) */
+    /* first, what --exclude/--only and the coverage options left out (issue 16) */
     for (k = 0; left_out[k]; k++)
         if (report_table(m, left_out[k]) && report_table(m, left_out[k])->n_rows)
             html_table(f, m, report_table(m, left_out[k]), NULL, NULL, 1);
+    for (k = 0; annex[k]; k++)
+        html_table(f, m, report_table(m, annex[k]), NULL, NULL, 1);
     fputs("</section>\n", f);
 
     fprintf(f, "<section id=\"quality\"><h2>%s</h2>\n", report_tr(m, "Data quality"));
