@@ -16,7 +16,9 @@ static void report_usage(FILE *f)
 {
     fprintf(f, "usage: govidx report FILE.h5 [--year Y] [--run NAME] [--uncertainty RUN] [--lang en|zh]\n"
                "                    [--uncertainty-csv U.csv] [-o REPORT.html] [--json OUT.json] [--xlsx OUT.xlsx]\n"
-               "                    [--format html|text]\n"
+               "                    [--format html|text] [--exclude CODE,...] [--only CODE,...]\n"
+               "                    [--variable NAME] [--weight VARIABLE] [--include VARIABLE]\n"
+               "                    [--exclude-districts CODE,...] [--epsilon E] [--theta T]\n"
                "       govidx report FILE.h5 --format text [--variable NAME] [--year Y] [--epsilon E] [--theta T]\n"
                "                    [--exclude CODE,...] [--only CODE,...] [--weight VARIABLE]\n"
                "                    [--include VARIABLE] [--exclude-districts CODE,...]\n"
@@ -32,6 +34,13 @@ static void report_usage(FILE *f)
                "from the CSV of govidx uncertainty (same file and method: checked against its nominal\n"
                "scores).\n"
                "--lang zh writes the report's own strings in Chinese.\n"
+               "--exclude / --only leave cities out: they are in no table, chart or ranking, and each\n"
+               "index is computed as govidx compute --index X --exclude/--only computes it (openness and\n"
+               "coverage keep the others' scores and re-rank; collaboration's DEA frontier and the\n"
+               "composite are recomputed without them); the methodology annex lists them and why.\n"
+               "--variable, --weight, --include, --exclude-districts, --epsilon and --theta set the\n"
+               "coverage index as in govidx compute --index coverage; the annex names the weight and\n"
+               "lists the districts left out.\n"
                "\n"
                "Without them (or with --format text), the plain-text coverage report:\n"
                "Coverage report per city from its communities (districts without sub-districts):\n"
@@ -118,8 +127,25 @@ static int check_list(const govidx_dataset *ds, const char *opt, const char *lis
     return GOVIDX_OK;
 }
 
+/* The district variable coverage measures: o->variable, else as the
+ * library picks it (the first that is not the include flag or the weight);
+ * NULL when the file has none. */
+static const char *coverage_variable(const govidx_dataset *ds, const govidx_coverage_options *o)
+{
+    size_t k;
+    if (o->variable)
+        return o->variable;
+    for (k = 0; k < govidx_dataset_n_district_vars(ds); k++) {
+        const char *name = govidx_dataset_district_var_name(ds, k);
+        if (!(o->weight && !strcmp(name, o->weight)) && !(o->include && !strcmp(name, o->include)) &&
+            (o->include || (strcmp(name, "include") && strcmp(name, "residential"))))
+            return name;
+    }
+    return NULL;
+}
+
 /* The evaluator's report: the model once, then each requested format. */
-static int report_outputs(const char *file, const report_options *ro, const char *html, const char *json,
+static int report_outputs(const char *file, report_options *ro, const char *html, const char *json,
                           const char *xlsx)
 {
     govidx_dataset *ds = NULL;
@@ -130,6 +156,8 @@ static int report_outputs(const char *file, const report_options *ro, const char
         return CLI_EXIT_FAIL;
     if (cli_dataset_open(&ds, file, NULL, NULL))
         return CLI_EXIT_FAIL;
+    ro->coverage_variable = coverage_variable(ds, ro->coverage ? ro->coverage : &(govidx_coverage_options)
+                                              GOVIDX_COVERAGE_OPTIONS_INIT);
     rc = report_model_build(&m, ds, ro);
     if (!rc && html && !(rc = report_write_html(&m, html)))
         fprintf(stderr, "govidx report: wrote %s\n", html);
@@ -217,17 +245,16 @@ int cmd_report(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
     if (html || json || xlsx) {
-        if (exclude || only || o.variable || o.epsilon != 1.0 || o.theta != 0.5 || o.weight || o.include ||
-            o.n_exclude_districts) {
-            fprintf(stderr, "govidx report: --variable, --epsilon, --theta, --exclude, --only, --weight, --include and "
-                            "--exclude-districts belong to the text report (--format text)\n");
-            cli_list_free(&districts_out);
-            return CLI_EXIT_USAGE;
-        }
+        /* issue 16: the same options as govidx compute --index X */
+        ro.exclude = exclude;
+        ro.only = only;
+        if (o.variable || o.epsilon != 1.0 || o.theta != 0.5 || o.weight || o.include || o.n_exclude_districts)
+            ro.coverage = &o;
         ro.file = file;
         ro.year = year;
+        rc = report_outputs(file, &ro, html, json, xlsx);
         cli_list_free(&districts_out);
-        return report_outputs(file, &ro, html, json, xlsx);
+        return rc;
     }
     if (ro.run || ro.uncertainty || ro.uncertainty_csv || strcmp(ro.lang, "en")) {
         fprintf(stderr, "govidx report: --run, --uncertainty, --uncertainty-csv and --lang belong to the evaluator's report "

@@ -76,10 +76,12 @@ static int cmp_bar(const void *a, const void *b)
     return x->v > y->v ? -1 : x->v < y->v;
 }
 
-static const char *unit_label(const report_model *m, size_t u)
+/* The name of headline row r (rows are the cities kept, not every unit
+ * of the file), else its code. */
+static const char *row_label(const rep_table *h, size_t r)
 {
-    const char *n = govidx_dataset_unit_name(m->ds, u);
-    return n && *n ? n : govidx_dataset_unit_code(m->ds, u);
+    const char *n = report_cell(h, r, 1)->s;
+    return n && *n ? n : report_cell(h, r, 0)->s;
 }
 
 void report_charts_html(FILE *f, const report_model *m)
@@ -108,7 +110,7 @@ void report_charts_html(FILE *f, const report_model *m)
             bars[k].hi = i == REP_COMPOSITE ? q[1].v : NAN;
             bars[k].v = cl[0].v;
             bars[k].rank = isfinite(cl[2].v) ? (size_t)cl[2].v : 0;
-            bars[k].label = unit_label(m, u);
+            bars[k].label = row_label(h, u);
             k++;
         }
         if (!k)
@@ -139,7 +141,7 @@ void report_charts_html(FILE *f, const report_model *m)
             const rep_cell *cl = report_cell(h, u, 2);
             if (!isfinite(cl[2].v) || !isfinite(cl[3].v))
                 continue;
-            v[k] = cl[3].v, v2[k] = cl[2].v, lab[k] = unit_label(m, u);
+            v[k] = cl[3].v, v2[k] = cl[2].v, lab[k] = row_label(h, u);
             k++;
         }
         snprintf(title, sizeof title, "%s: %s", report_tr(m, "composite"),
@@ -185,7 +187,9 @@ void report_chart_profile_html(FILE *f, const report_model *m, const char *unit)
     c.radar = k >= 3;
     {
         size_t u;
-        c.series1 = govidx_dataset_find_unit(&u, m->ds, unit) ? unit : unit_label(m, u);
+        const char *n;
+        c.series1 = govidx_dataset_find_unit(&u, m->ds, unit) ? unit
+                    : (n = govidx_dataset_unit_name(m->ds, u)) && *n ? n : unit;
     }
     c.series2 = report_tr(m, "median");
     figure(f, &c, "profile", unit);

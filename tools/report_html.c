@@ -187,10 +187,11 @@ static const char JS[] =
     "   return asc?d:-d;});\n"
     "  rows.forEach(function(r){b.appendChild(r);});});});});\n";
 
-static const char *unit_name(const report_model *m, size_t u)
+/* The name of headline row r (the cities kept), else its code. */
+static const char *row_name(const rep_table *h, size_t r)
 {
-    const char *n = govidx_dataset_unit_name(m->ds, u);
-    return n && *n ? n : govidx_dataset_unit_code(m->ds, u);
+    const char *n = report_cell(h, r, 1)->s;
+    return n && *n ? n : report_cell(h, r, 0)->s;
 }
 
 /* The headline table: each city's name, then per index its score, rank
@@ -293,6 +294,7 @@ int report_write_html(const report_model *m, const char *path)
     size_t u, i, k;
     char id[300];
     static const char *const annex[] = {"tree", "indicators", "methods", "correlations", "reliability", NULL};
+    static const char *const left_out[] = {"units_left_out", "districts_left_out", NULL};
     static const char *const quality[] = {"availability_city", "availability_indicator", "breaks", "coupling",
                                           NULL};
     if (!f)
@@ -340,6 +342,10 @@ int report_write_html(const report_model *m, const char *path)
             report_tr(m, "Rank intervals"));
     esc(f, m->uncertainty_note);
     fputs("</p>\n", f);
+    if (report_table(m, "units_left_out") && report_table(m, "units_left_out")->n_rows)
+        fprintf(f, "<p class=\"note\" id=\"left-out-note\">%s: %zu (<a href=\"#t-units_left_out\">%s</a>)</p>\n",
+                report_tr(m, "Cities left out"),
+                report_table(m, "units_left_out")->n_rows, report_tr(m, "see the methodology annex"));
     headline_table(f, m, h);
     fputs("</section>\n", f);
 
@@ -359,7 +365,7 @@ int report_write_html(const report_model *m, const char *path)
         fputs("\" data-unit=\"", f);
         esc(f, code);
         fputs("\"><h3>", f);
-        esc(f, unit_name(m, u));
+        esc(f, row_name(h, u));
         fputs(" <small>(", f);
         esc(f, code);
         fputs(")</small></h3>\n", f);
@@ -404,6 +410,10 @@ int report_write_html(const report_model *m, const char *path)
     fputs("</section>\n", f);
 
     fprintf(f, "<section id=\"methodology\"><h2>%s</h2>\n", report_tr(m, "Methodology annex"));
+    /* first, what --exclude/--only and the coverage options left out (issue 16) */
+    for (k = 0; left_out[k]; k++)
+        if (report_table(m, left_out[k]) && report_table(m, left_out[k])->n_rows)
+            html_table(f, m, report_table(m, left_out[k]), NULL, NULL, 1);
     for (k = 0; annex[k]; k++)
         html_table(f, m, report_table(m, annex[k]), NULL, NULL, 1);
     fputs("</section>\n", f);

@@ -146,6 +146,14 @@ static const char *const ZH[][2] = {
     {"ticks: last year", "刻度：上年"},
     {"whiskers: 5-95% score interval (uncertainty analysis)", "误差线：5-95% 得分区间（不确定性分析）"},
     {"5-95% intervals from", "5-95% 区间，来自"},
+    /* issue 16: what --exclude/--only and the coverage options leave out */
+    {"Cities left out", "未纳入的城市"},
+    {"see the methodology annex", "见方法附录"},
+    {"left out by --exclude", "因 --exclude 未纳入"},
+    {"left out by --only (not listed)", "因 --only 未列出而未纳入"},
+    {"Districts left out of coverage (with their sub-districts)", "覆盖度计算未纳入的区域（含其下级区域）"},
+    {"option", "选项"},
+    {"reason", "原因"},
     {"no uncertainty run given (--uncertainty-csv U.csv from govidx uncertainty); no rank intervals shown",
      "未提供不确定性分析结果（--uncertainty-csv U.csv，由 govidx uncertainty 生成）；不显示排名区间"},
 };

@@ -97,6 +97,7 @@ void report_model_free(report_model *m)
         govidx_result_free(m->res[k]);
     govidx_decomposition_free(m->dec);
     govidx_plan_free(m->plan);
+    free(m->keep);
     memset(m, 0, sizeof *m);
 }
 
@@ -128,6 +129,19 @@ static size_t node_of(const govidx_result *r, const char *code)
 {
     size_t k;
     return r && code && govidx_result_find_node(&k, r, code) == GOVIDX_OK ? k : (size_t)-1;
+}
+
+/* Is unit u in the report (not left out by --exclude / --only)? */
+static int kept(const report_model *m, size_t u)
+{
+    return !m->keep || m->keep[u];
+}
+
+/* Is unit `code` in the report? */
+static int kept_code(const report_model *m, const char *code)
+{
+    size_t u;
+    return !m->keep || (code && govidx_dataset_find_unit(&u, m->ds, code) == GOVIDX_OK && m->keep[u]);
 }
 
 static double score(const govidx_result *r, size_t u, size_t y, size_t k)
@@ -214,6 +228,13 @@ static int compute_composite(report_model *m)
         }
     } else if ((rc = govidx_method_new(&meth)))
         return rc;
+    /* the cities left out take part in no step (govidx compute --exclude/--only) */
+    if ((m->opt.exclude && (rc = govidx_method_set(meth, "units.exclude", m->opt.exclude))) ||
+        (m->opt.only && (rc = govidx_method_set(meth, "units.only", m->opt.only)))) {
+        fprintf(stderr, "govidx report: %s\n", govidx_last_error());
+        govidx_method_free(meth);
+        return rc;
+    }
     rc = govidx_plan_from_dataset(&m->plan, m->ds, meth);
     if (!rc)
         rc = govidx_execute_dataset(&m->res[REP_COMPOSITE], m->plan, m->ds);
@@ -239,17 +260,44 @@ static int compute_composite(report_model *m)
     return GOVIDX_OK;
 }
 
-static void compute_indices(report_model *m)
+/* The headline indices as govidx compute --index X computes them, with
+ * --exclude/--only: openness and coverage score each city on its own
+ * (fixed goalposts, its own districts), so the cities left out are made
+ * missing afterwards and the others re-rank; collaboration recomputes its
+ * DEA frontier without them (govidx_collaboration_options v2). */
+static int compute_indices(report_model *m)
 {
+    govidx_collaboration_options ce = GOVIDX_COLLABORATION_OPTIONS_INIT;
+    cli_list ex = {NULL, NULL, 0}, only = {NULL, NULL, 0};
     int rc;
     if ((rc = govidx_openness_compute(&m->res[REP_OPENNESS], m->ds, NULL)))
         snprintf(m->index_note[REP_OPENNESS], sizeof m->index_note[0], "%s", govidx_last_error());
+    else if (m->keep && (rc = govidx_result_leave_out_units(m->res[REP_OPENNESS], m->keep)))
+        return rc;
     if (!govidx_dataset_n_district_vars(m->ds))
         snprintf(m->index_note[REP_COVERAGE], sizeof m->index_note[0], "the file has no district variable");
-    else if ((rc = govidx_coverage_compute(&m->res[REP_COVERAGE], m->ds, NULL)))
+    else if ((rc = govidx_coverage_compute(&m->res[REP_COVERAGE], m->ds, m->opt.coverage))) {
+        /* options the user chose that the data refuse are an error, not a note */
+        if (m->opt.coverage) {
+            fprintf(stderr, "govidx report: coverage: %s\n", govidx_last_error());
+            return rc;
+        }
         snprintf(m->index_note[REP_COVERAGE], sizeof m->index_note[0], "%s", govidx_last_error());
-    if ((rc = govidx_collaboration_compute(&m->res[REP_COLLABORATION], m->ds, NULL)))
+    } else if (m->keep && (rc = govidx_result_leave_out_units(m->res[REP_COVERAGE], m->keep)))
+        return rc;
+    if ((m->opt.exclude && cli_list_split(&ex, m->opt.exclude)) ||
+        (m->opt.only && cli_list_split(&only, m->opt.only))) {
+        cli_list_free(&ex);
+        cli_list_free(&only);
+        OOM(0);
+    }
+    ce.exclude = ex.items, ce.n_exclude = ex.n;
+    ce.only = only.items, ce.n_only = only.n;
+    if ((rc = govidx_collaboration_compute(&m->res[REP_COLLABORATION], m->ds, &ce)))
         snprintf(m->index_note[REP_COLLABORATION], sizeof m->index_note[0], "%s", govidx_last_error());
+    cli_list_free(&ex);
+    cli_list_free(&only);
+    return GOVIDX_OK;
 }
 
 /* ---- tables ---------------------------------------------------------- */
@@ -263,6 +311,16 @@ static const char *const HEADLINE_COLS[] = {
     "collaboration_rank_change",
     /* the composite's 5-95% rank and score intervals (govidx uncertainty); empty without one */
     "composite_rank_q05", "composite_rank_q95", "composite_q05", "composite_q95", NULL};
+
+/* The headline row of unit `code`, or NULL (a city left out). */
+static rep_cell *headline_row(rep_table *t, const char *code)
+{
+    size_t r;
+    for (r = 0; r < t->n_rows; r++)
+        if (!strcmp(t->cells[r * t->n_cols].s, code))
+            return &t->cells[r * t->n_cols];
+    return NULL;
+}
 
 /* The composite's intervals from the CSV of govidx uncertainty (its rows
  * of the report year and the composite's root), into the headline table's
@@ -305,7 +363,8 @@ static int read_uncertainty_csv(report_model *m, rep_table *t)
             govidx_table_free(csv);
             return GOVIDX_ENOTFOUND;
         }
-        row = &t->cells[u * t->n_cols];
+        if (!(row = headline_row(t, govidx_dataset_unit_code(m->ds, u))))
+            continue; /* left out by --exclude/--only */
         here = row[2].v;
         if (govidx_table_number(&nominal, csv, r, c[3]) ||
             !(fabs(nominal - here) <= 1e-9 * fmax(1.0, fabs(here)))) {
@@ -376,9 +435,9 @@ static int read_uncertainty_run(report_model *m, rep_table *t)
         return GOVIDX_ENOTFOUND;
     }
     for (u = 0; u < govidx_dataset_n_units(m->ds); u++) {
-        rep_cell *row = &t->cells[u * t->n_cols];
+        rep_cell *row = headline_row(t, govidx_dataset_unit_code(m->ds, u));
         size_t at;
-        if (govidx_run_find_unit(&ru, run, govidx_dataset_unit_code(m->ds, u)))
+        if (!row || govidx_run_find_unit(&ru, run, govidx_dataset_unit_code(m->ds, u)))
             continue;
         at = ru + govidx_run_n_units(run) * (k + govidx_run_n_nodes(run) * y);
         if (isfinite(row[2].v) != isfinite(a[0][at]) ||
@@ -410,8 +469,10 @@ static int table_headline(report_model *m)
     size_t u, i;
     OOM(t);
     for (u = 0; u < govidx_dataset_n_units(m->ds); u++) {
-        rep_cell *r = row_new(t);
-        OOM(r);
+        rep_cell *r;
+        if (!kept(m, u))
+            continue;
+        OOM(r = row_new(t));
         set_s(&r[0], govidx_dataset_unit_code(m->ds, u));
         set_s(&r[1], govidx_dataset_unit_name(m->ds, u));
         for (i = 0; i < REP_N_INDICES; i++) {
@@ -457,7 +518,10 @@ static int table_pillars(report_model *m)
             tmp[u] = score(r, u, m->y, k);
         med = median(tmp, n);
         for (u = 0; u < n; u++) {
-            rep_cell *c = row_new(t);
+            rep_cell *c;
+            if (!kept(m, u))
+                continue;
+            c = row_new(t);
             if (!c) {
                 free(tmp);
                 OOM(0);
@@ -508,6 +572,8 @@ static int table_contributions(report_model *m)
     for (u = 0; u < govidx_decomposition_n_units(d); u++) {
         char names[256];
         unsigned br = govidx_decomposition_breaks(d, u);
+        if (!kept_code(m, govidx_decomposition_unit_code(d, u)))
+            continue;
         for (s = 1; s >= -1; s -= 2) {
             if (govidx_decomposition_top(leaves, &n, TOP_K, d, u, root, s))
                 continue;
@@ -546,7 +612,7 @@ static int table_strengths(report_model *m)
     size_t u, i, strong[TOP_K], weak[TOP_K], ns, nw;
     OOM(t);
     for (u = 0; r && u < govidx_dataset_n_units(m->ds); u++) {
-        if (govidx_result_strengths(strong, &ns, weak, &nw, TOP_K, r, u, m->y))
+        if (!kept(m, u) || govidx_result_strengths(strong, &ns, weak, &nw, TOP_K, r, u, m->y))
             continue;
         for (i = 0; i < ns + nw; i++) {
             size_t k = i < ns ? strong[i] : weak[i - ns];
@@ -575,6 +641,28 @@ static const char *const DISTRICT_COLS[] = {"unit", "district", "name", "value",
 static const char *const COMMUNITY_COLS[] = {"unit", "kind", "district", "name", "value", "value_prev",
                                              "change", NULL};
 
+static const char *const DISTRICT_OUT_COLS[] = {"unit", "district", "name", "reason", NULL};
+
+/* Is district d left out of unit u's coverage in the report year (it, or
+ * a district above it, is in the library's left-out list)? */
+static int district_left_out(const report_model *m, const govidx_result *r, size_t u, size_t d)
+{
+    size_t nd = govidx_dataset_n_districts(m->ds), k, hops;
+    size_t n_out = govidx_result_n_labels(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT);
+    for (hops = 0; d < nd && hops <= nd; hops++, d = govidx_dataset_district_parent(m->ds, d)) {
+        govidx_district di = GOVIDX_DISTRICT_INIT;
+        if (govidx_dataset_district(&di, m->ds, d))
+            return 0;
+        for (k = 0; k < n_out; k++) { /* the label is "CODE (reason)" */
+            const char *label = govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k);
+            size_t len = strlen(di.code);
+            if (!strncmp(label, di.code, len) && (!label[len] || label[len] == ' '))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 typedef struct comm { size_t d; double v, change; } comm;
 static int cmp_change_up(const void *a, const void *b)
 {
@@ -585,7 +673,7 @@ static int cmp_change_up(const void *a, const void *b)
 static int table_coverage(report_model *m)
 {
     const govidx_result *r = m->res[REP_COVERAGE];
-    rep_table *t = table_new(m, "coverage", "Coverage by city", COVERAGE_COLS), *tc, *td;
+    rep_table *t = table_new(m, "coverage", "Coverage by city", COVERAGE_COLS), *tc, *td, *to;
     size_t u, i, var = 0, nd = govidx_dataset_n_districts(m->ds), d;
     govidx_matrix_view v, vp;
     unsigned char *is_parent;
@@ -595,11 +683,17 @@ static int table_coverage(report_model *m)
     OOM(tc = table_new(m, "communities", "Communities: worst covered, most improved, most worsened",
                        COMMUNITY_COLS));
     OOM(td = table_new(m, "district_coverage", "Coverage by community", DISTRICT_COLS));
-    t = &m->tables[m->n_tables - 3];
-    tc = &m->tables[m->n_tables - 2];
+    OOM(to = table_new(m, "districts_left_out", "Districts left out of coverage (with their sub-districts)",
+                       DISTRICT_OUT_COLS));
+    t = &m->tables[m->n_tables - 4];
+    tc = &m->tables[m->n_tables - 3];
+    td = &m->tables[m->n_tables - 2];
     if (!r)
         return GOVIDX_OK;
-    govidx_dataset_find_district_var(&var, m->ds, govidx_dataset_district_var_name(m->ds, 0));
+    /* the values shown are those of the variable coverage measures */
+    if (govidx_dataset_find_district_var(&var, m->ds, m->opt.coverage_variable ? m->opt.coverage_variable
+                                                         : govidx_dataset_district_var_name(m->ds, 0)))
+        govidx_dataset_find_district_var(&var, m->ds, govidx_dataset_district_var_name(m->ds, 0));
     if (govidx_dataset_district_values(&v, m->ds, m->y))
         return GOVIDX_OK;
     if (m->prev_year && govidx_dataset_district_values(&vp, m->ds, m->yp))
@@ -623,7 +717,7 @@ static int table_coverage(report_model *m)
     for (u = 0; u < govidx_dataset_n_units(m->ds); u++) {
         rep_cell *c;
         size_t nl = 0, k;
-        if (!(score(r, u, m->y, node_of(r, "coverage.communities")) > 0))
+        if (!kept(m, u) || !(score(r, u, m->y, node_of(r, "coverage.communities")) > 0))
             continue;
         if (!(c = row_new(t)))
             FAIL_OOM;
@@ -635,6 +729,28 @@ static int table_coverage(report_model *m)
         if (m->prev_year) {
             c[1 + i].v = score(r, u, m->yp, node_of(r, "coverage.level"));
             c[2 + i].v = score(r, u, m->yp, node_of(r, "coverage.adjusted"));
+        }
+        /* the districts left out (include variable, --exclude-districts) */
+        for (k = 0; k < govidx_result_n_labels(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT); k++) {
+            /* the label is "CODE (reason)" */
+            const char *label = govidx_result_label(r, u, m->y, GOVIDX_COVERAGE_LEFT_OUT, k);
+            const char *paren = strstr(label, " (");
+            size_t len = paren ? (size_t)(paren - label) : strlen(label);
+            govidx_district di = GOVIDX_DISTRICT_INIT;
+            if (!(c = row_new(to)))
+                FAIL_OOM;
+            set_s(&c[0], govidx_dataset_unit_code(m->ds, u));
+            set_s(&c[1], label);
+            c[1].s[len] = 0;
+            if (paren && label[strlen(label) - 1] == ')') {
+                set_s(&c[3], paren + 2);
+                c[3].s[strlen(c[3].s) - 1] = 0;
+            }
+            for (d = 0; d < nd; d++)
+                if (!govidx_dataset_district(&di, m->ds, d) && !strcmp(di.code, c[1].s)) {
+                    set_s(&c[2], di.name && *di.name ? di.name : di.code);
+                    break;
+                }
         }
         /* the worst covered, as the library lists them */
         for (k = 0; k < govidx_result_n_labels(r, u, m->y, GOVIDX_COVERAGE_WORST); k++) {
@@ -662,7 +778,7 @@ static int table_coverage(report_model *m)
             double a = v.data[d + var * v.ld];
             govidx_district di = GOVIDX_DISTRICT_INIT;
             if (is_parent[d] || govidx_dataset_district_unit(m->ds, d) != u || !isfinite(a) ||
-                govidx_dataset_district(&di, m->ds, d))
+                govidx_dataset_district(&di, m->ds, d) || district_left_out(m, r, u, d))
                 continue;
             if (!(c = row_new(td)))
                 FAIL_OOM;
@@ -678,7 +794,8 @@ static int table_coverage(report_model *m)
         /* communities (leaf districts) with a value in both years */
         for (d = 0; d < nd; d++) {
             double a = v.data[d + var * v.ld], b = vp.data[d + var * vp.ld];
-            if (is_parent[d] || govidx_dataset_district_unit(m->ds, d) != u || !isfinite(a) || !isfinite(b))
+            if (is_parent[d] || govidx_dataset_district_unit(m->ds, d) != u || !isfinite(a) || !isfinite(b) ||
+                district_left_out(m, r, u, d))
                 continue;
             list[nl].d = d, list[nl].v = a, list[nl].change = a - b;
             nl++;
@@ -747,8 +864,9 @@ static int table_networks(report_model *m)
         govidx_network *net = NULL;
         size_t *silos, ns = 0, cap;
         rep_cell *c;
-        if (govidx_network_from_dataset(&net, m->ds, govidx_dataset_unit_code(m->ds, u), m->year, NULL))
-            continue; /* a city without actors */
+        if (!kept(m, u) ||
+            govidx_network_from_dataset(&net, m->ds, govidx_dataset_unit_code(m->ds, u), m->year, NULL))
+            continue; /* left out, or a city without actors */
         cap = govidx_network_n_actors(net);
         silos = malloc((cap + 1) * sizeof *silos);
         if (silos && has_data_layer) {
@@ -815,7 +933,7 @@ static int table_groups(report_model *m)
         for (u = 0; u < n; u++) {
             const char *lab = govidx_dataset_group_label(m->ds, g, u);
             int first = 1;
-            if (!lab || !*lab)
+            if (!lab || !*lab || !kept(m, u))
                 continue;
             for (j = 0; j < u && first; j++) {
                 const char *l2 = govidx_dataset_group_label(m->ds, g, j);
@@ -833,7 +951,7 @@ static int table_groups(report_model *m)
                 for (j = 0; j < n; j++) {
                     const char *l2 = govidx_dataset_group_label(m->ds, g, j);
                     double s = score(r, j, m->y, k);
-                    if (!l2 || strcmp(l2, lab) || !isfinite(s))
+                    if (!l2 || strcmp(l2, lab) || !isfinite(s) || !kept(m, j))
                         continue;
                     x[cnt++] = s;
                     sum += s;
@@ -920,6 +1038,55 @@ static int add_setting(rep_table *t, const char *k, const char *v)
     return GOVIDX_OK;
 }
 
+/* The coverage options used: every report names the weight (issue 16). */
+static int add_coverage_settings(const report_model *m, rep_table *t)
+{
+    const govidx_coverage_options *o = m->opt.coverage;
+    char buf[512];
+    size_t k, len = 0;
+    int rc = 0;
+    if (!o)
+        return add_setting(t, "coverage", "default options: first district variable, population weights, "
+                                          "Atkinson epsilon 1, continuity threshold 0.5, zeros floored at 0.001");
+    rc |= add_setting(t, "coverage: variable", m->opt.coverage_variable ? m->opt.coverage_variable : "");
+    rc |= add_setting(t, "coverage: weight", o->weight ? o->weight : "district population");
+    snprintf(buf, sizeof buf, "%g", o->epsilon);
+    rc |= add_setting(t, "coverage: Atkinson epsilon", buf);
+    snprintf(buf, sizeof buf, "%g", o->theta);
+    rc |= add_setting(t, "coverage: continuity threshold", buf);
+    rc |= add_setting(t, "coverage: include variable",
+                      o->include ? o->include : "'include', else 'residential', when the file has one");
+    buf[0] = 0;
+    for (k = 0; k < o->n_exclude_districts && len < sizeof buf; k++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", k ? "," : "", o->exclude_districts[k]);
+    rc |= add_setting(t, "coverage: --exclude-districts", o->n_exclude_districts ? buf : "none");
+    return rc;
+}
+
+static const char *const LEFT_OUT_COLS[] = {"unit", "name", "option", "reason", NULL};
+
+/* The cities left out by --exclude / --only and why: the only place the
+ * report names them. */
+static int table_left_out(report_model *m)
+{
+    rep_table *t = table_new(m, "units_left_out", "Cities left out", LEFT_OUT_COLS);
+    size_t u;
+    OOM(t);
+    for (u = 0; m->keep && u < govidx_dataset_n_units(m->ds); u++) {
+        const char *code = govidx_dataset_unit_code(m->ds, u), *name = govidx_dataset_unit_name(m->ds, u);
+        int by_exclude = m->opt.exclude && cli_units_reason(&(cli_units){m->opt.exclude, NULL}, code);
+        rep_cell *c;
+        if (kept(m, u))
+            continue;
+        OOM(c = row_new(t));
+        set_s(&c[0], code);
+        set_s(&c[1], name && *name ? name : code);
+        set_s(&c[2], by_exclude ? "--exclude" : "--only");
+        set_s(&c[3], report_tr(m, by_exclude ? "left out by --exclude" : "left out by --only (not listed)"));
+    }
+    return GOVIDX_OK;
+}
+
 static int table_methods(report_model *m)
 {
     rep_table *t = table_new(m, "methods", "Method choices", METHOD_COLS);
@@ -950,8 +1117,7 @@ static int table_methods(report_model *m)
             rc |= add_setting(t, buf, m->index_note[i]);
         }
     }
-    rc |= add_setting(t, "coverage", "default options: first district variable, population weights, Atkinson "
-                                     "epsilon 1, continuity threshold 0.5, zeros floored at 0.001");
+    rc |= add_coverage_settings(m, t);
     rc |= add_setting(t, "collaboration", "default options: every edge layer merged, DEA CRS input-oriented, "
                                           "corrected coupling C (Wang et al. 2021), geometric mean of layers");
     rc |= add_setting(t, "openness", "default method of docs/methods/openness-checklist.md");
@@ -1033,7 +1199,7 @@ static int table_quality(report_model *m)
     rep_table *tu = table_new(m, "availability_city", "Data availability per city", AV_UNIT_COLS), *ti, *tcp;
     const govidx_result *r = m->res[REP_COMPOSITE];
     govidx_matrix_view p;
-    size_t n = govidx_dataset_n_units(m->ds), J = govidx_dataset_n_indicators(m->ds), u, j;
+    size_t n = govidx_dataset_n_units(m->ds), J = govidx_dataset_n_indicators(m->ds), u, j, nk;
     const uint8_t *fl = govidx_dataset_panel_flags(m->ds, m->y);
     size_t *leaf;
     OOM(tu);
@@ -1051,8 +1217,10 @@ static int table_quality(report_model *m)
 #define FLAGS(u, j) ((fl ? fl[(u) + (j) * n] : 0u) | (r && leaf[j] != (size_t)-1 ? govidx_result_flags(r, u, m->y, leaf[j]) : 0u))
     for (u = 0; u < n; u++) {
         size_t av = 0, imp = 0, tr = 0, flo = 0;
-        rep_cell *c = row_new(tu);
-        if (!c) {
+        rep_cell *c;
+        if (!kept(m, u))
+            continue;
+        if (!(c = row_new(tu))) {
             free(leaf);
             OOM(0);
         }
@@ -1076,15 +1244,18 @@ static int table_quality(report_model *m)
             OOM(0);
         }
         govidx_dataset_indicator(&d, m->ds, j);
-        for (u = 0; u < n; u++) {
+        for (u = 0, nk = 0; u < n; u++) {
             unsigned f = FLAGS(u, j);
+            if (!kept(m, u))
+                continue;
+            nk++;
             av += isfinite(p.data[u + j * p.ld]) != 0;
             imp += (f & GOVIDX_FLAG_IMPUTED) != 0;
             tr += (f & GOVIDX_FLAG_TREATED) != 0;
             flo += (f & GOVIDX_FLAG_FLOORED) != 0;
         }
         set_s(&c[0], d.code);
-        c[1].v = (double)n, c[2].v = (double)av, c[3].v = n ? (double)av / (double)n : NA;
+        c[1].v = (double)nk, c[2].v = (double)av, c[3].v = nk ? (double)av / (double)nk : NA;
         c[4].v = (double)imp, c[5].v = (double)tr, c[6].v = (double)flo;
     }
 #undef FLAGS
@@ -1102,7 +1273,7 @@ static int table_quality(report_model *m)
             nu = 0;
             for (u = 0; u < n; u++) {
                 double a = score(rc, u, yy, ks[0]), b = score(rc, u, yy, ks[1]), d = score(rc, u, yy, ks[2]);
-                if (!(a > 0 && a <= 1 && b > 0 && b <= 1 && d > 0 && d <= 1))
+                if (!kept(m, u) || !(a > 0 && a <= 1 && b > 0 && b <= 1 && d > 0 && d <= 1))
                     continue;
                 U[nu] = a, U[nu + n] = b, U[nu + 2 * n] = d;
                 nu++;
@@ -1171,10 +1342,26 @@ int report_model_build(report_model *m, govidx_dataset *ds, const report_options
         snprintf(m->uncertainty_note, sizeof m->uncertainty_note, "%s",
                  report_tr(m, "no uncertainty run given (--uncertainty-csv U.csv from govidx uncertainty); no "
                               "rank intervals shown"));
-    if ((rc = compute_composite(m)))
+    if (opt->exclude || opt->only) {
+        /* unknown codes are named (as every command names them), nothing computed */
+        size_t u, n = govidx_dataset_n_units(ds);
+        const char **codes = calloc(n + 1, sizeof *codes);
+        cli_units units = {opt->exclude, opt->only};
+        OOM(codes);
+        if (!(m->keep = calloc(n + 1, 1))) {
+            free(codes);
+            OOM(0);
+        }
+        for (u = 0; u < n; u++)
+            codes[u] = govidx_dataset_unit_code(ds, u);
+        rc = cli_units_mask(m->keep, &units, codes, n, "report");
+        free(codes);
+        if (rc)
+            return GOVIDX_ENOTFOUND;
+    }
+    if ((rc = compute_composite(m)) || (rc = compute_indices(m)))
         return rc;
-    compute_indices(m);
-    if ((rc = table_headline(m)) || (rc = table_pillars(m)) || (rc = table_contributions(m)) ||
+    if ((rc = table_headline(m)) || (rc = table_left_out(m)) || (rc = table_pillars(m)) || (rc = table_contributions(m)) ||
         (rc = table_strengths(m)) || (rc = table_coverage(m)) || (rc = table_networks(m)) ||
         (rc = table_groups(m)) || (rc = table_tree(m)) || (rc = table_methods(m)) ||
         (rc = table_coherence(m)) || (rc = table_quality(m)))

@@ -40,11 +40,19 @@ typedef struct report_options {
     const char *uncertainty; /* stored uncertainty run; NULL = none */
     const char *uncertainty_csv; /* CSV of govidx uncertainty; NULL = none */
     const char *lang;        /* "en" or "zh" */
+    /* issue 16: the cities left out (comma-separated codes, NULL = none),
+     * each index computed as govidx compute --index X --exclude/--only
+     * computes it; the coverage options as govidx compute --index coverage
+     * takes them (NULL = the library defaults) */
+    const char *exclude, *only;
+    const govidx_coverage_options *coverage;
+    const char *coverage_variable; /* the district variable coverage measures */
 } report_options;
 
 typedef struct report_model {
     report_options opt;
     govidx_dataset *ds;         /* borrowed */
+    unsigned char *keep;        /* keep[u] = 0: unit u left out by --exclude/--only (absent everywhere) */
     char sha256[65];            /* of the input file */
     const char *title;          /* the file's title attribute, or its path */
     int year, prev_year;        /* prev_year 0 = the file has no earlier year */
