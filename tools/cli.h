@@ -29,6 +29,9 @@ typedef struct cli_command {
  * report(ctx, object, message) when given, else to stderr.  Returns a
  * govidx status; *ds is NULL on failure. */
 int cli_dataset_open(govidx_dataset **ds, const char *path, govidx_problem_fn report, void *ctx);
+/* One problem as "FILE: OBJECT: message" on `out`, each part once: the
+ * object or the message may already be, or begin with, the file's name. */
+void cli_problem_line(FILE *out, const char *file, const char *object, const char *message);
 /* 1 when `out` may be written: not a directory and not the same file
  * (device and inode) as any other argument on the command line; else prints
  * why to stderr and returns 0.  Call before writing anything. */

@@ -99,6 +99,17 @@ static void forget(open_ctx *c)
     c->n = 0;
 }
 
+void cli_problem_line(FILE *out, const char *file, const char *object, const char *message)
+{
+    size_t n = strlen(file);
+    if (!strncmp(message, file, n) && message[n] == ':' && message[n + 1] == ' ')
+        message += n + 2;
+    if (object && *object && strcmp(object, file))
+        fprintf(out, "%s: %s: %s\n", file, object, message);
+    else
+        fprintf(out, "%s: %s\n", file, message);
+}
+
 static void flush(open_ctx *c, govidx_problem_fn report, void *ctx)
 {
     size_t k;
@@ -106,10 +117,10 @@ static void flush(open_ctx *c, govidx_problem_fn report, void *ctx)
         const char *o = c->list[k].object, *m = c->list[k].message;
         if (report)
             report(ctx, o, m);
-        else if (strcmp(o, c->user))
-            fprintf(stderr, "govidx: %s: %s: %s\n", c->user, o, m);
-        else
-            fprintf(stderr, "govidx: %s: %s\n", c->user, m);
+        else {
+            fputs("govidx: ", stderr);
+            cli_problem_line(stderr, c->user, o, m);
+        }
     }
     if (c->oom)
         fprintf(stderr, "govidx: %s: out of memory while collecting the problems\n", c->user);

@@ -153,18 +153,9 @@ static int set_pair(govidx_method *m, char *arg, int per_node)
     return rc;
 }
 
-/* "FILE: OBJECT: message", each part once: the validator's message or
- * object may already be the file's name. */
 static void print_problem(void *ctx, const char *object, const char *message)
 {
-    const char *file = ctx;
-    size_t n = strlen(file);
-    if (!strncmp(message, file, n) && message[n] == ':' && message[n + 1] == ' ')
-        message += n + 2;
-    if (object && *object && strcmp(object, file))
-        fprintf(stderr, "%s: %s: %s\n", file, object, message);
-    else
-        fprintf(stderr, "%s: %s\n", file, message);
+    cli_problem_line(stderr, ctx, object, message);
 }
 
 /* Rows of every node of year y of a result, node codes prefixed. */
@@ -645,8 +636,10 @@ int cmd_compute(int argc, char **argv)
         return CLI_EXIT_USAGE;
     }
 
-    if ((rc = cli_dataset_open(&ds, file, print_problem, (void *)file)))
-        fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
+    if ((rc = cli_dataset_open(&ds, file, print_problem, (void *)file))) {
+        if (rc != GOVIDX_EIO) /* a file that cannot be opened was said so */
+            fprintf(stderr, "govidx compute: %s is not a valid city dataset\n", file);
+    }
     else if (csv && !cli_output_ok(csv))
         rc = GOVIDX_EINVAL;
     else if (index) {

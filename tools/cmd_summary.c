@@ -11,7 +11,7 @@
 
 static void summary_problem(void *ctx, const char *object, const char *message)
 {
-    printf("%s: %s: %s\n", (const char *)ctx, object, message);
+    cli_problem_line(stdout, ctx, object, message);
 }
 
 int cmd_summary(int argc, char **argv)
@@ -30,8 +30,6 @@ int cmd_summary(int argc, char **argv)
     if (cli_dataset_open(&ds, argv[1], summary_problem, argv[1]))
         return CLI_EXIT_FAIL;
     rc = govidx_dataset_summary(&text, ds);
-    if (0)
-        rc = govidx_dataset_summary(&text, ds);
     if (rc) {
         cli_report(argv[1], rc);
         govidx_dataset_close(ds);

@@ -19,7 +19,7 @@ static void print_problem(void *ctx, const char *object, const char *message)
 {
     vstate *s = ctx;
     s->problems++;
-    printf("%s: %s: %s\n", s->file, object, message);
+    cli_problem_line(stdout, s->file, object, message);
 }
 
 static void validate_usage(FILE *f)

@@ -59,18 +59,35 @@ int govidx__fail(int status, const char *fmt, ...)
     return status;
 }
 
+/* Prefixes the message with its context.  A comma-separated part of the
+ * context that the message already says (e.g. "indicator 'LPI'" once the
+ * kernel's column was named) is left out, so nothing is said twice. */
 int govidx__fail_context(int status, const char *fmt, ...)
 {
-    char prefix[256], old[GOVIDX__ERRLEN];
+    char given[256], prefix[256] = "", old[GOVIDX__ERRLEN];
+    const char *part = given;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    vsnprintf(given, sizeof given, fmt, ap);
     va_end(ap);
     memcpy(old, errbuf, sizeof old);
-    if (old[0])
+    if (!old[0])
+        snprintf(old, sizeof old, "%s", govidx_strerror(status));
+    while (*part) {
+        const char *end = strstr(part, ", ");
+        size_t len = end ? (size_t)(end - part) : strlen(part);
+        char one[256];
+        snprintf(one, sizeof one, "%.*s", (int)len, part);
+        if (!strstr(old, one)) {
+            size_t at = strlen(prefix);
+            snprintf(prefix + at, sizeof prefix - at, "%s%s", at ? ", " : "", one);
+        }
+        part += len + (end ? 2 : 0);
+    }
+    if (prefix[0])
         snprintf(errbuf, sizeof errbuf, "%s: %.700s", prefix, old);
     else
-        snprintf(errbuf, sizeof errbuf, "%s: %s", prefix, govidx_strerror(status));
+        snprintf(errbuf, sizeof errbuf, "%s", old);
     return status;
 }
 

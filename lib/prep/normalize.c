@@ -43,8 +43,18 @@ static int constant_column(const govidx_norm_options *o, double *z, const double
                            double mid)
 {
     char nb[128];
-    if (o->constant != GOVIDX_NORM_CONSTANT_MIDPOINT)
-        return govidx__fail(GOVIDX_ENUMERIC, "%s has zero variance", col_name(o->names, j, nb, sizeof nb));
+    if (o->constant != GOVIDX_NORM_CONSTANT_MIDPOINT) {
+        /* say what the column holds, so the user sees why (one unit left,
+         * a question every unit scored the same) */
+        size_t present = 0, i;
+        double v = NAN;
+        for (i = 0; i < n; i++)
+            if (!isnan(x[i]) && present++ == 0)
+                v = x[i];
+        return govidx__fail(GOVIDX_ENUMERIC, "%s has zero variance (its %zu present value%s %s %.15g)",
+                            col_name(o->names, j, nb, sizeof nb), present, present == 1 ? "" : "s",
+                            present == 1 ? "is" : "are all", v);
+    }
     for (size_t i = 0; i < n; i++)
         z[i] = isnan(x[i]) ? NAN : mid;
     return GOVIDX_OK;
