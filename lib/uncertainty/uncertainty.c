@@ -30,6 +30,7 @@
  */
 #include "composite/plan_internal.h"
 #include "composite/result_internal.h"
+#include "core/fmtdouble.h"
 #include "uncertainty_internal.h"
 #include "govidx/uncertainty.h"
 
@@ -1547,8 +1548,10 @@ int govidx_uncertainty_sobol(double *out, const govidx_uncertainty *u, size_t un
 static void put_num(FILE *f, double x)
 {
     fputc(',', f);
-    if (!isnan(x))
-        fprintf(f, "%.17g", x);
+    if (!isnan(x)) { /* shortest round-trip text, as the result CSV */
+        char text[GOVIDX__SHORTEST_MAX];
+        fwrite(text, 1, govidx__fmt_shortest(text, x), f);
+    }
 }
 
 /* Every writer goes through the library's one output path
