@@ -200,7 +200,28 @@ static void test_result_csv(void)
     govidx_dataset_close(ds);
 }
 
-static CU_TestInfo tests[] = {{"edge values and the %g style", test_edges},
+/* The public govidx_format_double: the same text as the internal one, cut
+ * and terminated like snprintf in a small buffer, the full length returned. */
+static void test_public(void)
+{
+    char buf[GOVIDX_DOUBLE_TEXT_MAX], in[GOVIDX__SHORTEST_MAX];
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, 0.1), 3);
+    CU_ASSERT_STRING_EQUAL(buf, "0.1");
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, 2.0 / 3.0), 18);
+    CU_ASSERT_STRING_EQUAL(buf, "0.6666666666666666");
+    govidx__fmt_shortest(in, -DBL_MIN);
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, -DBL_MIN), strlen(in));
+    CU_ASSERT_STRING_EQUAL(buf, in);
+    CU_ASSERT_EQUAL(govidx_format_double(buf, 3, 0.125), 5); /* "0.125" cut to "0." */
+    CU_ASSERT_STRING_EQUAL(buf, "0.");
+    CU_ASSERT_EQUAL(govidx_format_double(NULL, 0, 1e300), 6); /* "1e+300": length only */
+    buf[0] = 'x';
+    CU_ASSERT_EQUAL(govidx_format_double(buf, 0, 1.5), 3);
+    CU_ASSERT_EQUAL(buf[0], 'x'); /* n = 0: nothing written */
+}
+
+static CU_TestInfo tests[] = {{"govidx_format_double (public)", test_public},
+                              {"edge values and the %g style", test_edges},
                               {"random doubles: round trip and shortest", test_random},
                               {"the result CSV reads back bit for bit", test_result_csv},
                               CU_TEST_INFO_NULL};
