@@ -57,7 +57,7 @@ static int weight_max(double *mx, double *own, size_t *arg, const dea_data *d, c
             if (arg)
                 arg[b0 + t] = am;
             own[b0 + t] = col[idx[b0 + t]];
-            if (st && m > 0.0)
+            if (st && m > 0.0 && m <= DBL_MAX) /* an overflowed product proves nothing */
                 for (i = 0; i < n; i++)
                     if (st->status[i] < 0 && col[i] >= (1.0 - BOD_CERT) * m) {
                         size_t j;
@@ -109,9 +109,16 @@ static int search_certificates(const dea_data *d, double *u, double *mx, double 
         /* round 0 finds the unit at the maximum of the q = 4 candidate */
         for (t = 0; round > 0 && t < *nleft; t++) {
             size_t o = left[t], a = arg[t];
+            double big = 0.0;
             for (j = 0; j < s; j++)
-                if (cmax[j] > 0.0)
+                if (cmax[j] > 0.0) {
                     u[t * s + j] *= exp(BOD_SEARCH_STEP * (d->y[o + j * n] - d->y[a + j * n]) / cmax[j]);
+                    big = u[t * s + j] > big ? u[t * s + j] : big;
+                }
+            /* the test is scale-free: keep the largest weight 1, so 100
+             * rounds of growth or decay never overflow or vanish */
+            for (j = 0; big > 0.0 && j < s; j++)
+                u[t * s + j] /= big;
         }
         if ((rc = weight_max(mx, own, arg, d, u, left, *nleft, st)))
             break;
