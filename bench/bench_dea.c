@@ -20,6 +20,8 @@
  */
 #include "govidx.h"
 
+#include "bench_machine.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +194,7 @@ int main(int argc, char **argv)
         if (ns < 16)
             sizes[ns++] = (size_t)strtoull(argv[a], NULL, 10);
     }
+    bench_machine_header(stdout);
     /* Pass 1: the frame algorithm at every size.  Pass 2: the full-LP
      * baseline, last, so its large Clp models cannot disturb the heap the
      * frame runs see.  1-thread times still vary with glibc's heap trimming

@@ -17,6 +17,8 @@
  */
 #include "govidx.h"
 
+#include "bench_machine.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +158,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_districts [scale > 0]\n");
         return 2;
     }
+    bench_machine_header(stdout);
     snprintf(path, sizeof path, "/tmp/bench_districts_%ld.h5", (long)getpid());
     run(units / 4, top / 4, path, &q);
     run(units, top, path, &f);

@@ -12,6 +12,8 @@
  */
 #include "govidx.h"
 
+#include "bench_machine.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +88,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_import [small_rows [large_rows]] (0 < small < large)\n");
         return 2;
     }
+    bench_machine_header(stdout);
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
         return 1;

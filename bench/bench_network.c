@@ -13,6 +13,8 @@
  */
 #include "govidx.h"
 
+#include "bench_machine.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +85,7 @@ static double time_measures(size_t n, size_t null_samples, double *lub)
 int main(void)
 {
     double lub, t1000, t4000;
+    bench_machine_header(stdout);
     time_measures(250, 0, &lub);
     time_measures(500, 0, &lub);
     t1000 = time_measures(1000, 0, &lub);

@@ -31,6 +31,8 @@
  */
 #include <govidx.h>
 
+#include "bench_machine.h"
+
 #include <cblas.h>
 #include <math.h>
 #include <stdio.h>
@@ -70,6 +72,7 @@ int main(int argc, char **argv)
     size_t i, root;
     int rc;
 
+    bench_machine_header(stdout);
     snprintf(path, sizeof path, "%s/datasets/asem.h5", top ? top : ".");
     if ((rc = govidx_dataset_open(&ds, path, NULL)) || (rc = govidx_plan_from_dataset(&plan, ds, NULL)))
         die(path, rc);

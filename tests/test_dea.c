@@ -1044,6 +1044,56 @@ static void test_bod_exact(void)
     }
 }
 
+/* BoD options version 2 added threads: the scores and weights on 1, 2 and
+ * 3 threads are the same bits (the certificate search is single-threaded
+ * and the LP batches are fixed), and a version-1 struct (no threads field)
+ * is still read, on one thread, with the same result. */
+static void test_bod_threads(void)
+{
+    const size_t n = 400, m = 20;
+    double *z = malloc(n * m * sizeof *z), *ci1 = malloc(n * sizeof *ci1), *ci = malloc(n * sizeof *ci);
+    double *w1 = malloc(n * m * sizeof *w1), *w = malloc(n * m * sizeof *w);
+    int *st = malloc(n * sizeof *st), all_one = -1;
+    unsigned th;
+    size_t i;
+    struct { /* the version-1 layout */
+        unsigned version;
+        const double *w_lower, *w_upper, *share_lower, *share_upper;
+    } v1 = {1, NULL, NULL, NULL, NULL};
+    govidx_bod_options o = GOVIDX_BOD_OPTIONS_INIT;
+
+    CU_ASSERT_EQUAL(o.version, 2);
+    CU_ASSERT_EQUAL(o.threads, 0);
+    rng_state = 777;
+    for (i = 0; i < n * m; i++) { /* lognormal(0, 0.5) by Box-Muller */
+        double u1 = urand(), u2 = urand();
+        z[i] = exp(0.5 * sqrt(-2 * log(u1 + 1e-300)) * cos(6.283185307179586 * u2));
+    }
+    GX_ASSERT_OK(govidx_dea_bod(ci1, w1, st, &all_one, view(z, n, m), NULL));
+    for (th = 1; th <= 3; th++) {
+        o.threads = th;
+        GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z, n, m), &o));
+        CU_ASSERT(memcmp(ci, ci1, n * sizeof *ci) == 0);
+        CU_ASSERT(memcmp(w, w1, n * m * sizeof *w) == 0);
+    }
+    GX_ASSERT_OK(govidx_dea_bod(ci, w, st, &all_one, view(z, n, m), (const govidx_bod_options *)(void *)&v1));
+    CU_ASSERT(memcmp(ci, ci1, n * sizeof *ci) == 0);
+    v1.version = 3;
+    GX_ASSERT_RC(govidx_dea_bod(ci, w, st, &all_one, view(z, n, m), (const govidx_bod_options *)(void *)&v1),
+                 GOVIDX_EINVAL);
+    CU_ASSERT(strstr(govidx_last_error(), "BoD options") != NULL);
+    o.version = 0;
+    GX_ASSERT_RC(govidx_bod_options_init(&o, 3), GOVIDX_EINVAL);
+    GX_ASSERT_OK(govidx_bod_options_init(&o, 1));
+    CU_ASSERT_EQUAL(o.version, 1);
+    free(z);
+    free(ci1);
+    free(ci);
+    free(w1);
+    free(w);
+    free(st);
+}
+
 /* Edge cases of BoD on the engine, by hand: one unit (CI 1 by its own
  * constraint); all zero (CI 0); a zero indicator (CI = z_1 / max z_1);
  * an all-zero unit among others (CI 0). */
@@ -1273,6 +1323,7 @@ static CU_TestInfo tests[] = {{"allocation failures", test_alloc_failures},
                               {"benefit of the doubt", test_bod},
                               {"BoD on the DEA engine vs independent LP (1e-9)", test_bod_exact},
                               {"BoD edge cases", test_bod_edges},
+                              {"BoD threads give the same bits; options version 1", test_bod_threads},
                               {"non-discretionary and undesirable", test_flags},
                               {"bad input and cancel", test_bad_input},
                               {"progress and cancel in the frame phase", test_progress},

@@ -494,6 +494,104 @@ static void test_csv(void)
     govidx_plan_free(p);
 }
 
+/* Significant digits of a decimal text ("0.0625" 3, "-1.5e-7" 2, "300" 1). */
+static int sig_digits(const char *t)
+{
+    int n = 0, lead = 1, trail = 0;
+    for (; *t && *t != 'e'; t++) {
+        if (*t < '0' || *t > '9')
+            continue;
+        if (lead && *t == '0')
+            continue;
+        lead = 0;
+        n++;
+        trail = *t == '0' ? trail + 1 : 0;
+    }
+    return n - trail;
+}
+
+/*
+ * Every number of the decomposition CSV, read back with strtod, is the very
+ * double in memory (bit for bit), and is the shortest such text: with one
+ * significant digit fewer, printf's %.*g no longer reads back as it (the
+ * round-trip property of Steele & White 1990, "How to print floating-point
+ * numbers accurately", checked here with the C library, not with
+ * double-conversion).  2/3 is "0.6666666666666666", not %.17g's
+ * "0.66666666666666663".
+ */
+static void test_csv_round_trip(void)
+{
+    static const int col[6] = {5, 6, 7, 11, 12, 13};
+    govidx_plan *p = NULL;
+    govidx_result *r = NULL;
+    char path[] = "/tmp/gx_decompose_XXXXXX", line[1024];
+    size_t checked = 0, short_ones = 0, bad_bits = 0, not_shortest = 0, rows = 0;
+    int fd = mkstemp(path);
+    FILE *f;
+    CU_ASSERT_FATAL(fd >= 0);
+    close(fd);
+    run(&p, &r, Y23, Y24, NONE_SPEC, NULL);
+    govidx_decomposition *d = decompose(p, r);
+    GX_ASSERT_OK(govidx_decomposition_write_csv(d, path));
+    f = fopen(path, "r");
+    CU_ASSERT_FATAL(f != NULL);
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f)); /* header */
+    while (fgets(line, sizeof line, f)) {
+        char *field[16], *c = line;
+        size_t nf = 0, u, k, i;
+        line[strcspn(line, "\n")] = '\0';
+        field[nf++] = c;
+        for (; *c && nf < 16; c++)
+            if (*c == ',') {
+                *c = '\0';
+                field[nf++] = c + 1;
+            }
+        CU_ASSERT_EQUAL_FATAL(nf, 16);
+        for (u = 0; u < 3 && strcmp(codes[u], field[0]); u++)
+            ;
+        CU_ASSERT_FATAL(u < 3);
+        k = node(d, field[1]);
+        rows++;
+        for (i = 0; i < 6; i++) {
+            double want = i == 0   ? govidx_decomposition_score_from(d, u, k)
+                          : i == 1 ? govidx_decomposition_score_to(d, u, k)
+                          : i == 2 ? govidx_decomposition_change(d, u, k)
+                          : i == 3 ? govidx_decomposition_contribution(d, u, k)
+                          : i == 4 ? govidx_decomposition_local(d, u, k)
+                          : field[1][0] == 'x' ? NAN /* an indicator has no weight effect */
+                                               : govidx_decomposition_weight_effect(d, u, k);
+            const char *t = field[col[i]];
+            double got;
+            char *end, fewer[400];
+            int sig;
+            if (isnan(want)) {
+                CU_ASSERT_STRING_EQUAL(t, "");
+                continue;
+            }
+            got = strtod(t, &end);
+            CU_ASSERT(*t != '\0' && *end == '\0');
+            bad_bits += memcmp(&got, &want, sizeof got) != 0;
+            sig = sig_digits(t);
+            if (sig > 1) {
+                snprintf(fewer, sizeof fewer, "%.*g", sig - 1, want);
+                not_shortest += strtod(fewer, NULL) == want;
+            }
+            short_ones += sig < 17 && want != floor(want);
+            checked++;
+        }
+    }
+    fclose(f);
+    unlink(path);
+    CU_ASSERT_EQUAL(rows, 3 * 5);
+    CU_ASSERT(checked >= 70);
+    CU_ASSERT_EQUAL(bad_bits, 0);
+    CU_ASSERT_EQUAL(not_shortest, 0);
+    CU_ASSERT(short_ones > 0); /* e.g. 2/3 in 16 digits */
+    govidx_decomposition_free(d);
+    govidx_result_free(r);
+    govidx_plan_free(p);
+}
+
 static govidx_plan *oom_plan;
 static govidx_result *oom_result;
 static int oom_call(void)
@@ -525,6 +623,7 @@ static CU_TestInfo tests[] = {{"arithmetic: exact differences (hand-worked)", te
                               {"per-year weights: break and weight effect", test_weights_break},
                               {"errors", test_errors},
                               {"CSV", test_csv},
+                              {"CSV numbers read back bit for bit, shortest", test_csv_round_trip},
                               {"allocation failures", test_oom},
                               CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"decompose", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -200,9 +200,114 @@ static void test_result_csv(void)
     govidx_dataset_close(ds);
 }
 
-static CU_TestInfo tests[] = {{"edge values and the %g style", test_edges},
+/*
+ * A result of 300 units x 251 nodes (75,300 rows: the writer formats pieces
+ * on one thread per CPU and writes them in order): every row is the right
+ * unit, year, node, score (bit for bit) and rank, each node's rows are one
+ * block, and the units come in their order within it.
+ */
+static void test_result_csv_pieces(void)
+{
+    const size_t n = 300, m = 250;
+    double *data = malloc(n * m * sizeof *data);
+    char code[32], path[256], line[256];
+    int year = 2024;
+    unsigned char *seen;
+    govidx_matrix_view view;
+    govidx_panel panel = GOVIDX_PANEL_INIT;
+    govidx_framework *fw = NULL;
+    govidx_plan *plan = NULL;
+    govidx_result *r = NULL;
+    size_t i, j, rows = 0, bad = 0, misplaced = 0, prev_k = (size_t)-1, next_u = 0;
+    FILE *f;
+    unsigned long long st = 12345;
+
+    CU_ASSERT_PTR_NOT_NULL_FATAL(data);
+    for (i = 0; i < n * m; i++) {
+        st ^= st << 13;
+        st ^= st >> 7;
+        st ^= st << 17;
+        data[i] = (double)(st >> 11) / 9007199254740992.0 * 7.0 + (double)(i / n);
+    }
+    view = govidx_matrix_view_array(data, n, m);
+    GX_ASSERT_OK(govidx_framework_new(&fw));
+    for (j = 0; j < m; j++) {
+        snprintf(code, sizeof code, "i%zu", j);
+        GX_ASSERT_OK(govidx_framework_add_indicator(fw, code, "Index", 1, 1, j));
+    }
+    GX_ASSERT_OK(govidx_framework_add_aggregate(fw, "Index", NULL, 1));
+    GX_ASSERT_OK(govidx_framework_seal(fw));
+    panel.n_years = 1;
+    panel.years = &view;
+    panel.year_labels = &year;
+    GX_ASSERT_OK(govidx_plan_new(&plan, fw, NULL, &panel));
+    GX_ASSERT_OK(govidx_execute(&r, plan, &panel));
+    seen = calloc(govidx_result_n_nodes(r), 1);
+    snprintf(path, sizeof path, "test_fmtdouble_pieces.%ld.csv", (long)getpid());
+    GX_ASSERT_OK(govidx_result_write_csv(r, path));
+    f = fopen(path, "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof line, f));
+    CU_ASSERT_STRING_EQUAL(line, "unit,year,node,score,rank\n");
+    while (fgets(line, sizeof line, f)) {
+        char node[64], score[64];
+        unsigned long rank = 0;
+        int y;
+        size_t u, k;
+        rows++;
+        /* the default unit codes are 1..n */
+        if (sscanf(line, "%zu,%d,%63[^,],%63[^,],%lu", &u, &y, node, score, &rank) != 5 ||
+            govidx_result_find_node(&k, r, node) || y != 2024 || u-- == 0 || u >= n) {
+            bad++;
+            continue;
+        }
+        if (k != prev_k) { /* a new block: a node not seen before, from the first unit */
+            misplaced += seen[k] || next_u != 0;
+            seen[k] = 1;
+            prev_k = k;
+        }
+        misplaced += u != next_u;
+        next_u = u + 1 == n ? 0 : u + 1;
+        bad += !same_bits(strtod(score, NULL), govidx_result_score(r, u, 0, k)) ||
+               rank != govidx_result_rank(r, u, 0, k);
+    }
+    fclose(f);
+    remove(path);
+    CU_ASSERT_EQUAL(rows, n * (m + 1));
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(misplaced, 0);
+    free(seen);
+    govidx_result_free(r);
+    govidx_plan_free(plan);
+    govidx_framework_free(fw);
+    free(data);
+}
+
+/* The public govidx_format_double: the same text as the internal one, cut
+ * and terminated like snprintf in a small buffer, the full length returned. */
+static void test_public(void)
+{
+    char buf[GOVIDX_DOUBLE_TEXT_MAX], in[GOVIDX__SHORTEST_MAX];
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, 0.1), 3);
+    CU_ASSERT_STRING_EQUAL(buf, "0.1");
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, 2.0 / 3.0), 18);
+    CU_ASSERT_STRING_EQUAL(buf, "0.6666666666666666");
+    govidx__fmt_shortest(in, -DBL_MIN);
+    CU_ASSERT_EQUAL(govidx_format_double(buf, sizeof buf, -DBL_MIN), strlen(in));
+    CU_ASSERT_STRING_EQUAL(buf, in);
+    CU_ASSERT_EQUAL(govidx_format_double(buf, 3, 0.125), 5); /* "0.125" cut to "0." */
+    CU_ASSERT_STRING_EQUAL(buf, "0.");
+    CU_ASSERT_EQUAL(govidx_format_double(NULL, 0, 1e300), 6); /* "1e+300": length only */
+    buf[0] = 'x';
+    CU_ASSERT_EQUAL(govidx_format_double(buf, 0, 1.5), 3);
+    CU_ASSERT_EQUAL(buf[0], 'x'); /* n = 0: nothing written */
+}
+
+static CU_TestInfo tests[] = {{"govidx_format_double (public)", test_public},
+                              {"edge values and the %g style", test_edges},
                               {"random doubles: round trip and shortest", test_random},
                               {"the result CSV reads back bit for bit", test_result_csv},
+                              {"a large result CSV, formatted in pieces, in order", test_result_csv_pieces},
                               CU_TEST_INFO_NULL};
 static CU_SuiteInfo suites[] = {{"shortest round-trip doubles", NULL, NULL, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
 

@@ -95,8 +95,32 @@ INIT_TEST(actor, govidx_actor, govidx_actor_init, GOVIDX_ACTOR_INIT, GOVIDX_ACTO
 INIT_TEST(edge, govidx_edge, govidx_edge_init, GOVIDX_EDGE_INIT, GOVIDX_EDGE_VERSION, weight, "edge")
 INIT_TEST(dea, govidx_dea_options, govidx_dea_options_init, GOVIDX_DEA_OPTIONS_INIT, GOVIDX_DEA_OPTIONS_VERSION,
           algorithm, "DEA options")
-INIT_TEST(bod, govidx_bod_options, govidx_bod_options_init, GOVIDX_BOD_OPTIONS_INIT, GOVIDX_BOD_OPTIONS_VERSION,
-          share_upper, "BoD options")
+/* BoD options are at version 2 (threads appended, issue 21): version 1 is
+ * the v1 fields with version 1 and nothing written past `share_upper` */
+static void test_init_bod(void)
+{
+    static const govidx_bod_options want = GOVIDX_BOD_OPTIONS_INIT;
+    govidx_bod_options got;
+    size_t v1_end = offsetof(govidx_bod_options, share_upper) + sizeof want.share_upper, k;
+    size_t v2_end = offsetof(govidx_bod_options, threads) + sizeof want.threads;
+    size_t after_version = offsetof(govidx_bod_options, w_lower);
+    CU_ASSERT_EQUAL(GOVIDX_BOD_OPTIONS_VERSION, 2);
+    memset(&got, 0xA5, sizeof got);
+    GX_ASSERT_OK(govidx_bod_options_init(&got, 1));
+    CU_ASSERT_EQUAL(got.version, 1u);
+    CU_ASSERT_EQUAL(memcmp((char *)&got + after_version, (const char *)&want + after_version,
+                           v1_end - after_version), 0);
+    for (k = v1_end; k < sizeof got; k++)
+        CU_ASSERT_EQUAL(((unsigned char *)&got)[k], 0xA5);
+    GX_ASSERT_OK(govidx_bod_options_init(&got, 2));
+    CU_ASSERT_EQUAL(memcmp(&got, &want, v2_end), 0);
+    CU_ASSERT_EQUAL(got.threads, 0u);
+    GX_ASSERT_RC(govidx_bod_options_init(&got, 0), GOVIDX_EINVAL);
+    CU_ASSERT(error_names("BoD options"));
+    GX_ASSERT_RC(govidx_bod_options_init(&got, 3), GOVIDX_EINVAL);
+    CU_ASSERT(error_names("BoD options"));
+    GX_ASSERT_RC(govidx_bod_options_init(NULL, 1), GOVIDX_EINVAL);
+}
 INIT_TEST(bod_robust, govidx_bod_robust_options, govidx_bod_robust_options_init, GOVIDX_BOD_ROBUST_OPTIONS_INIT,
           GOVIDX_BOD_ROBUST_OPTIONS_VERSION, seed, "robust BoD options")
 /* import sources are at version 2 (number format, column names, one file

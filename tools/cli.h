@@ -51,6 +51,9 @@ typedef struct csv_out {
     FILE *f;
 } csv_out;
 void csv_field(FILE *f, const char *s);
+/** x as the shortest text strtod() reads back as x (govidx_format_double,
+ *  the result writer's formatter); the caller handles missing values. */
+void csv_double(FILE *f, double x);
 /* NULL (after a message) when the path is refused by cli_output_ok or
  * cannot be created.  A regular file is written atomically with the mode of
  * the file it replaces (new files: 0666 less the umask); a character device

@@ -73,7 +73,7 @@ static void field(FILE *f, double x)
 {
     fputc(',', f);
     if (!isnan(x))
-        fprintf(f, "%.17g", x);
+        csv_double(f, x);
 }
 
 int cmd_compare(int argc, char **argv)

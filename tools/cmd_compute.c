@@ -169,7 +169,7 @@ static void result_rows(FILE *f, const govidx_result *r, size_t y, const char *p
             csv_field(f, govidx_result_unit_code(r, u));
             fprintf(f, ",%d,%s%s,", govidx_result_year(r, y), prefix, govidx_result_node_code(r, k));
             if (sc == sc)
-                fprintf(f, "%.17g", sc);
+                csv_double(f, sc);
             fputc(',', f);
             if (rk)
                 fprintf(f, "%zu", rk);
@@ -287,7 +287,7 @@ static void num_field(FILE *f, double x)
 {
     fputc(',', f);
     if (x == x)
-        fprintf(f, "%.17g", x);
+        csv_double(f, x);
 }
 
 static int write_contributions(const char *path, const govidx_result *res, const govidx_plan *plan)

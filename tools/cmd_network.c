@@ -140,7 +140,7 @@ static int write_rows(const net_list *l, const govidx_network_options *o, const 
         for (k = 0; k < nm; k++) {
             fputc(',', f);
             if (!isnan(v[k]))
-                fprintf(f, "%.17g", v[k]);
+                csv_double(f, v[k]);
         }
         fputc(',', f);
         csv_field(f, names ? names : "");
@@ -148,7 +148,7 @@ static int write_rows(const net_list *l, const govidx_network_options *o, const 
         for (k = 0; o->null_samples && k < nm; k++) {
             fputc(',', f);
             if (!isnan(z[k]))
-                fprintf(f, "%.17g", z[k]);
+                csv_double(f, z[k]);
         }
         fputc('\n', f);
     }

@@ -24,7 +24,7 @@ static void num(FILE *f, double x)
 {
     fputc(',', f);
     if (isfinite(x))
-        fprintf(f, "%.10g", x);
+        csv_double(f, x);
 }
 
 int cmd_stats(int argc, char **argv)

@@ -27,6 +27,12 @@ void csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
+void csv_double(FILE *f, double x)
+{
+    char text[GOVIDX_DOUBLE_TEXT_MAX];
+    fwrite(text, 1, govidx_format_double(text, sizeof text, x), f);
+}
+
 /* The mode a new file gets from open(..., 0666): 0666 less the umask. */
 static mode_t new_file_mode(void)
 {

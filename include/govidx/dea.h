@@ -262,9 +262,12 @@ typedef struct govidx_bod_options {
     const double *w_upper;  /**< NULL = none */
     const double *share_lower; /**< bounds on w_j z_ij / CI_i, NULL = none */
     const double *share_upper;
+    /* version 2 */
+    unsigned threads;       /**< worker threads of the unrestricted model
+                                 (the results do not depend on them); 0 = 1 */
 } govidx_bod_options;
-#define GOVIDX_BOD_OPTIONS_VERSION 1
-#define GOVIDX_BOD_OPTIONS_INIT { GOVIDX_BOD_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+#define GOVIDX_BOD_OPTIONS_VERSION 2
+#define GOVIDX_BOD_OPTIONS_INIT { GOVIDX_BOD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
 /** Set *opts to the defaults of `version` (1..GOVIDX_BOD_OPTIONS_VERSION), as
  *  GOVIDX_BOD_OPTIONS_INIT does, for callers that cannot use macros.
  *  GOVIDX_EINVAL for NULL or an unknown version. */

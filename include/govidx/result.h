@@ -138,6 +138,18 @@ GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path)
 GOVIDX_API int govidx_result_write_csv_nodes(const govidx_result *r, const char *path,
                                              const unsigned char *keep);
 
+/** Bytes govidx_format_double() needs for any double, the NUL included. */
+#define GOVIDX_DOUBLE_TEXT_MAX 32
+
+/**
+ * The text govidx writes for a number in its CSV files: the shortest decimal
+ * that strtod() reads back as exactly x, in printf's %g layout (as
+ * govidx_result_write_csv describes; "inf", "-inf", "nan" for the others),
+ * into buf (size n, always terminated when n > 0).  Returns the length the
+ * full text needs, as snprintf does (at most GOVIDX_DOUBLE_TEXT_MAX - 1).
+ */
+GOVIDX_API size_t govidx_format_double(char *buf, size_t n, double x);
+
 /**
  * Package the result as a results run called `name`, ready for
  * govidx_run_file_add(): arrays "scores", "ranks" (NaN = unranked),

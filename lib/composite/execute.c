@@ -357,8 +357,10 @@ static int bod_node(const govidx_plan *p, const plan_agg *a, govidx_matrix_view 
         rc = govidx_dea_bod_robust(ci, govidx_matrix_view_array(zc, k, m), &ro);
         for (i = 0; i < k; i++)
             status[i] = GOVIDX_DEA_OPTIMAL;
-    } else
+    } else {
+        bo.threads = govidx__threads_per_year(r->n_years); /* results do not depend on it */
         rc = govidx_dea_bod(ci, NULL, status, &all_one, govidx_matrix_view_array(zc, k, m), &bo);
+    }
     for (i = 0; i < k && rc == GOVIDX_OK; i++) {
         if (status[i] != GOVIDX_DEA_OPTIMAL)
             rc = govidx__fail(GOVIDX_EINFEASIBLE, "benefit of the doubt: the LP of unit '%s' is %s",

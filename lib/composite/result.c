@@ -438,15 +438,100 @@ int govidx_result_write_csv(const govidx_result *r, const char *path)
     return govidx_result_write_csv_nodes(r, path, NULL);
 }
 
+/*
+ * The CSV is cut into pieces (up to CSV_PIECE_ROWS units of one node in one
+ * year); each round formats one piece per thread into that thread's own
+ * buffer, then the caller writes the buffers in order, so the file is the
+ * same bytes on any number of threads.  Formatting (mostly the shortest
+ * text of each score, about 90 ns) is what costs; threads are used only
+ * for results of at least CSV_PARALLEL_ROWS rows.
+ */
+#define CSV_PIECE_ROWS 16384
+#define CSV_PARALLEL_ROWS 65536
+#define CSV_ROW_EXTRA 48 /* score (< GOVIDX__SHORTEST_MAX), rank digits, ',' and '\n' */
+
+typedef struct csv_piece {
+    size_t y, node, u0, u1;
+} csv_piece;
+
+typedef struct csv_slot {
+    const govidx_result *r;
+    const uint32_t *ranks;
+    char *const *ucode;
+    const size_t *ulen;
+    size_t maxu;
+    csv_piece piece;
+    char *buf;
+    size_t cap, len;
+    int rc;
+} csv_slot;
+
+/* Format the slot's piece into its buffer (grown as needed). */
+static void *format_piece(void *arg)
+{
+    csv_slot *sl = arg;
+    const govidx_result *r = sl->r;
+    const csv_piece *p = &sl->piece;
+    const char *code = r->node_codes[p->node];
+    size_t u, nlen, used, need;
+    char nfield[128], *nf;
+    int ylen;
+
+    sl->rc = GOVIDX_OK;
+    sl->len = 0;
+    need = 2 * strlen(code) + 40; /* ",YEAR,NODE," once per piece */
+    nf = need <= sizeof nfield ? nfield : govidx__malloc(need);
+    if (!nf) {
+        sl->rc = GOVIDX_ENOMEM;
+        return NULL;
+    }
+    ylen = snprintf(nf, need, ",%d,", r->years[p->y]);
+    nlen = (size_t)ylen + govidx__csv_field(nf + ylen, code);
+    nf[nlen++] = ',';
+    need = (p->u1 - p->u0) * (sl->maxu + nlen + CSV_ROW_EXTRA);
+    if (need > sl->cap) {
+        char *nb = govidx__realloc(sl->buf, need);
+        if (!nb) {
+            sl->rc = GOVIDX_ENOMEM;
+            if (nf != nfield)
+                govidx__free(nf);
+            return NULL;
+        }
+        sl->buf = nb;
+        sl->cap = need;
+    }
+    for (u = p->u0, used = 0; u < p->u1; u++) {
+        size_t c = GOVIDX__CELL(r, u, p->y, p->node);
+        char *b = sl->buf;
+        memcpy(b + used, sl->ucode[u], sl->ulen[u]);
+        used += sl->ulen[u];
+        memcpy(b + used, nf, nlen);
+        used += nlen;
+        if (!isnan(r->scores[c])) /* shortest text that reads back as the same double */
+            used += govidx__fmt_shortest(b + used, r->scores[c]);
+        b[used++] = ',';
+        if (sl->ranks[c])
+            used += put_uint(b + used, (unsigned long)sl->ranks[c]);
+        b[used++] = '\n';
+    }
+    sl->len = used;
+    if (nf != nfield)
+        govidx__free(nf);
+    return NULL;
+}
+
 int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, const unsigned char *keep)
 {
     FILE *f = NULL;
-    char *tmp = NULL, *buf = NULL, **ucode = NULL, *ubuf = NULL;
-    size_t y, o, u, *ulen = NULL, cap = (size_t)1 << 20, used = 0, maxu = 0, ulen_total = 0;
+    char *tmp = NULL, **ucode = NULL, *ubuf = NULL;
+    size_t o, u, *ulen = NULL, maxu = 0, ulen_total = 0, rows = 0, n_threads = 1, t, next_y = 0, next_o = 0,
+                    next_u = 0;
+    csv_slot slot[GOVIDX__MAX_WORKERS];
     const uint32_t *ranks;
-    int rc, ok = 1;
+    int rc = GOVIDX_OK, ok = 1;
     if (!r || !path)
         return govidx__fail(GOVIDX_EINVAL, "result: NULL argument");
+    memset(slot, 0, sizeof slot);
     ranks = govidx__result_ranks(r);
     /* unit fields quoted once, not once per row */
     ulen = govidx__mallocarray(r->n_units ? r->n_units : 1, sizeof *ulen);
@@ -454,8 +539,7 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
     for (u = 0; ulen && ucode && u < r->n_units; u++)
         ulen_total += 2 * strlen(r->unit_codes[u]) + 3;
     ubuf = govidx__malloc(ulen_total ? ulen_total : 1);
-    buf = govidx__malloc(cap);
-    if (!ulen || !ucode || !ubuf || !buf) {
+    if (!ulen || !ucode || !ubuf) {
         rc = govidx__oom();
         goto out;
     }
@@ -466,61 +550,71 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
         if (ulen[u] > maxu)
             maxu = ulen[u];
     }
+    for (o = 0; o < r->n_nodes; o++)
+        if (!keep || keep[o])
+            rows += r->n_units * r->n_years;
+    if (rows >= CSV_PARALLEL_ROWS)
+        n_threads = govidx__worker_count(GOVIDX__MAX_WORKERS);
+    for (t = 0; t < n_threads; t++) {
+        slot[t].r = r;
+        slot[t].ranks = ranks;
+        slot[t].ucode = ucode;
+        slot[t].ulen = ulen;
+        slot[t].maxu = maxu;
+    }
     if ((rc = govidx__write_atomic_begin(path, &tmp, &f)))
         goto out;
     fputs("unit,year,node,score,rank\n", f);
-    for (y = 0; y < r->n_years && ok; y++)
-        for (o = 0; o < r->n_nodes && ok; o++) {
-            size_t node = r->output_order ? r->output_order[o] : o, nlen, need;
-            char nfield[128], *nf;
-            int ylen;
-            if (keep && !keep[node])
-                continue;
-            /* ",YEAR,NODE," once per node */
-            need = 2 * strlen(r->node_codes[node]) + 40;
-            nf = need <= sizeof nfield ? nfield : govidx__malloc(need);
-            if (!nf) {
+    while (ok && next_y < r->n_years && r->n_units > 0) {
+        pthread_t tid[GOVIDX__MAX_WORKERS];
+        size_t n_pieces = 0, started;
+        /* the next n_threads pieces, in file order: years, nodes, units */
+        while (n_pieces < n_threads && next_y < r->n_years) {
+            size_t node = r->output_order ? r->output_order[next_o] : next_o;
+            if (!keep || keep[node]) {
+                csv_piece *p = &slot[n_pieces++].piece;
+                p->y = next_y;
+                p->node = node;
+                p->u0 = next_u;
+                p->u1 = r->n_units - next_u > CSV_PIECE_ROWS ? next_u + CSV_PIECE_ROWS : r->n_units;
+                next_u = p->u1;
+            } else
+                next_u = r->n_units;
+            if (next_u == r->n_units) {
+                next_u = 0;
+                if (++next_o == r->n_nodes) {
+                    next_o = 0;
+                    next_y++;
+                }
+            }
+        }
+        /* slot 0 on the caller; a piece whose thread cannot start runs here too */
+        for (started = 1; started < n_pieces; started++)
+            if (pthread_create(&tid[started], NULL, format_piece, &slot[started]) != 0)
+                break;
+        for (t = started; t < n_pieces; t++)
+            format_piece(&slot[t]);
+        if (n_pieces > 0)
+            format_piece(&slot[0]);
+        for (t = 1; t < started; t++)
+            pthread_join(tid[t], NULL);
+        for (t = 0; t < n_pieces && ok; t++) {
+            if (slot[t].rc) {
                 rc = govidx__oom();
                 ok = 0;
-                break;
+            } else if (fwrite(slot[t].buf, 1, slot[t].len, f) != slot[t].len) {
+                rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
+                ok = 0;
             }
-            ylen = snprintf(nf, need, ",%d,", r->years[y]);
-            nlen = (size_t)ylen + govidx__csv_field(nf + ylen, r->node_codes[node]);
-            nf[nlen++] = ',';
-            for (u = 0; u < r->n_units; u++) {
-                size_t c = GOVIDX__CELL(r, u, y, node);
-                if (cap - used < maxu + nlen + 64) {
-                    if (fwrite(buf, 1, used, f) != used) {
-                        rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
-                        ok = 0;
-                        break;
-                    }
-                    used = 0;
-                }
-                memcpy(buf + used, ucode[u], ulen[u]);
-                used += ulen[u];
-                memcpy(buf + used, nf, nlen);
-                used += nlen;
-                if (!isnan(r->scores[c])) /* shortest text that reads back as the same double */
-                    used += govidx__fmt_shortest(buf + used, r->scores[c]);
-                buf[used++] = ',';
-                if (ranks[c])
-                    used += put_uint(buf + used, (unsigned long)ranks[c]);
-                buf[used++] = '\n';
-            }
-            if (nf != nfield)
-                govidx__free(nf);
         }
-    if (ok && used && fwrite(buf, 1, used, f) != used) {
-        rc = govidx__fail(GOVIDX_EIO, "writing '%s' failed: %s", path, strerror(errno));
-        ok = 0;
     }
     if (rc == GOVIDX_OK)
         rc = govidx__write_atomic_end(path, tmp, f, ok);
     else
         govidx__write_atomic_end(path, tmp, f, 0);
 out:
-    govidx__free(buf);
+    for (t = 0; t < GOVIDX__MAX_WORKERS; t++)
+        govidx__free(slot[t].buf);
     govidx__free(ulen);
     govidx__free(ucode);
     govidx__free(ubuf);

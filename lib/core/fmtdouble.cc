@@ -7,6 +7,9 @@
  * SPDX-License-Identifier: MIT
  */
 #include "fmtdouble.h"
+#include "govidx/result.h"
+
+#include <string.h>
 
 #include <double-conversion/double-to-string.h>
 
@@ -24,4 +27,17 @@ extern "C" size_t govidx__fmt_shortest(char *buf, double x)
     size_t n = static_cast<size_t>(b.position());
     b.Finalize();
     return n;
+}
+
+/* The public face of the same formatter (tools/csvout.c uses it). */
+extern "C" size_t govidx_format_double(char *buf, size_t n, double x)
+{
+    char text[GOVIDX__SHORTEST_MAX];
+    size_t len = govidx__fmt_shortest(text, x);
+    if (buf && n > 0) {
+        size_t k = len < n - 1 ? len : n - 1;
+        memcpy(buf, text, k);
+        buf[k] = '\0';
+    }
+    return len;
 }

@@ -288,6 +288,9 @@ void govidx__csv_put_field(FILE *f, const char *s);
 /** Threads for n_years independent years: the online CPUs, at most
  * GOVIDX__MAX_WORKERS and at most n_years. */
 size_t govidx__worker_count(size_t n_years);
+/** Threads for a computation inside one of n_years years run that way:
+ *  the CPUs per year worker, at least 1 and at most GOVIDX__MAX_WORKERS. */
+unsigned govidx__threads_per_year(size_t n_years);
 
 /* --- competition ranking (rank.c) ---------------------------------------- */
 /** Bytes of scratch govidx__rank_u32 needs for n scores; 0 on overflow. */

@@ -10,6 +10,7 @@
 #include "govidx/method.h"
 #include "govidx/result.h"
 #include "composite/plan_internal.h"
+#include "core/fmtdouble.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -652,8 +653,10 @@ int govidx_decomposition_top(size_t *leaves, size_t *n_out, size_t kmax, const g
 static void put_num(FILE *f, double x)
 {
     fputc(',', f);
-    if (!isnan(x))
-        fprintf(f, "%.17g", x);
+    if (!isnan(x)) { /* shortest round-trip text, as the result CSV */
+        char text[GOVIDX__SHORTEST_MAX];
+        fwrite(text, 1, govidx__fmt_shortest(text, x), f);
+    }
 }
 
 static void put_text(FILE *f, const char *s, int lead)

@@ -46,7 +46,12 @@ static int unrestricted(const govidx_bod_options *o, size_t m)
     return 1;
 }
 
-GOVIDX__VERSIONS_1(bod_options_versions, govidx_bod_options, "BoD options", GOVIDX_BOD_OPTIONS_INIT, share_upper);
+/* version 2 appended threads */
+static const govidx_bod_options bod_options_defaults = GOVIDX_BOD_OPTIONS_INIT;
+static const size_t bod_options_sizes[2] = {GOVIDX__END(govidx_bod_options, share_upper),
+                                            GOVIDX__END(govidx_bod_options, threads)};
+static const govidx__versioned bod_options_versions = {"BoD options", 2, bod_options_sizes,
+                                                       &bod_options_defaults};
 
 int govidx_bod_options_init(govidx_bod_options *opts, unsigned version)
 {
@@ -81,7 +86,7 @@ int govidx_dea_bod(double *ci, double *weights, int *status, int *all_one, govid
         return govidx__fail(GOVIDX_EDIM, "BoD: %zu x %zu is too large", n, m);
     if (unrestricted(o, m)) {
         /* the DEA engine's frame method (lib/dea.c) */
-        if ((rc = govidx__dea_bod_radial(ci, weights, status, Z, 1)))
+        if ((rc = govidx__dea_bod_radial(ci, weights, status, Z, o->threads ? o->threads : 1)))
             return rc;
         for (i = 0; i < n; i++)
             if (status[i] == GOVIDX_DEA_OPTIMAL) {

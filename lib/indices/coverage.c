@@ -5,6 +5,7 @@
  */
 #include "core/internal.h"
 #include "composite/result_internal.h"
+#include "core/fmtdouble.h"
 #include "govidx/coverage.h"
 #include "govidx/inequality.h"
 #include "coverage_internal.h"
@@ -127,8 +128,13 @@ static int method_json(govidx_result *r, const govidx_coverage_options *o)
         if ((unsigned char)*s >= 0x20)
             govidx__buf_append(&b, s, 1);
     }
-    govidx__buf_printf(&b, "\",\"epsilon\":%.17g,\"theta\":%.17g,\"floor\":%.17g}", o->epsilon, o->theta,
-                       o->floor);
+    { /* numbers as in the CSV: shortest round-trip */
+        char eps[GOVIDX__SHORTEST_MAX], theta[GOVIDX__SHORTEST_MAX], flo[GOVIDX__SHORTEST_MAX];
+        govidx__fmt_shortest(eps, o->epsilon);
+        govidx__fmt_shortest(theta, o->theta);
+        govidx__fmt_shortest(flo, o->floor);
+        govidx__buf_printf(&b, "\",\"epsilon\":%s,\"theta\":%s,\"floor\":%s}", eps, theta, flo);
+    }
     return govidx__buf_finish(&b, &r->method_json);
 }
 

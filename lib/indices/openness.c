@@ -4,6 +4,7 @@
  */
 #include "core/internal.h"
 #include "composite/result_internal.h"
+#include "core/fmtdouble.h"
 #include "govidx/openness.h"
 
 #include <math.h>
@@ -302,11 +303,15 @@ int govidx_openness_checklist_compute(govidx_result **out, const govidx_dataset 
                           o.index_datasets ? "none listed for the dataset's years" : "no inventory entries");
     if (rc == GOVIDX_OK) {
         govidx__buf b = {0};
+        char num[GOVIDX__SHORTEST_MAX]; /* numbers as in the CSV: shortest round-trip */
         govidx__buf_printf(&b, "{\"index\":\"openness.checklist\",\"weights\":[");
-        for (k = 0; k < cl.n_weights; k++)
-            govidx__buf_printf(&b, "%s%.17g", k ? "," : "", cl.weights[k]);
-        govidx__buf_printf(&b, "],\"unsure_credit\":%.17g,\"round_digits\":%d,\"index_datasets\":%s}",
-                           cl.unsure_credit, o.round_digits, o.index_datasets ? "\"given\"" : "\"present\"");
+        for (k = 0; k < cl.n_weights; k++) {
+            govidx__fmt_shortest(num, cl.weights[k]);
+            govidx__buf_printf(&b, "%s%s", k ? "," : "", num);
+        }
+        govidx__fmt_shortest(num, cl.unsure_credit);
+        govidx__buf_printf(&b, "],\"unsure_credit\":%s,\"round_digits\":%d,\"index_datasets\":%s}", num,
+                           o.round_digits, o.index_datasets ? "\"given\"" : "\"present\"");
         rc = govidx__buf_finish(&b, &r->method_json);
     }
 done:

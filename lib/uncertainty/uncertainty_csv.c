@@ -4,6 +4,7 @@
  * indices (govidx_uncertainty_write_*_csv), through the one output path.
  * SPDX-License-Identifier: MIT
  */
+#include "core/fmtdouble.h"
 #include "uncertainty_model.h"
 
 #include <math.h>
@@ -14,8 +15,10 @@
 static void put_num(FILE *f, double x)
 {
     fputc(',', f);
-    if (!isnan(x))
-        fprintf(f, "%.17g", x);
+    if (!isnan(x)) { /* shortest round-trip text, as the result CSV */
+        char text[GOVIDX__SHORTEST_MAX];
+        fwrite(text, 1, govidx__fmt_shortest(text, x), f);
+    }
 }
 
 /* Every writer goes through the library's one output path

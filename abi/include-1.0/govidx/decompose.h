@@ -181,8 +181,9 @@ GOVIDX_API int govidx_decomposition_top(size_t *leaves, size_t *n, size_t k, con
  * Write the decomposition as CSV, one row per unit and node (framework
  * order), atomically: unit,node,parent,from_year,to_year,score_from,
  * score_to,change,rank_from,rank_to,rank_change,contribution,local,
- * weight_effect,method,breaks.  Numbers with 17 significant digits,
- * missing ones as empty fields.  Errors: GOVIDX_EINVAL, GOVIDX_EIO.
+ * weight_effect,method,breaks.  Numbers in the shortest text that reads
+ * back as the same double (govidx_format_double), missing ones as empty
+ * fields.  Errors: GOVIDX_EINVAL, GOVIDX_EIO.
  */
 GOVIDX_API int govidx_decomposition_write_csv(const govidx_decomposition *d, const char *path);
 

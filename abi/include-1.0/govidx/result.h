@@ -63,8 +63,11 @@ GOVIDX_API int govidx_result_set_tie_tolerance(govidx_result *r, double rel_tol)
  * the units with keep[u] == 0 becomes missing (NaN) and unranked, leaf
  * cells get GOVIDX_FLAG_EXCLUDED where the result has flags, and the others
  * are ranked among themselves on next use.  Only for results whose units
- * are computed independently of each other (govidx_coverage_compute); a
- * plan leaves units out before computing (units.exclude, units.only).
+ * are computed independently of each other: coverage
+ * (govidx_coverage_compute) and openness (govidx_openness_compute,
+ * govidx_openness_checklist_compute: each city is scored on the fixed
+ * goalposts and its own entries); a plan leaves units out before computing
+ * (units.exclude, units.only).
  * keep has govidx_result_n_units(r) entries.  GOVIDX_EINVAL for NULL.
  */
 GOVIDX_API int govidx_result_leave_out_units(govidx_result *r, const unsigned char *keep);
@@ -134,6 +137,18 @@ GOVIDX_API int govidx_result_write_csv(const govidx_result *r, const char *path)
  */
 GOVIDX_API int govidx_result_write_csv_nodes(const govidx_result *r, const char *path,
                                              const unsigned char *keep);
+
+/** Bytes govidx_format_double() needs for any double, the NUL included. */
+#define GOVIDX_DOUBLE_TEXT_MAX 32
+
+/**
+ * The text govidx writes for a number in its CSV files: the shortest decimal
+ * that strtod() reads back as exactly x, in printf's %g layout (as
+ * govidx_result_write_csv describes; "inf", "-inf", "nan" for the others),
+ * into buf (size n, always terminated when n > 0).  Returns the length the
+ * full text needs, as snprintf does (at most GOVIDX_DOUBLE_TEXT_MAX - 1).
+ */
+GOVIDX_API size_t govidx_format_double(char *buf, size_t n, double x);
 
 /**
  * Package the result as a results run called `name`, ready for
