@@ -21,7 +21,15 @@
  * files are compared row by row: the same unit, year, node and rank, and
  * scores that strtod reads as the identical double.
  *
- * usage: bench_csv [UNITS [INDICATORS]]
+ * With --cli GOVIDX SYNTH it also times the whole process the user waits
+ * for: SYNTH (govidx-synth) writes a file of UNITS cities, 1 year and
+ * INDICATORS indicators; then `govidx validate FILE` (the isolated read every
+ * command starts with), `govidx compute FILE --csv OUT` and the same with
+ * --levels 2,3 (little CSV), each the fastest of 3 (wall; the children's CPU
+ * beside it).  The difference of the two computes is what the CSV costs the
+ * whole process.
+ *
+ * usage: bench_csv [UNITS [INDICATORS]] [--cli GOVIDX SYNTH]
  * SPDX-License-Identifier: MIT
  */
 #include <govidx.h>
@@ -32,6 +40,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <time.h>
@@ -154,6 +163,72 @@ static long compare_csv(const char *pa, const char *pb, long *rows)
     return bad;
 }
 
+static double fsize(const char *p);
+
+/* CPU seconds used by the waited-for children so far. */
+static double children_cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec + 1e-6 * (double)ru.ru_utime.tv_usec +
+           1e-6 * (double)ru.ru_stime.tv_usec;
+}
+
+/* The fastest of 3 runs of a shell command: wall seconds, its CPU in *cpu;
+ * a negative time when it fails. */
+static double best_of_3(const char *cmd, double *cpu)
+{
+    double best = -1, w, c0;
+    for (int k = 0; k < 3; k++) {
+        double t0 = now();
+        c0 = children_cpu();
+        if (system(cmd) != 0)
+            return -1;
+        w = now() - t0;
+        if (best < 0 || w < best) {
+            best = w;
+            *cpu = children_cpu() - c0;
+        }
+    }
+    return best;
+}
+
+/* The whole-process lines of --cli. */
+static int whole_process(const char *govidx, const char *synth, size_t n, size_t m, const char *dir)
+{
+    char file[4096], out[4096], cmd[12288];
+    double tv, tc, tl, cv = 0, cc = 0, cl = 0, sz;
+    snprintf(file, sizeof file, "%s/bench_csv_cli.%d.h5", dir, (int)getpid());
+    snprintf(out, sizeof out, "%s/bench_csv_cli.%d.csv", dir, (int)getpid());
+    snprintf(cmd, sizeof cmd,
+             "'%s' --seed 1 --cities %zu --years 1 --indicators %zu --districts-per-city 0 "
+             "--actors-per-city 0 --inventory-datasets 0 -o '%s' >/dev/null",
+             synth, n, m, file);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "bench_csv: %s failed\n", synth);
+        return 1;
+    }
+    snprintf(cmd, sizeof cmd, "'%s' validate '%s' >/dev/null", govidx, file);
+    tv = best_of_3(cmd, &cv);
+    snprintf(cmd, sizeof cmd, "'%s' compute '%s' --csv '%s'", govidx, file, out);
+    tc = best_of_3(cmd, &cc);
+    sz = fsize(out);
+    snprintf(cmd, sizeof cmd, "'%s' compute '%s' --levels 2,3 --csv '%s'", govidx, file, out);
+    tl = best_of_3(cmd, &cl);
+    remove(file);
+    remove(out);
+    if (tv < 0 || tc < 0 || tl < 0) {
+        fprintf(stderr, "bench_csv: a govidx command failed\n");
+        return 1;
+    }
+    printf("whole process (%s, %zu cities x %zu indicators, fastest of 3):\n", govidx, n, m);
+    printf("%-42s %8.3f %8.3f\n", "4. govidx validate (the isolated read)", tv, cv);
+    printf("%-42s %8.3f %8.3f %9.1f   (%.1f MB)\n", "5. govidx compute --csv", tc, cc, sz / 1e6 / tc, sz / 1e6);
+    printf("%-42s %8.3f %8.3f\n", "6. govidx compute --levels 2,3 --csv", tl, cl);
+    printf("the CSV's share of 5.: %.0f%% of the wall clock\n", tc > 0 ? 100 * (tc - tl) / tc : 0.0);
+    return 0;
+}
+
 static double fsize(const char *p)
 {
     struct stat st;
@@ -162,7 +237,9 @@ static double fsize(const char *p)
 
 int main(int argc, char **argv)
 {
-    size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 20000, m = argc > 2 ? strtoul(argv[2], NULL, 10) : 200;
+    size_t n = 20000, m = 200;
+    const char *cli = NULL, *synth = NULL;
+    int a, npos = 0;
     size_t per = 10, np, i, j, k;
     const char *dir = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     char pa[4096], pb[4096], pc[4096], code[32], parent[32];
@@ -176,6 +253,15 @@ int main(int argc, char **argv)
     unsigned char *keep;
     int year = 2024;
 
+    for (a = 1; a < argc; a++) {
+        if (!strcmp(argv[a], "--cli") && a + 2 < argc) {
+            cli = argv[++a];
+            synth = argv[++a];
+        } else if (npos < 2)
+            *(npos++ == 0 ? &n : &m) = strtoul(argv[a], NULL, 10);
+        else
+            return 2;
+    }
     if (n == 0 || m == 0 || m % per)
         return 2;
     np = m / per;
@@ -261,6 +347,8 @@ int main(int argc, char **argv)
     remove(pa);
     remove(pb);
     remove(pc);
+    if (cli && whole_process(cli, synth, n, m, dir))
+        differ = differ ? differ : 1;
     free(keep);
     govidx_result_free(res);
     govidx_plan_free(plan);

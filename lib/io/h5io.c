@@ -329,7 +329,7 @@ int read_cube(rd *r, hid_t g, const char *gpath, const char *name, size_t A, siz
               int is_u8, int optional, const char *const *dimnames, void **out)
 {
     hid_t d = -1, fs = -1, ms = -1;
-    hsize_t dims[3], start[3], cnt[3], mdims[1];
+    hsize_t dims[3], start[3], cnt[3], mdims[3];
     size_t n, total, per, y, a, b, es = is_u8 ? 1 : sizeof(double);
     char path[320];
     unsigned char *dst = NULL, *tmp = NULL;
@@ -358,8 +358,10 @@ int read_cube(rd *r, hid_t g, const char *gpath, const char *name, size_t A, siz
         goto done;
     }
     fs = H5Dget_space(d);
-    mdims[0] = per;
-    ms = H5Screate_simple(1, mdims, NULL);
+    /* the memory block has the shape of the file's year slab, so HDF5
+     * copies each chunk's rows whole instead of element by element */
+    mdims[0] = A; mdims[1] = 1; mdims[2] = B;
+    ms = H5Screate_simple(3, mdims, NULL);
     if (fs < 0 || ms < 0) {
         rc = h5fail(r, GOVIDX_EFORMAT, path, "cannot create dataspaces");
         goto done;
