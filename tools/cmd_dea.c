@@ -365,11 +365,11 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
         if (isnan(eff[j]))
             fputc(',', f);
         else
-            fprintf(f, ",%.10g", eff[j]);
+            fputc(',', f), csv_double(f, eff[j]);
         for (k = 0; k < d->m; k++)
-            fprintf(f, ",%.10g", sx ? sx[j + k * n_keep] : 0.0);
+            fputc(',', f), csv_double(f, sx ? sx[j + k * n_keep] : 0.0);
         for (k = 0; k < d->s; k++)
-            fprintf(f, ",%.10g", sy ? sy[j + k * n_keep] : 0.0);
+            fputc(',', f), csv_double(f, sy ? sy[j + k * n_keep] : 0.0);
         fputc(',', f);
         for (p = 0; p < np; p++) {
             if (p)
@@ -378,7 +378,7 @@ static int write_csv(const char *path, const dea_input *d, const govidx_dea_resu
         }
         fputc(',', f);
         for (p = 0; p < np; p++)
-            fprintf(f, "%s%.10g", p ? ";" : "", w[p]);
+            fputs(p ? ";" : "", f), csv_double(f, w[p]);
         fprintf(f, ",%s,\n", status_name(st[j]));
         j++;
     }
@@ -558,7 +558,7 @@ static int malmquist_h5(const char *path, char **ins, size_t m, char **outs, siz
                 continue;
             }
             if (st[k] == GOVIDX_DEA_OPTIMAL)
-                fprintf(f, "%.10g,%.10g,%.10g", eff[k], tech[k], tfp[k]);
+                csv_double(f, eff[k]), fputc(',', f), csv_double(f, tech[k]), fputc(',', f), csv_double(f, tfp[k]);
             else
                 fputs(",,", f);
             fprintf(f, ",%s,\n", status_name(st[k]));
