@@ -17,7 +17,6 @@
 #include "govidx/weights.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -597,8 +596,7 @@ static void *exec_worker(void *arg)
 /* Compute every year of panel into r, the years spread over threads. */
 static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx_result *r)
 {
-    size_t y, t, n_threads, started;
-    pthread_t tid[GOVIDX__MAX_WORKERS];
+    size_t y, t, n_threads;
     exec_job jobs[GOVIDX__MAX_WORKERS];
     int rc = GOVIDX_OK, *rcs;
     char (*msgs)[256];
@@ -614,16 +612,7 @@ static int execute_years(const govidx_plan *p, const govidx_panel *panel, govidx
         exec_job j = {p, panel, r, t, n_threads, rcs, msgs};
         jobs[t] = j;
     }
-    /* thread 0 is the caller; a job whose thread cannot be started runs
-     * on the caller too */
-    for (started = 1; started < n_threads; started++)
-        if (pthread_create(&tid[started], NULL, exec_worker, &jobs[started]) != 0)
-            break;
-    for (t = started; t < n_threads; t++)
-        exec_worker(&jobs[t]);
-    exec_worker(&jobs[0]);
-    for (t = 1; t < started; t++)
-        pthread_join(tid[t], NULL);
+    govidx__run_slots(exec_worker, jobs, sizeof *jobs, n_threads);
     for (y = 0; y < panel->n_years; y++)
         if (rcs[y]) {
             rc = govidx__fail(rcs[y], "%s", msgs[y]);

@@ -566,8 +566,7 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
         goto out;
     fputs("unit,year,node,score,rank\n", f);
     while (ok && next_y < r->n_years && r->n_units > 0) {
-        pthread_t tid[GOVIDX__MAX_WORKERS];
-        size_t n_pieces = 0, started;
+        size_t n_pieces = 0;
         /* the next n_threads pieces, in file order: years, nodes, units */
         while (n_pieces < n_threads && next_y < r->n_years) {
             size_t node = r->output_order ? r->output_order[next_o] : next_o;
@@ -588,16 +587,7 @@ int govidx_result_write_csv_nodes(const govidx_result *r, const char *path, cons
                 }
             }
         }
-        /* slot 0 on the caller; a piece whose thread cannot start runs here too */
-        for (started = 1; started < n_pieces; started++)
-            if (pthread_create(&tid[started], NULL, format_piece, &slot[started]) != 0)
-                break;
-        for (t = started; t < n_pieces; t++)
-            format_piece(&slot[t]);
-        if (n_pieces > 0)
-            format_piece(&slot[0]);
-        for (t = 1; t < started; t++)
-            pthread_join(tid[t], NULL);
+        govidx__run_slots(format_piece, slot, sizeof *slot, n_pieces);
         for (t = 0; t < n_pieces && ok; t++) {
             if (slot[t].rc) {
                 rc = govidx__oom();

@@ -66,6 +66,7 @@ int govidx__fail_context(int status, const char *fmt, ...)
 {
     char given[256], prefix[256] = "", old[GOVIDX__ERRLEN];
     const char *part = given;
+    size_t at = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(given, sizeof given, fmt, ap);
@@ -78,9 +79,13 @@ int govidx__fail_context(int status, const char *fmt, ...)
         size_t len = end ? (size_t)(end - part) : strlen(part);
         char one[256];
         snprintf(one, sizeof one, "%.*s", (int)len, part);
-        if (!strstr(old, one)) {
-            size_t at = strlen(prefix);
-            snprintf(prefix + at, sizeof prefix - at, "%s%s", at ? ", " : "", one);
+        if (!strstr(old, one)) { /* the parts kept are never longer than `given` */
+            if (at) {
+                memcpy(prefix + at, ", ", 2);
+                at += 2;
+            }
+            memcpy(prefix + at, part, len);
+            prefix[at += len] = '\0';
         }
         part += len + (end ? 2 : 0);
     }

@@ -291,6 +291,11 @@ size_t govidx__worker_count(size_t n_years);
 /** Threads for a computation inside one of n_years years run that way:
  *  the CPUs per year worker, at least 1 and at most GOVIDX__MAX_WORKERS. */
 unsigned govidx__threads_per_year(size_t n_years);
+/** Runs fn on each of n slots (the i-th at slots + i * size): slot 0 on the
+ *  caller, the others on threads (at most GOVIDX__MAX_WORKERS in all); a
+ *  slot whose thread cannot be started runs on the caller too.  Returns
+ *  when every slot is done. */
+void govidx__run_slots(void *(*fn)(void *), void *slots, size_t size, size_t n);
 
 /* --- competition ranking (rank.c) ---------------------------------------- */
 /** Bytes of scratch govidx__rank_u32 needs for n scores; 0 on overflow. */

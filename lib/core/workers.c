@@ -1,7 +1,7 @@
 /*
  * lib/core/workers.c - how many threads a computation over years uses.
  *
- * One place for the rule, so plan/execute (lib/composite/plan.c), result
+ * One place for the rule (and for starting the threads), so plan/execute (lib/composite/plan.c), result
  * export (lib/composite/result.c) and the uncertainty analysis agree and
  * none of them reaches into another for it.
  *
@@ -9,6 +9,7 @@
  */
 #include "internal.h"
 
+#include <pthread.h>
 #include <unistd.h>
 
 size_t govidx__worker_count(size_t n_years)
@@ -29,4 +30,20 @@ unsigned govidx__threads_per_year(size_t n_years)
     if (per > GOVIDX__MAX_WORKERS)
         per = GOVIDX__MAX_WORKERS;
     return per > 0 ? (unsigned)per : 1;
+}
+
+void govidx__run_slots(void *(*fn)(void *), void *slots, size_t size, size_t n)
+{
+    pthread_t tid[GOVIDX__MAX_WORKERS];
+    char *slot = slots;
+    size_t started, t;
+    for (started = 1; started < n && started < GOVIDX__MAX_WORKERS; started++)
+        if (pthread_create(&tid[started], NULL, fn, slot + started * size) != 0)
+            break;
+    for (t = started; t < n; t++)
+        fn(slot + t * size);
+    if (n > 0)
+        fn(slot);
+    for (t = 1; t < started; t++)
+        pthread_join(tid[t], NULL);
 }
